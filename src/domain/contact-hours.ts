@@ -45,15 +45,19 @@ export const WeeklyWindow = z
     },
   )
   .strict()
-  .superRefine((window, ctx) => {
-    if (minutesOf(window.to, WHOLE_DAY) <= minutesOf(window.from, 0)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["to"],
-        message: `"to" (${window.to ?? "24:00"}) must be later than "from" (${window.from ?? "00:00"}); a window cannot run past midnight`,
-      });
-    }
-  });
+  .superRefine(
+    (window, ctx) => {
+      if (minutesOf(window.to, WHOLE_DAY) <= minutesOf(window.from, 0)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["to"],
+          message: `"to" (${window.to ?? "24:00"}) must be later than "from" (${window.from ?? "00:00"}); a window cannot run past midnight`,
+        });
+      }
+    },
+    // Compare the times only once both are well formed, so a bad time gives one message.
+    { when: (payload) => payload.issues.length === 0 },
+  );
 export type WeeklyWindow = z.infer<typeof WeeklyWindow>;
 
 const hoursObject = <Open extends "within" | "outside">(open: Open) =>
@@ -74,7 +78,7 @@ const hoursObject = <Open extends "within" | "outside">(open: Open) =>
 export const ContactHours = z.discriminatedUnion("open", [hoursObject("within"), hoursObject("outside")], {
   error: (issue) =>
     issue.code === "invalid_union"
-      ? `expected "open" to be "within" or "outside", got ${JSON.stringify(issue.input)}`
+      ? `expected "open" to be "within" or "outside", got ${JSON.stringify(Object(issue.input).open)}`
       : 'expected hours like { "open": "within", "window": { "days": ["mon"] } }',
 });
 export type ContactHours = z.infer<typeof ContactHours>;

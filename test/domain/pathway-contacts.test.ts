@@ -1,0 +1,115 @@
+// DOMAIN.md §6-7: each step's contacts, open now or out of hours, never invented.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ANSWERS, QUESTION_IDS, SIGN_IDS } from "../../src/domain/catalogue.ts";
+import { AREAS, assessCase, type Case } from "../support/assessment.ts";
+
+const HIGH_CONCERN = { exchange: "yes" } as const;
+
+function frontDoor(given: Case) {
+  const step = assessCase({ answers: HIGH_CONCERN, ...given }).pathway.find((candidate) => candidate.service === "front-door");
+  if (step === undefined) throw new Error("no front-door step");
+  return step;
+}
+
+const firstPhone = (given: Case) => frontDoor(given).contacts?.[0]?.phone;
+
+describe("front-door contacts by the London clock (DOMAIN.md §6)", () => {
+  it("on a Tuesday at 10:00 gives the SPA day line and mailbox, open, and no out-of-hours line", () => {
+    expect(frontDoor({ at: new Date("2026-11-24T10:00:00Z") }).contacts).toEqual([
+      expect.objectContaining({ name: "Single Point of Access", phone: "020 8547 5008", email: "SPA@kingston.gov.uk", hours: "08:00-18:00 Mon-Fri", openNow: true }),
+    ]);
+  });
+
+  it.each<[string, string, string]>([
+    ["Tuesday 19:00 GMT: out-of-hours line first", "2026-11-24T19:00:00Z", "020 8770 5000"],
+    ["Tuesday 17:59 GMT: day line", "2026-11-24T17:59:00Z", "020 8547 5008"],
+    ["Tuesday 18:00 GMT: out-of-hours line", "2026-11-24T18:00:00Z", "020 8770 5000"],
+    ["Tuesday 07:59 GMT: out-of-hours line", "2026-11-24T07:59:00Z", "020 8770 5000"],
+    ["Tuesday 08:00 GMT: day line", "2026-11-24T08:00:00Z", "020 8547 5008"],
+    ["Tuesday 08:30 BST (07:30 UTC): day line", "2026-07-14T07:30:00Z", "020 8547 5008"],
+    ["Tuesday 07:30 BST (06:30 UTC): out-of-hours line", "2026-07-14T06:30:00Z", "020 8770 5000"],
+    ["Tuesday 18:30 BST (17:30 UTC): out-of-hours line", "2026-07-14T17:30:00Z", "020 8770 5000"],
+    ["Saturday 10:00: out-of-hours line", "2026-11-28T10:00:00Z", "020 8770 5000"],
+    ["Easter Monday 10:00: out-of-hours line", "2026-04-06T09:00:00Z", "020 8770 5000"],
+    ["Christmas Day on a Friday: out-of-hours line", "2026-12-25T10:00:00Z", "020 8770 5000"],
+    ["Boxing Day's substitute Monday: out-of-hours line", "2026-12-28T10:00:00Z", "020 8770 5000"],
+    ["the Tuesday after: day line", "2026-12-29T10:00:00Z", "020 8547 5008"],
+  ])("%s", (_name, at, phone) => {
+    expect(firstPhone({ at: new Date(at) })).toBe(phone);
+  });
+
+  it("out of hours lists the out-of-hours line as open, then the closed day line with its mailbox", () => {
+    const contacts = frontDoor({ at: new Date("2026-11-24T19:00:00Z") }).contacts ?? [];
+    expect(contacts.map((contact) => [contact.phone, contact.openNow])).toEqual([["020 8770 5000", true], ["020 8547 5008", false]]);
+    expect(contacts[1]?.email).toBe("SPA@kingston.gov.uk");
+  });
+
+  it("uses Richmond's own mailbox", () => {
+    expect(frontDoor({ area: "richmond" }).contacts?.[0]?.email).toBe("SPA@richmond.gov.uk");
+  });
+
+  it("shows contacts with no stated hours without hours (Sutton)", () => {
+    const contacts = frontDoor({ area: "sutton", at: new Date("2026-11-28T23:00:00Z") }).contacts ?? [];
+    expect(contacts.map((contact) => [contact.email ?? contact.phone, contact.openNow, contact.hours])).toEqual([
+      ["MASH@sutton.gov.uk", null, undefined],
+      ["020 8770 6001", null, undefined],
+    ]);
+  });
+
+  it("never tells a Lambeth practitioner to phone: the seeds give only mailboxes", () => {
+    const step = frontDoor({ area: "lambeth" });
+    expect(step.text).toMatch(/^Send your referral to the First Response Team \(MASH\) for Lambeth now/);
+    expect(step.contacts?.map((contact) => contact.email)).toEqual(["duty.manager@lambeth.cjsm.net", "dutymanager@lambeth.gov.uk"]);
+  });
+
+  it.each(["havering", "lewisham"])("says plainly that %s has no contacts in the seeds, and invents none", (areaId) => {
+    const step = frontDoor({ area: areaId });
+    expect(step.contacts).toBeUndefined();
+    expect(step.contactsNote).toMatch(/no contact details/);
+    expect(step.contactsNote).toMatch(/local safeguarding children partnership's procedures/);
+  });
+
+  it("gives another area the generic front door and the national numbers only", () => {
+    const step = frontDoor({ area: "other" });
+    expect(step.text).toMatch(/your local children's social care front door/);
+    expect(step.contacts).toBeUndefined();
+    expect(step.contactsNote).toMatch(/999 in an emergency, 101 for the police/);
+  });
+
+  it("offers the Phoenix mailbox as open on a weekday and closed at the weekend", () => {
+    const phoenix = (at: string) =>
+      assessCase({ signs: ["alcohol.misuse"], at: new Date(at) }).pathway.find((step) => step.service === "phoenix")?.contacts?.[0];
+    expect(phoenix("2026-11-24T21:00:00Z")).toMatchObject({ email: "csereferrals@achievingforchildren.org.uk", openNow: true });
+    expect(phoenix("2026-11-29T10:00:00Z")).toMatchObject({ openNow: false });
+  });
+});
+
+describe("contacts are never invented", () => {
+  const known = new Set<string>(["999", "101"]);
+  for (const area of AREAS.values()) {
+    for (const contact of area.contacts) {
+      if (contact.phone !== undefined) known.add(contact.phone);
+      if (contact.email !== undefined) known.add(contact.email);
+    }
+  }
+  const anyCase = fc.record({
+    area: fc.constantFrom(...AREAS.keys()),
+    at: fc.date({ min: new Date("2015-01-01T00:00:00Z"), max: new Date("2040-12-31T23:59:59Z"), noInvalidDate: true }),
+    child: fc.record({ age: fc.integer({ min: 0, max: 25 }), lookedAfter: fc.boolean(), missingEpisodes90d: fc.integer({ min: 0, max: 6 }) }),
+    signs: fc.uniqueArray(fc.constantFrom(...SIGN_IDS), { maxLength: 6 }),
+    answers: fc.dictionary(fc.constantFrom(...QUESTION_IDS), fc.constantFrom(...ANSWERS)),
+  });
+
+  it("every phone and email in any result comes from the area's file or is 999/101", () => {
+    fc.assert(
+      fc.property(anyCase, (given) => {
+        const result = assessCase(given);
+        for (const contact of result.pathway.flatMap((step) => step.contacts ?? [])) {
+          for (const value of [contact.phone, contact.email]) if (value !== undefined) expect(known).toContain(value);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
