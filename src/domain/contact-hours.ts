@@ -18,9 +18,13 @@ const timeError = (issue: { input?: unknown }) =>
 
 const StartTime = z.string({ error: timeError }).regex(TIME, { error: timeError });
 // "24:00" lets a window run to midnight, since the window is [from, to).
-const EndTime = z
-  .string({ error: timeError })
-  .refine((value) => value === "24:00" || TIME.test(value), { error: timeError });
+const EndTime = z.string({ error: timeError }).refine((t) => t === "24:00" || TIME.test(t), { error: timeError });
+
+// Names the unknown fields and the allowed ones; `.strict()` refuses the unknown ones.
+const objectError = (allowed: string, otherwise?: string) => (issue: z.core.$ZodRawIssue) =>
+  issue.code === "unrecognized_keys"
+    ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: ${allowed}`
+    : otherwise;
 
 function minutesOf(time: string | undefined, fallback: number): number {
   if (time === undefined) return fallback;
@@ -38,10 +42,10 @@ export const WeeklyWindow = z
       to: EndTime.optional(),
     },
     {
-      error: (issue) =>
-        issue.code === "unrecognized_keys"
-          ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: a window has only "days", "from" and "to"`
-          : 'expected a window like { "days": ["mon"], "from": "08:00", "to": "18:00" }',
+      error: objectError(
+        'a window has only "days", "from" and "to"',
+        'expected a window like { "days": ["mon"], "from": "08:00", "to": "18:00" }',
+      ),
     },
   )
   .strict()
@@ -62,15 +66,7 @@ export type WeeklyWindow = z.infer<typeof WeeklyWindow>;
 
 const hoursObject = <Open extends "within" | "outside">(open: Open) =>
   z
-    .object(
-      { open: z.literal(open), window: WeeklyWindow },
-      {
-        error: (issue) =>
-          issue.code === "unrecognized_keys"
-            ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: hours have only "open" and "window"`
-            : undefined,
-      },
-    )
+    .object({ open: z.literal(open), window: WeeklyWindow }, { error: objectError('hours have only "open" and "window"') })
     .strict();
 
 // DOMAIN.md §6: "within" is a day line or mailbox; "outside" is the out-of-hours line, open
@@ -82,8 +78,6 @@ export const ContactHours = z.discriminatedUnion("open", [hoursObject("within"),
       : 'expected hours like { "open": "within", "window": { "days": ["mon"] } }',
 });
 export type ContactHours = z.infer<typeof ContactHours>;
-
-// ---- London time ----
 
 // DOMAIN.md §6: hours are judged in Europe/London. Luxon's IANA zone gives the offset (GMT or
 // BST); one zone instance serves every call.
@@ -100,30 +94,32 @@ const CACHE_LIMIT = 50_000;
 // UTC day. A day whose offset differs at its start and end holds a clock change (01:00 UTC in
 // London); there `null` sends each instant to luxon.
 const offsetByUtcDay = new Map<number, number | null>();
-
-function londonOffsetMinutes(ms: number): number {
-  const utcDay = Math.floor(ms / MS_PER_DAY);
-  let offset = offsetByUtcDay.get(utcDay);
-  if (offset === undefined) {
-    const atStart = LONDON.offset(utcDay * MS_PER_DAY);
-    const atEnd = LONDON.offset((utcDay + 1) * MS_PER_DAY - 1);
-    offset = atStart === atEnd ? atStart : null;
-    if (offsetByUtcDay.size >= CACHE_LIMIT) offsetByUtcDay.clear();
-    offsetByUtcDay.set(utcDay, offset);
-  }
-  return offset ?? LONDON.offset(ms);
-}
-
 const isoDateByLocalDay = new Map<number, string>();
 
+function remembered<V>(cache: Map<number, V>, key: number, compute: (key: number) => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute(key);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function steadyOffsetOfUtcDay(utcDay: number): number | null {
+  const atStart = LONDON.offset(utcDay * MS_PER_DAY);
+  return atStart === LONDON.offset((utcDay + 1) * MS_PER_DAY - 1) ? atStart : null;
+}
+
+function londonOffsetMinutes(ms: number): number {
+  return remembered(offsetByUtcDay, Math.floor(ms / MS_PER_DAY), steadyOffsetOfUtcDay) ?? LONDON.offset(ms);
+}
+
+function isoDateOfDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
 function isoDateOfLocalDay(localDay: number): string {
-  let isoDate = isoDateByLocalDay.get(localDay);
-  if (isoDate === undefined) {
-    isoDate = new Date(localDay * MS_PER_DAY).toISOString().slice(0, 10);
-    if (isoDateByLocalDay.size >= CACHE_LIMIT) isoDateByLocalDay.clear();
-    isoDateByLocalDay.set(localDay, isoDate);
-  }
-  return isoDate;
+  return remembered(isoDateByLocalDay, localDay, isoDateOfDay);
 }
 
 type LocalClock = { localDay: number; weekdayIndex: number; minutes: number };
@@ -150,8 +146,6 @@ export function londonTime(at: Date): { isoDate: string; weekday: Weekday; minut
     minutes: clock.minutes,
   };
 }
-
-// ---- Open or closed ----
 
 type ParsedWindow = { dayMask: number; from: number; to: number };
 const parsedWindows = new WeakMap<WeeklyWindow, ParsedWindow>();
@@ -187,26 +181,20 @@ export function isOpenAt(hours: ContactHours, at: Date): boolean {
   return hours.open === "within" ? inside : !inside;
 }
 
-// ---- Wording ----
+const DAY_LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const label = (index = 0) => DAY_LABELS[index] ?? "";
 
-const DAY_LABELS: Record<Weekday, string> = {
-  mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun",
-};
-
-/** "Mon-Fri" for a run of three or more days, "Sat, Sun" otherwise. */
+/** "Mon-Fri" for a run of three or more days, "Sat, Sun" otherwise; Monday first. */
 function describeDays(days: readonly Weekday[]): string {
-  const sorted = WEEKDAYS.filter((day) => days.includes(day));
-  const runs: Weekday[][] = [];
-  for (const day of sorted) {
+  const runs: number[][] = [];
+  WEEKDAYS.forEach((day, index) => {
+    if (!days.includes(day)) return;
     const run = runs.at(-1);
-    const previous = run?.at(-1);
-    if (run && previous && WEEKDAYS.indexOf(previous) + 1 === WEEKDAYS.indexOf(day)) run.push(day);
-    else runs.push([day]);
-  }
+    if (run?.at(-1) === index - 1) run.push(index);
+    else runs.push([index]);
+  });
   return runs
-    .flatMap((run) =>
-      run.length >= 3 ? [`${DAY_LABELS[run[0]!]}-${DAY_LABELS[run.at(-1)!]}`] : run.map((d) => DAY_LABELS[d]),
-    )
+    .flatMap((run) => (run.length >= 3 ? [`${label(run[0])}-${label(run.at(-1))}`] : run.map((i) => label(i))))
     .join(", ");
 }
 

@@ -19,7 +19,9 @@ const answersInput = fc.dictionary(fc.constantFrom(...QUESTION_IDS), fc.constant
 const signsInput = fc.uniqueArray(fc.constantFrom(...SIGN_IDS), { maxLength: 8 });
 const caseInput = fc.record({ child: childInput, signs: signsInput, answers: answersInput });
 
-function rankOf(given: fc.RecordValue<{ child: typeof childInput; signs: typeof signsInput; answers: typeof answersInput }>): number {
+type Given = Parameters<typeof request>[0];
+
+function rankOf(given: Given): number {
   return categoryRank(assess(request(given), KINGSTON).category);
 }
 

@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark, each printed against a baseline measured in the same run.
+import { benchAssess } from "./assess.bench.ts";
+
+const suites: [string, () => Promise<string[]>][] = [["assess", benchAssess]];
+
+for (const [name, run] of suites) {
+  const lines = await run();
+  process.stdout.write(`\n== ${name}\n${lines.map((line) => `  ${line}`).join("\n")}\n`);
+}

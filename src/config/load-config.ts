@@ -1,0 +1,64 @@
+// The one place that reads the environment: parse once with zod, fail fast naming every bad
+// setting, return a frozen typed object (STYLE.md "Pure core, thin edges").
+import { z } from "zod";
+
+const port = (fallback: number) =>
+  z.coerce.number({ error: "expected a port number" }).int({ error: "expected a whole number" }).min(1, { error: "expected 1-65535" }).max(65535, { error: "expected 1-65535" }).default(fallback);
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const ConfigSchema = z
+  .object({
+    PORT: port(3978),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+    MicrosoftAppId: z.preprocess(emptyAsUndefined, z.uuid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
+    MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId !== undefined && env.MicrosoftAppType !== "UserAssignedMSI" && env.MicrosoftAppPassword === undefined) {
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppPassword"], message: "required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)" });
+    }
+    if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppTenantId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required when MicrosoftAppType is SingleTenant" });
+    }
+  });
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof ConfigSchema>["LOG_LEVEL"];
+  /** Absent: run without authentication, for local use with the Agents Playground. */
+  bot: Readonly<{ appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }> | undefined;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is invalid:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const settings = parsed.data;
+  return Object.freeze({
+    port: settings.PORT,
+    host: settings.HOST,
+    logLevel: settings.LOG_LEVEL,
+    bot:
+      settings.MicrosoftAppId === undefined
+        ? undefined
+        : Object.freeze({
+            appId: settings.MicrosoftAppId,
+            appPassword: settings.MicrosoftAppPassword,
+            tenantId: settings.MicrosoftAppTenantId,
+            appType: settings.MicrosoftAppType ?? "MultiTenant",
+          }),
+  });
+}

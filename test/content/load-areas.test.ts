@@ -1,0 +1,79 @@
+// DOMAIN.md §6: areas are data, validated at load; contacts come only from the seeds.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ContentError, DEFAULT_AREAS_DIR, loadAreas } from "../../src/content/load-areas.ts";
+
+const SEEDS_DIR = new URL("../../../shared/seeds/", import.meta.url);
+
+function problemsOf(dir: string): readonly string[] {
+  try {
+    loadAreas(dir);
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the areas to be refused");
+}
+
+/** A copy of the shipped areas with one file replaced. */
+function areasWith(fileName: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "areas-"));
+  for (const file of readdirSync(DEFAULT_AREAS_DIR)) copyFileSync(join(DEFAULT_AREAS_DIR, file), join(dir, file));
+  writeFileSync(join(dir, fileName), content);
+  return dir;
+}
+
+const kingston = () => JSON.parse(readFileSync(join(DEFAULT_AREAS_DIR, "kingston.json"), "utf8"));
+
+describe("the shipped areas", () => {
+  it("all load: the six areas of DOMAIN.md §6 and `other`", () => {
+    expect([...loadAreas().keys()].sort()).toEqual(["havering", "kingston", "lambeth", "lewisham", "other", "richmond", "sutton"]);
+  });
+
+  describe.skipIf(!existsSync(SEEDS_DIR))("every contact comes from the seed documents", () => {
+    const seeds = readdirSync(SEEDS_DIR).filter((file) => file.endsWith(".txt")).map((file) => readFileSync(new URL(file, SEEDS_DIR), "utf8"));
+    const seedDigits = seeds.map((text) => text.replace(/\D/g, "")).join("|");
+    const seedText = seeds.join("\n").toLowerCase();
+    const contacts = [...loadAreas().values()].flatMap((area) => area.contacts.map((contact) => ({ area: area.id, ...contact })));
+
+    it.each(contacts.filter((contact) => contact.phone !== undefined).map((contact) => [contact.area, contact.phone]))("%s phone %s", (_area, phone) => {
+      expect(seedDigits).toContain(phone?.replace(/\D/g, ""));
+    });
+
+    it.each(contacts.filter((contact) => contact.email !== undefined).map((contact) => [contact.area, contact.email]))("%s email %s", (_area, email) => {
+      expect(seedText).toContain(email?.toLowerCase());
+    });
+  });
+});
+
+describe("a bad area file stops loading, naming the file and the field", () => {
+  it.each<[string, (area: Record<string, any>) => unknown, RegExp]>([
+    ["a phone that is not a UK number", (area) => { area.contacts[0].phone = "0800 FOR HELP"; }, /^kingston\.json: contacts\[0\]\.phone: expected a UK phone number/],
+    ["a malformed email", (area) => { area.contacts[0].email = "spa-at-kingston"; }, /^kingston\.json: contacts\[0\]\.email: expected an email address/],
+    ["a contact with neither phone nor email", (area) => { delete area.contacts[3].email; }, /^kingston\.json: contacts\[3\]: a contact needs a phone or an email/],
+    ["an unknown service", (area) => { area.contacts[0].service = "helpline"; }, /^kingston\.json: contacts\[0\]\.service:/],
+    ["an unknown field", (area) => { area.contacts[0].fax = "020"; }, /^kingston\.json: contacts\[0\]: unknown field "fax"/],
+    ["hours with a bad time", (area) => { area.contacts[0].hours.window.from = "8am"; }, /^kingston\.json: contacts\[0\]\.hours\.window\.from:/],
+    ["an id that does not match the file", (area) => { area.id = "kingston-upon-thames"; }, /^kingston\.json: id: "kingston-upon-thames" does not match the file name/],
+    ["a Phoenix service with no Phoenix contact", (area) => { area.contacts.splice(2, 1); }, /^kingston\.json: phoenix: an area with a Phoenix service needs a contact/],
+  ])("%s", (_name, change, message) => {
+    const area = kingston();
+    change(area);
+    const problems = problemsOf(areasWith("kingston.json", JSON.stringify(area)));
+    expect(problems.some((problem) => message.test(problem)), problems.join("\n")).toBe(true);
+  });
+
+  it("an area with no front door and no note saying so", () => {
+    const area = { ...kingston(), contacts: [] };
+    delete area.phoenix;
+    expect(problemsOf(areasWith("kingston.json", JSON.stringify(area)))).toContain(
+      "kingston.json: noContactsNote: an area with no front-door contact must say so in noContactsNote",
+    );
+  });
+
+  it("a file that is not JSON", () => {
+    expect(problemsOf(areasWith("kingston.json", "{ nope"))[0]).toMatch(/^kingston\.json: not valid JSON/);
+  });
+});
