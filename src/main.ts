@@ -1,30 +1,51 @@
-// Composition root: load config and content, build the app, listen.
+// Composition root: config, logger, the app, the server; and, with no credentials, the
+// Microsoft 365 Agents Playground as the local Teams client.
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
-import { ContentError, loadAreas } from "./content/load-areas.ts";
-import { createApp } from "./http/create-app.ts";
+import { ContentError } from "./content/load-areas.ts";
+import { composeApp } from "./compose-app.ts";
+import { startPlayground } from "./dev/start-playground.ts";
 
-function start(): void {
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+async function start(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const areas = loadAreas();
-  const app = createApp({ areas });
-  const server = app.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, areas: areas.size }, "server listening");
-    process.stdout.write(`Health check: http://127.0.0.1:${config.port}/healthz\n`);
+  const { app, checks, close } = await composeApp({ config, logger });
+
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
   });
-  server.on("error", (error) => {
-    logger.fatal({ err: error }, "server failed to start");
-    process.exitCode = 1;
-  });
+  const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
+  logger.info({ port: config.port, authenticated: config.bot !== undefined }, "bot listening");
+
+  // Expired check sessions are deleted, so nothing about a child is kept past 24 hours.
+  const sweeper = setInterval(() => {
+    checks.sweep().then((removed) => removed > 0 && logger.info({ removed }, "expired check sessions deleted"), (error) => logger.error({ err: error }, "session sweep failed"));
+  }, SWEEP_EVERY_MS);
+  sweeper.unref();
+
+  const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger }) : undefined;
+  if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);
+
+  const stop = async () => {
+    clearInterval(sweeper);
+    playground?.stop();
+    server.close();
+    await close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
 
-try {
-  start();
-} catch (error) {
+start().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof ContentError) {
     process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+  } else {
+    process.stderr.write(`Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
-  throw error;
-}
+  process.exit(1);
+});

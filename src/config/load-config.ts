@@ -12,7 +12,10 @@ export const ConfigSchema = z
     PORT: port(3978),
     HOST: z.string().min(1).default("0.0.0.0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
-    MicrosoftAppId: z.preprocess(emptyAsUndefined, z.uuid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/safeguard.sqlite")),
+    PLAYGROUND: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
+    PLAYGROUND_PORT: port(56150),
+    MicrosoftAppId: z.preprocess(emptyAsUndefined, z.guid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
@@ -30,6 +33,10 @@ export type Config = Readonly<{
   port: number;
   host: string;
   logLevel: z.infer<typeof ConfigSchema>["LOG_LEVEL"];
+  /** A SQLite file path, or a postgres:// URL for many instances. */
+  databaseUrl: string;
+  /** The Microsoft 365 Agents Playground, started only when there are no credentials. */
+  playground: Readonly<{ enabled: boolean; port: number }>;
   /** Absent: run without authentication, for local use with the Agents Playground. */
   bot: Readonly<{ appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }> | undefined;
 }>;
@@ -51,6 +58,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: settings.PORT,
     host: settings.HOST,
     logLevel: settings.LOG_LEVEL,
+    databaseUrl: settings.DATABASE_URL,
+    playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),
     bot:
       settings.MicrosoftAppId === undefined
         ? undefined

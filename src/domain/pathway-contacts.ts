@@ -30,8 +30,12 @@ function view(contact: AreaContact, at: Date): ContactView {
 
 const OPENNESS_ORDER = (contact: ContactView): number => (contact.openNow === true ? 0 : contact.openNow === null ? 1 : 2);
 
+export type StepContacts = { contacts?: ContactView[]; contactsNote?: string };
+
+type Where = Pick<PathwayContext, "area" | "at">;
+
 /** The area's contacts for a service: open ones first, then those with no stated hours, then closed ones. */
-function areaContacts(service: Service, { area, at }: PathwayContext): ContactView[] {
+export function areaContacts(service: AreaContact["service"], { area, at }: Where): ContactView[] {
   return area.contacts
     .filter((contact) => contact.service === service)
     // An out-of-hours line is of no use while the day line is open.
@@ -40,7 +44,7 @@ function areaContacts(service: Service, { area, at }: PathwayContext): ContactVi
     .sort((a, b) => OPENNESS_ORDER(a) - OPENNESS_ORDER(b));
 }
 
-function frontDoorContacts(context: PathwayContext): StepContacts {
+export function frontDoorContacts(context: Where): StepContacts {
   const contacts = areaContacts("front-door", context);
   if (contacts.length === 0) {
     return { contactsNote: context.area.noContactsNote ?? "No contact details are configured for this area: use your local safeguarding procedures." };
@@ -53,8 +57,6 @@ function frontDoorContacts(context: PathwayContext): StepContacts {
   }
   return { contacts };
 }
-
-type StepContacts = { contacts?: ContactView[]; contactsNote?: string };
 
 const CONTACTS_BY_SERVICE: Partial<Record<Service, (context: PathwayContext) => StepContacts>> = {
   emergency: () => ({ contacts: [EMERGENCY_CONTACT] }),

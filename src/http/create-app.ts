@@ -1,19 +1,37 @@
-// The express app: health and readiness now; the bot endpoint arrives with the bot capability.
-import express, { type Express } from "express";
-import type { Areas } from "../content/load-areas.ts";
+// The express app: the Bot Framework endpoint and health checks.
+import express, { type ErrorRequestHandler, type Express } from "express";
+import type { Logger } from "pino";
 
-export type AppDependencies = {
-  readonly areas: Areas;
+export type BotEndpoint = {
+  /** Processes one Bot Framework activity (CloudAdapter.process bound to the bot). */
+  readonly process: (request: express.Request, response: express.Response) => Promise<void>;
 };
 
-export function createApp({ areas }: AppDependencies): Express {
+export type AppDependencies = {
+  readonly bot: BotEndpoint;
+  readonly ready: () => Promise<boolean>;
+  readonly logger: Logger;
+};
+
+export function createApp({ bot, ready, logger }: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_request, response) => {
     response.json({ status: "ok" });
   });
-  app.get("/readyz", (_request, response) => {
-    response.json({ status: "ready", areas: areas.size });
+  app.get("/readyz", async (_request, response) => {
+    const isReady = await ready().catch(() => false);
+    response.status(isReady ? 200 : 503).json({ status: isReady ? "ready" : "not ready" });
   });
+  app.post("/api/messages", express.json({ limit: "1mb" }), async (request, response) => {
+    await bot.process(request, response);
+  });
+  // A malformed body is the sender's mistake: say so plainly, and never echo it back.
+  const onError: ErrorRequestHandler = (error, _request, response, _next) => {
+    const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, "request failed");
+    if (!response.headersSent) response.status(status).json({ error: status === 500 ? "internal error" : "bad request" });
+  };
+  app.use(onError);
   return app;
 }

@@ -1,0 +1,82 @@
+// Universal Actions (Action.Execute, invoke `adaptiveCard/action`): one handler per verb, each
+// answering with the card that replaces the pressed one. Routing is a table, not a switch.
+import { z } from "zod";
+import { DOMAINS, type DomainId } from "../domain/catalogue.ts";
+import type { Areas } from "../content/load-areas.ts";
+import type { GuidanceEntry } from "../content/load-guidance.ts";
+import { checkCard, type CardToSend } from "../cards/check-views.ts";
+import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, signsDomainCard, signsDomainsCard, welcomeCard } from "../cards/menu-views.ts";
+import { CHECK_VERBS, type CheckOutcome, type CheckService, type CheckVerb } from "../services/check-service.ts";
+
+export type ActionRequest = {
+  readonly verb: string;
+  /** The action's data merged with the card's input values, as Teams sends them. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly userId: string;
+};
+
+export type CardActionDependencies = {
+  readonly checks: CheckService;
+  readonly areas: Areas;
+  readonly guidance: ReadonlyMap<string, GuidanceEntry>;
+  readonly clock: () => Date;
+};
+
+const SessionRef = z.object({ sessionId: z.string().min(1).max(100), version: z.coerce.number().int().positive() });
+const DOMAIN_IDS = DOMAINS.map((domain) => domain.id) as [DomainId, ...DomainId[]];
+
+/** Card inputs arrive as strings; anything else (nested objects) is dropped, never trusted. */
+function inputsOf(data: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+const REPEATED_PRESS = "That button had already been pressed, or this is an older copy of the card: here is where your check is now.";
+
+function outcomeCard(outcome: CheckOutcome, areas: Areas): CardToSend {
+  switch (outcome.kind) {
+    case "ok":
+      return checkCard(outcome.view, areas);
+    case "stale":
+      return checkCard(outcome.view, areas, REPEATED_PRESS);
+    default:
+      return noticeCard(outcome.kind);
+  }
+}
+
+type Handler = (request: ActionRequest) => Promise<CardToSend> | CardToSend;
+
+export function createCardActions({ checks, areas, guidance, clock }: CardActionDependencies): (request: ActionRequest) => Promise<CardToSend> {
+  const guidanceEntry = (id: string): CardToSend => {
+    const entry = guidance.get(id);
+    if (entry === undefined) return noMatchCard(["what-is-cse", "after-referral", "immediate-danger"].flatMap((fallback) => guidance.get(fallback) ?? []));
+    return guidanceCard(entry, entry.related.flatMap((related) => guidance.get(related) ?? []).slice(0, 3));
+  };
+
+  const checkHandler = (verb: CheckVerb): Handler => async ({ data, userId }) => {
+    const ref = SessionRef.safeParse(data);
+    if (!ref.success) return noticeCard("invalid");
+    return outcomeCard(await checks.act({ ...ref.data, userId, verb, inputs: inputsOf(data) }), areas);
+  };
+
+  const handlers: Record<string, Handler> = {
+    menu: () => welcomeCard(),
+    "check.start": async ({ userId }) => checkCard(await checks.start(userId), areas),
+    ...Object.fromEntries(CHECK_VERBS.map((verb) => [verb, checkHandler(verb)])),
+    "signs.domains": () => signsDomainsCard(),
+    "signs.domain": ({ data }) => {
+      const domain = z.enum(DOMAIN_IDS).safeParse(data.domain);
+      return domain.success ? signsDomainCard(domain.data) : signsDomainsCard();
+    },
+    "contacts.pick": () => areaPickerCard(areas),
+    "contacts.show": ({ data }) => {
+      const area = typeof data.area === "string" ? areas.get(data.area) : undefined;
+      return area === undefined ? areaPickerCard(areas, "Please choose an area first.") : areaContactsCard(area, clock());
+    },
+    "guidance.show": ({ data }) => guidanceEntry(typeof data.id === "string" ? data.id : ""),
+  };
+
+  return async (request) => {
+    const handler = handlers[request.verb];
+    return handler === undefined ? noticeCard("invalid") : handler(request);
+  };
+}

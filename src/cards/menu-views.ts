@@ -1,0 +1,105 @@
+// Template data for the cards outside the guided check: welcome, warning signs, contacts,
+// guidance answers and notices.
+import { DOMAINS, INDICATORS, domainOf, type DomainId } from "../domain/catalogue.ts";
+import type { Area } from "../domain/area.ts";
+import { areaContacts, frontDoorContacts } from "../domain/pathway-contacts.ts";
+import { EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT } from "../domain/national-contacts.ts";
+import type { Areas } from "../content/load-areas.ts";
+import type { GuidanceEntry } from "../content/load-guidance.ts";
+import { describeSources, SOURCE_TITLES } from "../content/source-titles.ts";
+import { areaChoices, type CardToSend } from "./check-views.ts";
+import { contactData } from "./contact-data.ts";
+
+export function welcomeCard(notice = ""): CardToSend {
+  return { name: "welcome", data: { notice } };
+}
+
+export function signsDomainsCard(): CardToSend {
+  return { name: "signs-domains", data: { domains: DOMAINS.map(({ id, letter, title }) => ({ id, letter, title })) } };
+}
+
+export function signsDomainCard(domainId: DomainId): CardToSend {
+  const domain = DOMAINS.find((candidate) => candidate.id === domainId);
+  if (domain === undefined) throw new Error(`unknown domain ${domainId}`);
+  return {
+    name: "signs-domain",
+    data: {
+      letter: domain.letter,
+      title: domain.title,
+      signs: INDICATORS.filter((indicator) => domainOf(indicator.id) === domainId).map(({ label, looksLike }) => ({ label, looksLike })),
+      // The SAFEGUARD list is in seeds 001-003; the wording here is the project's own.
+      source: `SAFEGUARD warning signs as set out in ${SOURCE_TITLES["001"]}, ${SOURCE_TITLES["002"]} and ${SOURCE_TITLES["003"]}; described in this project's words.`,
+    },
+  };
+}
+
+export function areaPickerCard(areas: Areas, notice = "", area = ""): CardToSend {
+  return { name: "area-picker", data: { areas: areaChoices(areas), notice, area } };
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+export function describeLondonTime(at: Date): string {
+  return LONDON_TIME.format(at);
+}
+
+export function areaContactsCard(area: Area, at: Date): CardToSend {
+  const frontDoor = frontDoorContacts({ area, at });
+  const phoenix = areaContacts("phoenix", { area, at });
+  const mase = areaContacts("mase", { area, at });
+  const sections = [
+    {
+      heading: area.id === "other" ? "Front door: your local children's social care" : `Front door: ${area.frontDoor.name}`,
+      intro: "Where referrals and consultations about a child go.",
+      contacts: (frontDoor.contacts ?? []).map(contactData),
+      note: frontDoor.contactsNote ?? "",
+    },
+    ...(phoenix.length === 0 || area.phoenix === undefined
+      ? []
+      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "Consultation, support and guidance about a young person at risk.", contacts: phoenix.map(contactData), note: "" }]),
+    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting, usually referred by the lead professional.", contacts: mase.map(contactData), note: "" }]),
+    {
+      heading: "National numbers",
+      intro: "",
+      contacts: [EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT].map((contact) => ({ ...contactData(contact), status: "Always open", statusColor: "Good" })),
+      note: "",
+    },
+  ];
+  return {
+    name: "area-contacts",
+    data: {
+      areaName: area.name,
+      atText: describeLondonTime(at),
+      sections,
+      source: `${describeSources(area.sources)} These details date from 2014-2018: your organisation should confirm them before relying on them.`,
+    },
+  };
+}
+
+/** Markdown paragraphs, each its own TextBlock, so lists and spacing survive in Teams. */
+function paragraphs(body: string): { text: string }[] {
+  return body.split(/\n\s*\n/).map((text) => ({ text: text.trim() })).filter((paragraph) => paragraph.text !== "");
+}
+
+export function guidanceCard(entry: GuidanceEntry, related: readonly GuidanceEntry[]): CardToSend {
+  return {
+    name: "guidance",
+    data: { title: entry.title, paragraphs: paragraphs(entry.body), source: entry.source, related: related.map(({ id, title }) => ({ id, title })) },
+  };
+}
+
+export function noMatchCard(nearest: readonly GuidanceEntry[]): CardToSend {
+  return { name: "no-match", data: { nearest: nearest.map(({ id, title }) => ({ id, title })) } };
+}
+
+export const NOTICES = {
+  expired: { title: "This check has expired", text: "Checks are kept for 24 hours and then deleted, so that nothing about a child is kept longer than needed. Please start a new check." },
+  "not-found": { title: "This check could not be found", text: "It may have expired and been deleted. Please start a new check." },
+  foreign: { title: "This check belongs to someone else", text: "Only the person who started a check can change it. You can start your own." },
+  invalid: { title: "That button did not work", text: "The card sent something I could not read. Please start again from the menu." },
+  error: { title: "Something went wrong on our side", text: "Please press the button again. If it keeps failing, start a new check, and tell your IT team." },
+} as const;
+
+export function noticeCard(kind: keyof typeof NOTICES): CardToSend {
+  return { name: "notice", data: NOTICES[kind] };
+}

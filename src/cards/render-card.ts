@@ -1,0 +1,62 @@
+// Card templates in cards/*.json, loaded and checked once, bound to data with the Adaptive Card
+// templating library. `{ "$include": "name" }` stands for cards/partials/name.json, so a block used
+// by several cards (a contact list) is written once.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as ACData from "adaptivecards-templating";
+
+export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.meta.url));
+
+export const CARD_NAMES = [
+  "welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice",
+  "check-context", "check-signs", "check-questions", "check-result",
+] as const;
+export type CardName = (typeof CARD_NAMES)[number];
+
+/** Teams refuses big messages; we hold every card under 28 KB (DESIGN.md "Choices"). */
+export const CARD_SIZE_LIMIT_BYTES = 28 * 1024;
+
+export type AdaptiveCard = { type: "AdaptiveCard"; version: string; body: unknown[]; actions?: unknown[]; [key: string]: unknown };
+
+function resolveIncludes(node: unknown, partials: ReadonlyMap<string, unknown>, file: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => resolveIncludes(item, partials, file));
+  if (node === null || typeof node !== "object") return node;
+  const { $include, ...rest } = node as Record<string, unknown>;
+  if ($include !== undefined) {
+    const partial = partials.get(String($include));
+    if (partial === undefined) throw new Error(`${file}: unknown partial "${String($include)}"`);
+    return resolveIncludes({ ...(partial as object), ...rest }, partials, file);
+  }
+  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, resolveIncludes(value, partials, file)]));
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+}
+
+export type CardRenderer = (name: CardName, data: object) => AdaptiveCard;
+
+export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRenderer {
+  const partialsDir = join(dir, "partials");
+  const partials = new Map(
+    readdirSync(partialsDir).filter((file) => file.endsWith(".json")).map((file) => [file.slice(0, -".json".length), readJson(join(partialsDir, file))]),
+  );
+  const templates = new Map(
+    CARD_NAMES.map((name) => {
+      const file = `${name}.json`;
+      const json = resolveIncludes(readJson(join(dir, file)), partials, file) as AdaptiveCard;
+      if (json.type !== "AdaptiveCard" || json.version !== "1.5") throw new Error(`${file}: expected an AdaptiveCard of version 1.5`);
+      return [name, new ACData.Template(json)] as const;
+    }),
+  );
+  return (name, data) => {
+    const template = templates.get(name);
+    if (template === undefined) throw new Error(`no card template "${name}"`);
+    return template.expand({ $root: data }) as AdaptiveCard;
+  };
+}

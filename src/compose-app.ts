@@ -1,0 +1,55 @@
+// Builds the whole application from its parts. main.ts calls it with the real clock and the
+// configured database; tests call it with a temp SQLite file and a fixed clock.
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import type { Express } from "express";
+import type { Config } from "./config/load-config.ts";
+import { loadAreas } from "./content/load-areas.ts";
+import { loadGuidance } from "./content/load-guidance.ts";
+import { createCardRenderer } from "./cards/render-card.ts";
+import { createAdapter } from "./bot/create-adapter.ts";
+import { createCardActions } from "./bot/card-actions.ts";
+import { SafeguardBot } from "./bot/safeguard-bot.ts";
+import { createApp } from "./http/create-app.ts";
+import { createCheckService, type CheckService } from "./services/check-service.ts";
+import { createQuestionAnswerer } from "./services/answer-question.ts";
+import { createDatabase } from "./store/create-database.ts";
+import { createCheckSessionRepository } from "./store/check-session-repository.ts";
+
+export type ComposeOptions = {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+};
+
+export type Composed = {
+  readonly app: Express;
+  readonly checks: CheckService;
+  readonly close: () => Promise<void>;
+};
+
+export async function composeApp({ config, logger, clock = () => new Date() }: ComposeOptions): Promise<Composed> {
+  // Content and templates are read and validated once, before anything listens.
+  const areas = loadAreas();
+  const guidanceEntries = loadGuidance();
+  const guidance = new Map(guidanceEntries.map((entry) => [entry.id, entry]));
+  const renderCard = createCardRenderer();
+
+  const database = await createDatabase(config.databaseUrl);
+  const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
+  const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
+  const cardActions = createCardActions({ checks, areas, guidance, clock });
+  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger });
+  const adapter = createAdapter(config.bot, logger);
+
+  const app = createApp({
+    bot: { process: (request, response) => adapter.process(request, response, (context) => bot.run(context)) },
+    ready: async () => {
+      await sql`select 1`.execute(database.db);
+      return true;
+    },
+    logger,
+  });
+  return { app, checks, close: () => database.close() };
+}

@@ -1,0 +1,199 @@
+// The guided check as a state machine over four steps (DESIGN.md "Guided check"): context →
+// signs → questions → result. Pure: inputs in, next state out. What a person typed is kept in
+// the state even when it is invalid, so a correction never means typing it again.
+import { z } from "zod";
+import { ANSWERS, DOMAINS, QUESTIONS, SIGN_IDS, domainOf, type Answer, type QuestionId, type SignId } from "../domain/catalogue.ts";
+import { Answers, type AssessmentInput } from "../domain/assessment-input.ts";
+import { hasExploitationEvidence } from "../domain/category.ts";
+
+export const STEPS = ["context", "signs", "questions", "result"] as const;
+export type Step = (typeof STEPS)[number];
+
+export const CheckState = z.object({
+  step: z.enum(STEPS),
+  /** Step 1 as typed: strings, so "fourteen" is kept and shown back with its error. */
+  context: z.object({
+    area: z.string(),
+    age: z.string(),
+    lookedAfter: z.boolean(),
+    placedOutOfArea: z.boolean(),
+    missingEpisodes90d: z.string(),
+  }),
+  signs: z.array(z.enum(SIGN_IDS)),
+  answers: Answers,
+  /** The four follow-ups are shown once there is evidence of exploitation (DOMAIN.md §3). */
+  followUpsShown: z.boolean(),
+  /** Field id → message, shown next to the field on the current step's card. */
+  errors: z.record(z.string(), z.string()),
+  /** A one-line message at the top of the card about what just happened. */
+  notice: z.string(),
+});
+export type CheckState = z.infer<typeof CheckState>;
+
+/** Input values as Teams sends them with an Action.Execute: strings keyed by input id. */
+export type Inputs = Readonly<Record<string, string | undefined>>;
+
+export const INPUT = {
+  area: "area",
+  age: "age",
+  lookedAfter: "lookedAfter",
+  placedOutOfArea: "placedOutOfArea",
+  missingEpisodes90d: "missingEpisodes90d",
+  signsOf: (domain: string) => `signs_${domain}`,
+  answerTo: (question: QuestionId) => `q_${question}`,
+} as const;
+
+export function startState(): CheckState {
+  return {
+    step: "context",
+    context: { area: "", age: "", lookedAfter: false, placedOutOfArea: false, missingEpisodes90d: "" },
+    signs: [],
+    answers: {},
+    followUpsShown: false,
+    errors: {},
+    notice: "",
+  };
+}
+
+const WHOLE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/** The child's context once step 1 is valid; undefined before. */
+export function childOf(state: CheckState): AssessmentInput["child"] | undefined {
+  const { age, lookedAfter, placedOutOfArea, missingEpisodes90d } = state.context;
+  if (!WHOLE_NUMBER.test(age) || Number(age) > 25) return undefined;
+  return {
+    age: Number(age),
+    lookedAfter,
+    placedOutOfArea: lookedAfter && placedOutOfArea,
+    ...(WHOLE_NUMBER.test(missingEpisodes90d) ? { missingEpisodes90d: Number(missingEpisodes90d) } : {}),
+  };
+}
+
+/** The questions to show now, in DOMAIN.md §3 order. */
+export function visibleQuestions(state: CheckState): QuestionId[] {
+  const age = childOf(state)?.age;
+  return QUESTIONS.filter(
+    (question) =>
+      question.askWhen === "always" ||
+      (question.askWhen === "under13" && age !== undefined && age < 13) ||
+      (question.askWhen === "exploitationEvidence" && state.followUpsShown),
+  ).map((question) => question.id);
+}
+
+const isToggleOn = (value: string | undefined) => value === "true";
+
+function readContext(state: CheckState, inputs: Inputs): CheckState["context"] {
+  const lookedAfter = isToggleOn(inputs[INPUT.lookedAfter]);
+  return {
+    area: inputs[INPUT.area] ?? state.context.area,
+    age: inputs[INPUT.age] ?? state.context.age,
+    lookedAfter,
+    placedOutOfArea: lookedAfter && isToggleOn(inputs[INPUT.placedOutOfArea]),
+    missingEpisodes90d: inputs[INPUT.missingEpisodes90d] ?? state.context.missingEpisodes90d,
+  };
+}
+
+function contextErrors(context: CheckState["context"], areaIds: ReadonlySet<string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!areaIds.has(context.area)) errors[INPUT.area] = "Choose the child's area (or \"Another area\").";
+  if (context.age.trim() === "") errors[INPUT.age] = "Enter the child's age in whole years.";
+  else if (!WHOLE_NUMBER.test(context.age) || Number(context.age) > 25) errors[INPUT.age] = "Enter the age as a whole number from 0 to 25.";
+  if (context.missingEpisodes90d.trim() !== "" && !WHOLE_NUMBER.test(context.missingEpisodes90d)) {
+    errors[INPUT.missingEpisodes90d] = "Enter a whole number of times, or leave it empty if you do not know.";
+  }
+  return errors;
+}
+
+function readSigns(inputs: Inputs, fallback: readonly SignId[]): { signs: SignId[]; unknown: string[] } {
+  const known = new Set<string>(SIGN_IDS);
+  const chosen: SignId[] = [];
+  const unknown: string[] = [];
+  let anyDomainSent = false;
+  for (const domain of DOMAINS) {
+    const value = inputs[INPUT.signsOf(domain.id)];
+    if (value === undefined) continue;
+    anyDomainSent = true;
+    for (const id of value.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+      if (known.has(id) && domainOf(id as SignId) === domain.id) chosen.push(id as SignId);
+      else unknown.push(id);
+    }
+  }
+  return { signs: anyDomainSent ? [...new Set(chosen)] : [...fallback], unknown };
+}
+
+function readAnswers(state: CheckState, inputs: Inputs): CheckState["answers"] {
+  const answers: CheckState["answers"] = { ...state.answers };
+  for (const question of visibleQuestions(state)) {
+    const value = inputs[INPUT.answerTo(question)];
+    if (value === undefined) continue;
+    if ((ANSWERS as readonly string[]).includes(value)) answers[question] = value as Answer;
+    else delete answers[question];
+  }
+  return answers;
+}
+
+/** Keeps only answers to questions that apply, so a hidden follow-up never counts. */
+function applicableAnswers(state: CheckState): CheckState["answers"] {
+  const visible = new Set(visibleQuestions(state));
+  return Object.fromEntries(Object.entries(state.answers).filter(([question]) => visible.has(question as QuestionId)));
+}
+
+const clean = (state: CheckState): CheckState => ({ ...state, errors: {}, notice: "" });
+
+export function submitContext(state: CheckState, inputs: Inputs, areaIds: ReadonlySet<string>): CheckState {
+  const context = readContext(state, inputs);
+  const errors = contextErrors(context, areaIds);
+  if (Object.keys(errors).length > 0) return { ...state, context, errors, notice: "Please check the highlighted answers." };
+  const next = { ...clean(state), context, step: "signs" as const };
+  return { ...next, answers: applicableAnswers(next) };
+}
+
+export function submitSigns(state: CheckState, inputs: Inputs): CheckState {
+  const { signs, unknown } = readSigns(inputs, state.signs);
+  if (unknown.length > 0) return { ...state, errors: { signs: `Unknown sign: ${unknown.join(", ")}` }, notice: "Please check the signs." };
+  const evidence = hasExploitationEvidence({ signs, answers: state.answers });
+  const next: CheckState = { ...clean(state), signs, step: "questions", followUpsShown: evidence };
+  return { ...next, answers: applicableAnswers(next) };
+}
+
+export function submitQuestions(state: CheckState, inputs: Inputs): CheckState {
+  const answers = readAnswers(state, inputs);
+  const unanswered = visibleQuestions(state).filter((question) => answers[question] === undefined);
+  if (unanswered.length > 0) {
+    const errors = Object.fromEntries(unanswered.map((question) => [INPUT.answerTo(question), "Please choose yes, no or not sure."]));
+    return { ...state, answers, errors, notice: `Please answer ${unanswered.length === 1 ? "the question" : `the ${unanswered.length} questions`} marked below.` };
+  }
+  const evidence = hasExploitationEvidence({ signs: state.signs, answers });
+  if (evidence && !state.followUpsShown) {
+    // DOMAIN.md §3: the follow-ups apply only once there is evidence; ask them now.
+    return { ...clean(state), answers, followUpsShown: true, notice: "Your answers mean four more questions apply. Please answer them below." };
+  }
+  const next: CheckState = { ...clean(state), answers, followUpsShown: evidence, step: "result" };
+  return { ...next, answers: applicableAnswers(next) };
+}
+
+/** Back keeps what was entered on the current step, unvalidated, then shows the previous step. */
+export function goBack(state: CheckState, inputs: Inputs): CheckState {
+  const kept = clean(state);
+  switch (state.step) {
+    case "context":
+      return { ...kept, context: readContext(state, inputs) };
+    case "signs":
+      return { ...kept, signs: readSigns(inputs, state.signs).signs, step: "context" };
+    case "questions":
+      return { ...kept, answers: readAnswers(state, inputs), step: "signs" };
+    case "result":
+      return { ...kept, step: "questions" };
+  }
+}
+
+/** The assessment input once the check is complete (area, child, signs, answers). */
+export function assessmentInputOf(state: CheckState): Omit<AssessmentInput, "at"> | undefined {
+  const child = childOf(state);
+  if (child === undefined || state.step !== "result") return undefined;
+  return { area: state.context.area, child, signs: state.signs, answers: applicableAnswers(state) };
+}
+
+export function stepNumber(step: Step): number {
+  return STEPS.indexOf(step) + 1;
+}

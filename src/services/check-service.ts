@@ -1,0 +1,105 @@
+// Guided-check sessions: stored state, bound to one user, expiring after 24 hours of quiet,
+// moved on by card actions. A stale, foreign, expired or repeated press is an outcome, not an
+// error, so the bot can always answer with a card that says what happened.
+import { assess, type Assessment } from "../domain/assess.ts";
+import type { Areas } from "../content/load-areas.ts";
+import type { CheckSessionStore } from "./check-session-store.ts";
+import { CheckState, assessmentInputOf, goBack, startState, submitContext, submitQuestions, submitSigns, type Inputs } from "./check-flow.ts";
+
+export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+export const CHECK_VERBS = ["check.context", "check.signs", "check.questions", "check.back", "check.restart"] as const;
+export type CheckVerb = (typeof CHECK_VERBS)[number];
+
+export type CheckView = {
+  readonly sessionId: string;
+  readonly version: number;
+  readonly state: CheckState;
+  /** Present on the result step: assessed at the moment of viewing, so "open now" is now. */
+  readonly assessment?: Assessment;
+};
+
+export type CheckOutcome =
+  | { readonly kind: "ok"; readonly view: CheckView }
+  /** The card was pressed twice, or an older copy was pressed: here is where the check really is. */
+  | { readonly kind: "stale"; readonly view: CheckView }
+  | { readonly kind: "expired" }
+  | { readonly kind: "not-found" }
+  | { readonly kind: "foreign" };
+
+export type CheckAction = {
+  readonly sessionId: string;
+  readonly version: number;
+  readonly userId: string;
+  readonly verb: CheckVerb;
+  readonly inputs: Inputs;
+};
+
+export type CheckServiceDependencies = {
+  readonly store: CheckSessionStore;
+  readonly areas: Areas;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+};
+
+export type CheckService = ReturnType<typeof createCheckService>;
+
+export function createCheckService({ store, areas, clock, newId }: CheckServiceDependencies) {
+  const areaIds = new Set(areas.keys());
+
+  const transitions: Record<CheckVerb, (state: CheckState, inputs: Inputs) => CheckState> = {
+    "check.context": (state, inputs) => submitContext(state, inputs, areaIds),
+    "check.signs": submitSigns,
+    "check.questions": submitQuestions,
+    "check.back": goBack,
+    "check.restart": () => startState(),
+  };
+
+  function view(sessionId: string, version: number, state: CheckState): CheckView {
+    const input = assessmentInputOf(state);
+    const area = input === undefined ? undefined : areas.get(input.area);
+    if (input === undefined || area === undefined) return { sessionId, version, state };
+    return { sessionId, version, state, assessment: assess({ ...input, at: clock() }, area) };
+  }
+
+  return {
+    async start(userId: string): Promise<CheckView> {
+      const now = clock();
+      const state = startState();
+      const id = newId();
+      await store.create({ id, userId, state, version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+      return view(id, 1, state);
+    },
+
+    async act(action: CheckAction): Promise<CheckOutcome> {
+      const now = clock();
+      const record = await store.get(action.sessionId);
+      if (record === undefined) return { kind: "not-found" };
+      if (record.userId !== action.userId) return { kind: "foreign" };
+      if (record.expiresAt.getTime() <= now.getTime()) return { kind: "expired" };
+      const parsed = CheckState.safeParse(record.state);
+      // A state written by an older release that no longer parses is treated as expired.
+      if (!parsed.success) return { kind: "expired" };
+      if (record.version !== action.version) return { kind: "stale", view: view(record.id, record.version, parsed.data) };
+      const next = transitions[action.verb](parsed.data, action.inputs);
+      const version = record.version + 1;
+      const written = await store.update(record.id, record.version, {
+        state: next,
+        version,
+        updatedAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      });
+      if (!written) {
+        // Another press of the same card won the race: show where that one left the check.
+        const current = await store.get(record.id);
+        const state = current === undefined ? undefined : CheckState.safeParse(current.state);
+        return current === undefined || !state?.success ? { kind: "not-found" } : { kind: "stale", view: view(current.id, current.version, state.data) };
+      }
+      return { kind: "ok", view: view(record.id, version, next) };
+    },
+
+    async sweep(): Promise<number> {
+      return store.deleteExpired(clock());
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// CheckSessionStore (src/services/check-session-store.ts) on Kysely, for SQLite and PostgreSQL alike.
+import type { Kysely, Selectable } from "kysely";
+import type { CheckSessionRecord, CheckSessionStore } from "../services/check-session-store.ts";
+import type { CheckSessionsTable, EpochMs, Tables } from "./tables.ts";
+
+export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionStore {
+  return {
+    async create(record) {
+      await db
+        .insertInto("check_sessions")
+        .values({
+          id: record.id,
+          user_id: record.userId,
+          state: toJson(record.state),
+          version: record.version,
+          created_at: toEpochMs(record.createdAt),
+          updated_at: toEpochMs(record.updatedAt),
+          expires_at: toEpochMs(record.expiresAt),
+        })
+        .execute();
+    },
+
+    async get(id) {
+      const row = await db.selectFrom("check_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return row === undefined ? undefined : toRecord(row);
+    },
+
+    async update(id, expectedVersion, next) {
+      if (next.version <= expectedVersion) {
+        throw new RangeError(`check session ${id}: the next version (${next.version}) must be greater than the expected one (${expectedVersion})`);
+      }
+      // The version test sits in the UPDATE itself, so the database arbitrates a race: in SQLite
+      // writers are serialised; in PostgreSQL the loser waits on the row lock, re-reads the row,
+      // sees the new version and updates nothing.
+      const result = await db
+        .updateTable("check_sessions")
+        .set({ state: toJson(next.state), version: next.version, updated_at: toEpochMs(next.updatedAt), expires_at: toEpochMs(next.expiresAt) })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async deleteExpired(now) {
+      const result = await db.deleteFrom("check_sessions").where("expires_at", "<=", toEpochMs(now)).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+function toRecord(row: Selectable<CheckSessionsTable>): CheckSessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    state: JSON.parse(row.state) as unknown,
+    version: row.version,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+function toJson(state: unknown): string {
+  const json = JSON.stringify(state);
+  // JSON.stringify(undefined) (or a function) gives undefined, which would surface as a puzzling NOT NULL error.
+  if (json === undefined) throw new TypeError("check session state must be JSON-serialisable");
+  return json;
+}
+
+function toEpochMs(date: Date): EpochMs {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("check session times must be valid dates");
+  return ms;
+}

@@ -1,0 +1,51 @@
+// Schema migrations, listed in code so that nothing is read from disk at run time (a bundled or
+// relocated build still migrates).
+//
+// To add a migration: write `src/store/migrations/<yyyy-mm-dd>-<nnn>-<what>.ts` exporting `up`
+// (and `down`), add it to `migrations` below under the same name, and update `tables.ts`.
+// Kysely runs them in name order and refuses a new name that sorts before one already run, so
+// always name a new one after the last.
+import { type Kysely, type Migration, Migrator } from "kysely";
+import * as checkSessions from "./migrations/2026-11-23-001-check-sessions.ts";
+import type { Tables } from "./tables.ts";
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  "2026-11-23-001-check-sessions": checkSessions,
+};
+
+export class MigrationError extends Error {
+  constructor(
+    /** Undefined when the failure came before any migration ran (the bookkeeping tables, the lock). */
+    readonly migrationName: string | undefined,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(migrationName === undefined ? `Database migrations could not run: ${reason}` : `Database migration "${migrationName}" failed: ${reason}`, { cause });
+    this.name = "MigrationError";
+  }
+}
+
+export type MigrateOptions = {
+  /**
+   * The PostgreSQL schema that holds Kysely's bookkeeping tables. Without it Kysely looks for
+   * `kysely_migration` in every schema, and another schema's copy (another app, another test run)
+   * makes it skip creating ours. Leave undefined for SQLite, which has no schemas.
+   */
+  readonly schema?: string | undefined;
+  /** Replaced only by tests that need a failing migration. */
+  readonly migrations?: Readonly<Record<string, Migration>>;
+};
+
+/** Brings the database up to the latest migration; throws a MigrationError naming the one that failed. */
+export async function migrateToLatest(db: Kysely<Tables>, options: MigrateOptions = {}): Promise<void> {
+  const provided = options.migrations ?? migrations;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...provided }) },
+    ...(options.schema === undefined ? {} : { migrationTableSchema: options.schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === "Error");
+  throw new MigrationError(failed?.migrationName, error);
+}

@@ -1,0 +1,105 @@
+// Every card the bot can send, in every state, rendered from the real templates with the real
+// templating library, checked by the real Adaptive Cards library and held under 28 KB.
+import { describe, expect, it } from "vitest";
+import { assess } from "../../src/domain/assess.ts";
+import { DOMAINS, INDICATORS, QUESTIONS } from "../../src/domain/catalogue.ts";
+import { loadGuidance } from "../../src/content/load-guidance.ts";
+import { createCardRenderer, CARD_NAMES, type CardName } from "../../src/cards/render-card.ts";
+import { checkCard, type CardToSend } from "../../src/cards/check-views.ts";
+import {
+  NOTICES, areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, signsDomainCard, signsDomainsCard, welcomeCard,
+} from "../../src/cards/menu-views.ts";
+import { startState, submitContext, submitQuestions, submitSigns, type CheckState } from "../../src/services/check-flow.ts";
+import { AREAS, TUESDAY_MORNING, request, type Case } from "../support/assessment.ts";
+import { cardProblems } from "../support/validate-card.ts";
+
+const render = createCardRenderer();
+const guidance = loadGuidance();
+const AREA_IDS = new Set(AREAS.keys());
+const EVENING = new Date("2026-11-24T21:00:00Z");
+
+function checkView(state: CheckState, given?: Case) {
+  const input = given === undefined ? undefined : request(given);
+  const assessment = input === undefined ? undefined : assess(input, AREAS.get(input.area)!);
+  return checkCard({ sessionId: "6d1c1a9e-0000-4000-8000-000000000000", version: 3, state, ...(assessment === undefined ? {} : { assessment }) }, AREAS);
+}
+
+const context = (inputs: Record<string, string>) => submitContext(startState(), inputs, AREA_IDS);
+const atSigns = context({ area: "kingston", age: "14" });
+const atQuestions = submitSigns(atSigns, { signs_receipt: "receipt.moneyOrGoods" });
+const resultState = (area: string): CheckState => ({ ...atQuestions, step: "result", context: { ...atQuestions.context, area } });
+
+const CASES: [string, CardToSend][] = [
+  ["welcome", welcomeCard()],
+  ["welcome with a notice", welcomeCard("Something to say")],
+  ["signs: all domains", signsDomainsCard()],
+  ...DOMAINS.map((domain): [string, CardToSend] => [`signs: ${domain.id}`, signsDomainCard(domain.id)]),
+  ["area picker", areaPickerCard(AREAS)],
+  ["area picker with a notice and a choice", areaPickerCard(AREAS, "Please choose an area first.", "sutton")],
+  ...[...AREAS.values()].flatMap((area): [string, CardToSend][] => [
+    [`contacts: ${area.id}, in hours`, areaContactsCard(area, TUESDAY_MORNING)],
+    [`contacts: ${area.id}, out of hours`, areaContactsCard(area, EVENING)],
+  ]),
+  ...guidance.map((entry): [string, CardToSend] => [`guidance: ${entry.id}`, guidanceCard(entry, guidance.filter((other) => entry.related.includes(other.id)))]),
+  ["no match", noMatchCard(guidance.slice(0, 3))],
+  ...Object.keys(NOTICES).map((kind): [string, CardToSend] => [`notice: ${kind}`, noticeCard(kind as keyof typeof NOTICES)]),
+  ["check 1: empty", checkView(startState())],
+  ["check 1: every error, typed values kept", checkView(context({ area: "", age: "fourteen", missingEpisodes90d: "lots" }))],
+  ["check 1: filled, looked after", checkView(context({ area: "lambeth", age: "12", lookedAfter: "true", placedOutOfArea: "true", missingEpisodes90d: "2" }))],
+  ["check 2: nothing ticked", checkView(atSigns)],
+  ["check 2: every sign ticked", checkView({ ...atSigns, signs: INDICATORS.map((indicator) => indicator.id) })],
+  ["check 2: unknown sign error", checkView(submitSigns(atSigns, { signs_sexual: "sexual.nope" }))],
+  ["check 3: questions", checkView(atQuestions)],
+  ["check 3: under 13", checkView(submitSigns(context({ area: "kingston", age: "11" }), {}))],
+  ["check 3: follow-ups", checkView(submitQuestions(atQuestions, { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "yes", q_onlineImages: "no", q_trafficking: "no" }))],
+  ["check 3: every question unanswered", checkView(submitQuestions({ ...atQuestions, followUpsShown: true, context: { ...atQuestions.context, age: "12" } }, {}))],
+  ["check 4: category none", checkView(resultState("kingston"), {})],
+  ["check 4: category 0, several domains", checkView(resultState("lambeth"), { area: "lambeth", signs: ["alcohol.misuse", "distrust.hostility", "emotional.selfHarm"] })],
+  ["check 4: category 1", checkView(resultState("sutton"), { area: "sutton", answers: { groomingConcern: "yes" } })],
+  ["check 4: category 2 unconfirmed", checkView(resultState("kingston"), { answers: { exchange: "unsure" } })],
+  ["check 4: category 3 out of hours", checkView(resultState("richmond"), { area: "richmond", at: EVENING, answers: { exchange: "yes", habitual: "yes", coercionControl: "yes" } })],
+  ["check 4: no contacts in the seeds", checkView(resultState("havering"), { area: "havering", answers: { exchange: "yes" } })],
+  ["check 4: another area", checkView(resultState("other"), { area: "other", answers: { onlineImages: "yes" } })],
+  ["check 4: adult", checkView(resultState("kingston"), { child: { age: 19 }, answers: { trafficking: "yes", immediateDanger: "yes" } })],
+  [
+    "check 4: every flag and step (the biggest result)",
+    checkView(resultState("kingston"), {
+      at: EVENING,
+      child: { age: 12, lookedAfter: true, placedOutOfArea: true, missingEpisodes90d: 6 },
+      signs: INDICATORS.map((indicator) => indicator.id),
+      answers: Object.fromEntries(QUESTIONS.map((question) => [question.id, "unsure"])),
+    }),
+  ],
+];
+
+describe("card rendering", () => {
+  it.each(CASES)("%s: valid Adaptive Card 1.5 under 28 KB", (_name, card) => {
+    const json = render(card.name, card.data);
+    expect(json.version).toBe("1.5");
+    expect(cardProblems(json)).toEqual([]);
+  });
+
+  it("covers every card template", () => {
+    const rendered = new Set<CardName>(CASES.map(([, card]) => card.name));
+    expect([...CARD_NAMES].filter((name) => !rendered.has(name))).toEqual([]);
+  });
+
+  it("keeps what was typed, and says what is wrong next to the field", () => {
+    const json = JSON.stringify(render(...spread(checkView(context({ area: "", age: "fourteen", missingEpisodes90d: "lots" })))));
+    expect(json).toContain('"value":"fourteen"');
+    expect(json).toContain("Enter the age as a whole number from 0 to 25.");
+    expect(json).toContain("Choose the child's area");
+    expect(json).toContain('"value":"lots"');
+  });
+
+  it("would catch a misspelt property (the check itself can fail)", () => {
+    expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "x", colour: "red" }] })).toEqual([
+      "card.body[0].colour: not a property the Adaptive Cards library knows",
+    ]);
+    expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Text" }] })[0]).toMatch(/UnknownElementType/);
+  });
+});
+
+function spread(card: CardToSend): [CardName, object] {
+  return [card.name, card.data];
+}

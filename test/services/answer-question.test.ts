@@ -1,0 +1,122 @@
+// Free-text questions in 1:1 chat (DESIGN.md "Questions"), answered from the shipped
+// content/guidance and content/areas, as a practitioner would type them.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadAreas } from "../../src/content/load-areas.ts";
+import { loadGuidance } from "../../src/content/load-guidance.ts";
+import { createQuestionAnswerer, type QuestionAnswer } from "../../src/services/answer-question.ts";
+
+const GUIDANCE = loadGuidance();
+const answerer = createQuestionAnswerer({ guidance: GUIDANCE, areas: loadAreas() });
+/** Monday 23 November 2026, 10:00 in London (GMT). */
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+const answer = (text: string) => answerer.answer(text, NOW);
+const ids = (entries: readonly { id: string }[]) => entries.map((entry) => entry.id);
+
+/** What the user is shown, in short: the entry's id, or the kind of reply. */
+function shown(result: QuestionAnswer): string {
+  return result.kind === "guidance" ? result.entry.id : result.kind;
+}
+
+describe("a question about a term, sign or procedure gets the guidance entry", () => {
+  it.each([
+    ["what is sexting", "sexting"],
+    ["what does category 2 mean", "category-2"],
+    ["category 0", "category-0"],
+    ["cat 3", "category-3"],
+    ["what is MASE", "mase"],
+    ["what is the MASH", "mash"],
+    ["what happens after I refer", "after-referral"],
+    ["what's an SPA", "spa"],
+    ["What\u2019s an SPA?", "spa"],
+    ["NRM", "nrm"],
+    ["county lines", "county-lines"],
+    ["county lines in Sutton", "county-lines"],
+    ["return home interview", "return-home-interview"],
+    ["s47", "section-47"],
+    ["section 47", "section-47"],
+    ["what is grooming", "grooming"],
+    ["unconfirmed", "unconfirmed"],
+    ["what is a strategy meeting", "strategy-discussion"],
+    ["should I tell the parents", "telling-parents"],
+    ["cuckooing", "county-lines"],
+    ["who do I tell", "dsl"],
+    ["cash", "sign-receipt"], // a keyword beats a passing mention, and "cash" is not a typo of "mash"
+    ["below category 1", "phoenix"],
+    ["she has a much older boyfriend", "sign-gangs"],
+    ["is it CSE if she says he is her boyfriend", "consent"],
+    ["sextng", "sexting"], // one typo in a word of six letters or more is forgiven
+  ])("%s -> %s", (text, id) => {
+    expect(shown(answer(text))).toBe(id);
+  });
+
+  it.each(GUIDANCE.map((entry) => [entry.title, entry.id]))("its own title: %s", (title, id) => {
+    expect(shown(answer(title))).toBe(id);
+  });
+
+  it("offers up to three related entries, in the entry's own order", () => {
+    const result = answer("what is sexting");
+    if (result.kind !== "guidance") throw new Error(`expected guidance, got ${result.kind}`);
+    expect(ids(result.related)).toEqual(result.entry.related.slice(0, 3));
+    expect(ids(result.related)).toEqual(["online-exploitation", "category-2", "sign-technology"]);
+  });
+});
+
+describe("a contact question gets the area's contacts", () => {
+  it("who do I call in Sutton at 9pm: Sutton at 21:00 London time", () => {
+    expect(answer("who do I call in Sutton at 9pm")).toEqual({
+      kind: "contacts",
+      areaId: "sutton",
+      at: new Date("2026-11-23T21:00:00Z"),
+      atDescribed: "21:00 on Monday 23 November",
+    });
+  });
+
+  it("who do I call in kingston tonight: Kingston at 21:00", () => {
+    expect(answer("who do I call in kingston tonight")).toMatchObject({ kind: "contacts", areaId: "kingston", at: new Date("2026-11-23T21:00:00Z") });
+  });
+
+  it.each(["who do I contact", "who do I call?", "who should I ring in Croydon"])("with no known area, asks which: %s", (text) => {
+    expect(answer(text)).toEqual({ kind: "ask-area" });
+  });
+});
+
+describe("anything else gets three near topics to choose from", () => {
+  it.each(["the weather in Paris", "my car broke down", "printer not working", "book a meeting room", "how are you", "what time is it", "hi", "yes", "category 5"])(
+    "%s",
+    (text) => {
+      const result = answer(text);
+      expect(result.kind).toBe("no-match");
+      if (result.kind === "no-match") expect(result.nearest).toHaveLength(3);
+    },
+  );
+
+  it("lists the nearest topics first", () => {
+    expect(answer("what should I do if a girl in my class is sexting")).toMatchObject({ kind: "no-match", nearest: [{ id: "sexting" }, {}, {}] });
+  });
+
+  it.each(["", "   ", "\n\t", "?!", "the"])("with nothing near (%j), offers what CSE is, what happens next and what to do in an emergency", (text) => {
+    const result = answer(text);
+    expect(result.kind).toBe("no-match");
+    if (result.kind === "no-match") expect(ids(result.nearest)).toEqual(["what-is-cse", "after-referral", "immediate-danger"]);
+  });
+});
+
+describe("robustness (fast-check)", () => {
+  it("never throws on any text up to 500 characters, and always answers", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 500 }), (text) => {
+        expect(["contacts", "ask-area", "guidance", "no-match"]).toContain(answer(text).kind);
+      }),
+    );
+  });
+
+  it.each(["__proto__", "constructor", "toString hasOwnProperty", "\uD800", "🙂".repeat(300), "a ".repeat(2000)])("nor on %#", (text) => {
+    expect(() => answer(text)).not.toThrow();
+  });
+
+  it("gives the same answer every time: nothing but `now` changes it", () => {
+    expect(answer("what is sexting")).toEqual(answer("what is sexting"));
+  });
+});

@@ -1,0 +1,99 @@
+// createDatabase: which database a URL opens, how SQLite is tuned, and that migrations run once.
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
+import { type Kysely, sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
+import { type Database, createDatabase } from "../../src/store/create-database.ts";
+import { MigrationError, migrateToLatest, migrations } from "../../src/store/migrations.ts";
+import { type DatabaseTarget, freshPostgresSchema, freshSqliteFile, targetKinds } from "./database-targets.ts";
+
+const opened: Database[] = [];
+const targets: DatabaseTarget[] = [];
+
+async function open(url: string): Promise<Database> {
+  const database = await createDatabase(url);
+  opened.push(database);
+  return database;
+}
+
+async function fresh(make: () => Promise<DatabaseTarget>): Promise<DatabaseTarget> {
+  const target = await make();
+  targets.push(target);
+  return target;
+}
+
+afterEach(async () => {
+  for (const database of opened.splice(0)) await database.close();
+  for (const target of targets.splice(0)) await target.dispose();
+});
+
+/** A pragma's value; its one column is not always named after it (busy_timeout answers "timeout"). */
+async function pragma<T>(db: Kysely<T>, name: string): Promise<unknown> {
+  const { rows } = await sql<Record<string, unknown>>`${sql.raw(`PRAGMA ${name}`)}`.execute(db);
+  return Object.values(rows[0] ?? {})[0];
+}
+
+const sampleSession = { id: "kept", userId: "user-1", state: { step: "area" }, version: 1, createdAt: new Date(0), updatedAt: new Date(0), expiresAt: new Date(1) };
+
+describe("SQLite", () => {
+  it("creates the file's directory and opens it in WAL mode with the house pragmas", async () => {
+    const target = await fresh(freshSqliteFile);
+    const { db, dialect } = await open(target.url);
+    expect(dialect).toBe("sqlite");
+    expect(existsSync(dirname(target.url))).toBe(true);
+    expect(await pragma(db, "journal_mode")).toBe("wal");
+    expect(await pragma(db, "synchronous")).toBe(1); // NORMAL
+    expect(await pragma(db, "foreign_keys")).toBe(1);
+    expect(await pragma(db, "busy_timeout")).toBe(5000);
+  });
+
+  it("works in memory", async () => {
+    const { db } = await open(":memory:");
+    const store = createCheckSessionRepository(db);
+    await store.create(sampleSession);
+    expect(await store.get("kept")).toEqual(sampleSession);
+  });
+});
+
+for (const kind of targetKinds) {
+  describe.skipIf(kind.skip)(`migrations in ${kind.dialect}`, () => {
+    it("run once: opening the same database again keeps its data and records each migration once", async () => {
+      const target = await fresh(kind.fresh);
+      const first = await createDatabase(target.url);
+      await createCheckSessionRepository(first.db).create(sampleSession);
+      await first.close();
+      const second = await open(target.url);
+      expect(await createCheckSessionRepository(second.db).get("kept")).toEqual(sampleSession);
+      const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(second.db);
+      expect(rows.map((row) => row.name)).toEqual(Object.keys(migrations).sort());
+    });
+
+    // In PostgreSQL another schema's kysely_migration table must not make Kysely skip creating ours.
+    it("stand up a second database beside one already migrated", async () => {
+      const [a, b] = [await fresh(kind.fresh), await fresh(kind.fresh)];
+      await open(a.url);
+      const { db } = await open(b.url);
+      await createCheckSessionRepository(db).create(sampleSession);
+      expect(await createCheckSessionRepository(db).get("kept")).toBeDefined();
+    });
+  });
+}
+
+describe("a failing migration", () => {
+  it("throws naming the migration", async () => {
+    const { db } = await open(":memory:");
+    const broken = { "2099-01-01-001-broken": { up: async (target: Kysely<unknown>) => void (await sql`create table nonsense (`.execute(target)) } };
+    const failure = migrateToLatest(db, { migrations: { ...migrations, ...broken } });
+    await expect(failure).rejects.toThrow(MigrationError);
+    await expect(failure).rejects.toThrow(/Database migration "2099-01-01-001-broken" failed: /);
+  });
+});
+
+describe.skipIf(targetKinds.find((kind) => kind.dialect === "postgres")?.skip ?? true)("PostgreSQL URLs", () => {
+  it.each(["postgres://", "postgresql://"])("%s opens PostgreSQL", async (scheme) => {
+    const target = await fresh(() => freshPostgresSchema(process.env.TEST_DATABASE_URL ?? ""));
+    const { dialect } = await open(target.url.replace(/^postgres(?:ql)?:\/\//, scheme));
+    expect(dialect).toBe("postgres");
+  });
+});

@@ -1,0 +1,54 @@
+// Checks a rendered card with the real Adaptive Cards library (run under happy-dom): unknown
+// element or action types, validation errors, and properties the library does not know (found by
+// a parse → serialise round trip: what the library does not recognise, it drops).
+import { Window } from "happy-dom";
+
+const window = new Window();
+const globals = globalThis as Record<string, unknown>;
+globals.window ??= window;
+globals.document ??= window.document;
+globals.HTMLElement ??= window.HTMLElement;
+const AC = await import("adaptivecards");
+
+export const CARD_SIZE_LIMIT_BYTES = 28 * 1024;
+
+function droppedKeys(original: unknown, roundTripped: unknown, path: string, problems: string[]): void {
+  if (Array.isArray(original)) {
+    const other = Array.isArray(roundTripped) ? roundTripped : [];
+    original.forEach((item, index) => droppedKeys(item, other[index], `${path}[${index}]`, problems));
+    return;
+  }
+  if (original === null || typeof original !== "object") return;
+  const other = (roundTripped ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(original)) {
+    // "$schema" is for editors; the library does not keep it.
+    if (key === "$schema") continue;
+    if (!(key in other)) {
+      // The library leaves out values equal to its defaults; those are known, not dropped.
+      if (value === false || value === "" || value === "default" || value === "Default" || value === "auto") continue;
+      problems.push(`${path}.${key}: not a property the Adaptive Cards library knows`);
+      continue;
+    }
+    droppedKeys(value, other[key], `${path}.${key}`, problems);
+  }
+}
+
+export function cardProblems(json: unknown): string[] {
+  const problems: string[] = [];
+  const size = Buffer.byteLength(JSON.stringify(json), "utf8");
+  if (size > CARD_SIZE_LIMIT_BYTES) problems.push(`card is ${size} bytes, over ${CARD_SIZE_LIMIT_BYTES}`);
+  const text = JSON.stringify(json);
+  if (text.includes("${")) problems.push(`an unbound template expression is left: ${text.slice(text.indexOf("${"), text.indexOf("${") + 60)}`);
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  card.parse(json, context);
+  for (let index = 0; index < context.eventCount; index++) {
+    const event = context.getEventAt(index);
+    problems.push(`parse: ${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  for (const event of card.validateProperties().validationEvents) {
+    problems.push(`validate: ${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  droppedKeys(json, card.toJSON(), "card", problems);
+  return problems;
+}
