@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   }, SWEEP_EVERY_MS);
   sweeper.unref();
 
-  const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger }) : undefined;
+  const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);
 
   const stop = async () => {

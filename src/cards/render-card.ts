@@ -4,7 +4,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as ACData from "adaptivecards-templating";
+import { createRequire } from "node:module";
+
+// The package's own declarations import adaptivecards' TypeScript sources, which do not compile
+// under this project's settings; it is loaded untyped and given the one shape we use.
+type Template = { expand(context: { $root: unknown }): unknown };
+const templating = createRequire(import.meta.url)("adaptivecards-templating") as { Template: new (payload: unknown) => Template };
 
 export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.meta.url));
 
@@ -51,7 +56,7 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
       const file = `${name}.json`;
       const json = resolveIncludes(readJson(join(dir, file)), partials, file) as AdaptiveCard;
       if (json.type !== "AdaptiveCard" || json.version !== "1.5") throw new Error(`${file}: expected an AdaptiveCard of version 1.5`);
-      return [name, new ACData.Template(json)] as const;
+      return [name, new templating.Template(json)] as const;
     }),
   );
   return (name, data) => {

@@ -56,6 +56,8 @@ const NEAR_TOPICS: SearchOptions = { ...BEST_MATCH, fuzzy: 0.3, prefix: true };
 // BM25 scores do not separate good from bad: "my car broke down" scores 47 on "recording" while
 // "cuckooing" scores 11 on "county lines"; coverage and topic evidence do.
 const REQUIRED_COVERAGE = 3 / 4;
+// A runner-up may answer only when it scores close to the best, so a stray prefix far down the
+// list ("time" in "timescale") does not.
 const CLOSE_TO_BEST = 3 / 4;
 
 // minisearch's own tokenizer splits on spaces and punctuation, so "what's" gives "what" and "s".

@@ -82,14 +82,16 @@ export function visibleQuestions(state: CheckState): QuestionId[] {
 
 const isToggleOn = (value: string | undefined) => value === "true";
 
-function readContext(state: CheckState, inputs: Inputs): CheckState["context"] {
+// Every step's card carries all of that step's inputs, and Teams leaves an emptied input out of
+// the action data, so a missing value means "now empty", never "unchanged".
+function readContext(inputs: Inputs): CheckState["context"] {
   const lookedAfter = isToggleOn(inputs[INPUT.lookedAfter]);
   return {
-    area: inputs[INPUT.area] ?? state.context.area,
-    age: inputs[INPUT.age] ?? state.context.age,
+    area: inputs[INPUT.area] ?? "",
+    age: inputs[INPUT.age] ?? "",
     lookedAfter,
     placedOutOfArea: lookedAfter && isToggleOn(inputs[INPUT.placedOutOfArea]),
-    missingEpisodes90d: inputs[INPUT.missingEpisodes90d] ?? state.context.missingEpisodes90d,
+    missingEpisodes90d: inputs[INPUT.missingEpisodes90d] ?? "",
   };
 }
 
@@ -104,28 +106,24 @@ function contextErrors(context: CheckState["context"], areaIds: ReadonlySet<stri
   return errors;
 }
 
-function readSigns(inputs: Inputs, fallback: readonly SignId[]): { signs: SignId[]; unknown: string[] } {
+function readSigns(inputs: Inputs): { signs: SignId[]; unknown: string[] } {
   const known = new Set<string>(SIGN_IDS);
   const chosen: SignId[] = [];
   const unknown: string[] = [];
-  let anyDomainSent = false;
   for (const domain of DOMAINS) {
-    const value = inputs[INPUT.signsOf(domain.id)];
-    if (value === undefined) continue;
-    anyDomainSent = true;
+    const value = inputs[INPUT.signsOf(domain.id)] ?? "";
     for (const id of value.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
       if (known.has(id) && domainOf(id as SignId) === domain.id) chosen.push(id as SignId);
       else unknown.push(id);
     }
   }
-  return { signs: anyDomainSent ? [...new Set(chosen)] : [...fallback], unknown };
+  return { signs: [...new Set(chosen)], unknown };
 }
 
 function readAnswers(state: CheckState, inputs: Inputs): CheckState["answers"] {
   const answers: CheckState["answers"] = { ...state.answers };
   for (const question of visibleQuestions(state)) {
-    const value = inputs[INPUT.answerTo(question)];
-    if (value === undefined) continue;
+    const value = inputs[INPUT.answerTo(question)] ?? "";
     if ((ANSWERS as readonly string[]).includes(value)) answers[question] = value as Answer;
     else delete answers[question];
   }
@@ -141,7 +139,7 @@ function applicableAnswers(state: CheckState): CheckState["answers"] {
 const clean = (state: CheckState): CheckState => ({ ...state, errors: {}, notice: "" });
 
 export function submitContext(state: CheckState, inputs: Inputs, areaIds: ReadonlySet<string>): CheckState {
-  const context = readContext(state, inputs);
+  const context = readContext(inputs);
   const errors = contextErrors(context, areaIds);
   if (Object.keys(errors).length > 0) return { ...state, context, errors, notice: "Please check the highlighted answers." };
   const next = { ...clean(state), context, step: "signs" as const };
@@ -149,7 +147,7 @@ export function submitContext(state: CheckState, inputs: Inputs, areaIds: Readon
 }
 
 export function submitSigns(state: CheckState, inputs: Inputs): CheckState {
-  const { signs, unknown } = readSigns(inputs, state.signs);
+  const { signs, unknown } = readSigns(inputs);
   if (unknown.length > 0) return { ...state, errors: { signs: `Unknown sign: ${unknown.join(", ")}` }, notice: "Please check the signs." };
   const evidence = hasExploitationEvidence({ signs, answers: state.answers });
   const next: CheckState = { ...clean(state), signs, step: "questions", followUpsShown: evidence };
@@ -177,9 +175,9 @@ export function goBack(state: CheckState, inputs: Inputs): CheckState {
   const kept = clean(state);
   switch (state.step) {
     case "context":
-      return { ...kept, context: readContext(state, inputs) };
+      return { ...kept, context: readContext(inputs) };
     case "signs":
-      return { ...kept, signs: readSigns(inputs, state.signs).signs, step: "context" };
+      return { ...kept, signs: readSigns(inputs).signs, step: "context" };
     case "questions":
       return { ...kept, answers: readAnswers(state, inputs), step: "signs" };
     case "result":
