@@ -1,0 +1,137 @@
+// The guided check end to end: real HTTP, real Bot Framework activities (msteams, personal chat,
+// AAD ids), pressing each card's own buttons with its own inputs, then reading the result card.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Answer, QuestionId, SignId } from "../../src/domain/catalogue.ts";
+import { ALEX, inputIds, startHarness, textOf, type Card, type Harness } from "../support/bot-harness.ts";
+
+type Scenario = {
+  area: string;
+  age: number;
+  lookedAfter?: boolean;
+  placedOutOfArea?: boolean;
+  missing?: number;
+  signs?: SignId[];
+  answers?: Partial<Record<QuestionId, Answer>>;
+  at?: string;
+};
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+/** Runs a whole check as a practitioner would, returning the result card. */
+async function runCheck(scenario: Scenario): Promise<Card> {
+  harness.setNow(new Date(scenario.at ?? "2026-11-24T10:00:00Z"));
+  const [first] = await harness.say(ALEX, "check");
+  expect(textOf(first!)).toContain("Step 1 of 4");
+  const signsCard = await harness.press(ALEX, first!, "Continue", {
+    area: scenario.area,
+    age: String(scenario.age),
+    lookedAfter: String(scenario.lookedAfter ?? false),
+    placedOutOfArea: String(scenario.placedOutOfArea ?? false),
+    missingEpisodes90d: scenario.missing === undefined ? null : String(scenario.missing),
+  });
+  expect(textOf(signsCard)).toContain("Step 2 of 4");
+  const byDomain: Record<string, string[]> = {};
+  for (const sign of scenario.signs ?? []) (byDomain[`signs_${sign.split(".")[0]}`] ??= []).push(sign);
+  let card = await harness.press(ALEX, signsCard, "Continue", byDomain);
+  // Answer whatever questions the card shows; the follow-ups appear only once they apply.
+  for (let round = 0; round < 2 && textOf(card).includes("Step 3 of 4"); round++) {
+    const answers = Object.fromEntries(inputIds(card).map((id) => [id, scenario.answers?.[id.slice(2) as QuestionId] ?? "no"]));
+    card = await harness.press(ALEX, card, "Continue", answers);
+  }
+  expect(textOf(card)).toContain("Step 4 of 4");
+  return card;
+}
+
+const cases: [string, Scenario, string[], string[]][] = [
+  ["category none", { area: "kingston", age: 14 }, ["No category", "Your designated safeguarding lead", "When you can"], ["Unconfirmed"]],
+  [
+    "category 0 with signs in three areas, Lambeth's local name",
+    { area: "lambeth", age: 15, signs: ["alcohol.misuse", "distrust.hostility", "emotional.selfHarm"] },
+    ["Category 0", "Lambeth calls this: Low (Green)", "Several areas of concern", "Early help"],
+    ["Front door"],
+  ],
+  ["category 1 in Sutton", { area: "sutton", age: 15, answers: { groomingConcern: "yes" } }, ["Category 1", "Sutton calls this: Score 1", "MASH@sutton.gov.uk", "020 8770 6001"], []],
+  [
+    "category 2, unconfirmed, Kingston on a Tuesday morning",
+    { area: "kingston", age: 14, signs: ["receipt.moneyOrGoods"], answers: { exchange: "unsure" } },
+    ["Category 2", "Unconfirmed", "Phone the Single Point of Access (SPA) for Kingston upon Thames now", "020 8547 5008", "Open now", "Police non-emergency line"],
+    ["020 8770 5000"],
+  ],
+  [
+    "category 3 in Richmond at night: the out-of-hours line first",
+    { area: "richmond", age: 16, answers: { exchange: "yes", habitual: "yes", coercionControl: "yes", multiplePerpetrators: "yes" }, at: "2026-11-24T21:30:00Z" },
+    ["Category 3", "Out-of-hours line", "020 8770 5000", "Closed now", "SPA@richmond.gov.uk"],
+    ["Unconfirmed"],
+  ],
+  [
+    "under 13",
+    { area: "kingston", age: 11, answers: { sexualActivityUnder13: "yes" } },
+    ["Category 1", "Under 13", "section 47", "Now: Single Point of Access (SPA)"],
+    [],
+  ],
+  [
+    "emergency in Lambeth (mailboxes only)",
+    { area: "lambeth", age: 14, answers: { immediateDanger: "yes", onlineImages: "yes" } },
+    ["1. Now: Emergency: 999", "Emergency", "Send your referral to the First Response Team (MASH) for Lambeth now", "duty.manager@lambeth.cjsm.net"],
+    ["Phone the First Response Team"],
+  ],
+  ["trafficking", { area: "kingston", age: 15, answers: { trafficking: "yes" } }, ["Trafficking", "National Referral Mechanism", "Category 2"], []],
+  [
+    "missing repeatedly",
+    { area: "kingston", age: 15, missing: 5, signs: ["absent.missingFromHome"] },
+    ["Missing", "Repeatedly missing", "Within 72 hours: Return home interview"],
+    [],
+  ],
+  [
+    "looked after, placed out of area",
+    { area: "sutton", age: 13, lookedAfter: true, placedOutOfArea: true, signs: ["familial.inCare"], answers: { groomingConcern: "unsure" } },
+    ["Looked after", "home authority and the host authority", "Today: The child's social worker", "Unconfirmed"],
+    [],
+  ],
+  ["an area with no contacts in the seeds", { area: "havering", age: 15, answers: { exchange: "yes" } }, ["no contact details for Havering's MASH", "local safeguarding children partnership"], ["Phone: 0", "Email:"]],
+  ["another area", { area: "other", age: 15, answers: { exchange: "yes" } }, ["your local children's social care front door", "999 in an emergency, 101 for the police"], []],
+  ["an adult", { area: "kingston", age: 19, answers: { exchange: "yes" } }, ["Not applicable: 18 or over", "Adult safeguarding"], ["Single Point of Access"]],
+];
+
+describe("a full guided check over HTTP", () => {
+  it.each(cases)("%s", async (_name, scenario, expected, absent) => {
+    const text = textOf(await runCheck(scenario));
+    for (const words of expected) expect(text).toContain(words);
+    for (const words of absent) expect(text).not.toContain(words);
+    // On every result: provisional, judgement overrides, 999.
+    expect(text).toContain("This category is provisional");
+    expect(text).toContain("Your professional judgement overrides this result");
+    expect(text).toContain("If a child is in immediate danger, call 999.");
+    expect(text).toContain("Do not question the child");
+  });
+
+  it("asks the four follow-ups only once there is evidence of exploitation", async () => {
+    harness.setNow(new Date("2026-11-24T10:00:00Z"));
+    const [first] = await harness.say(ALEX, "check");
+    const signs = await harness.press(ALEX, first!, "Continue", { area: "kingston", age: "15" });
+    const questions = await harness.press(ALEX, signs, "Continue");
+    expect(inputIds(questions)).toEqual(["q_immediateDanger", "q_groomingConcern", "q_exchange", "q_onlineImages", "q_trafficking"]);
+    const followUps = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "no", q_onlineImages: "yes", q_trafficking: "no" });
+    expect(textOf(followUps)).toContain("four more questions apply");
+    expect(inputIds(followUps)).toEqual([
+      "q_immediateDanger", "q_groomingConcern", "q_exchange", "q_onlineImages", "q_trafficking",
+      "q_coercionControl", "q_habitual", "q_selfDenied", "q_multiplePerpetrators",
+    ]);
+  });
+
+  it("asks the under-13 question only for a child under 13", async () => {
+    const questionsFor = async (age: string) => {
+      const [first] = await harness.say(ALEX, "check");
+      const signs = await harness.press(ALEX, first!, "Continue", { area: "kingston", age });
+      return inputIds(await harness.press(ALEX, signs, "Continue"));
+    };
+    expect(await questionsFor("12")).toContain("q_sexualActivityUnder13");
+    expect(await questionsFor("13")).not.toContain("q_sexualActivityUnder13");
+  });
+});

@@ -1,0 +1,181 @@
+// End-to-end harness: the real app on a free port (temp SQLite, fixed clock), a loopback Bot
+// Connector that records what the bot sends, and a "user" who sends real Bot Framework activities
+// and presses a card's own buttons with the card's own inputs, as Teams does.
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import express from "express";
+import { pino } from "pino";
+import { loadConfig } from "../../src/config/load-config.ts";
+import { composeApp } from "../../src/compose-app.ts";
+
+export type Card = { type: "AdaptiveCard"; body: unknown[]; actions?: unknown[] };
+export type Sent = { method: string; path: string; activity: Record<string, any> };
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+async function listen(app: express.Express) {
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+function startConnector() {
+  const sent: Sent[] = [];
+  const waiters: (() => void)[] = [];
+  const app = express();
+  app.use(express.json({ limit: "2mb" }));
+  const record = (request: express.Request, response: express.Response) => {
+    sent.push({ method: request.method, path: request.path, activity: request.body });
+    waiters.splice(0).forEach((wake) => wake());
+    response.status(201).json({ id: `activity-${sent.length}` });
+  };
+  app.post("/v3/conversations/:conversation/activities", record);
+  app.post("/v3/conversations/:conversation/activities/:activity", record);
+  app.put("/v3/conversations/:conversation/activities/:activity", record);
+  return { app, sent, waiters };
+}
+
+export async function startHarness(options: { now?: Date; env?: Record<string, string> } = {}) {
+  let now = options.now ?? new Date("2026-11-24T10:00:00Z");
+  const connector = startConnector();
+  const connectorServer = await listen(connector.app);
+  const dataDir = mkdtempSync(join(tmpdir(), "safeguard-e2e-"));
+  const config = loadConfig({ DATABASE_URL: join(dataDir, "test.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off", ...options.env });
+  const composed = await composeApp({ config, logger: pino({ level: "silent" }), clock: () => now });
+  const bot = await listen(composed.app);
+  let sequence = 0;
+
+  function activity(type: string, user: User, extra: Record<string, unknown>) {
+    sequence += 1;
+    return {
+      type,
+      id: `incoming-${sequence}`,
+      timestamp: now.toISOString(),
+      channelId: "msteams",
+      serviceUrl: `${connectorServer.url}/`,
+      from: { id: `29:${user.id}`, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: "28:safeguard-bot", name: "SAFEGUARD" },
+      conversation: { id: `a:personal-${user.id}`, conversationType: "personal", tenantId: "tenant-1" },
+      channelData: { tenant: { id: "tenant-1" } },
+      locale: "en-GB",
+      ...extra,
+    };
+  }
+
+  async function post(body: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
+  }
+
+  /** Sends a message and returns the cards the bot sent in reply. */
+  async function say(user: User, text: string): Promise<Card[]> {
+    const before = connector.sent.length;
+    const response = await post(activity("message", user, { text }));
+    if (response.status !== 200) throw new Error(`message "${text}" got HTTP ${response.status}`);
+    return connector.sent.slice(before).flatMap((entry) => (entry.activity.attachments ?? []).map((attachment: any) => attachment.content as Card));
+  }
+
+  /** Presses a button on a card, as Teams would: the action's data merged with the card's inputs. */
+  async function press(user: User, card: Card, title: string, changes: Record<string, string | string[] | null> = {}): Promise<Card> {
+    const action = findAction(card, title);
+    const inputs = { ...collectInputs(card) };
+    for (const [id, value] of Object.entries(changes)) {
+      if (!(id in allInputs(card))) throw new Error(`the card has no input "${id}"`);
+      if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) delete inputs[id];
+      else inputs[id] = Array.isArray(value) ? value.join(",") : value;
+    }
+    return invoke(user, { type: "Action.Execute", title, verb: action.verb, data: { ...(action.data ?? {}), ...inputs } });
+  }
+
+  async function invoke(user: User, action: Record<string, unknown>): Promise<Card> {
+    const response = await post(activity("invoke", user, { name: "adaptiveCard/action", value: { action, trigger: "manual" } }));
+    if (response.status !== 200 || response.body?.statusCode !== 200) throw new Error(`invoke ${String(action.verb)} got ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.value as Card;
+  }
+
+  return {
+    botUrl: bot.url,
+    sent: connector.sent,
+    say,
+    press,
+    invoke,
+    post,
+    activity,
+    checks: composed.checks,
+    setNow(next: Date) {
+      now = next;
+    },
+    async close() {
+      bot.server.close();
+      connectorServer.server.close();
+      await composed.close();
+    },
+  };
+}
+
+export type User = { id: string; name: string; aadObjectId: string };
+export const ALEX: User = { id: "alex", name: "Alex Teacher", aadObjectId: "00000000-0000-4000-8000-00000000a1e0" };
+export const SAM: User = { id: "sam", name: "Sam Nurse", aadObjectId: "00000000-0000-4000-8000-0000000005a3" };
+
+// ---- reading cards as a person would -------------------------------------------------------
+
+function walk(node: unknown, visit: (node: Record<string, any>) => void): void {
+  if (Array.isArray(node)) node.forEach((child) => walk(child, visit));
+  else if (node !== null && typeof node === "object") {
+    visit(node as Record<string, any>);
+    Object.values(node).forEach((child) => walk(child, visit));
+  }
+}
+
+function allInputs(card: Card): Record<string, Record<string, any>> {
+  const inputs: Record<string, Record<string, any>> = {};
+  walk(card.body, (node) => {
+    if (typeof node.type === "string" && node.type.startsWith("Input.") && typeof node.id === "string") inputs[node.id] = node;
+  });
+  return inputs;
+}
+
+/** What Teams sends for the card's inputs as shown: empty ones are left out; a toggle sends "false". */
+function collectInputs(card: Card): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [id, input] of Object.entries(allInputs(card))) {
+    if (input.type === "Input.Toggle") values[id] = input.value === "true" ? "true" : "false";
+    else if (typeof input.value === "string" && input.value !== "") values[id] = input.value;
+  }
+  return values;
+}
+
+export function findAction(card: Card, title: string): { verb: string; data?: Record<string, unknown> } {
+  let found: any;
+  walk([card.body, card.actions ?? []], (node) => {
+    if (node.type === "Action.Execute" && node.title === title && found === undefined) found = node;
+  });
+  if (found === undefined) throw new Error(`no button "${title}" on the card: ${buttonTitles(card).join(", ")}`);
+  return found;
+}
+
+export function buttonTitles(card: Card): string[] {
+  const titles: string[] = [];
+  walk([card.body, card.actions ?? []], (node) => {
+    if (node.type === "Action.Execute") titles.push(node.title);
+  });
+  return titles;
+}
+
+/** All the text a person reads on the card, one string. */
+export function textOf(card: Card): string {
+  const texts: string[] = [];
+  walk(card.body, (node) => {
+    if (node.type === "TextBlock") texts.push(node.text);
+    if (typeof node.label === "string") texts.push(node.label);
+  });
+  return texts.join("\n");
+}
+
+export function inputIds(card: Card): string[] {
+  return Object.keys(allInputs(card));
+}
