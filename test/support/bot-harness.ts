@@ -179,3 +179,10 @@ export function textOf(card: Card): string {
 export function inputIds(card: Card): string[] {
   return Object.keys(allInputs(card));
 }
+
+/** The value an input shows on the card ("" when empty). */
+export function valueOf(card: Card, id: string): string {
+  const input = allInputs(card)[id];
+  if (input === undefined) throw new Error(`the card has no input "${id}"`);
+  return typeof input.value === "string" ? input.value : "";
+}

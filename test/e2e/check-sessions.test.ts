@@ -1,0 +1,149 @@
+// Session edge cases over HTTP: expired, someone else's card, a double press, Back then a changed
+// answer, and bad input kept on the card. Each gets a clear card, never an error.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ALEX, SAM, findAction, inputIds, startHarness, textOf, valueOf, type Card, type Harness } from "../support/bot-harness.ts";
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await startHarness({ now: new Date("2026-11-24T10:00:00Z") });
+});
+afterEach(async () => {
+  await harness.close();
+});
+
+async function firstStep(): Promise<Card> {
+  const [card] = await harness.say(ALEX, "check");
+  return card!;
+}
+
+async function toQuestions(): Promise<Card> {
+  const signs = await harness.press(ALEX, await firstStep(), "Continue", { area: "kingston", age: "14" });
+  return harness.press(ALEX, signs, "Continue", { signs_receipt: ["receipt.moneyOrGoods"] });
+}
+
+const NO_TO_ALL = { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
+
+describe("check sessions", () => {
+  it("an expired check says so and offers a new one", async () => {
+    const card = await firstStep();
+    harness.setNow(new Date("2026-11-25T10:00:00.001Z"));
+    const reply = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    expect(textOf(reply)).toContain("This check has expired");
+    expect(findAction(reply, "Start a new check").verb).toBe("check.start");
+  });
+
+  it("an expired check is deleted by the sweep, and then cannot be found", async () => {
+    const card = await firstStep();
+    harness.setNow(new Date("2026-11-25T10:00:00Z"));
+    expect(await harness.checks.sweep()).toBe(1);
+    expect(textOf(await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" }))).toContain("This check could not be found");
+  });
+
+  it("a check stays alive while it is being used (24 hours from the last step)", async () => {
+    const card = await firstStep();
+    harness.setNow(new Date("2026-11-25T09:00:00Z"));
+    const signs = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    harness.setNow(new Date("2026-11-26T08:00:00Z"));
+    expect(textOf(await harness.press(ALEX, signs, "Continue"))).toContain("Step 3 of 4");
+  });
+
+  it("someone else pressing my card is told it is not theirs, and learns nothing from it", async () => {
+    const card = await firstStep();
+    const mine = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    const reply = await harness.press(SAM, mine, "Continue", { signs_receipt: ["receipt.forSex"] });
+    expect(textOf(reply)).toContain("This check belongs to someone else");
+    expect(textOf(reply)).not.toContain("Kingston");
+    // Alex's check is untouched: the next press carries on from where Alex left it.
+    expect(textOf(await harness.press(ALEX, mine, "Continue"))).toContain("Step 3 of 4");
+  });
+
+  it("pressing the same button twice moves the check on once, and says what happened", async () => {
+    const card = await firstStep();
+    const once = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    const twice = await harness.press(ALEX, card, "Continue", { area: "sutton", age: "9" });
+    expect(textOf(once)).toContain("Step 2 of 4");
+    expect(textOf(twice)).toContain("Step 2 of 4");
+    expect(textOf(twice)).toContain("That button had already been pressed");
+    // The second press changed nothing: Back shows the first press's answers.
+    const back = await harness.press(ALEX, twice, "Back");
+    expect(valueOf(back, "area")).toBe("kingston");
+    expect(valueOf(back, "age")).toBe("14");
+  });
+
+  it("two presses racing on the same card make exactly one step", async () => {
+    const card = await firstStep();
+    const replies = await Promise.all([1, 2, 3, 4].map(() => harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" })));
+    expect(replies.filter((reply) => textOf(reply).includes("That button had already been pressed"))).toHaveLength(3);
+    expect(replies.every((reply) => textOf(reply).includes("Step 2 of 4"))).toBe(true);
+  });
+
+  it("Back, then changing an answer, changes the result", async () => {
+    const questions = await toQuestions();
+    const followUps = await harness.press(ALEX, questions, "Continue", { ...NO_TO_ALL, q_exchange: "yes" });
+    const result = await harness.press(ALEX, followUps, "Continue", { q_coercionControl: "no", q_habitual: "no", q_selfDenied: "no", q_multiplePerpetrators: "no" });
+    expect(textOf(result)).toContain("Category 2");
+
+    const back = await harness.press(ALEX, result, "Back");
+    expect(textOf(back)).toContain("Step 3 of 4");
+    expect(valueOf(back, "q_exchange")).toBe("yes");
+    expect(inputIds(back)).toContain("q_habitual");
+    // No evidence any more: the follow-ups drop away and the result falls to Category 0 (one sign).
+    const changed = await harness.press(ALEX, back, "Continue", { q_exchange: "no" });
+    expect(textOf(changed)).toContain("Category 0");
+    const again = await harness.press(ALEX, changed, "Back");
+    expect(inputIds(again)).not.toContain("q_habitual");
+  });
+
+  it("Back keeps what was typed on the step being left", async () => {
+    const signs = await harness.press(ALEX, await firstStep(), "Continue", { area: "lambeth", age: "12", lookedAfter: "true" });
+    const backToContext = await harness.press(ALEX, signs, "Back");
+    expect(valueOf(backToContext, "area")).toBe("lambeth");
+    expect(valueOf(backToContext, "age")).toBe("12");
+    expect(valueOf(backToContext, "lookedAfter")).toBe("true");
+    const forward = await harness.press(ALEX, backToContext, "Continue");
+    const ticked = await harness.press(ALEX, forward, "Continue", { signs_technology: ["technology.sexting", "technology.secretive"] });
+    const backToSigns = await harness.press(ALEX, ticked, "Back");
+    expect(valueOf(backToSigns, "signs_technology")).toBe("technology.sexting,technology.secretive");
+  });
+
+  it("bad input stays on the card with a message next to the field", async () => {
+    const reply = await harness.press(ALEX, await firstStep(), "Continue", { age: "fourteen", missingEpisodes90d: "lots" });
+    const text = textOf(reply);
+    expect(text).toContain("Step 1 of 4");
+    expect(text).toContain("Choose the child's area");
+    expect(text).toContain("Enter the age as a whole number from 0 to 25.");
+    expect(text).toContain("Enter a whole number of times");
+    expect(valueOf(reply, "age")).toBe("fourteen");
+    expect(valueOf(reply, "missingEpisodes90d")).toBe("lots");
+  });
+
+  it("an unanswered question is named, and the answers given are kept", async () => {
+    const questions = await toQuestions();
+    const reply = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_exchange: "unsure" });
+    expect(textOf(reply)).toContain("Please answer the 3 questions marked below.");
+    expect(valueOf(reply, "q_exchange")).toBe("unsure");
+    expect(valueOf(reply, "q_immediateDanger")).toBe("no");
+  });
+
+  it("Start again clears the check", async () => {
+    const questions = await toQuestions();
+    const restarted = await harness.press(ALEX, questions, "Start again");
+    expect(textOf(restarted)).toContain("Step 1 of 4");
+    expect(valueOf(restarted, "area")).toBe("");
+    expect(valueOf(restarted, "age")).toBe("");
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["no session id", { type: "Action.Execute", verb: "check.context", data: { age: "14" } }],
+    ["a nonsense version", { type: "Action.Execute", verb: "check.context", data: { sessionId: "x", version: "banana" } }],
+    ["an unknown verb", { type: "Action.Execute", verb: "check.explode", data: {} }],
+    ["no verb at all", { type: "Action.Execute" }],
+  ])("a tampered or broken action (%s) gets a card, not an error", async (_name, action) => {
+    expect(textOf(await harness.invoke(ALEX, action))).toContain("That button did not work");
+  });
+
+  it("a session id that does not exist gets a clear card", async () => {
+    const reply = await harness.invoke(ALEX, { type: "Action.Execute", verb: "check.signs", data: { sessionId: "no-such-session", version: 2 } });
+    expect(textOf(reply)).toContain("This check could not be found");
+  });
+});

@@ -1,0 +1,135 @@
+// Welcome, menu and free-text questions over HTTP, as a practitioner meets them in Teams.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALEX, buttonTitles, startHarness, textOf, type Harness } from "../support/bot-harness.ts";
+
+let harness: Harness;
+beforeAll(async () => {
+  // Monday 23 November 2026, 14:00 in London.
+  harness = await startHarness({ now: new Date("2026-11-23T14:00:00Z") });
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+const MENU = ["Check a concern", "Warning signs", "Who do I contact", "What happens after I refer"];
+
+describe("welcome and menu", () => {
+  it("welcomes on install with the menu", async () => {
+    const before = harness.sent.length;
+    const response = await harness.post(
+      harness.activity("conversationUpdate", ALEX, { membersAdded: [{ id: "28:safeguard-bot" }, { id: `29:${ALEX.id}`, aadObjectId: ALEX.aadObjectId }] }),
+    );
+    expect(response.status).toBe(200);
+    const cards = harness.sent.slice(before).flatMap((entry) => entry.activity.attachments ?? []);
+    expect(cards).toHaveLength(1);
+    expect(buttonTitles(cards[0].content)).toEqual(MENU);
+  });
+
+  it.each(["hi", "Hello!", "help", "menu", "HELP"])("answers %s with the menu", async (text) => {
+    const [card] = await harness.say(ALEX, text);
+    expect(buttonTitles(card!)).toEqual(MENU);
+    expect(textOf(card!)).toContain("If a child is in immediate danger, call 999.");
+  });
+
+  it("Warning signs: the nine SAFEGUARD areas, each sign with what it can look like", async () => {
+    const [menu] = await harness.say(ALEX, "menu");
+    const domains = await harness.press(ALEX, menu!, "Warning signs");
+    expect(buttonTitles(domains).slice(0, 9)).toEqual([
+      "S: Sexual health and behaviour", "A: Absent from school or repeatedly running away", "F: Familial abuse and/or problems at home",
+      "E: Emotional and physical condition", "G: Gangs, older age groups and involvement in crime", "U: Use of technology and sexual bullying",
+      "A: Alcohol and drug misuse", "R: Receipt of unexplained gifts or money", "D: Distrust of authority figures",
+    ]);
+    const receipt = await harness.press(ALEX, domains, "R: Receipt of unexplained gifts or money");
+    expect(textOf(receipt)).toContain("Known to receive money or goods for sexual activity");
+    expect(textOf(receipt)).toContain("in return for sex");
+  });
+
+  it("Who do I contact: pick an area, see its lines marked open or closed now", async () => {
+    const [menu] = await harness.say(ALEX, "menu");
+    const picker = await harness.press(ALEX, menu!, "Who do I contact");
+    const nothingChosen = await harness.press(ALEX, picker, "Show contacts");
+    expect(textOf(nothingChosen)).toContain("Please choose an area first.");
+    const kingston = await harness.press(ALEX, picker, "Show contacts", { area: "kingston" });
+    const text = textOf(kingston);
+    expect(text).toContain("Kingston upon Thames: who to contact");
+    expect(text).toContain("Monday 23 November");
+    expect(text).toMatch(/Single Point of Access\nOpen now/);
+    expect(text).toContain("csereferrals@achievingforchildren.org.uk");
+    expect(text).toContain("Phone: 999");
+    expect(text).toContain("confirm them before relying on them");
+  });
+
+  it("What happens after I refer: the guidance, with its source", async () => {
+    const [menu] = await harness.say(ALEX, "menu");
+    const card = await harness.press(ALEX, menu!, "What happens after I refer");
+    expect(textOf(card)).toMatch(/^What happens after I refer\?/);
+    expect(textOf(card)).toContain("Source: ");
+  });
+});
+
+describe("questions in free text", () => {
+  it.each<[string, string]>([
+    ["what is sexting", "Sexting and sharing sexual images"],
+    ["what does category 2 mean", "Category 2"],
+    ["what is MASE", "MASE: Multi-Agency Sexual Exploitation meeting"],
+    ["what happens after I refer", "What happens after I refer?"],
+  ])("%s → %s, naming its source", async (question, title) => {
+    const [card] = await harness.say(ALEX, question);
+    expect(textOf(card!).split("\n")[0]).toContain(title);
+    expect(textOf(card!)).toMatch(/Source: .*(LSCB|Board|Sutton|Lewisham)/);
+  });
+
+  it("who do I call in Sutton at 9pm → Sutton's contacts at 21:00", async () => {
+    const [card] = await harness.say(ALEX, "who do I call in Sutton at 9pm");
+    const text = textOf(card!);
+    expect(text).toContain("Sutton: who to contact");
+    expect(text).toContain("21:00");
+    expect(text).toContain("MASH@sutton.gov.uk");
+  });
+
+  it("who do I call in Kingston tonight → the out-of-hours line, open", async () => {
+    const [card] = await harness.say(ALEX, "who do I call in Kingston tonight");
+    expect(textOf(card!)).toMatch(/Out-of-hours line\nOpen now\nPhone: 020 8770 5000/);
+  });
+
+  it("a contact question with no area asks which area", async () => {
+    const [card] = await harness.say(ALEX, "who do I contact about a child?");
+    expect(textOf(card!)).toContain("Which area is the child in?");
+  });
+
+  it("an unmatched question gets the three nearest topics and the menu", async () => {
+    const [card] = await harness.say(ALEX, "the weather in Paris");
+    expect(textOf(card!)).toContain("I don't have an answer to that");
+    const titles = buttonTitles(card!);
+    expect(titles).toHaveLength(5);
+    expect(titles.slice(3)).toEqual(["Check a concern", "Menu"]);
+  });
+
+  it("understands a channel message that @mentions the bot", async () => {
+    const before = harness.sent.length;
+    await harness.post(
+      harness.activity("message", ALEX, {
+        text: "<at>SAFEGUARD</at> what is MASE",
+        conversation: { id: "19:channel@thread.tacv2", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+        entities: [{ type: "mention", text: "<at>SAFEGUARD</at>", mentioned: { id: "28:safeguard-bot", name: "SAFEGUARD" } }],
+      }),
+    );
+    const card = harness.sent.slice(before)[0]?.activity.attachments?.[0]?.content;
+    expect(textOf(card)).toContain("MASE: Multi-Agency Sexual Exploitation meeting");
+  });
+});
+
+describe("the HTTP edge", () => {
+  it("refuses a malformed body with 400 and keeps serving", async () => {
+    const response = await fetch(`${harness.botUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toContain("not json");
+    expect((await fetch(`${harness.botUrl}/healthz`)).status).toBe(200);
+  });
+
+  it("is ready when the database answers", async () => {
+    const response = await fetch(`${harness.botUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready" });
+  });
+});
