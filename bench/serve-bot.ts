@@ -1,0 +1,33 @@
+// Runs one bot under load in a process of its own, so the load generator does not share its
+// event loop and the RSS read from /proc is the bot's alone. Spawned by bot.bench.ts with an IPC
+// channel: `node --import tsx bench/serve-bot.ts <subject|echo> [sqlite-path]`. It reports
+// { port } once listening and exits when the parent goes away.
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import { pino } from "pino";
+import { loadConfig } from "../src/config/load-config.ts";
+import { composeApp } from "../src/compose-app.ts";
+import { createEchoBotApp } from "./echo-bot.ts";
+
+export type BotKind = "subject" | "echo";
+
+async function build(kind: string, databaseUrl: string | undefined): Promise<{ app: Express; close: () => Promise<void> }> {
+  if (kind === "echo") return { app: createEchoBotApp(), close: async () => {} };
+  if (kind !== "subject" || databaseUrl === undefined) throw new Error("usage: serve-bot.ts <subject <sqlite-path> | echo>");
+  // The real app, as main.ts builds it, with a throwaway database and no log output.
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", PLAYGROUND: "off" });
+  const composed = await composeApp({ config, logger: pino({ level: "silent" }) });
+  return { app: composed.app, close: composed.close };
+}
+
+const [kind = "", databaseUrl] = process.argv.slice(2);
+const { app, close } = await build(kind, databaseUrl);
+const server = app.listen(0, "127.0.0.1");
+await once(server, "listening");
+process.send?.({ port: (server.address() as AddressInfo).port });
+process.once("disconnect", () => {
+  server.closeAllConnections();
+  server.close();
+  void close().finally(() => process.exit(0));
+});

@@ -1,0 +1,83 @@
+// The guided check's steps (DESIGN.md "Guided check"), one rule per test.
+import { describe, expect, it } from "vitest";
+import {
+  assessmentInputOf, goBack, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
+} from "../../src/services/check-flow.ts";
+
+const AREAS = new Set(["kingston", "sutton", "other"]);
+const context = (inputs: Record<string, string>) => submitContext(startState(), inputs, AREAS);
+const BASE_NO = { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
+
+describe("step 1: the child", () => {
+  it.each<[string, Record<string, string>, Record<string, string>]>([
+    ["area and age are required", {}, { area: "Choose the child's area (or \"Another area\").", age: "Enter the child's age in whole years." }],
+    ["an unknown area is refused", { area: "atlantis", age: "14" }, { area: "Choose the child's area (or \"Another area\")." }],
+    ["age 26 is out of range", { area: "kingston", age: "26" }, { age: "Enter the age as a whole number from 0 to 25." }],
+    ["age 13.5 is not whole", { area: "kingston", age: "13.5" }, { age: "Enter the age as a whole number from 0 to 25." }],
+    ["missing episodes must be a number if given", { area: "kingston", age: "14", missingEpisodes90d: "some" }, { missingEpisodes90d: "Enter a whole number of times, or leave it empty if you do not know." }],
+  ])("%s", (_name, inputs, errors) => {
+    const state = context(inputs);
+    expect(state.step).toBe("context");
+    expect(state.errors).toEqual(errors);
+  });
+
+  it.each(["0", "25", " 7 "])("accepts age %j", (age) => {
+    expect(context({ area: "kingston", age }).step).toBe("signs");
+  });
+
+  it("counts placed out of area only for a looked-after child", () => {
+    expect(context({ area: "kingston", age: "14", placedOutOfArea: "true" }).context.placedOutOfArea).toBe(false);
+    expect(context({ area: "kingston", age: "14", lookedAfter: "true", placedOutOfArea: "true" }).context.placedOutOfArea).toBe(true);
+  });
+});
+
+describe("steps 2 and 3: signs and questions", () => {
+  const at14 = context({ area: "kingston", age: "14" });
+
+  it("refuses a sign id that is not in its domain's list", () => {
+    expect(submitSigns(at14, { signs_sexual: "receipt.forSex" }).errors).toEqual({ signs: "Unknown sign: receipt.forSex" });
+  });
+
+  it("shows the under-13 question only under 13", () => {
+    expect(visibleQuestions(submitSigns(context({ area: "kingston", age: "12" }), {}))).toContain("sexualActivityUnder13");
+    expect(visibleQuestions(submitSigns(at14, {}))).not.toContain("sexualActivityUnder13");
+  });
+
+  it("shows the follow-ups at once when a sign is itself evidence (receipt.forSex)", () => {
+    expect(visibleQuestions(submitSigns(at14, { signs_receipt: "receipt.forSex" }))).toContain("habitual");
+  });
+
+  it("adds the follow-ups when an answer becomes evidence, without losing the answers", () => {
+    const questions = submitSigns(at14, {});
+    const withFollowUps = submitQuestions(questions, { ...BASE_NO, q_onlineImages: "unsure" });
+    expect(withFollowUps.step).toBe("questions");
+    expect(withFollowUps.followUpsShown).toBe(true);
+    expect(withFollowUps.answers.onlineImages).toBe("unsure");
+    const result = submitQuestions(withFollowUps, { ...BASE_NO, q_onlineImages: "unsure", q_coercionControl: "no", q_habitual: "no", q_selfDenied: "no", q_multiplePerpetrators: "no" });
+    expect(result.step).toBe("result");
+  });
+
+  it("drops the follow-up answers when the evidence goes away, so they never count", () => {
+    const state: CheckState = {
+      ...submitSigns(at14, {}),
+      followUpsShown: true,
+      answers: { exchange: "yes", habitual: "yes", coercionControl: "yes" },
+    };
+    const result = submitQuestions(state, { ...BASE_NO, q_coercionControl: "yes", q_habitual: "yes", q_selfDenied: "no", q_multiplePerpetrators: "no" });
+    expect(result.step).toBe("result");
+    expect(result.followUpsShown).toBe(false);
+    expect(assessmentInputOf(result)?.answers).toEqual({ immediateDanger: "no", groomingConcern: "no", exchange: "no", onlineImages: "no", trafficking: "no" });
+  });
+
+  it("drops the under-13 answer when the age goes up on the way back", () => {
+    const young = submitSigns(context({ area: "kingston", age: "12" }), {});
+    const cardInputs = { ...BASE_NO, q_sexualActivityUnder13: "yes" };
+    const answered = submitQuestions(young, cardInputs);
+    // Back as the cards send it: each card's own inputs come with the press.
+    const backToContext = goBack(goBack(goBack(answered, {}), cardInputs), {});
+    expect(backToContext.step).toBe("context");
+    expect(backToContext.answers.sexualActivityUnder13).toBe("yes");
+    const older = submitContext(backToContext, { area: "kingston", age: "15" }, AREAS);
+    expect(older.answers.sexualActivityUnder13).toBeUndefined();
+  });
+});
