@@ -11,8 +11,8 @@ export type ConnectorActivity = { type?: string; text?: string; attachments?: { 
 export type LoopbackConnector = {
   /** With the trailing slash, as Teams sends `serviceUrl`. */
   readonly serviceUrl: string;
-  /** The last activity the bot sent to a conversation, or undefined. */
-  readonly lastSent: (conversationId: string) => ConnectorActivity | undefined;
+  /** Takes the last activity the bot sent to a conversation since the last take, or undefined. */
+  readonly takeLast: (conversationId: string) => ConnectorActivity | undefined;
   readonly received: () => number;
   readonly close: () => Promise<void>;
 };
@@ -43,7 +43,11 @@ export async function startLoopbackConnector(): Promise<LoopbackConnector> {
 
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    lastSent: (conversationId) => last.get(conversationId),
+    takeLast: (conversationId) => {
+      const activity = last.get(conversationId);
+      last.delete(conversationId);
+      return activity;
+    },
     received: () => received,
     close: async () => {
       server.closeAllConnections();

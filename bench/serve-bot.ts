@@ -1,7 +1,8 @@
 // Runs one bot under load in a process of its own, so the load generator does not share its
-// event loop and the RSS read from /proc is the bot's alone. Spawned by bot.bench.ts with an IPC
-// channel: `node --import tsx bench/serve-bot.ts <subject|echo> [sqlite-path]`. It reports
-// { port } once listening and exits when the parent goes away.
+// event loop and the bot's CPU time and RSS are its own. Spawned by bot.bench.ts with an IPC
+// channel: `node --import tsx bench/serve-bot.ts <subject <sqlite-path> | echo>`. It reports
+// { port } once listening, answers "usage" with its CPU time and RSS, and exits when the parent
+// goes away.
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
@@ -10,7 +11,7 @@ import { loadConfig } from "../src/config/load-config.ts";
 import { composeApp } from "../src/compose-app.ts";
 import { createEchoBotApp } from "./echo-bot.ts";
 
-export type BotKind = "subject" | "echo";
+export type ServerUsage = { readonly cpuMicros: number; readonly rssBytes: number };
 
 async function build(kind: string, databaseUrl: string | undefined): Promise<{ app: Express; close: () => Promise<void> }> {
   if (kind === "echo") return { app: createEchoBotApp(), close: async () => {} };
@@ -21,11 +22,17 @@ async function build(kind: string, databaseUrl: string | undefined): Promise<{ a
   return { app: composed.app, close: composed.close };
 }
 
+if (process.send === undefined) throw new Error("serve-bot.ts is spawned by bot.bench.ts with an IPC channel");
 const [kind = "", databaseUrl] = process.argv.slice(2);
 const { app, close } = await build(kind, databaseUrl);
 const server = app.listen(0, "127.0.0.1");
 await once(server, "listening");
-process.send?.({ port: (server.address() as AddressInfo).port });
+process.send({ port: (server.address() as AddressInfo).port });
+process.on("message", (message) => {
+  if (message !== "usage") return;
+  const cpu = process.cpuUsage();
+  process.send?.({ cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss } satisfies ServerUsage);
+});
 process.once("disconnect", () => {
   server.closeAllConnections();
   server.close();

@@ -1,6 +1,7 @@
 // The express app: the Bot Framework endpoint and health checks.
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
+import { PRIVACY_PAGE, TERMS_PAGE } from "./legal-pages.ts";
 
 export type BotEndpoint = {
   /** Processes one Bot Framework activity (CloudAdapter.process bound to the bot). */
@@ -22,6 +23,12 @@ export function createApp({ bot, ready, logger }: AppDependencies): Express {
   app.get("/readyz", async (_request, response) => {
     const isReady = await ready().catch(() => false);
     response.status(isReady ? 200 : 503).json({ status: isReady ? "ready" : "not ready" });
+  });
+  app.get("/privacy", (_request, response) => {
+    response.type("html").send(PRIVACY_PAGE);
+  });
+  app.get("/terms", (_request, response) => {
+    response.type("html").send(TERMS_PAGE);
   });
   app.post("/api/messages", express.json({ limit: "1mb" }), async (request, response) => {
     await bot.process(request, response);

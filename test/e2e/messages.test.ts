@@ -127,6 +127,12 @@ describe("the HTTP edge", () => {
     expect((await fetch(`${harness.botUrl}/healthz`)).status).toBe(200);
   });
 
+  it.each(["/privacy", "/terms"])("serves %s, which the Teams manifest links to", async (path) => {
+    const response = await fetch(`${harness.botUrl}${path}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("SAFEGUARD");
+  });
+
   it("is ready when the database answers", async () => {
     const response = await fetch(`${harness.botUrl}/readyz`);
     expect(response.status).toBe(200);

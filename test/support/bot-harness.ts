@@ -38,13 +38,14 @@ function startConnector() {
   return { app, sent, waiters };
 }
 
-export async function startHarness(options: { now?: Date; env?: Record<string, string> } = {}) {
+export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[] } = {}) {
   let now = options.now ?? new Date("2026-11-24T10:00:00Z");
   const connector = startConnector();
   const connectorServer = await listen(connector.app);
   const dataDir = mkdtempSync(join(tmpdir(), "safeguard-e2e-"));
   const config = loadConfig({ DATABASE_URL: join(dataDir, "test.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off", ...options.env });
-  const composed = await composeApp({ config, logger: pino({ level: "silent" }), clock: () => now });
+  const logger = options.logLines === undefined ? pino({ level: "silent" }) : pino({ level: "trace" }, { write: (line: string) => options.logLines?.push(line) });
+  const composed = await composeApp({ config, logger, clock: () => now });
   const bot = await listen(composed.app);
   let sequence = 0;
 

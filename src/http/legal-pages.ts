@@ -1,0 +1,15 @@
+// The privacy and terms pages the Teams app manifest links to (developer.privacyUrl, termsOfUseUrl).
+const page = (title: string, paragraphs: readonly string[]) =>
+  `<!doctype html><html lang="en-GB"><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;max-width:40em;margin:2em auto"><h1>${title}</h1>${paragraphs.map((text) => `<p>${text}</p>`).join("")}</body></html>`;
+
+export const PRIVACY_PAGE = page("SAFEGUARD: privacy", [
+  "The guided check does not ask for a child's name. Its answers (area, age, signs, yes/no/not sure answers) are stored on your organisation's server, bound to your Teams account, and deleted 24 hours after the last step.",
+  "The bot's logs record errors and timings, never the text of messages or what is entered on a card.",
+  "Questions typed to the bot are answered on the server from the project's own guidance; they are not sent to any other service.",
+]);
+
+export const TERMS_PAGE = page("SAFEGUARD: terms of use", [
+  "SAFEGUARD gives guidance only. Its category is provisional: children's social care and the police decide the real category at a strategy discussion, and your professional judgement overrides the tool.",
+  "Contacts come from local safeguarding documents dated 2014-2018 and must be confirmed by your organisation before use.",
+  "If a child is in immediate danger, call 999.",
+]);

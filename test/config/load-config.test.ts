@@ -1,0 +1,54 @@
+// Config: one zod-validated reader of the environment; a bad setting stops start-up, named.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config/load-config.ts";
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the config to be refused");
+}
+
+describe("loadConfig", () => {
+  it("runs locally with no settings: port 3978, SQLite under ./data, no authentication, the playground on", () => {
+    expect(loadConfig({})).toEqual({
+      port: 3978,
+      host: "0.0.0.0",
+      logLevel: "info",
+      databaseUrl: "./data/safeguard.sqlite",
+      playground: { enabled: true, port: 56150 },
+      bot: undefined,
+    });
+  });
+
+  it("authenticates as Teams requires when an app id is set, and then never starts the playground", () => {
+    const config = loadConfig({ MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "secret", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: "tenant" });
+    expect(config.bot).toEqual({ appId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", appPassword: "secret", tenantId: "tenant", appType: "SingleTenant" });
+    expect(config.playground.enabled).toBe(false);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("treats empty settings as unset", () => {
+    expect(loadConfig({ MicrosoftAppId: "", MicrosoftAppPassword: "", DATABASE_URL: "" }).bot).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ["a port that is not a number", { PORT: "eighty" }, "PORT: expected a port number"],
+    ["a port out of range", { PORT: "70000" }, "PORT: expected 1-65535"],
+    ["an unknown log level", { LOG_LEVEL: "loud" }, "LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent"],
+    ["an app id that is not a GUID", { MicrosoftAppId: "my-bot" }, "MicrosoftAppId: expected the bot's Microsoft app id (a GUID)"],
+    ["an app id without a password", { MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b" }, "MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)"],
+    ["single tenant without a tenant", { MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" }, "MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant"],
+    ["an unknown app type", { MicrosoftAppType: "Personal" }, "MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI"],
+    ["a playground switch that is not on/off", { PLAYGROUND: "yes" }, "PLAYGROUND: expected on or off"],
+  ])("refuses %s, naming it", (_name, env, problem) => {
+    expect(problemsOf(env)).toContain(problem);
+  });
+
+  it("lists every bad setting at once", () => {
+    expect(problemsOf({ PORT: "x", LOG_LEVEL: "loud" })).toHaveLength(2);
+  });
+});
