@@ -25,9 +25,10 @@ function playgroundCli(): string | undefined {
   }
 }
 
-async function waitForPing(url: string, child: ChildProcess, deadline: number): Promise<boolean> {
+async function waitForPing(portOf: () => number | undefined, child: ChildProcess, deadline: number): Promise<boolean> {
   while (Date.now() < deadline && child.exitCode === null) {
-    const answered = await fetch(`${url}/_debug/ping`).then((response) => response.ok, () => false);
+    const port = portOf();
+    const answered = port !== undefined && (await fetch(`http://localhost:${port}/_debug/ping`).then((response) => response.ok, () => false));
     if (answered) return true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -48,18 +49,23 @@ export async function startPlayground({ endpoint, port, logger, workDir, timeout
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none" },
   });
   let output = "";
+  // The playground moves to a random port when its own is taken, and then says where it went; until
+  // it has said so, a ping could reach some other playground already on that port.
+  let listeningPort: number | undefined;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
+    const announced = /Listening on (\d+)/.exec(output);
+    if (announced?.[1] !== undefined) listeningPort = Number(announced[1]);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const url = `http://localhost:${port}`;
-  const ready = await waitForPing(url, child, Date.now() + timeoutMs);
+  const ready = await waitForPing(() => listeningPort, child, Date.now() + timeoutMs);
   if (!ready) {
     child.kill();
     logger.error({ output }, "the Agents Playground did not start; the bot is still running");
     return undefined;
   }
+  const url = `http://localhost:${listeningPort ?? port}`;
   child.once("exit", (code) => logger.warn({ code }, "the Agents Playground stopped"));
   process.stdout.write(`\nOpen the Microsoft 365 Agents Playground: ${url}\nSay "hi" in the chat to begin. Press Ctrl+C to stop.\n\n`);
   return { url, stop: () => child.kill() };
