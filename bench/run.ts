@@ -1,7 +1,11 @@
 // `npm run bench`: every benchmark, each printed against a baseline measured in the same run.
 import { benchAssess } from "./assess.bench.ts";
+import { benchBot } from "./bot.bench.ts";
 
-const suites: [string, () => Promise<string[]>][] = [["assess", benchAssess]];
+const suites: [string, () => Promise<string[]>][] = [
+  ["assess", benchAssess],
+  ["bot", benchBot],
+];
 
 for (const [name, run] of suites) {
   const lines = await run();

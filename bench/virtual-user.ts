@@ -31,6 +31,8 @@ export function keepAliveAgent(users: number): Agent {
   return new Agent({ keepAlive: true, maxSockets: users });
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 let sequence = 0;
 
 function activity(target: BotTarget, user: User, type: string, extra: Record<string, unknown>) {
@@ -66,6 +68,8 @@ function post(target: BotTarget, step: number, body: unknown): Promise<{ status:
       });
     });
     outgoing.on("error", reject);
+    // A bot that stops answering fails the run rather than hanging it.
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error(`no answer from ${target.url} within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     outgoing.end(payload);
   });
 }
