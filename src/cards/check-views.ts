@@ -7,7 +7,7 @@ import { INPUT, STEPS, stepNumber, visibleQuestions, type CheckState, type Step 
 import type { CheckView } from "../services/check-service.ts";
 import { contactData } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
-import { CATEGORY_TEXT, FLAG_TEXT, SERVICE_NAME, URGENCY_TEXT, categoryWords } from "./result-words.ts";
+import { FLAG_TEXT, SERVICE_NAME, URGENCY_TEXT, categoryWords } from "./result-words.ts";
 
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions", result: "provisional result" };
 
@@ -120,4 +120,3 @@ export function checkCard(view: CheckView, areas: Areas, notice = view.state.not
   }
 }
 
-export { CATEGORY_TEXT };

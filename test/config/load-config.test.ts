@@ -1,16 +1,7 @@
 // Config: one zod-validated reader of the environment; a bad setting stops start-up, named.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/load-config.ts";
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the config to be refused");
-}
+import { problemsOf } from "../support/problems-of.ts";
 
 describe("loadConfig", () => {
   it("runs locally with no settings: port 3978, SQLite under ./data, no authentication, the playground on", () => {
@@ -45,10 +36,10 @@ describe("loadConfig", () => {
     ["an unknown app type", { MicrosoftAppType: "Personal" }, "MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI"],
     ["a playground switch that is not on/off", { PLAYGROUND: "yes" }, "PLAYGROUND: expected on or off"],
   ])("refuses %s, naming it", (_name, env, problem) => {
-    expect(problemsOf(env)).toContain(problem);
+    expect(problemsOf(() => loadConfig(env), ConfigError)).toContain(problem);
   });
 
   it("lists every bad setting at once", () => {
-    expect(problemsOf({ PORT: "x", LOG_LEVEL: "loud" })).toHaveLength(2);
+    expect(problemsOf(() => loadConfig({ PORT: "x", LOG_LEVEL: "loud" }), ConfigError)).toHaveLength(2);
   });
 });

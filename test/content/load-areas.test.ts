@@ -4,18 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError, DEFAULT_AREAS_DIR, loadAreas } from "../../src/content/load-areas.ts";
+import { problemsOf } from "../support/problems-of.ts";
 
 const SEEDS_DIR = new URL("../../../shared/seeds/", import.meta.url);
-
-function problemsOf(dir: string): readonly string[] {
-  try {
-    loadAreas(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the areas to be refused");
-}
 
 /** A copy of the shipped areas with one file replaced. */
 function areasWith(fileName: string, content: string): string {
@@ -61,19 +52,19 @@ describe("a bad area file stops loading, naming the file and the field", () => {
   ])("%s", (_name, change, message) => {
     const area = kingston();
     change(area);
-    const problems = problemsOf(areasWith("kingston.json", JSON.stringify(area)));
+    const problems = problemsOf(() => loadAreas(areasWith("kingston.json", JSON.stringify(area))), ContentError);
     expect(problems.some((problem) => message.test(problem)), problems.join("\n")).toBe(true);
   });
 
   it("an area with no front door and no note saying so", () => {
     const area = { ...kingston(), contacts: [] };
     delete area.phoenix;
-    expect(problemsOf(areasWith("kingston.json", JSON.stringify(area)))).toContain(
+    expect(problemsOf(() => loadAreas(areasWith("kingston.json", JSON.stringify(area))), ContentError)).toContain(
       "kingston.json: noContactsNote: an area with no front-door contact must say so in noContactsNote",
     );
   });
 
   it("a file that is not JSON", () => {
-    expect(problemsOf(areasWith("kingston.json", "{ nope"))[0]).toMatch(/^kingston\.json: not valid JSON/);
+    expect(problemsOf(() => loadAreas(areasWith("kingston.json", "{ nope")), ContentError)[0]).toMatch(/^kingston\.json: not valid JSON/);
   });
 });

@@ -6,16 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError } from "../../src/content/load-areas.ts";
 import { DEFAULT_GUIDANCE_DIR, GUIDANCE_TOPICS, loadGuidance, MAX_BODY_CHARACTERS } from "../../src/content/load-guidance.ts";
-
-function problemsOf(dir: string): readonly string[] {
-  try {
-    loadGuidance(dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the guidance to be refused");
-}
+import { problemsOf } from "../support/problems-of.ts";
 
 /** A guidance file as a deployer writes it; each line of front matter can be replaced or dropped. */
 function entry(id: string, lines: Record<string, string | null> = {}, body = "Plain words about the topic."): string {
@@ -109,7 +100,7 @@ describe("a hostile file stops loading, naming the file and the field", () => {
     ["an empty body", entry("grooming", {}, "   "), /^grooming\.md: body: the Markdown after the front matter must not be empty$/],
     ["a body too long for a chat answer", entry("grooming", {}, "x".repeat(MAX_BODY_CHARACTERS)), /^grooming\.md: body: must be under 1500 characters$/],
   ])("%s", (_name, content, message) => {
-    const problems = problemsOf(guidanceWith({ "grooming.md": content }));
+    const problems = problemsOf(() => loadGuidance(guidanceWith({ "grooming.md": content })), ContentError);
     expect(problems.some((problem) => message.test(problem)), problems.join("\n")).toBe(true);
   });
 
@@ -118,7 +109,7 @@ describe("a hostile file stops loading, naming the file and the field", () => {
       "grooming.md": entry("groomin", { topic: "rumour", source: null }),
       "mase.md": entry("mase", { related: "[mash]" }),
     });
-    expect(problemsOf(dir)).toEqual([
+    expect(problemsOf(() => loadGuidance(dir), ContentError)).toEqual([
       'grooming.md: topic: expected one of sign, category, service, process, concept; got "rumour"',
       "grooming.md: source: missing",
       'grooming.md: id: "groomin" does not match the file name (expected "grooming")',
@@ -128,11 +119,11 @@ describe("a hostile file stops loading, naming the file and the field", () => {
 
   it("does not call a link to a broken file a missing entry", () => {
     const dir = guidanceWith({ "grooming.md": entry("grooming", { topic: "rumour" }), "mase.md": entry("mase", { related: "[grooming]" }) });
-    expect(problemsOf(dir)).toEqual(['grooming.md: topic: expected one of sign, category, service, process, concept; got "rumour"']);
+    expect(problemsOf(() => loadGuidance(dir), ContentError)).toEqual(['grooming.md: topic: expected one of sign, category, service, process, concept; got "rumour"']);
   });
 
   it("refuses a folder with no entries", () => {
     const dir = mkdtempSync(join(tmpdir(), "guidance-"));
-    expect(problemsOf(dir)).toEqual([`${dir}: no guidance entries (*.md files)`]);
+    expect(problemsOf(() => loadGuidance(dir), ContentError)).toEqual([`${dir}: no guidance entries (*.md files)`]);
   });
 });
