@@ -69,9 +69,12 @@ export class SafeguardBot extends ActivityHandler {
     });
 
     this.onMembersAdded(async (context, next) => {
-      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== context.activity.recipient.id);
-      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
-      if (newcomers.length > 0 || botAdded) await this.#send(context, welcomeCard());
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((member) => member.id === context.activity.recipient.id);
+      // In a team, people join all the time: welcome the team once, when the bot arrives; in a
+      // 1:1 chat, welcome the person.
+      const personal = context.activity.conversation.conversationType === "personal";
+      if (botAdded || (personal && added.length > 0)) await this.#send(context, welcomeCard());
       await next();
     });
   }

@@ -25,6 +25,17 @@ describe("welcome and menu", () => {
     expect(buttonTitles(cards[0].content)).toEqual(MENU);
   });
 
+  it("in a team, welcomes once when the bot is added, not each time a person joins", async () => {
+    const channel = { id: "19:general@thread.tacv2", conversationType: "channel", isGroup: true, tenantId: "tenant-1" };
+    const welcomesFor = async (memberId: string) => {
+      const before = harness.sent.length;
+      await harness.post(harness.activity("conversationUpdate", ALEX, { conversation: channel, membersAdded: [{ id: memberId }] }));
+      return harness.sent.slice(before).length;
+    };
+    expect(await welcomesFor("28:safeguard-bot")).toBe(1);
+    expect(await welcomesFor("29:new-colleague")).toBe(0);
+  });
+
   it.each(["hi", "Hello!", "help", "menu", "HELP"])("answers %s with the menu", async (text) => {
     const [card] = await harness.say(ALEX, text);
     expect(buttonTitles(card!)).toEqual(MENU);
