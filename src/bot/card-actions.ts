@@ -6,6 +6,7 @@ import type { Areas } from "../content/load-areas.ts";
 import type { GuidanceEntry } from "../content/load-guidance.ts";
 import { checkCard, type CardToSend } from "../cards/check-views.ts";
 import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, signsDomainCard, signsDomainsCard, welcomeCard } from "../cards/menu-views.ts";
+import { DEFAULT_SUGGESTIONS } from "../services/answer-question.ts";
 import { CHECK_VERBS, type CheckOutcome, type CheckService, type CheckVerb } from "../services/check-service.ts";
 
 export type ActionRequest = {
@@ -48,7 +49,7 @@ type Handler = (request: ActionRequest) => Promise<CardToSend> | CardToSend;
 export function createCardActions({ checks, areas, guidance, clock }: CardActionDependencies): (request: ActionRequest) => Promise<CardToSend> {
   const guidanceEntry = (id: string): CardToSend => {
     const entry = guidance.get(id);
-    if (entry === undefined) return noMatchCard(["what-is-cse", "after-referral", "immediate-danger"].flatMap((fallback) => guidance.get(fallback) ?? []));
+    if (entry === undefined) return noMatchCard(DEFAULT_SUGGESTIONS.flatMap((fallback) => guidance.get(fallback) ?? []));
     return guidanceCard(entry, entry.related.flatMap((related) => guidance.get(related) ?? []).slice(0, 3));
   };
 

@@ -102,7 +102,3 @@ export const QUESTIONS = [
 
 export type QuestionId = (typeof QUESTIONS)[number]["id"];
 export const QUESTION_IDS = QUESTIONS.map((question) => question.id) as readonly QuestionId[] as readonly [QuestionId, ...QuestionId[]];
-
-export const INDICATOR_BY_ID: ReadonlyMap<SignId, (typeof INDICATORS)[number]> = new Map(
-  INDICATORS.map((indicator) => [indicator.id, indicator]),
-);

@@ -29,7 +29,7 @@ const MAX_QUESTION_CHARACTERS = 500;
 const RELATED_SHOWN = 3;
 const NEAREST_SHOWN = 3;
 // Offered when nothing is near: what CSE is, what happens next, and what to do in an emergency.
-const DEFAULT_SUGGESTIONS = ["what-is-cse", "after-referral", "immediate-danger"];
+export const DEFAULT_SUGGESTIONS = ["what-is-cse", "after-referral", "immediate-danger"];
 
 // Two letters prefix half the vocabulary ("hi" would find "high risk").
 const prefixFromThreeLetters = (term: string) => term.length >= 3;

@@ -2,6 +2,7 @@
 // element or action types, validation errors, and properties the library does not know (found by
 // a parse → serialise round trip: what the library does not recognise, it drops).
 import { Window } from "happy-dom";
+import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 
 const window = new Window();
 const globals = globalThis as Record<string, unknown>;
@@ -10,7 +11,6 @@ globals.document ??= window.document;
 globals.HTMLElement ??= window.HTMLElement;
 const AC = await import("adaptivecards");
 
-export const CARD_SIZE_LIMIT_BYTES = 28 * 1024;
 
 function droppedKeys(original: unknown, roundTripped: unknown, path: string, problems: string[]): void {
   if (Array.isArray(original)) {
