@@ -1,13 +1,14 @@
 // Template data for the four guided-check cards, from a check session's view.
 import { DOMAINS, INDICATORS, QUESTIONS, domainOf, type QuestionId } from "../domain/catalogue.ts";
 import type { Assessment } from "../domain/assess.ts";
+import { OFFENCE_FLAGS, offenceFlagsOf, type Flag, type OffenceFlag } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
 import { INPUT, STEPS, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
-import { contactData } from "./contact-data.ts";
+import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
-import { FLAG_TEXT, SERVICE_NAME, URGENCY_TEXT, categoryWords } from "./result-words.ts";
+import { FLAG_TEXT, OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords } from "./result-words.ts";
 
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions", result: "provisional result" };
 
@@ -75,29 +76,39 @@ function questionsData(state: CheckState) {
   };
 }
 
+const isOffenceFlag = (flag: Flag): flag is OffenceFlag => (OFFENCE_FLAGS as readonly Flag[]).includes(flag);
+
+const UNCONFIRMED =
+  "Unconfirmed: one or more \"not sure\" answers raised this result; with \"no\" instead it would be lower. Act on it now all the same: when in doubt, consult the front door. Social care and the police will confirm or change it.";
+
 export function resultData(assessment: Assessment, area: Area) {
-  const words = categoryWords(assessment.category);
+  const offences = offenceFlagsOf(assessment.flags);
+  const words = categoryWords(assessment.category, offences);
   return {
     areaName: area.name,
+    // DOMAIN.md §4: an offence flag's statement leads the result, before the category.
+    offences: offences.map((flag) => OFFENCE_TEXT[flag]),
     categoryText: words.title,
     categoryStyle: words.style,
     categoryMeaning: words.meaning,
-    localLabel: assessment.localLabel !== null && assessment.localLabel !== words.title ? `${area.name} calls this: ${assessment.localLabel}` : "",
-    unconfirmed: assessment.unconfirmed
-      ? "Unconfirmed: one or more \"not sure\" answers raised this result; with \"no\" instead it would be lower. That is deliberate: when in doubt, consult the front door."
-      : "",
-    flags: assessment.flags.map((flag) => FLAG_TEXT[flag]),
-    pathway: assessment.pathway.map((step, index) => ({
-      number: index + 1,
-      urgencyText: URGENCY_TEXT[step.urgency].text,
-      urgencyColor: URGENCY_TEXT[step.urgency].color,
-      serviceName: step.service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[step.service],
-      text: step.text,
-      contacts: (step.contacts ?? []).map(contactData),
-      note: step.contactsNote ?? "",
-    })),
+    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) ? `${area.name} calls this: ${assessment.localLabel}` : "",
+    unconfirmed: assessment.unconfirmed ? UNCONFIRMED : "",
+    flags: assessment.flags.flatMap((flag) => (isOffenceFlag(flag) ? [] : [FLAG_TEXT[flag]])),
+    pathway: assessment.pathway.map((step, index) => {
+      const badge = badgeFor(step, offences.length > 0);
+      return {
+        number: index + 1,
+        urgencyText: badge.text,
+        urgencyColor: badge.color,
+        serviceName: step.service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[step.service],
+        text: step.text,
+        contacts: (step.contacts ?? []).map(contactData),
+        note: step.contactsNote ?? "",
+      };
+    }),
     alwaysDo: assessment.alwaysDo,
-    notices: assessment.notices.map((notice) => ({ text: notice.text, weight: notice.id === "emergency" ? "Bolder" : "Default" })),
+    notices: assessment.notices.map((notice) => ({ text: notice.text, weight: notice.id === "emergency" || notice.id === "act-now" ? "Bolder" : "Default" })),
+    source: contactsSource(area),
   };
 }
 

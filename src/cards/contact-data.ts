@@ -1,5 +1,7 @@
 // A contact as the shared contacts partial (cards/partials/contacts.json) shows it.
+import type { Area } from "../domain/area.ts";
 import type { ContactView } from "../domain/pathway-contacts.ts";
+import { describeSources } from "../content/source-titles.ts";
 
 export type ContactData = {
   name: string;
@@ -16,10 +18,17 @@ export function contactData(contact: ContactView): ContactData {
     name: contact.name,
     phone: contact.phone ?? "",
     email: contact.email ?? "",
-    hours: contact.hours ?? "",
+    // DOMAIN.md §6: a contact with no stated hours says so, and has no open/closed badge.
+    hours: contact.hours ?? contact.hoursNote ?? (contact.openNow === null ? "not known" : ""),
     note: contact.note ?? "",
-    // DOMAIN.md §6: a contact with no hours given is shown without hours, so no open/closed either.
-    status: contact.openNow === true ? "Open now" : contact.openNow === false ? "Closed now" : "",
+    status: contact.alwaysOpen === true ? "Always open" : contact.openNow === true ? "Open now" : contact.openNow === false ? "Closed now" : "",
     statusColor: contact.openNow === true ? "Good" : contact.openNow === false ? "Attention" : "Default",
   };
+}
+
+/** Where an area's contacts come from, and the warning to check them (README: verify every contact). */
+export function contactsSource(area: Area): string {
+  return area.contacts.length === 0
+    ? `${describeSources(area.sources)} This tool has no contact details for this area.`
+    : `${describeSources(area.sources)} These details date from 2014-2018: your organisation should confirm them before relying on them.`;
 }

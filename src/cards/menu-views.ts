@@ -6,9 +6,9 @@ import { areaContacts, frontDoorContacts } from "../domain/pathway-contacts.ts";
 import { EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT } from "../domain/national-contacts.ts";
 import type { Areas } from "../content/load-areas.ts";
 import type { GuidanceEntry } from "../content/load-guidance.ts";
-import { describeSources, SOURCE_TITLES } from "../content/source-titles.ts";
+import { SOURCE_TITLES } from "../content/source-titles.ts";
 import { areaChoices, type CardToSend } from "./check-views.ts";
-import { contactData } from "./contact-data.ts";
+import { contactData, contactsSource } from "./contact-data.ts";
 
 export function welcomeCard(notice = ""): CardToSend {
   return { name: "welcome", data: { notice } };
@@ -61,7 +61,7 @@ export function areaContactsCard(area: Area, at: Date): CardToSend {
     {
       heading: "National numbers",
       intro: "",
-      contacts: [EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT].map((contact) => ({ ...contactData(contact), status: "Always open", statusColor: "Good" })),
+      contacts: [EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT].map(contactData),
       note: "",
     },
   ];
@@ -71,7 +71,7 @@ export function areaContactsCard(area: Area, at: Date): CardToSend {
       areaName: area.name,
       atText: describeLondonTime(at),
       sections,
-      source: `${describeSources(area.sources)} These details date from 2014-2018: your organisation should confirm them before relying on them.`,
+      source: contactsSource(area),
     },
   };
 }

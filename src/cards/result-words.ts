@@ -1,9 +1,11 @@
 // The words a result card uses for categories, flags, services and urgencies (DOMAIN.md §4-5),
 // in plain British English.
-import type { Category, Flag } from "../domain/category.ts";
-import type { Service, Urgency } from "../domain/pathway.ts";
+import type { Category, Flag, OffenceFlag } from "../domain/category.ts";
+import type { PathwayStep, Service, Urgency } from "../domain/pathway.ts";
 
-export const CATEGORY_TEXT: Record<string, { title: string; meaning: string; style: "attention" | "warning" | "emphasis" | "default" }> = {
+type CategoryWords = { title: string; meaning: string; style: "attention" | "warning" | "emphasis" | "default" };
+
+export const CATEGORY_TEXT: Record<string, CategoryWords> = {
   none: { title: "No category", meaning: "You gave no warning sign and no answer that points to exploitation. If you are still worried, your judgement counts: talk to your safeguarding lead.", style: "emphasis" },
   "0": { title: "Category 0", meaning: "The child may be vulnerable to exploitation, but there is no concern yet that anyone is targeting them.", style: "emphasis" },
   "1": { title: "Category 1", meaning: "A vulnerable child who may be being targeted or groomed. No evidence of an offence yet.", style: "warning" },
@@ -12,19 +14,44 @@ export const CATEGORY_TEXT: Record<string, { title: string; meaning: string; sty
   "not-applicable": { title: "Not applicable: 18 or over", meaning: "The child sexual exploitation pathway is for under-18s. For an adult, use adult safeguarding.", style: "default" },
 };
 
-export function categoryWords(category: Category) {
+// DOMAIN.md §4 "Offence flags": these meanings would contradict "a crime may have been committed"
+// ("no evidence of an offence yet", "no concern yet that anyone is targeting them").
+const CONTRADICTS_AN_OFFENCE = new Set<Category>(["none", 0, 1]);
+
+const ON_THE_EXPLOITATION_SCALE =
+  "This is the child sexual exploitation scale only. It does not lower the response to a possible crime against the child: follow the steps below now.";
+
+/** The category's title, meaning and colour; with an offence flag, never a meaning that contradicts it. */
+export function categoryWords(category: Category, offences: readonly OffenceFlag[] = []): CategoryWords {
   const words = CATEGORY_TEXT[String(category)];
   if (words === undefined) throw new Error(`no words for category ${String(category)}`);
-  return words;
+  if (offences.length === 0) return words;
+  return {
+    title: `Exploitation scale: ${words.title}`,
+    meaning: CONTRADICTS_AN_OFFENCE.has(category) ? ON_THE_EXPLOITATION_SCALE : words.meaning,
+    style: "attention",
+  };
 }
 
-export const FLAG_TEXT: Record<Flag, { title: string; text: string }> = {
+/** The statement an offence flag leads the result with, before the category (DOMAIN.md §4). */
+export const OFFENCE_TEXT: Record<OffenceFlag, { title: string; text: string }> = {
+  under13: {
+    title: "A crime may have been committed: sexual activity with a child under 13",
+    text: "Any sexual activity with a child under 13 is a crime, whatever the child says. Tell your DSL and the front door now. The police will be involved, and a section 47 strategy discussion (a child protection enquiry) follows.",
+  },
+  sexualAbuse: {
+    title: "A crime may have been committed: possible child sexual abuse",
+    text: "Rape, sexual assault, or sexual contact by an adult or much older person with a child under 16 is a crime, even where it is not exploitation. It needs a referral to the front door now, and the police must know. A disclosure later taken back still counts.",
+  },
+};
+
+export const FLAG_TEXT: Record<Exclude<Flag, OffenceFlag>, { title: string; text: string }> = {
   emergency: { title: "Emergency", text: "the child may be in immediate danger: call 999 first." },
-  under13: { title: "Under 13", text: "any sexual activity with a child under 13 is a crime. The front door must know now, and a section 47 strategy discussion with the police follows." },
   trafficking: { title: "Trafficking", text: "moving a child for sexual activity is trafficking: tell the police, and a National Referral Mechanism referral should be considered." },
   missing: { title: "Missing", text: "the child has been missing: a return home interview should follow within 72 hours of each return." },
-  repeatMissing: { title: "Repeatedly missing", text: "missing 4 or more times in 3 months: the police treat this as repeat missing." },
-  lookedAfter: { title: "Looked after", text: "tell the child's social worker. If placed out of area, both the home and the host authority need to know." },
+  // seed 002: the Kingston & Richmond missing children meeting's definition, not a police rule.
+  repeatMissing: { title: "Repeatedly missing", text: "4 or more missing episodes in 3 months: Kingston & Richmond's missing children meeting counts this as repeat (recidivist) missing and gives the child closer attention." },
+  lookedAfter: { title: "Looked after", text: "tell the child's social worker. If placed out of area, both the home authority (which looks after the child) and the host authority (where the child lives now) need to know." },
   multipleDomains: { title: "Several areas of concern", text: "signs in 3 or more areas: consider whether the child may be being targeted." },
   adult: { title: "Adult", text: "18 or over: use the adult safeguarding route; this pathway does not apply." },
 };
@@ -32,9 +59,9 @@ export const FLAG_TEXT: Record<Flag, { title: string; text: string }> = {
 export const SERVICE_NAME: Record<Service, string> = {
   emergency: "Emergency: 999",
   police: "Police",
-  dsl: "Your designated safeguarding lead",
+  dsl: "Your designated safeguarding lead (DSL)",
   "front-door": "Children's social care front door",
-  phoenix: "Phoenix Project",
+  phoenix: "Phoenix Project consultation",
   "early-help": "Early help",
   "strategy-discussion": "Strategy discussion",
   mase: "MASE (Multi-Agency Sexual Exploitation meeting)",
@@ -44,10 +71,25 @@ export const SERVICE_NAME: Record<Service, string> = {
   "adult-safeguarding": "Adult safeguarding",
 };
 
-export const URGENCY_TEXT: Record<Urgency, { text: string; color: "Attention" | "Warning" | "Default" }> = {
+type Badge = { text: string; color: "Attention" | "Warning" | "Default" };
+
+export const URGENCY_TEXT: Record<Urgency, Badge> = {
   now: { text: "Now", color: "Attention" },
   today: { text: "Today", color: "Warning" },
   "within-72-hours": { text: "Within 72 hours", color: "Default" },
   "within-3-working-days": { text: "Within 3 working days", color: "Default" },
   routine: { text: "When you can", color: "Default" },
 };
+
+// Steps that others take, not the reader: the badge says who and when, so nobody reads another
+// service's timescale as their own deadline (or waits for it).
+const BADGE_BY_SERVICE: Partial<Record<Service, (offence: boolean) => string>> = {
+  "strategy-discussion": (offence) => (offence ? "Social care and police, within 3 working days" : "If social care convenes one, within 3 working days"),
+  "return-home-interview": () => "Within 72 hours of each return",
+  mase: () => "Later, if the category is confirmed",
+};
+
+export function badgeFor(step: Pick<PathwayStep, "service" | "urgency">, offence: boolean): Badge {
+  const { color, text } = URGENCY_TEXT[step.urgency];
+  return { color, text: BADGE_BY_SERVICE[step.service]?.(offence) ?? text };
+}

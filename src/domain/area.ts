@@ -20,10 +20,19 @@ export const AreaContact = z
     phone: ukPhone.optional(),
     email: z.email({ error: "expected an email address" }).optional(),
     hours: ContactHours.optional(),
+    /**
+     * What the source says about when it is answered, where that is not a weekly window we can
+     * judge open or closed by (seed 002: Phoenix's mailbox is "checked daily Monday to Friday").
+     */
+    hoursNote: z.string().min(1).optional(),
     note: z.string().min(1).optional(),
   })
   .refine((contact) => contact.phone !== undefined || contact.email !== undefined, {
     error: "a contact needs a phone or an email",
+  })
+  .refine((contact) => contact.hours === undefined || contact.hoursNote === undefined, {
+    error: 'give "hours" (a weekly window) or "hoursNote" (words from the source), not both',
+    path: ["hoursNote"],
   });
 export type AreaContact = z.infer<typeof AreaContact>;
 

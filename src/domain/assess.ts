@@ -3,9 +3,11 @@
 import type { Area } from "./area.ts";
 import type { AssessmentInput } from "./assessment-input.ts";
 import type { DomainId } from "./catalogue.ts";
-import { categorise, domainsOf, flagsFor, isUnconfirmed, type Category, type Facts, type Flag } from "./category.ts";
+import {
+  categorise, domainsOf, flagsFor, indicatesSexualAbuse, isUnconfirmed, offenceFlagsOf, type Category, type Facts, type Flag,
+} from "./category.ts";
 import { buildPathway, type PathwayStep } from "./pathway.ts";
-import { ALWAYS_DO, RESULT_NOTICES } from "./pathway-text.ts";
+import { alwaysDoFor, noticesFor, type ResultLine } from "./pathway-text.ts";
 
 export type AssessmentRequest = AssessmentInput & { readonly at: Date };
 
@@ -19,14 +21,35 @@ export type Assessment = {
   readonly flags: readonly Flag[];
   readonly pathway: readonly PathwayStep[];
   readonly domains: readonly DomainId[];
-  readonly alwaysDo: readonly { readonly id: string; readonly text: string }[];
-  readonly notices: readonly { readonly id: string; readonly text: string }[];
+  readonly alwaysDo: readonly ResultLine[];
+  readonly notices: readonly ResultLine[];
 };
 
-/** The area's own name for the category (Lambeth: Low/Medium/High; Sutton: Score 0-3), or null. */
-export function localLabelFor(area: Area, category: Category): string | null {
-  if (category === "none" || category === "not-applicable") return null;
-  return area.localLabels[String(category) as "0" | "1" | "2" | "3"] ?? null;
+const LEVELS = ["0", "1", "2", "3"] as const;
+
+/**
+ * True when the area's names are its levels in words (Lambeth: Low / Medium / High), false when
+ * each name carries the category's number (Sutton's "Score 2", "Category 2", "Level 2").
+ */
+export function namesLevelsInWords(area: Area): boolean {
+  return LEVELS.some((level) => {
+    const label = area.localLabels[level];
+    return label !== undefined && !label.includes(level);
+  });
+}
+
+/**
+ * The area's own name for the category (Lambeth: Low/Medium/High; Sutton: Score 0-3), or null.
+ * DOMAIN.md §4: with an offence flag, an area that names its levels in words gives its highest.
+ */
+export function localLabelFor(area: Area, category: Category, flags: readonly Flag[] = []): string | null {
+  if (category === "not-applicable") return null;
+  if (offenceFlagsOf(flags).length > 0 && namesLevelsInWords(area)) {
+    const highest = [...LEVELS].reverse().find((level) => area.localLabels[level] !== undefined);
+    return highest === undefined ? null : (area.localLabels[highest] ?? null);
+  }
+  if (category === "none") return null;
+  return area.localLabels[String(category) as (typeof LEVELS)[number]] ?? null;
 }
 
 export function assess(input: AssessmentRequest, area: Area): Assessment {
@@ -35,17 +58,21 @@ export function assess(input: AssessmentRequest, area: Area): Assessment {
   const category = categorise(facts);
   const domains = domainsOf(input.signs);
   const flags = flagsFor(facts, category, domains);
+  const pathway = buildPathway({
+    area, category, flags, age: input.child.age, at: input.at, sexualAbuseIndicated: indicatesSexualAbuse(facts),
+  });
+  const adult = category === "not-applicable";
   return {
     area: area.id,
     at: input.at.toISOString(),
     provisional: true,
     category,
     unconfirmed: isUnconfirmed(facts, category),
-    localLabel: localLabelFor(area, category),
+    localLabel: localLabelFor(area, category, flags),
     flags,
-    pathway: buildPathway({ area, category, flags, age: input.child.age, at: input.at }),
+    pathway,
     domains,
-    alwaysDo: ALWAYS_DO,
-    notices: RESULT_NOTICES,
+    alwaysDo: alwaysDoFor({ adult, hasFrontDoorStep: pathway.some((step) => step.service === "front-door") }),
+    notices: noticesFor({ adult }),
   };
 }

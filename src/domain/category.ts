@@ -5,8 +5,19 @@ import type { Answers, ChildContext } from "./assessment-input.ts";
 export const CATEGORIES = ["none", 0, 1, 2, 3, "not-applicable"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const FLAGS = ["emergency", "under13", "trafficking", "missing", "repeatMissing", "lookedAfter", "multipleDomains", "adult"] as const;
+export const FLAGS = ["emergency", "under13", "trafficking", "missing", "repeatMissing", "lookedAfter", "multipleDomains", "sexualAbuse", "adult"] as const;
 export type Flag = (typeof FLAGS)[number];
+
+/**
+ * DOMAIN.md §4 "Offence flags": a crime may have been committed against the child. They lead the
+ * result, hide a category meaning that would contradict them, and take the pathway of Category 2/3.
+ */
+export const OFFENCE_FLAGS = ["under13", "sexualAbuse"] as const satisfies readonly Flag[];
+export type OffenceFlag = (typeof OFFENCE_FLAGS)[number];
+
+export function offenceFlagsOf(flags: readonly Flag[]): OffenceFlag[] {
+  return OFFENCE_FLAGS.filter((flag) => flags.includes(flag));
+}
 
 /** The facts the rules read: child context, signs and answers. */
 export type Facts = {
@@ -25,6 +36,15 @@ function raised(answers: Answers, question: QuestionId): boolean {
 export function hasExploitationEvidence(facts: Pick<Facts, "signs" | "answers">): boolean {
   const { answers, signs } = facts;
   return raised(answers, "exchange") || raised(answers, "onlineImages") || raised(answers, "trafficking") || signs.includes("receipt.forSex");
+}
+
+/**
+ * A rape or sexual assault, or sexual contact by an adult or much older person with a child under
+ * 16, said or indicated (DOMAIN.md §3 `sexualAbuse`, sign `sexual.disclosedAssault`). For a child it
+ * sets the `sexualAbuse` flag; for an adult it adds the police step (DOMAIN.md §5).
+ */
+export function indicatesSexualAbuse(facts: Pick<Facts, "signs" | "answers">): boolean {
+  return raised(facts.answers, "sexualAbuse") || facts.signs.includes("sexual.disclosedAssault");
 }
 
 function isUnder13Concern(facts: Facts): boolean {
@@ -77,6 +97,7 @@ const FLAG_RULES: Record<Flag, FlagRule> = {
   repeatMissing: ({ child }) => (child.missingEpisodes90d ?? 0) >= 4,
   lookedAfter: ({ child }) => child.lookedAfter,
   multipleDomains: (_facts, category, domains) => domains.length >= 3 && (category === 0 || category === "none"),
+  sexualAbuse: (facts) => facts.child.age < 18 && indicatesSexualAbuse(facts),
   adult: ({ child }) => child.age >= 18,
 };
 

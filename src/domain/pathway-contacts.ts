@@ -11,18 +11,23 @@ export type ContactView = {
   readonly email?: string;
   /** The stated hours, e.g. "08:00-18:00 Mon-Fri"; absent when the source gives none. */
   readonly hours?: string;
-  /** Whether the line is open at the assessment's moment; null when no hours are known. */
+  /** The source's words on when it is answered, where it gives no weekly window. */
+  readonly hoursNote?: string;
+  /** Whether the line is open at the assessment's moment; null when no hours are known (DOMAIN.md §6: "hours not known"). */
   readonly openNow: boolean | null;
   readonly note?: string;
+  /** A national line that never closes (999, 101). */
+  readonly alwaysOpen?: true;
 };
 
 function view(contact: AreaContact, at: Date): ContactView {
-  const { name, phone, email, hours, note } = contact;
+  const { name, phone, email, hours, hoursNote, note } = contact;
   return {
     name,
     ...(phone === undefined ? {} : { phone }),
     ...(email === undefined ? {} : { email }),
     ...(hours === undefined ? {} : { hours: describeHours(hours) }),
+    ...(hoursNote === undefined ? {} : { hoursNote }),
     openNow: hours === undefined ? null : isOpenAt(hours, at),
     ...(note === undefined ? {} : { note }),
   };
@@ -63,7 +68,7 @@ const CONTACTS_BY_SERVICE: Partial<Record<Service, (context: PathwayContext) => 
   // DOMAIN.md §5: police on 101 unless it is an emergency.
   police: ({ flags }) => ({ contacts: [flags.includes("emergency") ? EMERGENCY_CONTACT : POLICE_NON_EMERGENCY_CONTACT] }),
   "front-door": frontDoorContacts,
-  phoenix: (context) => optional(areaContacts("phoenix", context)),
+  // No phoenix row: its mailbox takes only referrals agreed through MASE (DOMAIN.md §5, seed 002).
   mase: (context) => optional(areaContacts("mase", context)),
 };
 

@@ -1,7 +1,7 @@
 // The pathway: an ordered list of steps, each a service with an urgency (DOMAIN.md §5).
 // The rules are rows of data; the words for each step live in pathway-text.ts.
 import type { Area } from "./area.ts";
-import type { Category, Flag } from "./category.ts";
+import { offenceFlagsOf, type Category, type Flag } from "./category.ts";
 import { contactsFor, type ContactView } from "./pathway-contacts.ts";
 import { stepText } from "./pathway-text.ts";
 
@@ -31,6 +31,8 @@ export type PathwayContext = {
   readonly flags: readonly Flag[];
   readonly age: number;
   readonly at: Date;
+  /** A rape, sexual assault or sexual contact was said or indicated, at any age (category.ts `indicatesSexualAbuse`). */
+  readonly sexualAbuseIndicated: boolean;
 };
 
 type Row = { readonly service: Service; readonly urgency: Urgency; readonly when?: (context: PathwayContext) => boolean };
@@ -62,7 +64,11 @@ const BY_CATEGORY: Record<"none" | "0" | "1" | "high" | "adult", readonly Row[]>
     { service: "mase", urgency: "routine" },
   ],
   high: HIGH,
-  adult: [{ service: "adult-safeguarding", urgency: "today" }],
+  adult: [
+    { service: "adult-safeguarding", urgency: "today" },
+    // DOMAIN.md §5: a rape or sexual assault is a crime at any age.
+    { service: "police", urgency: "today", when: ({ sexualAbuseIndicated }) => sexualAbuseIndicated },
+  ],
 };
 
 /**
@@ -77,7 +83,8 @@ const BY_FLAG: readonly { flag: Flag; rows: readonly Row[]; forAdults: boolean }
 
 function categoryRows({ category, flags }: PathwayContext): readonly Row[] {
   if (category === "not-applicable") return BY_CATEGORY.adult;
-  if (flags.includes("under13") || category === 2 || category === 3) return BY_CATEGORY.high;
+  // DOMAIN.md §5: an offence flag takes the Category 2/3 steps whatever the category.
+  if (offenceFlagsOf(flags).length > 0 || category === 2 || category === 3) return BY_CATEGORY.high;
   return category === "none" ? BY_CATEGORY.none : BY_CATEGORY[category === 0 ? "0" : "1"];
 }
 
@@ -103,7 +110,7 @@ export function buildPathway(context: PathwayContext): PathwayStep[] {
   return steps.map((row) => ({
     service: row.service,
     urgency: row.urgency,
-    text: stepText(row.service, context),
+    text: stepText(row.service, row.urgency, context),
     ...contactsFor(row.service, context),
   }));
 }

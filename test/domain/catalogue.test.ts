@@ -48,6 +48,7 @@ describe("the catalogue", () => {
       immediateDanger: "always",
       sexualActivityUnder13: "under13",
       groomingConcern: "always",
+      sexualAbuse: "always",
       exchange: "always",
       onlineImages: "always",
       trafficking: "always",

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { assess } from "../../src/domain/assess.ts";
 import { ANSWERS, QUESTION_IDS, SIGN_IDS, type Answer, type QuestionId } from "../../src/domain/catalogue.ts";
 import { categoryRank } from "../../src/domain/category.ts";
+import { URGENCIES, type Service } from "../../src/domain/pathway.ts";
 import { area, request } from "../support/assessment.ts";
 
 const KINGSTON = area("kingston");
@@ -20,6 +21,35 @@ const signsInput = fc.uniqueArray(fc.constantFrom(...SIGN_IDS), { maxLength: 8 }
 const caseInput = fc.record({ child: childInput, signs: signsInput, answers: answersInput });
 
 type Given = Parameters<typeof request>[0];
+
+// Phoenix and early help are support below the referral threshold: when worry rises, the front
+// door replaces them, so their leaving is not the pathway becoming less urgent.
+const BELOW_THRESHOLD = new Set<Service>(["phoenix", "early-help"]);
+
+/** Each service's urgency as a rank (0 = now … 4 = routine). */
+function urgencies(given: Given): Map<Service, number> {
+  return new Map(assess(request(given), KINGSTON).pathway.map((step) => [step.service, URGENCIES.indexOf(step.urgency)]));
+}
+
+/** Why `after` is less urgent than `before`, or undefined when it is not. */
+function lessUrgent(before: Given, after: Given): string | undefined {
+  const was = urgencies(before);
+  const now = urgencies(after);
+  if (Math.min(...now.values()) > Math.min(...was.values())) return "the most urgent step became less urgent";
+  for (const [service, rank] of was) {
+    if (BELOW_THRESHOLD.has(service)) continue;
+    const next = now.get(service);
+    if (next === undefined) return `${service} left the pathway`;
+    if (next > rank) return `${service} went from ${URGENCIES[rank]} to ${URGENCIES[next]}`;
+  }
+  return undefined;
+}
+
+const anyAgeCase = fc.record({ child: fc.record({ ...childInputFields(), age: fc.integer({ min: 0, max: 25 }) }), signs: signsInput, answers: answersInput });
+
+function childInputFields() {
+  return { lookedAfter: fc.boolean(), placedOutOfArea: fc.boolean(), missingEpisodes90d: fc.integer({ min: 0, max: 10 }) };
+}
 
 function rankOf(given: Given): number {
   return categoryRank(assess(request(given), KINGSTON).category);
@@ -45,6 +75,31 @@ describe("category laws (fast-check)", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("more worry never makes the pathway less urgent: any answer raised to unsure or yes", () => {
+    fc.assert(
+      fc.property(anyAgeCase, fc.constantFrom(...QUESTION_IDS), fc.constantFrom<Answer>("unsure", "yes"), (given, question, raisedTo) => {
+        fc.pre(given.answers[question] === undefined || given.answers[question] === "no");
+        const raised = { ...given, answers: { ...given.answers, [question]: raisedTo } };
+        expect(lessUrgent(given, raised)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("more worry never makes the pathway less urgent: any sign added", () => {
+    fc.assert(
+      fc.property(anyAgeCase, fc.constantFrom(...SIGN_IDS), (given, sign) => {
+        const more = { ...given, signs: [...new Set([...given.signs, sign])] };
+        expect(lessUrgent(given, more)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("the urgency law can fail: dropping the front door from a Category 2 pathway is caught", () => {
+    expect(lessUrgent({ answers: { exchange: "yes" } }, { answers: { groomingConcern: "yes" } })).toBe("the most urgent step became less urgent");
   });
 
   it("unconfirmed is true exactly when replacing every unsure with no lowers the category", () => {

@@ -32,6 +32,10 @@ describe("category (DOMAIN.md §4)", () => {
     ["under 13 with evidence keeps 2", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes", ...EXCHANGE } }, 2],
     ["age 13: the under-13 question does not apply", { child: { age: 13 }, answers: { sexualActivityUnder13: "yes" } }, "none"],
     ["age 13 with the activeUnder13 sign: only a sign, 0", { child: { age: 13 }, signs: ["sexual.activeUnder13"] }, 0],
+    // DOMAIN.md §4: "The category itself stays the exploitation scale": sexual abuse sets a flag, not a category.
+    ["sexual abuse answered yes and nothing else: still none on the exploitation scale", { answers: { sexualAbuse: "yes" } }, "none"],
+    ["the disclosedAssault sign alone: 0 on the exploitation scale", { signs: ["sexual.disclosedAssault"] }, 0],
+    ["sexual abuse with an exchange: 2", { answers: { sexualAbuse: "yes", ...EXCHANGE } }, 2],
   ])("%s", (_name, given, expected) => {
     expect(assessCase(given).category).toBe(expected);
   });
@@ -76,6 +80,12 @@ describe("flags (DOMAIN.md §4)", () => {
     ["multipleDomains: 2 domains", { signs: ["alcohol.misuse", "alcohol.supplied", "distrust.hostility"] }, "multipleDomains", false],
     ["multipleDomains: 3 domains at category 1", { signs: ["alcohol.misuse", "distrust.hostility", "emotional.selfHarm"], answers: { groomingConcern: "yes" } }, "multipleDomains", false],
     ["multipleDomains: 3 domains, under-13 raised to 1", { child: { age: 11 }, signs: ["sexual.activeUnder13", "distrust.hostility", "emotional.selfHarm"] }, "multipleDomains", false],
+    ["sexualAbuse: answered yes", { answers: { sexualAbuse: "yes" } }, "sexualAbuse", true],
+    ["sexualAbuse: answered unsure counts upward", { answers: { sexualAbuse: "unsure" } }, "sexualAbuse", true],
+    ["sexualAbuse: answered no", { answers: { sexualAbuse: "no" } }, "sexualAbuse", false],
+    ["sexualAbuse: the disclosedAssault sign, even with the answer no", { signs: ["sexual.disclosedAssault"], answers: { sexualAbuse: "no" } }, "sexualAbuse", true],
+    ["sexualAbuse: age 17", { child: { age: 17 }, answers: { sexualAbuse: "yes" } }, "sexualAbuse", true],
+    ["sexualAbuse: not for an adult (18)", { child: { age: 18 }, answers: { sexualAbuse: "yes" }, signs: ["sexual.disclosedAssault"] }, "sexualAbuse", false],
     ["adult: 18", { child: { age: 18 } }, "adult", true],
     ["adult: 17", { child: { age: 17 } }, "adult", false],
   ])("%s", (_name, given, flag, expected) => {

@@ -2,7 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANSWERS, QUESTION_IDS, SIGN_IDS } from "../../src/domain/catalogue.ts";
-import { AREAS, assessCase, type Case } from "../support/assessment.ts";
+import { areaContacts } from "../../src/domain/pathway-contacts.ts";
+import { AREAS, area, assessCase, type Case } from "../support/assessment.ts";
 
 const HIGH_CONCERN = { exchange: "yes" } as const;
 
@@ -77,11 +78,19 @@ describe("front-door contacts by the London clock (DOMAIN.md §6)", () => {
     expect(step.contactsNote).toMatch(/999 in an emergency, 101 for the police/);
   });
 
-  it("offers the Phoenix mailbox as open on a weekday and closed at the weekend", () => {
-    const phoenix = (at: string) =>
-      assessCase({ signs: ["alcohol.misuse"], at: new Date(at) }).pathway.find((step) => step.service === "phoenix")?.contacts?.[0];
-    expect(phoenix("2026-11-24T21:00:00Z")).toMatchObject({ email: "csereferrals@achievingforchildren.org.uk", openNow: true });
-    expect(phoenix("2026-11-29T10:00:00Z")).toMatchObject({ openNow: false });
+  // DOMAIN.md §5-6, seed 002: referrals to Phoenix are agreed through MASE; below Category 1 the SPA
+  // arranges a consultation. Its mailbox is "checked daily Monday to Friday": a note, not a badge.
+  it("gives the Phoenix step no contact, on a weekday or at the weekend", () => {
+    for (const at of ["2026-11-24T10:00:00Z", "2026-11-29T10:00:00Z"]) {
+      const step = assessCase({ signs: ["alcohol.misuse"], at: new Date(at) }).pathway.find((candidate) => candidate.service === "phoenix");
+      expect(step?.text).toMatch(/^Ask the SPA about a consultation with the Phoenix Project/);
+      expect(step?.contacts).toBeUndefined();
+    }
+  });
+
+  it("shows the Phoenix mailbox with the seed's note and no open or closed status", () => {
+    const phoenix = areaContacts("phoenix", { area: area("kingston"), at: new Date("2026-11-24T10:00:00Z") });
+    expect(phoenix).toEqual([expect.objectContaining({ email: "csereferrals@achievingforchildren.org.uk", openNow: null, hoursNote: "Mailbox checked daily Monday to Friday, except bank holidays." })]);
   });
 });
 

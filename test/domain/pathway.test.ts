@@ -1,6 +1,7 @@
 // DOMAIN.md §5: the pathway for each situation, in order, with urgencies; and §6-7: contacts.
 import { describe, expect, it } from "vitest";
 import { SERVICES, URGENCIES } from "../../src/domain/pathway.ts";
+import { OUT_OF_HOURS_FALLBACK } from "../../src/domain/pathway-text.ts";
 import { assessCase, steps, type Case } from "../support/assessment.ts";
 
 const EXCHANGE = { exchange: "yes" } as const;
@@ -17,6 +18,9 @@ const SCENARIOS: [string, Case, string[]][] = [
   ["category 2: DSL and front door now, police today", { answers: EXCHANGE }, HIGH],
   ["category 3: as category 2", { answers: { ...EXCHANGE, habitual: "yes", coercionControl: "yes" } }, HIGH],
   ["under 13 at category 1: as category 2/3", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }, HIGH],
+  ["sexual abuse answered, nothing else (category none): as category 2/3", { answers: { sexualAbuse: "yes" } }, HIGH],
+  ["disclosed assault sign at category 0: as category 2/3, no Phoenix or early help", { signs: ["sexual.disclosedAssault"] }, HIGH],
+  ["sexual abuse unsure with a grooming concern (category 1): as category 2/3", { answers: { sexualAbuse: "unsure", groomingConcern: "yes" } }, HIGH],
   ["emergency: 999 before anything else", { answers: { immediateDanger: "yes", ...EXCHANGE } }, ["emergency/now", ...HIGH]],
   ["emergency with no other concern", { answers: { immediateDanger: "yes" } }, ["emergency/now", "dsl/routine"]],
   ["trafficking: police once, NRM added", { answers: { trafficking: "yes" } }, ["dsl/now", "front-door/now", "police/today", "strategy-discussion/within-3-working-days", "mase/routine", "nrm/routine"]],
@@ -25,6 +29,8 @@ const SCENARIOS: [string, Case, string[]][] = [
   ["adult: adult safeguarding today", { child: { age: 18 }, answers: EXCHANGE }, ["adult-safeguarding/today"]],
   ["adult in an emergency: 999 first", { child: { age: 20 }, answers: { immediateDanger: "yes" } }, ["emergency/now", "adult-safeguarding/today"]],
   ["adult trafficked: police and NRM still apply", { child: { age: 19 }, answers: { trafficking: "yes" } }, ["adult-safeguarding/today", "police/today", "nrm/routine"]],
+  ["adult disclosing rape: adult safeguarding and police today", { child: { age: 19 }, answers: { sexualAbuse: "yes" } }, ["adult-safeguarding/today", "police/today"]],
+  ["adult with the disclosedAssault sign: police today too", { child: { age: 22 }, signs: ["sexual.disclosedAssault"] }, ["adult-safeguarding/today", "police/today"]],
   ["adult missing and looked after: no child-only steps", { child: { age: 18, lookedAfter: true, missingEpisodes90d: 2 } }, ["adult-safeguarding/today"]],
   [
     "everything at once, in urgency order",
@@ -50,12 +56,21 @@ describe("pathway (DOMAIN.md §5)", () => {
     expect(URGENCIES.every((urgency) => named.some((step) => step.endsWith(`/${urgency}`)))).toBe(true);
   });
 
-  it("calls the under-13 strategy discussion a section 47 one", () => {
-    const underThirteen = assessCase({ child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } });
-    const older = assessCase({ answers: EXCHANGE });
-    const text = (result: typeof older) => result.pathway.find((step) => step.service === "strategy-discussion")?.text;
-    expect(text(underThirteen)).toMatch(/section 47/);
-    expect(text(older)).not.toMatch(/section 47/);
+  it("calls the strategy discussion a section 47 one for an offence flag (under 13, sexual abuse), and says social care may convene one otherwise", () => {
+    const text = (given: Case) => assessCase(given).pathway.find((step) => step.service === "strategy-discussion")?.text;
+    expect(text({ child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } })).toMatch(/^Sexual activity with a child under 13 is an offence\..*section 47 strategy discussion/);
+    expect(text({ answers: { sexualAbuse: "yes" } })).toMatch(/^A rape, sexual assault or sexual contact with a child is an offence\..*section 47 strategy discussion/);
+    expect(text({ answers: EXCHANGE })).not.toMatch(/section 47/);
+    expect(text({ answers: EXCHANGE })).toMatch(/^Children's social care may convene a strategy discussion/);
+  });
+
+  it("asks the SPA about a Phoenix consultation at category 0, with no contact on the step (Kingston and Richmond)", () => {
+    for (const areaId of ["kingston", "richmond"]) {
+      const step = assessCase({ area: areaId, signs: ["alcohol.misuse"] }).pathway.find((candidate) => candidate.service === "phoenix");
+      expect(step?.text).toMatch(/^Ask the SPA about a consultation with the Phoenix Project's CSE worker/);
+      expect(step?.text).toMatch(/Referrals to Phoenix itself are agreed through MASE/);
+      expect(step?.contacts).toBeUndefined();
+    }
   });
 
   it("gives the police step 101, or 999 in an emergency", () => {
@@ -66,14 +81,38 @@ describe("pathway (DOMAIN.md §5)", () => {
 
   it("tells a looked-after child's worker that home and host authorities both need to know", () => {
     const result = assessCase({ child: { lookedAfter: true, placedOutOfArea: true }, signs: ["familial.inCare"] });
-    expect(result.pathway.find((step) => step.service === "social-worker")?.text).toMatch(/home authority and the host authority/);
+    expect(result.pathway.find((step) => step.service === "social-worker")?.text).toMatch(/both the home authority \(the council that looks after the child\) and the host authority \(where the child now lives\) know/);
   });
 
-  it("puts the always-add steps and the notices on every result", () => {
-    for (const [, given] of SCENARIOS) {
+  it("puts the always-add steps on every result, the parents line only with a front-door step, and adults' own words", () => {
+    for (const [name, given] of SCENARIOS) {
       const result = assessCase(given);
-      expect(result.alwaysDo.map((step) => step.id)).toEqual(["tell-parents", "do-not-question", "record-words"]);
-      expect(result.notices.map((notice) => notice.id)).toEqual(["provisional", "judgement", "emergency"]);
+      const ids = result.alwaysDo.map((step) => step.id);
+      const text = result.alwaysDo.map((step) => step.text).join(" ");
+      if (result.category === "not-applicable") {
+        expect(ids, name).toEqual(["do-not-question", "record-words", "do-not-confront", "consent"]);
+        expect(text, name).not.toMatch(/\bchild\b|parent/);
+        expect(text, name).toMatch(/unless there is a risk to life/);
+      } else if (result.pathway.some((step) => step.service === "front-door")) {
+        expect(ids, name).toEqual(["do-not-question", "record-words", "do-not-confront", "tell-parents"]);
+        expect(text, name).toMatch(/Agree with your DSL or the front door before you tell the parents or carers/);
+        expect(text, name).toMatch(/if a family member may be involved, or if it could put the child at risk, warn an abuser or harm a police enquiry/);
+      } else {
+        expect(ids, name).toEqual(["do-not-question", "record-words", "do-not-confront"]);
+      }
+      expect(text, name).toMatch(/Do not approach, follow or confront anyone you suspect/);
+    }
+  });
+
+  it("says on every result: provisional, act on it now, judgement overrides, 999", () => {
+    for (const [name, given] of SCENARIOS) {
+      const result = assessCase(given);
+      expect(result.notices.map((notice) => notice.id), name).toEqual(["provisional", "act-now", "judgement", "emergency"]);
+      const text = result.notices.map((notice) => notice.text).join(" ");
+      expect(text, name).toMatch(/provisional/);
+      expect(text, name).toMatch(/Act on this result now: do not wait for it to be confirmed\. .* will confirm or change it\./);
+      expect(text, name).toMatch(/professional judgement overrides this result/);
+      expect(text, name).toMatch(/in immediate danger, call 999\./);
       expect(result.provisional).toBe(true);
     }
   });
@@ -94,8 +133,40 @@ describe("local labels (DOMAIN.md §4)", () => {
     ["no label for none", "lambeth", {}, null],
     ["no label for an adult", "lambeth", { child: { age: 18 } }, null],
     ["no label in another area", "other", { answers: EXCHANGE }, null],
+    // DOMAIN.md §4 "Offence flags": words give way to the highest; numbers stay.
+    ["Lambeth, under 13 at category 1: its highest, High (Red)", "lambeth", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }, "High (Red)"],
+    ["Lambeth, sexual abuse at category none: High (Red)", "lambeth", { answers: { sexualAbuse: "yes" } }, "High (Red)"],
+    ["Lambeth, disclosed assault sign at category 0: High (Red)", "lambeth", { signs: ["sexual.disclosedAssault"] }, "High (Red)"],
+    ["Sutton's score is the category number, and stays: Score 1", "sutton", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }, "Score 1"],
+    ["Sutton, sexual abuse at category none: no score", "sutton", { answers: { sexualAbuse: "yes" } }, null],
+    ["Kingston's labels are numbers too: Category 1", "kingston", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }, "Category 1"],
   ];
   it.each(cases)("%s", (_name, areaId, given, expected) => {
     expect(assessCase({ ...given, area: areaId }).localLabel).toBe(expected);
+  });
+});
+
+// DOMAIN.md §6: "Where an area has no out-of-hours line (every area but Kingston and Richmond),
+// every now or today step that names the front door also says" the 101 sentence.
+describe("out of hours with no out-of-hours line (DOMAIN.md §6)", () => {
+  const frontDoorText = (areaId: string, given: Case) => assessCase({ ...given, area: areaId }).pathway.find((step) => step.service === "front-door")?.text ?? "";
+
+  it.each(["sutton", "lambeth", "havering", "lewisham", "other"])("%s: the now and today front-door steps say to call 101 and ask for out-of-hours social care", (areaId) => {
+    for (const given of [{ answers: EXCHANGE }, { answers: { groomingConcern: "yes" } }, { answers: { sexualAbuse: "yes" } }] as Case[]) {
+      expect(frontDoorText(areaId, given)).toContain(OUT_OF_HOURS_FALLBACK);
+    }
+  });
+
+  it.each(["kingston", "richmond"])("%s has its own out-of-hours line, so no 101 sentence", (areaId) => {
+    expect(frontDoorText(areaId, { answers: EXCHANGE })).not.toContain("Out of hours, if it cannot wait");
+  });
+
+  it("never says 'make sure it has been received today' to a Lambeth practitioner at night", () => {
+    const text = frontDoorText("lambeth", { answers: EXCHANGE, at: new Date("2026-11-24T23:00:00Z") });
+    expect(text).toBe(`Send your referral to the First Response Team (MASH) for Lambeth now, by the route below. ${OUT_OF_HOURS_FALLBACK}`);
+  });
+
+  it("says the exact sentence DOMAIN.md gives", () => {
+    expect(OUT_OF_HOURS_FALLBACK).toBe("Out of hours, if it cannot wait: call 101 (999 if the child is in danger) and ask for the out-of-hours children's social care team in your local procedures.");
   });
 });

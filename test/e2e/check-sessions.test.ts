@@ -21,7 +21,7 @@ async function toQuestions(): Promise<Card> {
   return harness.press(ALEX, signs, "Continue", { signs_receipt: ["receipt.moneyOrGoods"] });
 }
 
-const NO_TO_ALL = { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
+const NO_TO_ALL = { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
 
 describe("check sessions", () => {
   it("an expired check says so and offers a new one", async () => {
@@ -120,7 +120,7 @@ describe("check sessions", () => {
   it("an unanswered question is named, and the answers given are kept", async () => {
     const questions = await toQuestions();
     const reply = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_exchange: "unsure" });
-    expect(textOf(reply)).toContain("Please answer the 3 questions marked below.");
+    expect(textOf(reply)).toContain("Please answer the 4 questions marked below.");
     expect(valueOf(reply, "q_exchange")).toBe("unsure");
     expect(valueOf(reply, "q_immediateDanger")).toBe("no");
   });

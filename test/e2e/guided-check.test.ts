@@ -72,7 +72,7 @@ const cases: [string, Scenario, string[], string[]][] = [
   [
     "under 13",
     { area: "kingston", age: 11, answers: { sexualActivityUnder13: "yes" } },
-    ["Category 1", "Under 13", "section 47", "Now: Single Point of Access (SPA)"],
+    ["A crime may have been committed: sexual activity with a child under 13", "Exploitation scale: Category 1", "section 47", "Now: Single Point of Access (SPA)"],
     [],
   ],
   [
@@ -85,13 +85,13 @@ const cases: [string, Scenario, string[], string[]][] = [
   [
     "missing repeatedly",
     { area: "kingston", age: 15, missing: 5, signs: ["absent.missingFromHome"] },
-    ["Missing", "Repeatedly missing", "Within 72 hours: Return home interview"],
+    ["Missing", "Repeatedly missing", "Within 72 hours of each return: Return home interview", "missing children meeting counts this as repeat"],
     [],
   ],
   [
     "looked after, placed out of area",
     { area: "sutton", age: 13, lookedAfter: true, placedOutOfArea: true, signs: ["familial.inCare"], answers: { groomingConcern: "unsure" } },
-    ["Looked after", "home authority and the host authority", "Today: The child's social worker", "Unconfirmed"],
+    ["Looked after", "the host authority (where the child now lives)", "Today: The child's social worker", "Unconfirmed"],
     [],
   ],
   ["an area with no contacts in the seeds", { area: "havering", age: 15, answers: { exchange: "yes" } }, ["no contact details for Havering's MASH", "local safeguarding children partnership"], ["Phone: 0", "Email:"]],
@@ -104,11 +104,12 @@ describe("a full guided check over HTTP", () => {
     const text = textOf(await runCheck(scenario));
     for (const words of expected) expect(text).toContain(words);
     for (const words of absent) expect(text).not.toContain(words);
-    // On every result: provisional, judgement overrides, 999.
-    expect(text).toContain("This category is provisional");
+    // On every result: provisional, act now, judgement overrides, 999 (DOMAIN.md §5).
+    expect(text).toMatch(/This (category|result) is provisional/);
+    expect(text).toContain("Act on this result now: do not wait for it to be confirmed.");
     expect(text).toContain("Your professional judgement overrides this result");
     expect(text).toContain("If a child is in immediate danger, call 999.");
-    expect(text).toContain("Do not question the child");
+    expect(text).toMatch(/Do not question the (child|person) to get a disclosure/);
   });
 
   it("asks the four follow-ups only once there is evidence of exploitation", async () => {
@@ -116,11 +117,11 @@ describe("a full guided check over HTTP", () => {
     const [first] = await harness.say(ALEX, "check");
     const signs = await harness.press(ALEX, first!, "Continue", { area: "kingston", age: "15" });
     const questions = await harness.press(ALEX, signs, "Continue");
-    expect(inputIds(questions)).toEqual(["q_immediateDanger", "q_groomingConcern", "q_exchange", "q_onlineImages", "q_trafficking"]);
-    const followUps = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "no", q_onlineImages: "yes", q_trafficking: "no" });
+    expect(inputIds(questions)).toEqual(["q_immediateDanger", "q_groomingConcern", "q_sexualAbuse", "q_exchange", "q_onlineImages", "q_trafficking"]);
+    const followUps = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "yes", q_trafficking: "no" });
     expect(textOf(followUps)).toContain("four more questions apply");
     expect(inputIds(followUps)).toEqual([
-      "q_immediateDanger", "q_groomingConcern", "q_exchange", "q_onlineImages", "q_trafficking",
+      "q_immediateDanger", "q_groomingConcern", "q_sexualAbuse", "q_exchange", "q_onlineImages", "q_trafficking",
       "q_coercionControl", "q_habitual", "q_selfDenied", "q_multiplePerpetrators",
     ]);
   });
@@ -133,5 +134,79 @@ describe("a full guided check over HTTP", () => {
     };
     expect(await questionsFor("12")).toContain("q_sexualActivityUnder13");
     expect(await questionsFor("13")).not.toContain("q_sexualActivityUnder13");
+  });
+});
+
+/** Where each piece of text first appears on the card, so order can be checked as a reader meets it. */
+function positions(text: string, pieces: string[]): number[] {
+  return pieces.map((piece) => {
+    const at = text.indexOf(piece);
+    if (at < 0) throw new Error(`"${piece}" is not on the card`);
+    return at;
+  });
+}
+const ascending = (numbers: number[]) => numbers.every((value, index) => index === 0 || value > (numbers[index - 1] ?? -1));
+
+// Issue 7's unsafe results, each tried as a practitioner would, over HTTP.
+describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
+  it("a disclosed rape (the sign) leads with the offence, then the category, with the front door now and the police", async () => {
+    const text = textOf(await runCheck({ area: "kingston", age: 14, signs: ["sexual.disclosedAssault"] }));
+    expect(ascending(positions(text, ["A crime may have been committed: possible child sexual abuse", "Exploitation scale: Category 0", "Now: Single Point of Access (SPA)"]))).toBe(true);
+    expect(text).toContain("Phone the Single Point of Access (SPA) for Kingston upon Thames now");
+    expect(text).toContain("Today: Police");
+    expect(text).toContain("section 47 strategy discussion");
+    for (const unsafe of ["no concern yet that anyone is targeting them", "Early help", "Phoenix"]) expect(text).not.toContain(unsafe);
+  });
+
+  it("a disclosure (the answer, no sign, no exchange) gets the same urgent route", async () => {
+    const text = textOf(await runCheck({ area: "kingston", age: 15, answers: { sexualAbuse: "yes" } }));
+    expect(ascending(positions(text, ["A crime may have been committed: possible child sexual abuse", "Exploitation scale: No category", "1. Now: Your designated safeguarding lead (DSL)"]))).toBe(true);
+    expect(text).toContain("Now: Single Point of Access (SPA)");
+    expect(text).toContain("Agree with your DSL or the front door before you tell the parents or carers");
+    expect(text).not.toContain("You gave no warning sign");
+  });
+
+  it("under 13 in Lambeth: the offence first, High (Red), never 'no evidence of an offence' or Medium (Amber)", async () => {
+    const text = textOf(await runCheck({ area: "lambeth", age: 12, answers: { sexualActivityUnder13: "yes" } }));
+    expect(ascending(positions(text, ["A crime may have been committed: sexual activity with a child under 13", "Exploitation scale: Category 1", "Lambeth calls this: High (Red)"]))).toBe(true);
+    expect(text).not.toContain("No evidence of an offence yet");
+    expect(text).not.toContain("Medium (Amber)");
+    expect(text).toContain("Send your referral to the First Response Team (MASH) for Lambeth now, by the route below.");
+    expect(text).not.toContain("received today");
+  });
+
+  it("Sutton at 03:00 on a Saturday: something to phone now (101), and no open or closed badge on lines of unknown hours", async () => {
+    const card = await runCheck({ area: "sutton", age: 15, answers: { exchange: "yes" }, at: "2026-11-28T03:00:00Z" });
+    const text = textOf(card);
+    expect(text).toContain("Phone the Multi-Agency Safeguarding Hub (MASH) for Sutton now");
+    expect(text).toContain("Out of hours, if it cannot wait: call 101 (999 if the child is in danger) and ask for the out-of-hours children's social care team in your local procedures.");
+    expect(text).toContain("Listed in 2018 for the MASH manager; hours not given.");
+    expect(text).toContain("Hours: not known");
+    expect(text).not.toContain("Open now");
+    expect(text).not.toContain("Closed now");
+    expect(text).not.toContain("completed CSE risk screening tool");
+  });
+
+  it("an adult disclosure: adult safeguarding and the police, in words for the person, with no parents line", async () => {
+    const text = textOf(await runCheck({ area: "kingston", age: 19, answers: { sexualAbuse: "yes" } }));
+    expect(ascending(positions(text, ["Not applicable: 18 or over", "Today: Adult safeguarding", "Today: Police"]))).toBe(true);
+    expect(text).toContain("Rape and sexual assault are crimes at any age.");
+    expect(text).toContain("The person's consent and wishes count");
+    expect(text).toContain("If the person, or a child, is in immediate danger, call 999.");
+    for (const childWords of ["parents", "Do not question the child", "child's own words", "A crime may have been committed"]) expect(text).not.toContain(childWords);
+  });
+
+  it("Phoenix at category 0: ask the SPA about a consultation, no mailbox and no badge on that step", async () => {
+    const text = textOf(await runCheck({ area: "kingston", age: 14, signs: ["alcohol.misuse"] }));
+    expect(text).toContain("When you can: Phoenix Project consultation");
+    expect(text).toContain("Ask the SPA about a consultation with the Phoenix Project's CSE worker");
+    expect(text).not.toContain("csereferrals@achievingforchildren.org.uk");
+    expect(text).not.toContain("Open now");
+    expect(text).not.toContain("tell the parents");
+  });
+
+  it("carries the verify line of the contacts card", async () => {
+    const text = textOf(await runCheck({ area: "richmond", age: 14, answers: { exchange: "yes" } }));
+    expect(text).toContain("These details date from 2014-2018: your organisation should confirm them before relying on them.");
   });
 });

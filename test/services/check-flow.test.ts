@@ -6,7 +6,7 @@ import {
 
 const AREAS = new Set(["kingston", "sutton", "other"]);
 const context = (inputs: Record<string, string>) => submitContext(startState(), inputs, AREAS);
-const BASE_NO = { q_immediateDanger: "no", q_groomingConcern: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
+const BASE_NO = { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
 
 describe("step 1: the child", () => {
   it.each<[string, Record<string, string>, Record<string, string>]>([
@@ -66,7 +66,7 @@ describe("steps 2 and 3: signs and questions", () => {
     const result = submitQuestions(state, { ...BASE_NO, q_coercionControl: "yes", q_habitual: "yes", q_selfDenied: "no", q_multiplePerpetrators: "no" });
     expect(result.step).toBe("result");
     expect(result.followUpsShown).toBe(false);
-    expect(assessmentInputOf(result)?.answers).toEqual({ immediateDanger: "no", groomingConcern: "no", exchange: "no", onlineImages: "no", trafficking: "no" });
+    expect(assessmentInputOf(result)?.answers).toEqual({ immediateDanger: "no", groomingConcern: "no", sexualAbuse: "no", exchange: "no", onlineImages: "no", trafficking: "no" });
   });
 
   it("drops the under-13 answer when the age goes up on the way back", () => {
