@@ -12,6 +12,8 @@ import {
 import { startState, submitContext, submitQuestions, submitSigns, type CheckState } from "../../src/services/check-flow.ts";
 import { AREAS, TUESDAY_MORNING, request, type Case } from "../support/assessment.ts";
 import { cardProblems } from "../support/validate-card.ts";
+import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
+import { unkeptPromises } from "../support/promise-phrases.ts";
 
 const render = createCardRenderer();
 const guidance = loadGuidance();
@@ -61,6 +63,11 @@ const CASES: [string, CardToSend][] = [
   ["check 4: no contacts in the seeds", checkView(resultState("havering"), { area: "havering", answers: { exchange: "yes" } })],
   ["check 4: another area", checkView(resultState("other"), { area: "other", answers: { onlineImages: "yes" } })],
   ["check 4: adult", checkView(resultState("kingston"), { child: { age: 19 }, answers: { trafficking: "yes", immediateDanger: "yes" } })],
+  ["check 4: adult disclosing rape", checkView(resultState("kingston"), { child: { age: 19 }, answers: { sexualAbuse: "yes" } })],
+  ["check 4: disclosed assault, Kingston", checkView(resultState("kingston"), { signs: ["sexual.disclosedAssault"] })],
+  ["check 4: under 13 in Lambeth", checkView(resultState("lambeth"), { area: "lambeth", child: { age: 12 }, answers: { sexualActivityUnder13: "yes", sexualAbuse: "yes" } })],
+  ["check 4: Sutton at 03:00 on a Saturday", checkView(resultState("sutton"), { area: "sutton", at: new Date("2026-11-28T03:00:00Z"), answers: { exchange: "yes" } })],
+  ["check 4: Phoenix at category 0", checkView(resultState("richmond"), { area: "richmond", signs: ["alcohol.misuse"] })],
   [
     "check 4: every flag and step (the biggest result)",
     checkView(resultState("kingston"), {
@@ -77,6 +84,19 @@ describe("card rendering", () => {
     const json = render(card.name, card.data);
     expect(json.version).toBe("1.5");
     expect(cardProblems(json)).toEqual([]);
+  });
+
+  // DOMAIN.md §5: "Every card of the product (guidance, signs, contacts, results) carries the 999 line."
+  it.each(CASES)("%s: carries the 999 line", (_name, card) => {
+    expect(textBlocks(render(card.name, card.data))).toContain(EMERGENCY_LINE);
+  });
+
+  it.each(CASES)("%s: promises nothing the product does not do", (_name, card) => {
+    expect(unkeptPromises(textBlocks(render(card.name, card.data)).join("\n"))).toEqual([]);
+  });
+
+  it("the 999 check can fail: a card without the line is caught", () => {
+    expect(textBlocks({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Call your DSL." }] })).not.toContain(EMERGENCY_LINE);
   });
 
   it("covers every card template", () => {
@@ -99,6 +119,21 @@ describe("card rendering", () => {
     expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Text" }] })[0]).toMatch(/UnknownElementType/);
   });
 });
+
+/** The text of every TextBlock on the card, as a person reads it. */
+function textBlocks(card: object): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      if (record.type === "TextBlock" && typeof record.text === "string") found.push(record.text);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
 
 function spread(card: CardToSend): [CardName, object] {
   return [card.name, card.data];

@@ -1,0 +1,19 @@
+// Phrases that promise something the product does not do today (issue 7: "Every text must describe
+// only what the product does today"). Nothing sends acknowledgements, decisions or reminders yet,
+// and the bot makes no referral itself. When the product starts doing one of these, take its
+// phrase out of this list in the same change.
+export const UNKEPT_PROMISES: readonly RegExp[] = [
+  /\bthe bot (?:will )?(?:tells?|lets?|sends?|notif(?:y|ies)|informs?|reminds?|updates?) you/i,
+  /\bthe bot will\b/i,
+  /\byou(?:'ll| will) (?:be )?(?:notified|told|informed|updated|reminded|hear)\b/i,
+  /\bwe(?:'ll| will)\b/i,
+  /\bwill (?:let you know|tell you when|notify|message you)\b/i,
+  /\bin (?:your|this) chat when\b/i,
+  /\b(?:the bot|this bot|it) (?:sends?|posts?|passes on) (?:your|the) referral\b/i,
+  /\bnotif(?:y|ies|ication)\b/i,
+];
+
+/** The promise phrases found in `text`, for a message that names them. */
+export function unkeptPromises(text: string): string[] {
+  return UNKEPT_PROMISES.flatMap((pattern) => pattern.exec(text)?.[0] ?? []);
+}
