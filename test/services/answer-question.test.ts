@@ -44,10 +44,31 @@ describe("a question about a term, sign or procedure gets the guidance entry", (
     ["who do I tell", "dsl"],
     ["cash", "sign-receipt"], // a keyword beats a passing mention, and "cash" is not a typo of "mash"
     ["below category 1", "phoenix"],
-    ["she has a much older boyfriend", "sign-gangs"],
+    ["she has a much older boyfriend", "older-partner"],
     ["is it CSE if she says he is her boyfriend", "consent"],
     ["sextng", "sexting"], // one typo in a word of six letters or more is forgiven
   ])("%s -> %s", (text, id) => {
+    expect(shown(answer(text))).toBe(id);
+  });
+
+  // Issue 7: free text that found nothing useful before the new entries.
+  it.each([
+    ["she told me she was raped", "disclosure-rape-assault"],
+    ["he said he was sexually assaulted", "disclosure-rape-assault"],
+    ["my pupil is 15 and has a 22 year old boyfriend", "older-partner"],
+    ["child on child abuse", "harmful-sexual-behaviour"],
+    ["peer on peer abuse", "harmful-sexual-behaviour"],
+    ["what is child criminal exploitation", "child-criminal-exploitation"],
+    ["what is sextortion", "sextortion"],
+    ["someone is blackmailing a pupil with nude photos", "sextortion"],
+    ["is it CSE if there is no exchange", "child-sexual-abuse"],
+    ["a man keeps waiting outside school for her", "unknown-adults-pupils"],
+    ["Fraser guidelines", "health-staff"],
+    ["I'm a school nurse", "health-staff"],
+    ["can boys be sexually exploited", "boys-lgbt"],
+    ["how do I use the check", "using-the-check"],
+    ["can I do the check with the child", "using-the-check"],
+  ])("new guidance: %s -> %s", (text, id) => {
     expect(shown(answer(text))).toBe(id);
   });
 
