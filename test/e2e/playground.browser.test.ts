@@ -47,7 +47,7 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
 
     await check.getByText("Step 3 of 4").waitFor();
     await answer(check, /in exchange for sexual activity/, "Not sure");
-    expect(await answerTheRest(check, "No")).toBe(4);
+    expect(await answerTheRest(check, "No")).toBe(5);
     await press(check, "Continue");
 
     // DOMAIN.md §4: "not sure" counts as a possible yes, so the exchange answer is evidence of
