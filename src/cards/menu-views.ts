@@ -56,8 +56,8 @@ export function areaContactsCard(area: Area, at: Date): CardToSend {
     },
     ...(phoenix.length === 0 || area.phoenix === undefined
       ? []
-      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "Consultation, support and guidance about a young person at risk.", contacts: phoenix.map(contactData), note: "" }]),
-    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting, usually referred by the lead professional.", contacts: mase.map(contactData), note: "" }]),
+      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through MASE (the Multi-Agency Sexual Exploitation meeting).", contacts: phoenix.map(contactData), note: "" }]),
+    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.", contacts: mase.map(contactData), note: "" }]),
     {
       heading: "National numbers",
       intro: "",
