@@ -1,14 +1,14 @@
 // Template data for the four guided-check cards, from a check session's view.
 import { DOMAINS, INDICATORS, QUESTIONS, domainOf, type QuestionId } from "../domain/catalogue.ts";
 import type { Assessment } from "../domain/assess.ts";
-import { OFFENCE_FLAGS, offenceFlagsOf, type Flag, type OffenceFlag } from "../domain/category.ts";
+import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
 import { INPUT, STEPS, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
-import { FLAG_TEXT, OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords } from "./result-words.ts";
+import { OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords, flagLines } from "./result-words.ts";
 
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions", result: "provisional result" };
 
@@ -76,8 +76,6 @@ function questionsData(state: CheckState) {
   };
 }
 
-const isOffenceFlag = (flag: Flag): flag is OffenceFlag => (OFFENCE_FLAGS as readonly Flag[]).includes(flag);
-
 const UNCONFIRMED =
   "Unconfirmed: one or more \"not sure\" answers raised this result; with \"no\" instead it would be lower. Act on it now all the same: when in doubt, consult the front door. Social care and the police will confirm or change it.";
 
@@ -93,7 +91,7 @@ export function resultData(assessment: Assessment, area: Area) {
     categoryMeaning: words.meaning,
     localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) ? `${area.name} calls this: ${assessment.localLabel}` : "",
     unconfirmed: assessment.unconfirmed ? UNCONFIRMED : "",
-    flags: assessment.flags.flatMap((flag) => (isOffenceFlag(flag) ? [] : [FLAG_TEXT[flag]])),
+    flags: flagLines(assessment.flags, assessment.category === "not-applicable"),
     pathway: assessment.pathway.map((step, index) => {
       const badge = badgeFor(step, offences.length > 0);
       return {

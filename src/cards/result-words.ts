@@ -1,6 +1,6 @@
 // The words a result card uses for categories, flags, services and urgencies (DOMAIN.md §4-5),
 // in plain British English.
-import type { Category, Flag, OffenceFlag } from "../domain/category.ts";
+import { OFFENCE_FLAGS, type Category, type Flag, type OffenceFlag } from "../domain/category.ts";
 import type { PathwayStep, Service, Urgency } from "../domain/pathway.ts";
 
 type CategoryWords = { title: string; meaning: string; style: "attention" | "warning" | "emphasis" | "default" };
@@ -55,6 +55,20 @@ export const FLAG_TEXT: Record<Exclude<Flag, OffenceFlag>, { title: string; text
   multipleDomains: { title: "Several areas of concern", text: "signs in 3 or more areas: consider whether the child may be being targeted." },
   adult: { title: "Adult", text: "18 or over: use the adult safeguarding route; this pathway does not apply." },
 };
+
+// DOMAIN.md §5: for an adult the words are about "the person", never "the child".
+const ADULT_FLAG_TEXT: Partial<Record<Flag, { title: string; text: string }>> = {
+  emergency: { title: "Emergency", text: "the person may be in immediate danger: call 999 first." },
+  trafficking: { title: "Trafficking", text: "moving a person for sexual activity is trafficking: tell the police, and a National Referral Mechanism referral should be considered." },
+};
+
+/** The "Also" lines of a result: every flag but the offence flags, which lead the card instead. */
+export function flagLines(flags: readonly Flag[], adult: boolean): { title: string; text: string }[] {
+  return flags.flatMap((flag) => {
+    if ((OFFENCE_FLAGS as readonly Flag[]).includes(flag)) return [];
+    return [(adult ? ADULT_FLAG_TEXT[flag] : undefined) ?? FLAG_TEXT[flag as Exclude<Flag, OffenceFlag>]];
+  });
+}
 
 export const SERVICE_NAME: Record<Service, string> = {
   emergency: "Emergency: 999",

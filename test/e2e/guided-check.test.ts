@@ -188,12 +188,19 @@ describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
   });
 
   it("an adult disclosure: adult safeguarding and the police, in words for the person, with no parents line", async () => {
-    const text = textOf(await runCheck({ area: "kingston", age: 19, answers: { sexualAbuse: "yes" } }));
+    const text = textOf(await runCheck({ area: "kingston", age: 19, answers: { sexualAbuse: "yes", immediateDanger: "yes" } }));
+    expect(text).toContain("the person may be in immediate danger: call 999 first.");
+    expect(text).toContain("Call 999 now: the person is, or may be, in immediate danger.");
     expect(ascending(positions(text, ["Not applicable: 18 or over", "Today: Adult safeguarding", "Today: Police"]))).toBe(true);
     expect(text).toContain("Rape and sexual assault are crimes at any age.");
     expect(text).toContain("The person's consent and wishes count");
     expect(text).toContain("If the person, or a child, is in immediate danger, call 999.");
-    for (const childWords of ["parents", "Do not question the child", "child's own words", "A crime may have been committed"]) expect(text).not.toContain(childWords);
+    // The header's "If a child is in immediate danger, call 999." is on every card; nothing else speaks of a child.
+    const rest = text
+      .replaceAll("If a child is in immediate danger, call 999.", "")
+      .replaceAll("If the person, or a child, is in immediate danger", "")
+      .replaceAll(/child sexual exploitation/gi, "CSE");
+    for (const childWords of ["parents", "the child", "child's", "A crime may have been committed"]) expect(rest).not.toContain(childWords);
   });
 
   it("Phoenix at category 0: ask the SPA about a consultation, no mailbox and no badge on that step", async () => {
