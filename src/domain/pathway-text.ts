@@ -27,7 +27,7 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
     }
     return context.flags.includes("trafficking")
       ? "Tell the police today: moving a child for sexual activity is trafficking. Use 999 if the child is in danger now, otherwise 101. Social care will also refer to the police child abuse investigation team."
-      : "The police must know today. Children's social care refers to the police child abuse investigation team (CAIT); if you have information the police need now (a location, a vehicle, a name), call 101, or 999 in an emergency.";
+      : "The police must know today. The front door (children's social care) refers to the police child abuse investigation team (CAIT): ask them to confirm it. You call 101 yourself only to pass on something the police need now (a place, a vehicle, a name), or 999 in an emergency.";
   },
   dsl: (context) => {
     if (context.category === "none" && !isHighConcern(context)) {

@@ -73,6 +73,11 @@ describe("pathway (DOMAIN.md §5)", () => {
     }
   });
 
+  it("says who tells the police: the front door refers, you call 101 only for what the police need now", () => {
+    const text = assessCase({ answers: EXCHANGE }).pathway.find((step) => step.service === "police")?.text;
+    expect(text).toBe("The police must know today. The front door (children's social care) refers to the police child abuse investigation team (CAIT): ask them to confirm it. You call 101 yourself only to pass on something the police need now (a place, a vehicle, a name), or 999 in an emergency.");
+  });
+
   it("gives the police step 101, or 999 in an emergency", () => {
     const police = (given: Case) => assessCase(given).pathway.find((step) => step.service === "police")?.contacts?.map((contact) => contact.phone);
     expect(police({ answers: EXCHANGE })).toEqual(["101"]);
