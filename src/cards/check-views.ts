@@ -1,18 +1,17 @@
 // Template data for the four guided-check cards, from a check session's view.
-import { DOMAINS, INDICATORS, QUESTIONS, domainOf, type QuestionId } from "../domain/catalogue.ts";
+import { DOMAINS, INDICATORS, QUESTIONS, domainOf, type Answer, type QuestionId } from "../domain/catalogue.ts";
+import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
 import type { Assessment } from "../domain/assess.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
-import { INPUT, STEPS, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
+import { INPUT, STEPS, signsFor, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
 import { OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords, flagLines } from "./result-words.ts";
 
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions", result: "provisional result" };
-
-const FOLLOW_UP_HEADING = "Follow-up questions: these apply because your answers point to exploitation.";
 
 export type CardToSend = { readonly name: CardName; readonly data: object };
 
@@ -48,40 +47,109 @@ function contextData(state: CheckState, areas: Areas) {
 }
 
 function signsData(state: CheckState) {
+  const shown = new Set(signsFor(state));
   return {
     fields: { signs: field(state, "signs", "") },
-    domains: DOMAINS.map((domain) => ({
-      id: domain.id,
-      letter: domain.letter,
-      title: domain.title,
-      selected: state.signs.filter((sign) => domainOf(sign) === domain.id).join(","),
-      signs: INDICATORS.filter((indicator) => domainOf(indicator.id) === domain.id).map((indicator) => ({ id: indicator.id, label: indicator.label })),
-    })),
+    domains: DOMAINS.map((domain) => {
+      const selected = state.signs.filter((sign) => domainOf(sign) === domain.id);
+      return {
+        id: domain.id,
+        letter: domain.letter,
+        title: domain.title,
+        selected: selected.join(","),
+        ticked: selected.length === 0 ? "" : `${selected.length} ticked`,
+        // Issue 9: each area is folded, so the card stays short; one with ticks stays open to show them.
+        open: selected.length > 0,
+        signs: INDICATORS.filter((indicator) => domainOf(indicator.id) === domain.id && shown.has(indicator.id)).map((indicator) => ({ id: indicator.id, label: indicator.label })),
+      };
+    }),
   };
 }
 
 const QUESTION_TEXT = new Map<QuestionId, string>(QUESTIONS.map((question) => [question.id, question.text]));
-const FIRST_FOLLOW_UP = QUESTIONS.find((question) => question.askWhen === "exploitationEvidence")?.id;
+const FOLLOW_UPS = new Set<QuestionId>(QUESTIONS.filter((question) => question.askWhen === "exploitationEvidence").map((question) => question.id));
 
 function questionsData(state: CheckState) {
-  return {
-    continueTitle: "Continue",
-    questions: visibleQuestions(state).map((id) => ({
-      id,
-      text: QUESTION_TEXT.get(id) ?? id,
-      answer: state.answers[id] ?? "",
-      error: state.errors[INPUT.answerTo(id)] ?? "",
-      heading: id === FIRST_FOLLOW_UP ? FOLLOW_UP_HEADING : "",
-    })),
-  };
+  const shown = visibleQuestions(state).map((id) => ({
+    id,
+    text: QUESTION_TEXT.get(id) ?? id,
+    answer: state.answers[id] ?? "",
+    error: state.errors[INPUT.answerTo(id)] ?? "",
+  }));
+  const questions = shown.filter((question) => !FOLLOW_UPS.has(question.id));
+  const followUps = shown.filter((question) => FOLLOW_UPS.has(question.id));
+  // Issue 9: once the follow-ups join, the first answers fold away (still sent with the card), unless one is missing.
+  const folded = followUps.length > 0 && questions.every((question) => question.answer !== "" && question.error === "");
+  return { continueTitle: "Continue", questions, followUps, folded, earlierOpen: !folded };
 }
 
 const UNCONFIRMED =
-  "Unconfirmed: one or more \"not sure\" answers raised this result; with \"no\" instead it would be lower. Act on it now all the same: when in doubt, consult the front door. Social care and the police will confirm or change it.";
+  "Unconfirmed: a \"not sure\" answer raised this result. Act on it now all the same: when in doubt, consult the front door.";
 
-export function resultData(assessment: Assessment, area: Area) {
+/**
+ * Issue 9 "Result first": the steps shown before the fold are every step marked Now; with none,
+ * the first two marked Today; with none of those, the first step. The rest sit behind "All steps".
+ */
+export function firstStepCount(pathway: Assessment["pathway"]): number {
+  const now = pathway.filter((step) => step.urgency === "now").length;
+  if (now > 0) return now;
+  const today = pathway.filter((step) => step.urgency === "today").length;
+  return Math.max(1, Math.min(2, today));
+}
+
+// Short names of the questions, for "What you told me".
+const QUESTION_SHORT: Record<QuestionId, string> = {
+  immediateDanger: "In immediate danger now",
+  sexualActivityUnder13: "Any sign of sexual activity (under 13)",
+  groomingConcern: "Worry about targeting or grooming",
+  sexualAbuse: "Rape, sexual assault, or sexual contact by an adult",
+  exchange: "Something given or promised for sexual activity",
+  onlineImages: "Pressured into sexual images or activity online",
+  trafficking: "Moved between places for sexual activity",
+  coercionControl: "Coercion, control, threats",
+  habitual: "An ongoing pattern",
+  selfDenied: "Denies it, or does not see it as exploitation",
+  multiplePerpetrators: "Several people, a group or network",
+};
+const ANSWER_WORDS: Record<Answer, string> = { yes: "yes", no: "no", unsure: "not sure" };
+const SIGN_LABEL = new Map<string, string>(INDICATORS.map((indicator) => [indicator.id, indicator.label]));
+
+/** What the practitioner entered, in their words: the basis of the result (no name is ever asked). */
+function toldMeData(state: CheckState, area: Area) {
+  const { context } = state;
+  const missing = context.missingEpisodes90d.trim() === "" ? "not given" : context.missingEpisodes90d.trim();
+  const lookedAfter = context.lookedAfter ? (context.placedOutOfArea ? "yes, placed out of area" : "yes") : "no";
+  return {
+    context: [
+      { text: `Area: ${area.name}. Age: ${context.age.trim()}.` },
+      { text: `Looked after: ${lookedAfter}. Times missing in the last 3 months: ${missing}.` },
+    ],
+    signsHeading: state.signs.length === 0 ? "Warning signs: none ticked" : `Warning signs (${state.signs.length})`,
+    signs: state.signs.map((sign) => ({ text: SIGN_LABEL.get(sign) ?? sign })),
+    answers: QUESTIONS.flatMap((question) => {
+      const given = state.answers[question.id];
+      return given === undefined ? [] : [{ text: `${QUESTION_SHORT[question.id]}: ${ANSWER_WORDS[given]}` }];
+    }),
+  };
+}
+
+export function resultData(assessment: Assessment, area: Area, state: CheckState) {
   const offences = offenceFlagsOf(assessment.flags);
   const words = categoryWords(assessment.category, offences);
+  const steps = assessment.pathway.map((step, index) => {
+    const badge = badgeFor(step, offences.length > 0);
+    return {
+      number: index + 1,
+      urgencyText: badge.text,
+      urgencyColor: badge.color,
+      serviceName: step.service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[step.service],
+      text: step.text,
+      contacts: (step.contacts ?? []).map(contactData),
+      note: step.contactsNote ?? "",
+    };
+  });
+  const first = firstStepCount(assessment.pathway);
+  const later = steps.length - first;
   return {
     areaName: area.name,
     // DOMAIN.md §4: an offence flag's statement leads the result, before the category.
@@ -92,20 +160,13 @@ export function resultData(assessment: Assessment, area: Area) {
     localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) ? `${area.name} calls this: ${assessment.localLabel}` : "",
     unconfirmed: assessment.unconfirmed ? UNCONFIRMED : "",
     flags: flagLines(assessment.flags, assessment.category === "not-applicable"),
-    pathway: assessment.pathway.map((step, index) => {
-      const badge = badgeFor(step, offences.length > 0);
-      return {
-        number: index + 1,
-        urgencyText: badge.text,
-        urgencyColor: badge.color,
-        serviceName: step.service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[step.service],
-        text: step.text,
-        contacts: (step.contacts ?? []).map(contactData),
-        note: step.contactsNote ?? "",
-      };
-    }),
+    firstSteps: steps.slice(0, first),
+    laterSteps: steps.slice(first),
+    allStepsTitle: later > 0 ? `All steps (${later} more)` : "What else to do",
     alwaysDo: assessment.alwaysDo,
-    notices: assessment.notices.map((notice) => ({ text: notice.text, weight: notice.id === "emergency" || notice.id === "act-now" ? "Bolder" : "Default" })),
+    toldMe: toldMeData(state, area),
+    // One short paragraph: the header already carries the 999 line (an adult's own differs, so it stays).
+    notices: assessment.notices.filter((notice) => notice.text !== EMERGENCY_LINE).map((notice) => notice.text).join(" "),
     source: contactsSource(area),
   };
 }
@@ -124,7 +185,7 @@ export function checkCard(view: CheckView, areas: Areas, notice = view.state.not
     case "result": {
       const area = areas.get(state.context.area);
       if (view.assessment === undefined || area === undefined) throw new Error("a result view needs an assessment and a known area");
-      return { name: "check-result", data: { ...common, ...resultData(view.assessment, area) } };
+      return { name: "check-result", data: { ...common, ...resultData(view.assessment, area, state) } };
     }
   }
 }

@@ -6,23 +6,27 @@ import { describeSources } from "../content/source-titles.ts";
 export type ContactData = {
   name: string;
   phone: string;
+  /** The number as a `tel:` link wants it: digits only. */
+  phoneLink: string;
   email: string;
   hours: string;
   note: string;
   status: string;
-  statusColor: "Good" | "Attention" | "Default";
+  /** Host-themed colours: "Good" green is about 2:1 on white in Teams' light theme, so open lines are bold default text. */
+  statusColor: "Attention" | "Default";
 };
 
 export function contactData(contact: ContactView): ContactData {
   return {
     name: contact.name,
     phone: contact.phone ?? "",
+    phoneLink: (contact.phone ?? "").replace(/\D/g, ""),
     email: contact.email ?? "",
     // DOMAIN.md §6: a contact with no stated hours says so, and has no open/closed badge.
     hours: contact.hours ?? contact.hoursNote ?? (contact.openNow === null ? "not known" : ""),
     note: contact.note ?? "",
     status: contact.alwaysOpen === true ? "Always open" : contact.openNow === true ? "Open now" : contact.openNow === false ? "Closed now" : "",
-    statusColor: contact.openNow === true ? "Good" : contact.openNow === false ? "Attention" : "Default",
+    statusColor: contact.openNow === false && contact.alwaysOpen !== true ? "Attention" : "Default",
   };
 }
 

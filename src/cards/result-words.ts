@@ -85,11 +85,12 @@ export const SERVICE_NAME: Record<Service, string> = {
   "adult-safeguarding": "Adult safeguarding",
 };
 
-type Badge = { text: string; color: "Attention" | "Warning" | "Default" };
+// "Warning" yellow is about 1.5:1 on white in Teams' light theme: only "Attention" red and default text.
+type Badge = { text: string; color: "Attention" | "Default" };
 
 export const URGENCY_TEXT: Record<Urgency, Badge> = {
   now: { text: "Now", color: "Attention" },
-  today: { text: "Today", color: "Warning" },
+  today: { text: "Today", color: "Default" },
   "within-72-hours": { text: "Within 72 hours", color: "Default" },
   "within-3-working-days": { text: "Within 3 working days", color: "Default" },
   routine: { text: "When you can", color: "Default" },

@@ -69,6 +69,18 @@ export function childOf(state: CheckState): AssessmentInput["child"] | undefined
   };
 }
 
+/** The signs offered on step 2: the under-13 sign only for a child under 13 (issue 9). */
+export function signsFor(state: CheckState): SignId[] {
+  const age = childOf(state)?.age;
+  return SIGN_IDS.filter((sign) => sign !== "sexual.activeUnder13" || age === undefined || age < 13);
+}
+
+// A sign that says the same as a question answers it "yes" until the user says otherwise (issue 9).
+const SIGN_ANSWERS: readonly { sign: SignId; question: QuestionId }[] = [
+  { sign: "sexual.activeUnder13", question: "sexualActivityUnder13" },
+  { sign: "sexual.disclosedAssault", question: "sexualAbuse" },
+];
+
 /** The questions to show now, in DOMAIN.md §3 order. */
 export function visibleQuestions(state: CheckState): QuestionId[] {
   const age = childOf(state)?.age;
@@ -106,8 +118,8 @@ function contextErrors(context: CheckState["context"], areaIds: ReadonlySet<stri
   return errors;
 }
 
-function readSigns(inputs: Inputs): { signs: SignId[]; unknown: string[] } {
-  const known = new Set<string>(SIGN_IDS);
+function readSigns(state: CheckState, inputs: Inputs): { signs: SignId[]; unknown: string[] } {
+  const known = new Set<string>(signsFor(state));
   const chosen: SignId[] = [];
   const unknown: string[] = [];
   for (const domain of DOMAINS) {
@@ -143,14 +155,20 @@ export function submitContext(state: CheckState, inputs: Inputs, areaIds: Readon
   const errors = contextErrors(context, areaIds);
   if (Object.keys(errors).length > 0) return { ...state, context, errors, notice: "Please check the highlighted answers." };
   const next = { ...clean(state), context, step: "signs" as const };
-  return { ...next, answers: applicableAnswers(next) };
+  // A missing episode in the last 3 months ticks the missing sign; a child of 13 or over has no under-13 sign.
+  const missing = WHOLE_NUMBER.test(context.missingEpisodes90d) && Number(context.missingEpisodes90d) >= 1 ? ["absent.missingFromHome" as const] : [];
+  const offered = new Set(signsFor(next));
+  const signs = [...new Set([...next.signs, ...missing])].filter((sign) => offered.has(sign));
+  return { ...next, signs, answers: applicableAnswers({ ...next, signs }) };
 }
 
 export function submitSigns(state: CheckState, inputs: Inputs): CheckState {
-  const { signs, unknown } = readSigns(inputs);
+  const { signs, unknown } = readSigns(state, inputs);
   if (unknown.length > 0) return { ...state, errors: { signs: `Unknown sign: ${unknown.join(", ")}` }, notice: "Please check the signs." };
-  const evidence = hasExploitationEvidence({ signs, answers: state.answers });
-  const next: CheckState = { ...clean(state), signs, step: "questions", followUpsShown: evidence };
+  const answers = { ...state.answers };
+  for (const { sign, question } of SIGN_ANSWERS) if (signs.includes(sign) && answers[question] === undefined) answers[question] = "yes";
+  const evidence = hasExploitationEvidence({ signs, answers });
+  const next: CheckState = { ...clean(state), signs, answers, step: "questions", followUpsShown: evidence };
   return { ...next, answers: applicableAnswers(next) };
 }
 
@@ -177,7 +195,7 @@ export function goBack(state: CheckState, inputs: Inputs): CheckState {
     case "context":
       return { ...kept, context: readContext(inputs) };
     case "signs":
-      return { ...kept, signs: readSigns(inputs).signs, step: "context" };
+      return { ...kept, signs: readSigns(state, inputs).signs, step: "context" };
     case "questions":
       return { ...kept, answers: readAnswers(state, inputs), step: "signs" };
     case "result":

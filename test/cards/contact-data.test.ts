@@ -28,7 +28,7 @@ describe("how a contact's hours and status are shown", () => {
 
   it("a line with stated hours gets its badge: Kingston's SPA open on a Tuesday morning", () => {
     const [spa] = (frontDoorContacts({ area: area("kingston"), at: TUESDAY_10AM }).contacts ?? []).map(contactData);
-    expect(spa).toMatchObject({ hours: "08:00-18:00 Mon-Fri", status: "Open now", statusColor: "Good" });
+    expect(spa).toMatchObject({ hours: "08:00-18:00 Mon-Fri", status: "Open now", statusColor: "Default" });
   });
 
   it("999 and 101 are always open", () => {

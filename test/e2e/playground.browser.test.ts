@@ -4,11 +4,15 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answer, answerTheRest, cardsIn, chooseOption, CHROMIUM, openPlayground, press, sendMessage, type PlaygroundBrowser } from "../support/playground-browser.ts";
+import { measureCard, offsetInCard, type CardMetrics } from "../support/card-metrics.ts";
+import { DOMAINS } from "../../src/domain/catalogue.ts";
+import { showArea, answer, answerTheRest, cardsIn, chooseOption, CHROMIUM, openPlayground, press, sendMessage, type PlaygroundBrowser } from "../support/playground-browser.ts";
 
 // A Tuesday, 10:00 in London: Kingston's Single Point of Access day line is open.
 const TUESDAY_MORNING = new Date("2026-11-24T10:00:00Z");
 const SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-result.png", import.meta.url));
+const RESULT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-result-folded.png", import.meta.url));
+const STEP_2_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-step-2.png", import.meta.url));
 
 const chromiumMissing = !existsSync(CHROMIUM);
 // On a developer's machine without chromium this is skipped; in CI it must run (.ci/run installs it).
@@ -29,6 +33,7 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
   it("runs from \"hi\" to a Category 2 result, replacing one card in place", async () => {
     const page = playground!.page;
     const cards = cardsIn(page);
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
 
     // Opening the page installs the bot, and its conversationUpdate brings a first welcome card.
     await cards.first().getByRole("button", { name: "Check a concern" }).waitFor();
@@ -36,16 +41,22 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     const check = cards.nth(1);
     await press(check, "Check a concern");
 
+    const sizes: Record<string, CardMetrics> = {};
     await check.getByText("Step 1 of 4").waitFor();
+    sizes["step 1"] = await measureCard(check);
     await chooseOption(check, "Which area does the child live in?", "Kingston upon Thames");
     await check.getByRole("textbox", { name: "Child's age (whole years)" }).fill("14");
     await press(check, "Continue");
 
     await check.getByText("Step 2 of 4").waitFor();
+    sizes["step 2"] = await measureCard(check);
+    await check.screenshot({ path: STEP_2_SCREENSHOT });
+    await showArea(check, DOMAINS.findIndex((domain) => domain.id === "receipt"));
     await check.getByRole("checkbox", { name: "Unexplained money, phones, clothes, jewellery or other items" }).check();
     await press(check, "Continue");
 
     await check.getByText("Step 3 of 4").waitFor();
+    sizes["step 3"] = await measureCard(check);
     await answer(check, /in exchange for sexual activity/, "Not sure");
     expect(await answerTheRest(check, "No")).toBe(5);
     await press(check, "Continue");
@@ -53,10 +64,34 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     // DOMAIN.md §4: "not sure" counts as a possible yes, so the exchange answer is evidence of
     // exploitation and the four follow-up questions join the card, the earlier answers kept.
     await check.getByText("Follow-up questions").waitFor();
+    sizes["step 3, follow-ups"] = await measureCard(check);
     expect(await answerTheRest(check, "No")).toBe(4);
     await press(check, "Continue");
 
     await check.getByText("Step 4 of 4").waitFor();
+    // The pointer rests where Continue was, over Back: move it off the card so no hover colour is
+    // measured, and let the playground re-enable the buttons it greys while the invoke is answered.
+    await page.mouse.move(0, 0);
+    await expect.poll(async () => (await measureCard(check)).lowContrast.length, { timeout: 5_000 }).toBe(0).catch(() => undefined);
+    sizes["result, folded"] = await measureCard(check);
+    await check.screenshot({ path: RESULT_SCREENSHOT });
+    // Issue 9 "Result first": the 999 line, the category and the first contact within the first 500 px.
+    const firstScreen = {
+      "999 line": await offsetInCard(check, "If a child is in immediate danger, call 999."),
+      category: await offsetInCard(check, "Category 2"),
+      "first phone": await offsetInCard(check, "020 8547 5008"),
+    };
+    console.log(`card heights at the playground's card width (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
+    console.log(`result, first screen (px from the card's top): ${JSON.stringify(firstScreen)}`);
+    const problems = Object.entries(sizes).flatMap(([step, metrics]) => [
+      ...(metrics.height > 900 ? [`${step}: ${metrics.height} px high (target 900)`] : []),
+      ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
+      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
+    ]);
+    console.log(problems.join("\n"));
+    expect(problems).toEqual([]);
+    for (const [what, offset] of Object.entries(firstScreen)) expect(offset, `${what} at ${offset} px`).toBeLessThanOrEqual(500);
+    expect(firstScreen["999 line"]).toBeLessThan(firstScreen.category);
     const result = await check.innerText();
     for (const words of ["Category 2", "Unconfirmed", "020 8547 5008", "Open now"]) expect(result).toContain(words);
     // "Open now" on the SPA's own contact, not only on the police's 101 line: the fixed clock decides it.

@@ -167,14 +167,23 @@ export function buttonTitles(card: Card): string[] {
   return titles;
 }
 
-/** All the text a person reads on the card, one string. */
+/** All the text a person reads on the card, one string; a Markdown link reads as its words. */
 export function textOf(card: Card): string {
   const texts: string[] = [];
   walk(card.body, (node) => {
-    if (node.type === "TextBlock") texts.push(node.text);
+    if (node.type === "TextBlock") texts.push(String(node.text).replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
     if (typeof node.label === "string") texts.push(node.label);
   });
   return texts.join("\n");
+}
+
+/** Every link target on the card (Markdown links in text): `tel:…`, `mailto:…`. */
+export function linksOf(card: Card): string[] {
+  const links: string[] = [];
+  walk(card.body, (node) => {
+    if (node.type === "TextBlock") for (const match of String(node.text).matchAll(/\]\(([^)]*)\)/g)) links.push(match[1] ?? "");
+  });
+  return links;
 }
 
 export function inputIds(card: Card): string[] {

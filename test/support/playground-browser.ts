@@ -101,18 +101,25 @@ export async function press(card: Locator, title: string): Promise<void> {
   await card.getByRole("button", { name: title, exact: true }).click();
 }
 
-/** Ticks one answer of an expanded Input.ChoiceSet, found by its label (the question). */
+/** Picks one answer of a question (a compact Input.ChoiceSet), found by its label. */
 export async function answer(card: Locator, question: string | RegExp, choice: string): Promise<void> {
-  await card.getByRole("radiogroup", { name: question }).getByRole("radio", { name: choice, exact: true }).check();
+  await card.getByRole("combobox", { name: question }).click();
+  await card.page().getByRole("option", { name: choice, exact: true }).click();
 }
 
-/** Gives `choice` to every question on the card with no answer yet; returns how many there were. */
+/** Gives `choice` to every shown question on the card with no answer yet; returns how many there were. */
 export async function answerTheRest(card: Locator, choice: string): Promise<number> {
   let answered = 0;
-  for (const group of await card.getByRole("radiogroup").all()) {
-    if ((await group.getByRole("radio", { checked: true }).count()) > 0) continue;
-    await group.getByRole("radio", { name: choice, exact: true }).check();
+  for (const box of await card.getByRole("combobox").all()) {
+    if (!(await box.isVisible()) || (await box.inputValue().catch(() => box.innerText())).trim() !== "") continue;
+    await box.click();
+    await card.page().getByRole("option", { name: choice, exact: true }).click();
     answered += 1;
   }
   return answered;
+}
+
+/** Opens a folded SAFEGUARD area on step 2 by its "Show" button (areas in SAFEGUARD order, from 0). */
+export async function showArea(card: Locator, index: number): Promise<void> {
+  await card.getByRole("button", { name: "Show", exact: true }).nth(index).click();
 }

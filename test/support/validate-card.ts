@@ -26,6 +26,8 @@ function droppedKeys(original: unknown, roundTripped: unknown, path: string, pro
     if (!(key in other)) {
       // The library leaves out values equal to its defaults; those are known, not dropped.
       if (value === false || value === "" || value === "default" || value === "Default" || value === "auto") continue;
+      // Element defaults by name: shown (isVisible true), a choice set's compact style.
+      if ((key === "isVisible" && value === true) || (key === "style" && value === "compact")) continue;
       problems.push(`${path}.${key}: not a property the Adaptive Cards library knows`);
       continue;
     }
