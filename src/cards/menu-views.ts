@@ -15,7 +15,7 @@ export function welcomeCard(notice = ""): CardToSend {
 }
 
 export function signsDomainsCard(): CardToSend {
-  return { name: "signs-domains", data: { domains: DOMAINS.map(({ id, letter, title }) => ({ id, letter, title })) } };
+  return { name: "signs-domains", data: { domains: DOMAINS.map(({ id, letter, title }) => ({ title: `${letter}: ${title}`, verb: "signs.domain", data: { domain: id } })) } };
 }
 
 export function signsDomainCard(domainId: DomainId): CardToSend {
@@ -81,15 +81,18 @@ function paragraphs(body: string): { text: string }[] {
   return body.split(/\n\s*\n/).map((text) => ({ text: text.trim() })).filter((paragraph) => paragraph.text !== "");
 }
 
+/** A guidance entry as a link row (cards/partials/link-row.json): a long title wraps, never cut off. */
+const guidanceLink = ({ id, title }: GuidanceEntry) => ({ title, verb: "guidance.show", data: { id } });
+
 export function guidanceCard(entry: GuidanceEntry, related: readonly GuidanceEntry[]): CardToSend {
   return {
     name: "guidance",
-    data: { title: entry.title, paragraphs: paragraphs(entry.body), source: entry.source, related: related.map(({ id, title }) => ({ id, title })) },
+    data: { title: entry.title, paragraphs: paragraphs(entry.body), source: entry.source, related: related.map(guidanceLink) },
   };
 }
 
 export function noMatchCard(nearest: readonly GuidanceEntry[]): CardToSend {
-  return { name: "no-match", data: { nearest: nearest.map(({ id, title }) => ({ id, title })) } };
+  return { name: "no-match", data: { nearest: nearest.map(guidanceLink) } };
 }
 
 export const NOTICES = {

@@ -95,6 +95,33 @@ describe("card rendering", () => {
     expect(unkeptPromises(textBlocks(render(card.name, card.data)).join("\n"))).toEqual([]);
   });
 
+  // Issue 9: a button title that does not fit the card (about 446 px in Teams) is cut off; long
+  // words go in text, or in a row that wraps (cards/partials/link-row.json).
+  it.each(CASES)("%s: every button title fits (30 characters at most)", (_name, card) => {
+    expect(buttonTitles(render(card.name, card.data)).filter((title) => title.length > MAX_BUTTON_TITLE)).toEqual([]);
+  });
+
+  // Issue 9 "Result first": before the fold, the 999 line, then any offence, then the category, then
+  // the Now steps with tap-to-call; everything else behind "All steps" and "What you told me".
+  it("shows the result first: 999, offence, category, the urgent steps with tap-to-call, the rest folded", () => {
+    const card = render(...spread(checkView({ ...resultState("kingston"), signs: ["sexual.disclosedAssault", "receipt.moneyOrGoods"], answers: { sexualAbuse: "yes" } }, {
+      signs: ["sexual.disclosedAssault", "receipt.moneyOrGoods"], answers: { sexualAbuse: "yes" },
+    })));
+    const folded = (id: string) => (card.body as Record<string, unknown>[]).find((element) => element.id === id);
+    const beforeFold = textBlocks({ body: (card.body as Record<string, unknown>[]).filter((element) => element.isVisible !== false) });
+    const order = ["If a child is in immediate danger, call 999.", "A crime may have been committed: possible child sexual abuse", "Exploitation scale: Category 0", "1. Now: Your designated safeguarding lead (DSL)", "2. Now: Single Point of Access (SPA)", "Phone: [020 8547 5008](tel:02085475008)"];
+    const at = order.map((text) => beforeFold.indexOf(text));
+    expect(at.every((index, position) => index >= 0 && (position === 0 || index > (at[position - 1] ?? -1))), JSON.stringify(at)).toBe(true);
+    expect(beforeFold.join("\n")).not.toContain("Today: Police");
+    expect(folded("allSteps")).toMatchObject({ isVisible: false });
+    expect(textBlocks(folded("allSteps") ?? {}).join("\n")).toContain("3. Today: Police");
+    expect(textBlocks(folded("toldMe") ?? {})).toEqual(expect.arrayContaining([
+      "Warning signs (2)",
+      "- Disclosed rape or sexual assault, including one later retracted",
+      "- Rape, sexual assault, or sexual contact by an adult: yes",
+    ]));
+  });
+
   it("the 999 check can fail: a card without the line is caught", () => {
     expect(textBlocks({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Call your DSL." }] })).not.toContain(EMERGENCY_LINE);
   });
@@ -119,6 +146,23 @@ describe("card rendering", () => {
     expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Text" }] })[0]).toMatch(/UnknownElementType/);
   });
 });
+
+const MAX_BUTTON_TITLE = 30;
+
+/** Titles of the card's buttons: its actions and every ActionSet's (a row's selectAction wraps as text). */
+function buttonTitles(card: object): string[] {
+  const titles: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      if (Array.isArray(record.actions)) for (const action of record.actions) titles.push(String((action as { title?: unknown }).title ?? ""));
+      Object.entries(record).forEach(([key, value]) => key !== "selectAction" && walk(value));
+    }
+  };
+  walk(card);
+  return titles;
+}
 
 /** The text of every TextBlock on the card, as a person reads it. */
 function textBlocks(card: object): string[] {

@@ -1,7 +1,7 @@
 // The guided check's steps (DESIGN.md "Guided check"), one rule per test.
 import { describe, expect, it } from "vitest";
 import {
-  assessmentInputOf, goBack, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
+  assessmentInputOf, goBack, signsFor, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
 } from "../../src/services/check-flow.ts";
 
 const AREAS = new Set(["kingston", "sutton", "other"]);
@@ -79,5 +79,33 @@ describe("steps 2 and 3: signs and questions", () => {
     expect(backToContext.answers.sexualActivityUnder13).toBe("yes");
     const older = submitContext(backToContext, { area: "kingston", age: "15" }, AREAS);
     expect(older.answers.sexualActivityUnder13).toBeUndefined();
+  });
+});
+
+// Issue 9, point 8: the flow follows what the practitioner has already said.
+describe("answers carried between steps", () => {
+  it("offers the under-13 sign only to a child under 13", () => {
+    expect(signsFor(context({ area: "kingston", age: "12" }))).toContain("sexual.activeUnder13");
+    expect(signsFor(context({ area: "kingston", age: "14" }))).not.toContain("sexual.activeUnder13");
+  });
+
+  it("refuses the under-13 sign for a 14-year-old, and drops it when the age goes up", () => {
+    expect(submitSigns(context({ area: "kingston", age: "14" }), { signs_sexual: "sexual.activeUnder13" }).errors).toEqual({ signs: "Unknown sign: sexual.activeUnder13" });
+    const young = submitSigns(context({ area: "kingston", age: "12" }), { signs_sexual: "sexual.activeUnder13" });
+    const back = goBack(goBack(young, {}), {});
+    expect(submitContext(back, { area: "kingston", age: "14" }, AREAS).signs).toEqual([]);
+  });
+
+  it("ticks the missing sign when missing episodes are given", () => {
+    expect(context({ area: "kingston", age: "14", missingEpisodes90d: "2" }).signs).toEqual(["absent.missingFromHome"]);
+    expect(context({ area: "kingston", age: "14", missingEpisodes90d: "0" }).signs).toEqual([]);
+    expect(context({ area: "kingston", age: "14" }).signs).toEqual([]);
+  });
+
+  it("pre-answers the question a ticked sign already answers, and never overwrites an answer", () => {
+    const under13 = submitSigns(context({ area: "kingston", age: "12" }), { signs_sexual: "sexual.activeUnder13,sexual.disclosedAssault" });
+    expect(under13.answers).toEqual({ sexualActivityUnder13: "yes", sexualAbuse: "yes" });
+    const answered: CheckState = { ...context({ area: "kingston", age: "14" }), answers: { sexualAbuse: "no" } };
+    expect(submitSigns(answered, { signs_sexual: "sexual.disclosedAssault" }).answers.sexualAbuse).toBe("no");
   });
 });
