@@ -5,7 +5,7 @@ import type { Assessment } from "../domain/assess.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
-import { INPUT, STEPS, signsFor, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
+import { INPUT, signsFor, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
@@ -18,7 +18,7 @@ export type CardToSend = { readonly name: CardName; readonly data: object };
 function header(view: CheckView, notice: string) {
   return {
     session: { id: view.sessionId, version: view.version },
-    progress: `Step ${stepNumber(view.state.step)} of ${STEPS.length}: ${STEP_TITLES[view.state.step]}`,
+    progress: ((step) => `Step ${step.number} of ${step.of}: ${STEP_TITLES[view.state.step]}`)(stepNumber(view.state)),
     notice,
   };
 }
@@ -38,7 +38,8 @@ function contextData(state: CheckState, areas: Areas) {
     areas: areaChoices(areas),
     fields: {
       area: field(state, INPUT.area, context.area),
-      age: field(state, INPUT.age, context.age),
+      // An Input.Number shows only a number; what was typed otherwise is quoted in the error.
+      age: { ...field(state, INPUT.age, context.age), number: /^\s*\d{1,2}\s*$/.test(context.age) ? Number(context.age) : "" },
       lookedAfter: field(state, INPUT.lookedAfter, String(context.lookedAfter)),
       placedOutOfArea: field(state, INPUT.placedOutOfArea, String(context.placedOutOfArea)),
       missingEpisodes90d: field(state, INPUT.missingEpisodes90d, context.missingEpisodes90d),

@@ -73,7 +73,8 @@ export function flagLines(flags: readonly Flag[], adult: boolean): { title: stri
 export const SERVICE_NAME: Record<Service, string> = {
   emergency: "Emergency: 999",
   police: "Police",
-  dsl: "Your designated safeguarding lead (DSL)",
+  // Issue 9: "designated" is school wording; health says "named". One phrase fits both.
+  dsl: "Your safeguarding lead (DSL)",
   "front-door": "Children's social care front door",
   phoenix: "Phoenix Project consultation",
   "early-help": "Early help",

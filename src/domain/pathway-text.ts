@@ -31,12 +31,12 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
   },
   dsl: (context) => {
     if (context.category === "none" && !isHighConcern(context)) {
-      return "Write down what you noticed, in the words you saw and heard, and talk to your designated safeguarding lead (DSL) if you are worried. Your judgement counts more than this result.";
+      return "Write down what you noticed, in the words you saw and heard, and talk to your safeguarding lead (DSL) if you are worried. Your judgement counts more than this result.";
     }
     if (isHighConcern(context)) {
-      return "Tell your designated safeguarding lead (DSL) now. If they are not available, do not wait: contact the front door yourself.";
+      return "Tell your safeguarding lead (DSL) now. If they are not available, do not wait: contact the front door yourself.";
     }
-    return "Talk to your designated safeguarding lead (DSL) today and agree who does what next.";
+    return "Talk to your safeguarding lead (DSL) today and agree who does what next.";
   },
   "front-door": (context) => {
     if (!isHighConcern(context)) {

@@ -81,9 +81,24 @@ const SIGN_ANSWERS: readonly { sign: SignId; question: QuestionId }[] = [
   { sign: "sexual.disclosedAssault", question: "sexualAbuse" },
 ];
 
+/** True once step 1 says 18 or over: the adult route (DOMAIN.md §4 `adult`). */
+export function isAdult(state: CheckState): boolean {
+  return (childOf(state)?.age ?? 0) >= 18;
+}
+
+// DOMAIN.md §5: for an adult only these change the route (999 first, police for a rape or sexual
+// assault, police and NRM for trafficking); the CSE signs and questions do not apply (issue 9).
+const ADULT_QUESTIONS: readonly QuestionId[] = ["immediateDanger", "sexualAbuse", "trafficking"];
+
+/** The steps this check goes through: an adult skips the warning signs. */
+export function stepsOf(state: CheckState): readonly Step[] {
+  return isAdult(state) ? ["context", "questions", "result"] : STEPS;
+}
+
 /** The questions to show now, in DOMAIN.md §3 order. */
 export function visibleQuestions(state: CheckState): QuestionId[] {
   const age = childOf(state)?.age;
+  if (isAdult(state)) return ADULT_QUESTIONS.slice();
   return QUESTIONS.filter(
     (question) =>
       question.askWhen === "always" ||
@@ -150,10 +165,23 @@ function applicableAnswers(state: CheckState): CheckState["answers"] {
 
 const clean = (state: CheckState): CheckState => ({ ...state, errors: {}, notice: "" });
 
+/**
+ * The notice for a card with problems. Pressed again with the same problems, it says so in other
+ * words, so the card visibly changes and nobody thinks the press was lost (issue 9).
+ */
+function problemNotice(state: CheckState, errors: Record<string, string>, first: string): string {
+  const same = Object.keys(errors).sort().join() === Object.keys(state.errors).sort().join();
+  return same && state.notice === first ? `Still not done: ${Object.values(errors)[0] ?? first}` : first;
+}
+
 export function submitContext(state: CheckState, inputs: Inputs, areaIds: ReadonlySet<string>): CheckState {
   const context = readContext(inputs);
   const errors = contextErrors(context, areaIds);
-  if (Object.keys(errors).length > 0) return { ...state, context, errors, notice: "Please check the highlighted answers." };
+  if (Object.keys(errors).length > 0) return { ...state, context, errors, notice: problemNotice(state, errors, "Please check the highlighted answers.") };
+  if (isAdult({ ...state, context })) {
+    const adult: CheckState = { ...clean(state), context, signs: [], followUpsShown: false, step: "questions" };
+    return { ...adult, answers: applicableAnswers(adult), notice: "18 or over: the child sexual exploitation pathway does not apply. These three questions decide the adult route." };
+  }
   const next = { ...clean(state), context, step: "signs" as const };
   // A missing episode in the last 3 months ticks the missing sign; a child of 13 or over has no under-13 sign.
   const missing = WHOLE_NUMBER.test(context.missingEpisodes90d) && Number(context.missingEpisodes90d) >= 1 ? ["absent.missingFromHome" as const] : [];
@@ -177,9 +205,10 @@ export function submitQuestions(state: CheckState, inputs: Inputs): CheckState {
   const unanswered = visibleQuestions(state).filter((question) => answers[question] === undefined);
   if (unanswered.length > 0) {
     const errors = Object.fromEntries(unanswered.map((question) => [INPUT.answerTo(question), "Please choose yes, no or not sure."]));
-    return { ...state, answers, errors, notice: `Please answer ${unanswered.length === 1 ? "the question" : `the ${unanswered.length} questions`} marked below.` };
+    const first = `Please answer ${unanswered.length === 1 ? "the question" : `the ${unanswered.length} questions`} marked below.`;
+    return { ...state, answers, errors, notice: problemNotice(state, errors, first) };
   }
-  const evidence = hasExploitationEvidence({ signs: state.signs, answers });
+  const evidence = !isAdult(state) && hasExploitationEvidence({ signs: state.signs, answers });
   if (evidence && !state.followUpsShown) {
     // DOMAIN.md §3: the follow-ups apply only once there is evidence; ask them now.
     return { ...clean(state), answers, followUpsShown: true, notice: "Your answers mean four more questions apply. Please answer them below." };
@@ -197,7 +226,7 @@ export function goBack(state: CheckState, inputs: Inputs): CheckState {
     case "signs":
       return { ...kept, signs: readSigns(state, inputs).signs, step: "context" };
     case "questions":
-      return { ...kept, answers: readAnswers(state, inputs), step: "signs" };
+      return { ...kept, answers: readAnswers(state, inputs), step: isAdult(state) ? "context" : "signs" };
     case "result":
       return { ...kept, step: "questions" };
   }
@@ -210,6 +239,8 @@ export function assessmentInputOf(state: CheckState): Omit<AssessmentInput, "at"
   return { area: state.context.area, child, signs: state.signs, answers: applicableAnswers(state) };
 }
 
-export function stepNumber(step: Step): number {
-  return STEPS.indexOf(step) + 1;
+/** "Step n of m" for this check: an adult's has three steps. */
+export function stepNumber(state: CheckState): { number: number; of: number } {
+  const steps = stepsOf(state);
+  return { number: steps.indexOf(state.step) + 1, of: steps.length };
 }

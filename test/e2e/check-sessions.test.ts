@@ -113,8 +113,13 @@ describe("check sessions", () => {
     expect(text).toContain("Choose the child's area");
     expect(text).toContain("Enter the age as a whole number from 0 to 25.");
     expect(text).toContain("Enter a whole number of times");
-    expect(valueOf(reply, "age")).toBe("fourteen");
+    // The age box is a number box: "fourteen" cannot stay in it, so the error says what to enter.
+    expect(valueOf(reply, "age")).toBe("");
     expect(valueOf(reply, "missingEpisodes90d")).toBe("lots");
+    // Pressed again with the same mistakes, the card changes, so the press is not taken for lost.
+    const again = await harness.press(ALEX, reply, "Continue");
+    expect(textOf(again)).toContain("Still not done: Choose the child's area");
+    expect(textOf(again)).not.toContain("Please check the highlighted answers.");
   });
 
   it("an unanswered question is named, and the answers given are kept", async () => {

@@ -35,21 +35,23 @@ async function runCheck(scenario: Scenario): Promise<Card> {
     placedOutOfArea: String(scenario.placedOutOfArea ?? false),
     missingEpisodes90d: scenario.missing === undefined ? null : String(scenario.missing),
   });
-  expect(textOf(signsCard)).toContain("Step 2 of 4");
+  // An adult skips the warning signs: step 2 of 3 is the adult route's questions.
+  const adult = scenario.age >= 18;
+  expect(textOf(signsCard)).toContain(adult ? "Step 2 of 3: questions" : "Step 2 of 4");
   const byDomain: Record<string, string[]> = {};
   for (const sign of scenario.signs ?? []) (byDomain[`signs_${sign.split(".")[0]}`] ??= []).push(sign);
-  let card = await harness.press(ALEX, signsCard, "Continue", byDomain);
+  let card = adult ? signsCard : await harness.press(ALEX, signsCard, "Continue", byDomain);
   // Answer whatever questions the card shows; the follow-ups appear only once they apply.
-  for (let round = 0; round < 2 && textOf(card).includes("Step 3 of 4"); round++) {
+  for (let round = 0; round < 2 && /Step (3 of 4|2 of 3)/.test(textOf(card)); round++) {
     const answers = Object.fromEntries(inputIds(card).map((id) => [id, scenario.answers?.[id.slice(2) as QuestionId] ?? "no"]));
     card = await harness.press(ALEX, card, "Continue", answers);
   }
-  expect(textOf(card)).toContain("Step 4 of 4");
+  expect(textOf(card)).toContain(adult ? "Step 3 of 3" : "Step 4 of 4");
   return card;
 }
 
 const cases: [string, Scenario, string[], string[]][] = [
-  ["category none", { area: "kingston", age: 14 }, ["No category", "Your designated safeguarding lead", "When you can"], ["Unconfirmed"]],
+  ["category none", { area: "kingston", age: 14 }, ["No category", "Your safeguarding lead (DSL)", "When you can"], ["Unconfirmed"]],
   [
     "category 0 with signs in three areas, Lambeth's local name",
     { area: "lambeth", age: 15, signs: ["alcohol.misuse", "distrust.hostility", "emotional.selfHarm"] },
@@ -160,7 +162,7 @@ describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
 
   it("a disclosure (the answer, no sign, no exchange) gets the same urgent route", async () => {
     const text = textOf(await runCheck({ area: "kingston", age: 15, answers: { sexualAbuse: "yes" } }));
-    expect(ascending(positions(text, ["A crime may have been committed: possible child sexual abuse", "Exploitation scale: No category", "1. Now: Your designated safeguarding lead (DSL)"]))).toBe(true);
+    expect(ascending(positions(text, ["A crime may have been committed: possible child sexual abuse", "Exploitation scale: No category", "1. Now: Your safeguarding lead (DSL)"]))).toBe(true);
     expect(text).toContain("Now: Single Point of Access (SPA)");
     expect(text).toContain("Agree with your DSL or the front door before you tell the parents or carers");
     expect(text).not.toContain("You gave no warning sign");

@@ -45,7 +45,7 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await check.getByText("Step 1 of 4").waitFor();
     sizes["step 1"] = await measureCard(check);
     await chooseOption(check, "Which area does the child live in?", "Kingston upon Thames");
-    await check.getByRole("textbox", { name: "Child's age (whole years)" }).fill("14");
+    await check.getByRole("spinbutton", { name: "Child's age (whole years)" }).fill("14");
     await press(check, "Continue");
 
     await check.getByText("Step 2 of 4").waitFor();

@@ -21,8 +21,21 @@ describe("step 1: the child", () => {
     expect(state.errors).toEqual(errors);
   });
 
-  it.each(["0", "25", " 7 "])("accepts age %j", (age) => {
+  it.each(["0", "17", " 7 "])("accepts age %j and goes on to the signs", (age) => {
     expect(context({ area: "kingston", age }).step).toBe("signs");
+  });
+
+  // Issue 9: an adult gets the adult route right after step 1: no signs, only the three questions
+  // that change an adult's route (DOMAIN.md §5: 999, police for rape or sexual assault, trafficking).
+  it.each(["18", "25"])("takes age %j straight to the adult route's three questions, and Back returns to step 1", (age) => {
+    const adult = context({ area: "kingston", age, missingEpisodes90d: "3" });
+    expect(adult.step).toBe("questions");
+    expect(adult.signs).toEqual([]);
+    expect(visibleQuestions(adult)).toEqual(["immediateDanger", "sexualAbuse", "trafficking"]);
+    expect(adult.notice).toMatch(/^18 or over/);
+    expect(goBack(adult, {}).step).toBe("context");
+    const result = submitQuestions(adult, { q_immediateDanger: "no", q_sexualAbuse: "yes", q_trafficking: "no" });
+    expect(assessmentInputOf(result)?.answers).toEqual({ immediateDanger: "no", sexualAbuse: "yes", trafficking: "no" });
   });
 
   it("counts placed out of area only for a looked-after child", () => {

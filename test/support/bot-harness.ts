@@ -146,6 +146,8 @@ function collectInputs(card: Card): Record<string, string> {
   for (const [id, input] of Object.entries(allInputs(card))) {
     if (input.type === "Input.Toggle") values[id] = input.value === "true" ? "true" : "false";
     else if (typeof input.value === "string" && input.value !== "") values[id] = input.value;
+    // An Input.Number holds a number; Teams sends every input value as a string.
+    else if (typeof input.value === "number") values[id] = String(input.value);
   }
   return values;
 }
@@ -194,5 +196,5 @@ export function inputIds(card: Card): string[] {
 export function valueOf(card: Card, id: string): string {
   const input = allInputs(card)[id];
   if (input === undefined) throw new Error(`the card has no input "${id}"`);
-  return typeof input.value === "string" ? input.value : "";
+  return typeof input.value === "string" ? input.value : typeof input.value === "number" ? String(input.value) : "";
 }
