@@ -49,7 +49,7 @@ export class SafeguardBot extends ActivityHandler {
               return guidanceCard(answer.entry, answer.related);
             case "contacts": {
               const area = areas.get(answer.areaId);
-              return area === undefined ? areaPickerCard(areas) : areaContactsCard(area, answer.at);
+              return area === undefined ? areaPickerCard(areas) : areaContactsCard(area, answer.at, answer.timeNamed);
             }
             case "ask-area":
               return areaPickerCard(areas, "Which area is the child in? Choose it to see who to contact.");

@@ -16,16 +16,38 @@ export type ContactData = {
   statusColor: "Attention" | "Default";
 };
 
+/** The line about a contact's hours, said once: "Hours: 08:00-18:00 Mon-Fri", "Out of hours: …", "Hours not known". */
+function hoursLine(contact: ContactView): string {
+  if (contact.hours !== undefined) return contact.hours.startsWith("Out of hours") ? contact.hours : `Hours: ${contact.hours}`;
+  if (contact.hoursNote !== undefined) return contact.hoursNote;
+  // DOMAIN.md §6: a contact with no stated hours says so, and has no open/closed badge.
+  return contact.openNow === null ? "Hours not known" : "";
+}
+
+/** A contact for the contacts partial, open or closed now. */
 export function contactData(contact: ContactView): ContactData {
+  return contactView(contact, undefined);
+}
+
+/**
+ * Contacts judged at a time the question named ("21:00"): the badge says "Open at 21:00", never
+ * "Open now" for a moment that is not now (issue 9).
+ */
+export function contactDataAt(at: string): (contact: ContactView) => ContactData {
+  return (contact) => contactView(contact, at);
+}
+
+function contactView(contact: ContactView, at: string | undefined): ContactData {
+  const open = at === undefined ? "Open now" : `Open at ${at}`;
+  const closed = at === undefined ? "Closed now" : `Closed at ${at}`;
   return {
     name: contact.name,
     phone: contact.phone ?? "",
     phoneLink: (contact.phone ?? "").replace(/\D/g, ""),
     email: contact.email ?? "",
-    // DOMAIN.md §6: a contact with no stated hours says so, and has no open/closed badge.
-    hours: contact.hours ?? contact.hoursNote ?? (contact.openNow === null ? "not known" : ""),
+    hours: hoursLine(contact),
     note: contact.note ?? "",
-    status: contact.alwaysOpen === true ? "Always open" : contact.openNow === true ? "Open now" : contact.openNow === false ? "Closed now" : "",
+    status: contact.alwaysOpen === true ? "Always open" : contact.openNow === true ? open : contact.openNow === false ? closed : "",
     statusColor: contact.openNow === false && contact.alwaysOpen !== true ? "Attention" : "Default",
   };
 }

@@ -8,7 +8,7 @@ import type { Areas } from "../content/load-areas.ts";
 import type { GuidanceEntry } from "../content/load-guidance.ts";
 import { SOURCE_TITLES } from "../content/source-titles.ts";
 import { areaChoices, type CardToSend } from "./check-views.ts";
-import { contactData, contactsSource } from "./contact-data.ts";
+import { contactData, contactDataAt, contactsSource } from "./contact-data.ts";
 
 export function welcomeCard(notice = ""): CardToSend {
   return { name: "welcome", data: { notice } };
@@ -38,12 +38,18 @@ export function areaPickerCard(areas: Areas, notice = "", area = ""): CardToSend
 }
 
 const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+const LONDON_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
 
 export function describeLondonTime(at: Date): string {
   return LONDON_TIME.format(at);
 }
 
-export function areaContactsCard(area: Area, at: Date): CardToSend {
+/**
+ * An area's contacts, open or closed at `at`. With `timeNamed` (the question named a day or time)
+ * the badges say "Open at 21:00", since "Open now" would be about a moment nobody asked about.
+ */
+export function areaContactsCard(area: Area, at: Date, timeNamed = false): CardToSend {
+  const show = timeNamed ? contactDataAt(LONDON_CLOCK.format(at)) : contactData;
   const frontDoor = frontDoorContacts({ area, at });
   const phoenix = areaContacts("phoenix", { area, at });
   const mase = areaContacts("mase", { area, at });
@@ -51,13 +57,13 @@ export function areaContactsCard(area: Area, at: Date): CardToSend {
     {
       heading: area.id === "other" ? "Front door: your local children's social care" : `Front door: ${area.frontDoor.name}`,
       intro: "Where referrals and consultations about a child go.",
-      contacts: (frontDoor.contacts ?? []).map(contactData),
+      contacts: (frontDoor.contacts ?? []).map(show),
       note: frontDoor.contactsNote ?? "",
     },
     ...(phoenix.length === 0 || area.phoenix === undefined
       ? []
-      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through MASE (the Multi-Agency Sexual Exploitation meeting).", contacts: phoenix.map(contactData), note: "" }]),
-    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.", contacts: mase.map(contactData), note: "" }]),
+      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through MASE (the Multi-Agency Sexual Exploitation meeting).", contacts: phoenix.map(show), note: "" }]),
+    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.", contacts: mase.map(show), note: "" }]),
     {
       heading: "National numbers",
       intro: "",
@@ -69,7 +75,7 @@ export function areaContactsCard(area: Area, at: Date): CardToSend {
     name: "area-contacts",
     data: {
       areaName: area.name,
-      atText: describeLondonTime(at),
+      atText: timeNamed ? `Open or closed at ${describeLondonTime(at)} (London time), the time you asked about.` : `Open or closed now: ${describeLondonTime(at)} (London time).`,
       sections,
       source: contactsSource(area),
     },

@@ -7,7 +7,7 @@ import type { GuidanceEntry } from "../content/load-guidance.ts";
 import { parseContactQuestion } from "./parse-contact-question.ts";
 
 export type QuestionAnswer =
-  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string }
+  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean }
   /** A contact question that names no known area: ask which one. */
   | { readonly kind: "ask-area" }
   | { readonly kind: "guidance"; readonly entry: GuidanceEntry; readonly related: readonly GuidanceEntry[] }

@@ -5,7 +5,8 @@ import { DateTime } from "luxon";
 import type { Areas } from "../content/load-areas.ts";
 
 export type ContactQuestion =
-  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string }
+  /** `timeNamed`: the question named a day or time, so "open" means open then, not now. */
+  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean }
   /** A contact question naming no known area: the caller asks which area. */
   | { readonly kind: "contacts-no-area" };
 
@@ -112,17 +113,18 @@ function daysAhead(text: string, today: DateTime): number | undefined {
 }
 
 /** The London moment the question is about; `now` when it names no day or time. */
-function momentAskedAbout(text: string, now: Date): DateTime {
+function momentAskedAbout(text: string, now: Date): { moment: DateTime; timeNamed: boolean } {
   const today = DateTime.fromJSDate(now, { zone: LONDON });
   if (!today.isValid) throw new RangeError("parseContactQuestion: expected a valid Date for now");
   const time = timeOfDay(text);
   const days = daysAhead(text, today);
-  if (time === undefined && days === undefined) return today;
+  if (time === undefined && days === undefined) return { moment: today, timeNamed: false };
   // A time already past today is still today: the question is "which line answers at 9pm".
-  return today
+  const moment = today
     .startOf("day")
     .plus({ days: days ?? 0 })
     .set({ hour: time?.hour ?? DAY_DEFAULT_HOUR, minute: time?.minute ?? 0 });
+  return { moment, timeNamed: true };
 }
 
 export function parseContactQuestion(text: string, areas: Areas, now: Date): ContactQuestion | undefined {
@@ -131,11 +133,12 @@ export function parseContactQuestion(text: string, areas: Areas, now: Date): Con
   const asks = ASKS_FOR_CONTACTS.some((pattern) => pattern.test(question));
   if (areaId === undefined) return asks ? { kind: "contacts-no-area" } : undefined;
   if (!asks && !MENTIONS_CONTACTING.test(question)) return undefined;
-  const moment = momentAskedAbout(question, now);
+  const { moment, timeNamed } = momentAskedAbout(question, now);
   return {
     kind: "contacts",
     areaId,
     at: moment.toJSDate(),
     atDescribed: moment.setLocale("en-GB").toFormat("HH:mm 'on' cccc d LLLL"),
+    timeNamed,
   };
 }

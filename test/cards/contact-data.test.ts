@@ -10,12 +10,12 @@ const SATURDAY_3AM = new Date("2026-11-28T03:00:00Z");
 const TUESDAY_10AM = new Date("2026-11-24T10:00:00Z");
 
 describe("how a contact's hours and status are shown", () => {
-  it("Sutton's lines, with no stated hours: 'not known' and no badge, day or night", () => {
+  it("Sutton's lines, with no stated hours: 'Hours not known' and no badge, day or night", () => {
     for (const at of [SATURDAY_3AM, TUESDAY_10AM]) {
       const shown = (frontDoorContacts({ area: area("sutton"), at }).contacts ?? []).map(contactData);
       expect(shown.map(({ name, hours, status }) => ({ name, hours, status }))).toEqual([
-        { name: "MASH mailbox", hours: "not known", status: "" },
-        { name: "MASH manager line", hours: "not known", status: "" },
+        { name: "MASH mailbox", hours: "Hours not known", status: "" },
+        { name: "MASH manager line", hours: "Hours not known", status: "" },
       ]);
       expect(shown[1]?.note).toBe("Listed in 2018 for the MASH manager; hours not given.");
     }
@@ -28,7 +28,7 @@ describe("how a contact's hours and status are shown", () => {
 
   it("a line with stated hours gets its badge: Kingston's SPA open on a Tuesday morning", () => {
     const [spa] = (frontDoorContacts({ area: area("kingston"), at: TUESDAY_10AM }).contacts ?? []).map(contactData);
-    expect(spa).toMatchObject({ hours: "08:00-18:00 Mon-Fri", status: "Open now", statusColor: "Default" });
+    expect(spa).toMatchObject({ hours: "Hours: 08:00-18:00 Mon-Fri", status: "Open now", statusColor: "Default" });
   });
 
   it("999 and 101 are always open", () => {

@@ -183,7 +183,7 @@ describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
     expect(text).toContain("Phone the Multi-Agency Safeguarding Hub (MASH) for Sutton now");
     expect(text).toContain("Out of hours, if it cannot wait: call 101 (999 if the child is in danger) and ask for the out-of-hours children's social care team in your local procedures.");
     expect(text).toContain("Listed in 2018 for the MASH manager; hours not given.");
-    expect(text).toContain("Hours: not known");
+    expect(text).toContain("Hours not known");
     expect(text).not.toContain("Open now");
     expect(text).not.toContain("Closed now");
     expect(text).not.toContain("completed CSE risk screening tool");

@@ -98,9 +98,20 @@ describe("questions in free text", () => {
     expect(text).toContain("MASH@sutton.gov.uk");
   });
 
-  it("who do I call in Kingston tonight → the out-of-hours line, open", async () => {
+  it("who do I call in Kingston tonight → the out-of-hours line, open at 21:00 (not 'now'), hours said once", async () => {
     const [card] = await harness.say(ALEX, "who do I call in Kingston tonight");
-    expect(textOf(card!)).toMatch(/Out-of-hours line\nOpen now\nPhone: 020 8770 5000/);
+    const text = textOf(card!);
+    expect(text).toMatch(/Out-of-hours line\nOpen at 21:00\nPhone: 020 8770 5000/);
+    expect(text).toContain("the time you asked about");
+    expect(text).not.toContain("Open now");
+    expect(text).not.toContain("Hours: Out of hours");
+    expect(text).toContain("Out of hours: before 08:00 and from 18:00 Mon-Fri, all day at weekends and on bank holidays");
+  });
+
+  it("who do I call in Kingston (no time named) → badges for now", async () => {
+    const [card] = await harness.say(ALEX, "who do I call in Kingston");
+    expect(textOf(card!)).toMatch(/Single Point of Access\nOpen now\nPhone: 020 8547 5008/);
+    expect(textOf(card!)).toContain("Open or closed now:");
   });
 
   it("a contact question with no area asks which area", async () => {

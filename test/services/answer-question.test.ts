@@ -91,6 +91,7 @@ describe("a contact question gets the area's contacts", () => {
       areaId: "sutton",
       at: new Date("2026-11-23T21:00:00Z"),
       atDescribed: "21:00 on Monday 23 November",
+      timeNamed: true,
     });
   });
 

@@ -56,7 +56,8 @@ describe("the time asked about, in London", () => {
     ["tomorrow", "who do I call in Sutton tomorrow at 7pm", "2026-11-24T19:00:00.000Z", "19:00 on Tuesday 24 November"],
     ["an impossible time is ignored", "who do I call in Sutton at 25:00", "2026-11-23T10:00:00.000Z", "10:00 on Monday 23 November"],
   ])("%s", (_name, text, at, atDescribed) => {
-    expect(parse(text)).toEqual({ kind: "contacts", areaId: "sutton", at: new Date(at), atDescribed });
+    // Only a question that names no day or time (here: asked at 10:00) is about "now".
+    expect(parse(text)).toEqual({ kind: "contacts", areaId: "sutton", at: new Date(at), atDescribed, timeNamed: at !== "2026-11-23T10:00:00.000Z" });
   });
 
   it("reads times on the London clock in summer (BST)", () => {
