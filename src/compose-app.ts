@@ -40,7 +40,7 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const cardActions = createCardActions({ checks, areas, guidance, clock });
-  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger });
+  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "" });
   const adapter = createAdapter(config.bot, logger);
 
   const app = createApp({

@@ -1,6 +1,6 @@
 // The Teams activity handler: messages are routed through a table of patterns, card actions
 // through the verb table in card-actions.ts. Thin: it parses, calls a service, sends a card.
-import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from "botbuilder";
+import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { Areas } from "../content/load-areas.ts";
 import type { CardRenderer } from "../cards/render-card.ts";
@@ -19,9 +19,22 @@ export type BotDependencies = {
   readonly renderCard: CardRenderer;
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** The bot's app id, to open a 1:1 chat; "" for local use without credentials. */
+  readonly appId: string;
 };
 
-type MessageRoute = { readonly select: RegExp; readonly reply: (context: TurnContext, text: string) => Promise<CardToSend> | CardToSend };
+const isPersonal = (context: TurnContext): boolean => context.activity.conversation.conversationType === "personal";
+
+const SENT_PRIVATELY = "I have sent you a private message to start your check, so that nothing about a child is shown to this group. If a child is in immediate danger, call 999.";
+const COULD_NOT_MESSAGE =
+  "I could not send you a private message. Open a 1:1 chat with me (find me under Apps, or select my name) and type \"check\" there. If a child is in immediate danger, call 999.";
+
+type MessageRoute = {
+  readonly select: RegExp;
+  readonly reply: (context: TurnContext, text: string) => Promise<CardToSend> | CardToSend;
+  /** Issue 9: a card with inputs about a child is never posted to a group or channel; it goes to the 1:1 chat. */
+  readonly privateOnly?: true;
+};
 
 /** The user a session is bound to: the AAD object id in Teams; the channel id elsewhere. */
 export function userIdOf(context: TurnContext): string {
@@ -38,7 +51,7 @@ export class SafeguardBot extends ActivityHandler {
     const { areas, checks, answerer, clock } = deps;
     this.#routes = [
       { select: /^(hi|hello|hey|hiya|help|menu|start|\?)\W*$/i, reply: () => welcomeCard() },
-      { select: /^(check|check a concern|new check)\W*$/i, reply: async (context) => checkCard(await checks.start(userIdOf(context)), areas) },
+      { select: /^(check|check a concern|new check)\W*$/i, reply: async (context) => checkCard(await checks.start(userIdOf(context)), areas), privateOnly: true },
       { select: /^(contacts?|who do i contact)\W*$/i, reply: () => areaPickerCard(areas) },
       {
         select: /[\s\S]*/,
@@ -64,7 +77,8 @@ export class SafeguardBot extends ActivityHandler {
       // In a channel the text starts with an @mention of the bot; the words after it are the message.
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "").trim();
       const route = this.#routes.find((candidate) => candidate.select.test(text));
-      if (route !== undefined) await this.#send(context, await route.reply(context, text));
+      if (route?.privateOnly === true && !isPersonal(context)) await this.#replyPrivately(context, () => route.reply(context, text));
+      else if (route !== undefined) await this.#send(context, await route.reply(context, text));
       await next();
     });
 
@@ -79,6 +93,36 @@ export class SafeguardBot extends ActivityHandler {
     });
   }
 
+  /**
+   * Opens (or finds) the user's 1:1 chat with the bot and sends the card there; says so in the
+   * group. Returns false, having said what to do instead, when the chat could not be opened.
+   */
+  async #replyPrivately(context: TurnContext, card: () => Promise<CardToSend> | CardToSend): Promise<boolean> {
+    const { activity } = context;
+    const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    let delivered = false;
+    try {
+      await (context.adapter as CloudAdapter).createConversationAsync(
+        this.#deps.appId,
+        activity.channelId,
+        activity.serviceUrl,
+        null as never,
+        { isGroup: false, bot: activity.recipient, members: [activity.from], tenantId, channelData: { tenant: { id: tenantId } } } as never,
+        async (personal) => {
+          // Inside this callback the activity id is the new conversation's id (DESIGN.md): without it,
+          // the card is sent to the conversation rather than as a reply to a message that does not exist.
+          personal.activity.id = undefined;
+          await this.#send(personal, await card());
+          delivered = true;
+        },
+      );
+    } catch (error) {
+      this.#deps.logger.warn({ err: error }, "could not open a 1:1 chat for a check started in a group");
+    }
+    await context.sendActivity(MessageFactory.text(delivered ? SENT_PRIVATELY : COULD_NOT_MESSAGE));
+    return delivered;
+  }
+
   async #send(context: TurnContext, card: CardToSend): Promise<void> {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.#deps.renderCard(card.name, card.data))));
   }
@@ -88,7 +132,14 @@ export class SafeguardBot extends ActivityHandler {
     let card: CardToSend;
     try {
       const action = invokeValue.action;
-      card = await cardActions({ verb: action?.verb ?? "", data: (action?.data ?? {}) as Record<string, unknown>, userId: userIdOf(context) });
+      const request = { verb: action?.verb ?? "", data: (action?.data ?? {}) as Record<string, unknown>, userId: userIdOf(context) };
+      if (request.verb.startsWith("check.") && !isPersonal(context)) {
+        // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
+        const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));
+        card = welcomeCard(sent ? "I have sent you a private message to start your check." : "Checks run only in your 1:1 chat with me: open it and type \"check\".");
+      } else {
+        card = await cardActions(request);
+      }
     } catch (error) {
       // Never a crash for the person pressing: log what a maintainer needs (no card data: it may describe a child) and answer kindly.
       logger.error({ err: error, verb: invokeValue.action?.verb }, "card action failed");

@@ -32,10 +32,21 @@ function startConnector() {
     waiters.splice(0).forEach((wake) => wake());
     response.status(201).json({ id: `activity-${sent.length}` });
   };
+  // Opening a 1:1 chat (createConversation): answers with the new conversation's id, or refuses
+  // while `refuseNewConversations` is set, as Teams does for a user who cannot be messaged.
+  const control = { refuseNewConversations: false };
+  app.post("/v3/conversations", (request, response) => {
+    sent.push({ method: request.method, path: request.path, activity: request.body });
+    if (control.refuseNewConversations) {
+      response.status(403).json({ error: { code: "Forbidden", message: "the bot cannot message this user" } });
+      return;
+    }
+    response.status(201).json({ id: `a:private-${sent.length}` });
+  });
   app.post("/v3/conversations/:conversation/activities", record);
   app.post("/v3/conversations/:conversation/activities/:activity", record);
   app.put("/v3/conversations/:conversation/activities/:activity", record);
-  return { app, sent, waiters };
+  return { app, sent, waiters, control };
 }
 
 export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[] } = {}) {
@@ -107,6 +118,7 @@ export async function startHarness(options: { now?: Date; env?: Record<string, s
     post,
     activity,
     checks: composed.checks,
+    connectorControl: connector.control,
     setNow(next: Date) {
       now = next;
     },
