@@ -16,6 +16,7 @@ import { createCheckService, type CheckService } from "./services/check-service.
 import { createQuestionAnswerer } from "./services/answer-question.ts";
 import { createDatabase } from "./store/create-database.ts";
 import { createCheckSessionRepository } from "./store/check-session-repository.ts";
+import { createUserSettingsRepository } from "./store/user-settings-repository.ts";
 
 export type ComposeOptions = {
   readonly config: Config;
@@ -39,7 +40,7 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
   const database = await createDatabase(config.databaseUrl);
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
-  const cardActions = createCardActions({ checks, areas, guidance, clock });
+  const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "" });
   const adapter = createAdapter(config.bot, logger);
 

@@ -7,7 +7,9 @@ import type { GuidanceEntry } from "../content/load-guidance.ts";
 import { checkCard, type CardToSend } from "../cards/check-views.ts";
 import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, signsDomainCard, signsDomainsCard, welcomeCard } from "../cards/menu-views.ts";
 import { DEFAULT_SUGGESTIONS } from "../services/answer-question.ts";
-import { CHECK_VERBS, type CheckOutcome, type CheckService, type CheckVerb } from "../services/check-service.ts";
+import { CHECK_VERBS, type CheckOutcome, type CheckService, type CheckVerb, type CheckView } from "../services/check-service.ts";
+import type { UserSettingsStore } from "../services/user-settings-store.ts";
+import { summaryCard } from "../cards/summary-views.ts";
 
 export type ActionRequest = {
   readonly verb: string;
@@ -18,6 +20,7 @@ export type ActionRequest = {
 
 export type CardActionDependencies = {
   readonly checks: CheckService;
+  readonly settings: UserSettingsStore;
   readonly areas: Areas;
   readonly guidance: ReadonlyMap<string, GuidanceEntry>;
   readonly clock: () => Date;
@@ -46,7 +49,11 @@ function outcomeCard(outcome: CheckOutcome, areas: Areas): CardToSend {
 
 type Handler = (request: ActionRequest) => Promise<CardToSend> | CardToSend;
 
-export function createCardActions({ checks, areas, guidance, clock }: CardActionDependencies): (request: ActionRequest) => Promise<CardToSend> {
+const DslEmail = z.email({ error: "Enter your safeguarding lead's work email, such as name@school.org.uk." }).max(254);
+
+const NO_LAST_RESULT = "You have no check result from the last 24 hours. Results are deleted after 24 hours, so that nothing about a child is kept longer than needed.";
+
+export function createCardActions({ checks, settings, areas, guidance, clock }: CardActionDependencies): (request: ActionRequest) => Promise<CardToSend> {
   const guidanceEntry = (id: string): CardToSend => {
     const entry = guidance.get(id);
     if (entry === undefined) return noMatchCard(DEFAULT_SUGGESTIONS.flatMap((fallback) => guidance.get(fallback) ?? []));
@@ -59,7 +66,30 @@ export function createCardActions({ checks, areas, guidance, clock }: CardAction
     return outcomeCard(await checks.act({ ...ref.data, userId, verb, inputs: inputsOf(data) }), areas);
   };
 
+  /** Opens the session named in the card's data for a read-only view of its result. */
+  const resultView = (render: (view: CheckView, userId: string) => Promise<CardToSend> | CardToSend): Handler => async ({ data, userId }) => {
+    const ref = SessionRef.safeParse(data);
+    if (!ref.success) return noticeCard("invalid");
+    const outcome = await checks.open(ref.data.sessionId, userId);
+    if (outcome.kind !== "ok") return outcomeCard(outcome, areas);
+    return outcome.view.assessment === undefined ? checkCard(outcome.view, areas) : render(outcome.view, userId);
+  };
+
   const handlers: Record<string, Handler> = {
+    "check.summary": resultView(async (view, userId) => summaryCard(view, areas, await settings.dslEmail(userId))),
+    "check.result": resultView((view) => checkCard(view, areas)),
+    "check.share": async (request) => {
+      const email = DslEmail.safeParse(typeof request.data.dslEmail === "string" ? request.data.dslEmail.trim() : "");
+      return resultView(async (view, userId) => {
+        if (!email.success) return summaryCard(view, areas, await settings.dslEmail(userId), email.error.issues[0]?.message ?? "");
+        await settings.setDslEmail(userId, email.data, clock());
+        return summaryCard(view, areas, email.data, "Saved. \"Share with my lead\" opens a chat with them.");
+      })(request);
+    },
+    "check.last": async ({ userId }) => {
+      const view = await checks.latestResult(userId);
+      return view === undefined ? welcomeCard(NO_LAST_RESULT) : checkCard(view, areas);
+    },
     menu: () => welcomeCard(),
     "check.start": async ({ userId }) => checkCard(await checks.start(userId), areas),
     ...Object.fromEntries(CHECK_VERBS.map((verb) => [verb, checkHandler(verb)])),

@@ -52,6 +52,15 @@ export class SafeguardBot extends ActivityHandler {
     this.#routes = [
       { select: /^(hi|hello|hey|hiya|help|menu|start|\?)\W*$/i, reply: () => welcomeCard() },
       { select: /^(check|check a concern|new check)\W*$/i, reply: async (context) => checkCard(await checks.start(userIdOf(context)), areas), privateOnly: true },
+      {
+        // Issue 9: the last result stays reachable for the 24 hours a check is kept.
+        select: /^((show )?(my )?(last|latest) (result|check))\W*$/i,
+        reply: async (context) => {
+          const view = await checks.latestResult(userIdOf(context));
+          return view === undefined ? welcomeCard("You have no check result from the last 24 hours.") : checkCard(view, areas);
+        },
+        privateOnly: true,
+      },
       { select: /^(contacts?|who do i contact)\W*$/i, reply: () => areaPickerCard(areas) },
       {
         select: /[\s\S]*/,

@@ -116,7 +116,7 @@ const ANSWER_WORDS: Record<Answer, string> = { yes: "yes", no: "no", unsure: "no
 const SIGN_LABEL = new Map<string, string>(INDICATORS.map((indicator) => [indicator.id, indicator.label]));
 
 /** What the practitioner entered, in their words: the basis of the result (no name is ever asked). */
-function toldMeData(state: CheckState, area: Area) {
+export function toldMeData(state: CheckState, area: Area) {
   const { context } = state;
   const missing = context.missingEpisodes90d.trim() === "" ? "not given" : context.missingEpisodes90d.trim();
   const lookedAfter = context.lookedAfter ? (context.placedOutOfArea ? "yes, placed out of area" : "yes") : "no";

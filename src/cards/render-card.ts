@@ -15,7 +15,7 @@ export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.me
 
 export const CARD_NAMES = [
   "welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice",
-  "check-context", "check-signs", "check-questions", "check-result",
+  "check-context", "check-signs", "check-questions", "check-result", "check-summary",
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

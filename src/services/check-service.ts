@@ -7,6 +7,8 @@ import type { CheckSessionStore } from "./check-session-store.ts";
 import { CheckState, assessmentInputOf, goBack, startState, submitContext, submitQuestions, submitSigns, type Inputs } from "./check-flow.ts";
 
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+// A user rarely has more than a few checks in a day; looking further back for a result is not worth it.
+const RECENT_LOOKED_AT = 20;
 
 export const CHECK_VERBS = ["check.context", "check.signs", "check.questions", "check.back", "check.restart"] as const;
 export type CheckVerb = (typeof CHECK_VERBS)[number];
@@ -96,6 +98,25 @@ export function createCheckService({ store, areas, clock, newId }: CheckServiceD
         return current === undefined || !state?.success ? { kind: "not-found" } : { kind: "stale", view: view(current.id, current.version, state.data) };
       }
       return { kind: "ok", view: view(record.id, version, next) };
+    },
+
+    /** Reads a session without changing it (summary, back to the result): the same checks as a press. */
+    async open(sessionId: string, userId: string): Promise<CheckOutcome> {
+      const record = await store.get(sessionId);
+      if (record === undefined) return { kind: "not-found" };
+      if (record.userId !== userId) return { kind: "foreign" };
+      if (record.expiresAt.getTime() <= clock().getTime()) return { kind: "expired" };
+      const parsed = CheckState.safeParse(record.state);
+      return parsed.success ? { kind: "ok", view: view(record.id, record.version, parsed.data) } : { kind: "expired" };
+    },
+
+    /** The user's latest check that reached a result and has not expired ("Show my last result"). */
+    async latestResult(userId: string): Promise<CheckView | undefined> {
+      for (const record of await store.recent(userId, clock(), RECENT_LOOKED_AT)) {
+        const parsed = CheckState.safeParse(record.state);
+        if (parsed.success && parsed.data.step === "result") return view(record.id, record.version, parsed.data);
+      }
+      return undefined;
     },
 
     async sweep(): Promise<number> {

@@ -36,6 +36,8 @@ export interface CheckSessionStore {
    * turns a card pressed twice, or by two devices at once, into one step rather than two.
    */
   update(id: string, expectedVersion: number, next: CheckSessionUpdate): Promise<boolean>;
+  /** The user's sessions not expired at `now`, most recently changed first, at most `limit`. */
+  recent(userId: string, now: Date, limit: number): Promise<CheckSessionRecord[]>;
   /** Removes sessions whose expiresAt <= now; returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }

@@ -41,6 +41,18 @@ export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionSt
       return result.numUpdatedRows > 0n;
     },
 
+    async recent(userId, now, limit) {
+      const rows = await db
+        .selectFrom("check_sessions")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("expires_at", ">", toEpochMs(now))
+        .orderBy("updated_at", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map(toRecord);
+    },
+
     async deleteExpired(now) {
       const result = await db.deleteFrom("check_sessions").where("expires_at", "<=", toEpochMs(now)).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -20,6 +20,15 @@ export type CheckSessionsTable = {
   expires_at: EpochMs;
 };
 
+export type UserSettingsTable = {
+  /** The Teams user's AAD object id. */
+  user_id: string;
+  /** Their safeguarding lead's email, for "Share with my safeguarding lead". */
+  dsl_email: string | null;
+  updated_at: EpochMs;
+};
+
 export type Tables = {
   check_sessions: CheckSessionsTable;
+  user_settings: UserSettingsTable;
 };

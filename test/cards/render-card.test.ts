@@ -6,6 +6,7 @@ import { DOMAINS, INDICATORS, QUESTIONS } from "../../src/domain/catalogue.ts";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
 import { createCardRenderer, CARD_NAMES, type CardName } from "../../src/cards/render-card.ts";
 import { checkCard, type CardToSend } from "../../src/cards/check-views.ts";
+import { summaryCard } from "../../src/cards/summary-views.ts";
 import {
   NOTICES, areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, signsDomainCard, signsDomainsCard, welcomeCard,
 } from "../../src/cards/menu-views.ts";
@@ -20,10 +21,14 @@ const guidance = loadGuidance();
 const AREA_IDS = new Set(AREAS.keys());
 const EVENING = new Date("2026-11-24T21:00:00Z");
 
-function checkView(state: CheckState, given?: Case) {
+function viewOf(state: CheckState, given?: Case) {
   const input = given === undefined ? undefined : request(given);
   const assessment = input === undefined ? undefined : assess(input, AREAS.get(input.area)!);
-  return checkCard({ sessionId: "6d1c1a9e-0000-4000-8000-000000000000", version: 3, state, ...(assessment === undefined ? {} : { assessment }) }, AREAS);
+  return { sessionId: "6d1c1a9e-0000-4000-8000-000000000000", version: 3, state, ...(assessment === undefined ? {} : { assessment }) };
+}
+
+function checkView(state: CheckState, given?: Case) {
+  return checkCard(viewOf(state, given), AREAS);
 }
 
 const context = (inputs: Record<string, string>) => submitContext(startState(), inputs, AREA_IDS);
@@ -67,6 +72,8 @@ const CASES: [string, CardToSend][] = [
   ["check 4: disclosed assault, Kingston", checkView(resultState("kingston"), { signs: ["sexual.disclosedAssault"] })],
   ["check 4: under 13 in Lambeth", checkView(resultState("lambeth"), { area: "lambeth", child: { age: 12 }, answers: { sexualActivityUnder13: "yes", sexualAbuse: "yes" } })],
   ["check 4: Sutton at 03:00 on a Saturday", checkView(resultState("sutton"), { area: "sutton", at: new Date("2026-11-28T03:00:00Z"), answers: { exchange: "yes" } })],
+  ["summary, no lead's email yet", summaryCard(viewOf(resultState("kingston"), { answers: { exchange: "unsure" } }), AREAS, undefined)],
+  ["summary, with the lead's email", summaryCard(viewOf(resultState("lambeth"), { area: "lambeth", child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }), AREAS, "dsl@school.example.org", "Saved.")],
   ["check 4: Phoenix at category 0", checkView(resultState("richmond"), { area: "richmond", signs: ["alcohol.misuse"] })],
   [
     "check 4: every flag and step (the biggest result)",

@@ -11,7 +11,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-const MENU = ["Check a concern", "Warning signs", "Who do I contact", "What happens after I refer"];
+const MENU = ["Check a concern", "Warning signs", "Who do I contact", "What happens after I refer", "My last result"];
 
 describe("welcome and menu", () => {
   it("welcomes on install with the menu", async () => {

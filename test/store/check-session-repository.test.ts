@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CheckSessionRecord, CheckSessionStore } from "../../src/services/check-session-store.ts";
 import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
+import { createUserSettingsRepository } from "../../src/store/user-settings-repository.ts";
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
 import { type DatabaseTarget, targetKinds } from "./database-targets.ts";
 
@@ -125,6 +126,25 @@ for (const kind of targetKinds) {
       const left = await Promise.all(["long-gone", "just-now", "one-ms-left", "fresh"].map(async (id) => [id, (await store.get(id)) !== undefined]));
       expect(Object.fromEntries(left)).toEqual({ "long-gone": false, "just-now": false, "one-ms-left": true, fresh: true });
       expect(await store.deleteExpired(NOW)).toBe(0);
+    });
+
+    it("lists a user's live sessions, latest change first, no one else's and none expired", async () => {
+      const other = "00000000-0000-0000-0000-0000000000b2";
+      await store.create(session({ id: "older", updatedAt: at(minutes(1)) }));
+      await store.create(session({ id: "newest", updatedAt: at(minutes(5)) }));
+      await store.create(session({ id: "expired", updatedAt: at(minutes(9)), expiresAt: NOW }));
+      await store.create(session({ id: "someone-else", userId: other, updatedAt: at(minutes(7)) }));
+      expect((await store.recent(session().userId, NOW, 10)).map((record) => record.id)).toEqual(["newest", "older"]);
+      expect((await store.recent(session().userId, NOW, 1)).map((record) => record.id)).toEqual(["newest"]);
+    });
+
+    it("remembers a user's safeguarding lead's email, and replaces it", async () => {
+      const settings = createUserSettingsRepository(database.db);
+      expect(await settings.dslEmail("user-a")).toBeUndefined();
+      await settings.setDslEmail("user-a", "first@school.example.org", NOW);
+      await settings.setDslEmail("user-a", "second@school.example.org", at(minutes(1)));
+      expect(await settings.dslEmail("user-a")).toBe("second@school.example.org");
+      expect(await settings.dslEmail("user-b")).toBeUndefined();
     });
   });
 }

@@ -1,0 +1,6 @@
+// The port for what a user asks the bot to remember: today, their safeguarding lead's email, so
+// "Share with my safeguarding lead" is set up once (issue 9). `src/store` implements it.
+export interface UserSettingsStore {
+  dslEmail(userId: string): Promise<string | undefined>;
+  setDslEmail(userId: string, email: string, at: Date): Promise<void>;
+}
