@@ -13,6 +13,7 @@ import {
 import { startState, submitContext, submitQuestions, submitSigns, type CheckState } from "../../src/services/check-flow.ts";
 import { AREAS, TUESDAY_MORNING, request, type Case } from "../support/assessment.ts";
 import { cardProblems } from "../support/validate-card.ts";
+import { walkCard } from "../support/card-walk.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
 
@@ -159,30 +160,18 @@ const MAX_BUTTON_TITLE = 30;
 /** Titles of the card's buttons: its actions and every ActionSet's (a row's selectAction wraps as text). */
 function buttonTitles(card: object): string[] {
   const titles: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node !== null && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (Array.isArray(record.actions)) for (const action of record.actions) titles.push(String((action as { title?: unknown }).title ?? ""));
-      Object.entries(record).forEach(([key, value]) => key !== "selectAction" && walk(value));
-    }
-  };
-  walk(card);
+  walkCard(card, (node) => {
+    if (Array.isArray(node.actions)) for (const action of node.actions) titles.push(String(action?.title ?? ""));
+  });
   return titles;
 }
 
 /** The text of every TextBlock on the card, as a person reads it. */
 function textBlocks(card: object): string[] {
   const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node !== null && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (record.type === "TextBlock" && typeof record.text === "string") found.push(record.text);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
+  walkCard(card, (node) => {
+    if (node.type === "TextBlock" && typeof node.text === "string") found.push(node.text);
+  });
   return found;
 }
 

@@ -3,6 +3,7 @@
 // hours; leaving a result asks first. Through the real HTTP endpoint, pressing the cards' buttons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALEX, SAM, buttonTitles, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
+import { walkCard } from "../support/card-walk.ts";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -30,15 +31,9 @@ async function result(user: User = ALEX): Promise<Card> {
 /** Every Action.OpenUrl's url on the card. */
 function urls(card: Card): string[] {
   const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node !== null && typeof node === "object") {
-      const record = node as Record<string, unknown>;
-      if (record.type === "Action.OpenUrl" && typeof record.url === "string") found.push(record.url);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
+  walkCard(card, (node) => {
+    if (node.type === "Action.OpenUrl" && typeof node.url === "string") found.push(node.url);
+  });
   return found;
 }
 

@@ -10,6 +10,7 @@ import express from "express";
 import { pino } from "pino";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { composeApp } from "../../src/compose-app.ts";
+import { walkCard } from "./card-walk.ts";
 
 export type Card = { type: "AdaptiveCard"; body: unknown[]; actions?: unknown[] };
 export type Sent = { method: string; path: string; activity: Record<string, any> };
@@ -136,13 +137,7 @@ export const SAM: User = { id: "sam", name: "Sam Nurse", aadObjectId: "00000000-
 
 // ---- reading cards as a person would -------------------------------------------------------
 
-function walk(node: unknown, visit: (node: Record<string, any>) => void): void {
-  if (Array.isArray(node)) node.forEach((child) => walk(child, visit));
-  else if (node !== null && typeof node === "object") {
-    visit(node as Record<string, any>);
-    Object.values(node).forEach((child) => walk(child, visit));
-  }
-}
+const walk = walkCard;
 
 function allInputs(card: Card): Record<string, Record<string, any>> {
   const inputs: Record<string, Record<string, any>> = {};
