@@ -75,6 +75,8 @@ export class SafeguardBot extends ActivityHandler {
             }
             case "ask-area":
               return areaPickerCard(areas, "Which area is the child in? Choose it to see who to contact.");
+            case "not-covered":
+              return areaPickerCard(areas, `${answer.place} is not covered by this tool. Choose "Another area" for what to do and the national numbers, and use your local procedures to find ${answer.place}'s children's social care front door.`, "other");
             case "no-match":
               return noMatchCard(answer.nearest);
           }

@@ -2,13 +2,17 @@
 // the contacts should be judged open (DOMAIN.md §6: hours are Europe/London). Pure: `now` is an
 // argument, so the same question gives the same answer in a test at any instant.
 import { DateTime } from "luxon";
+import { distance } from "fastest-levenshtein";
 import type { Areas } from "../content/load-areas.ts";
+import { PLACES_NOT_COVERED } from "./places-not-covered.ts";
 
 export type ContactQuestion =
   /** `timeNamed`: the question named a day or time, so "open" means open then, not now. */
   | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean }
   /** A contact question naming no known area: the caller asks which area. */
-  | { readonly kind: "contacts-no-area" };
+  | { readonly kind: "contacts-no-area" }
+  /** A contact question naming a place this tool has no area for ("Croydon"). */
+  | { readonly kind: "contacts-not-covered"; readonly place: string };
 
 const LONDON = "Europe/London";
 
@@ -26,6 +30,8 @@ const ASKS_FOR_CONTACTS = [
 // Left out: singular "contact" ("contact with older men in Lambeth" describes a child) and "call"
 // ("what does Lambeth call category 2" asks for a local name).
 const MENTIONS_CONTACTING = /\b(?:contacts|numbers?|phone|ring|e-?mail)\b/;
+// With a place we do not cover, naming its front door is a contact question too ("Bromley MASH").
+const FRONT_DOOR_WORDS = /\b(?:mash|spa|front door|social care)\b/;
 
 // Named parts of the day, as a practitioner would mean them; "night" covers tonight and overnight
 // because the question is which out-of-hours line answers.
@@ -60,6 +66,24 @@ function mentions(text: string, phrase: string): number {
 
 // "other" is an everyday word; that area is found by its name, "Another area".
 const IDS_NOT_MATCHED_ALONE = new Set(["other"]);
+
+// A typo of an area's name is forgiven in a word of 5 letters or more: one edit ("kingstone",
+// "suton"), two from 9 letters. Shorter words are left alone: one edit turns them into other words.
+function misspeltArea(text: string, areas: Areas): string | undefined {
+  const words = text.split(/[^\p{L}]+/u).filter((word) => word.length >= 5);
+  for (const area of areas.values()) {
+    if (IDS_NOT_MATCHED_ALONE.has(area.id)) continue;
+    const names = [area.id, ...area.name.toLowerCase().split(/\s+/).filter((word) => word.length >= 5 && word !== "thames")];
+    const allowed = (name: string) => (name.length >= 9 ? 2 : 1);
+    if (words.some((word) => names.some((name) => distance(word, name) <= allowed(name)))) return area.id;
+  }
+  return undefined;
+}
+
+/** A place with no area file, named in the text, as written in the list. */
+function placeNotCovered(text: string): string | undefined {
+  return PLACES_NOT_COVERED.find((place) => mentions(text, place.toLowerCase()) >= 0);
+}
 
 /** The area named first in the text, by id or full name. */
 function namedArea(text: string, areas: Areas): string | undefined {
@@ -129,9 +153,14 @@ function momentAskedAbout(text: string, now: Date): { moment: DateTime; timeName
 
 export function parseContactQuestion(text: string, areas: Areas, now: Date): ContactQuestion | undefined {
   const question = normalise(text);
-  const areaId = namedArea(question, areas);
   const asks = ASKS_FOR_CONTACTS.some((pattern) => pattern.test(question));
-  if (areaId === undefined) return asks ? { kind: "contacts-no-area" } : undefined;
+  const contacting = asks || MENTIONS_CONTACTING.test(question) || FRONT_DOOR_WORDS.test(question);
+  const areaId = namedArea(question, areas) ?? (contacting ? misspeltArea(question, areas) : undefined);
+  if (areaId === undefined) {
+    const place = contacting ? placeNotCovered(question) : undefined;
+    if (place !== undefined) return { kind: "contacts-not-covered", place };
+    return asks ? { kind: "contacts-no-area" } : undefined;
+  }
   if (!asks && !MENTIONS_CONTACTING.test(question)) return undefined;
   const { moment, timeNamed } = momentAskedAbout(question, now);
   return {

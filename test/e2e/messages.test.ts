@@ -1,6 +1,6 @@
 // Welcome, menu and free-text questions over HTTP, as a practitioner meets them in Teams.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALEX, buttonTitles, startHarness, textOf, type Harness } from "../support/bot-harness.ts";
+import { ALEX, buttonTitles, startHarness, textOf, valueOf, type Harness } from "../support/bot-harness.ts";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -112,6 +112,18 @@ describe("questions in free text", () => {
     const [card] = await harness.say(ALEX, "who do I call in Kingston");
     expect(textOf(card!)).toMatch(/Single Point of Access\nOpen now\nPhone: 020 8547 5008/);
     expect(textOf(card!)).toContain("Open or closed now:");
+  });
+
+  it("who do I call in Croydon → not covered, with Another area chosen", async () => {
+    const [card] = await harness.say(ALEX, "who do I call in Croydon");
+    expect(textOf(card!)).toContain('Croydon is not covered by this tool. Choose "Another area"');
+    expect(valueOf(card!, "area")).toBe("other");
+  });
+
+  it("a guidance answer ends with the next step", async () => {
+    const [card] = await harness.say(ALEX, "she has a much older boyfriend with a car");
+    expect(textOf(card!)).toContain("Worried about a child now? Talk to your safeguarding lead (DSL)");
+    expect(buttonTitles(card!)).toContain("Check a concern");
   });
 
   it("a contact question with no area asks which area", async () => {

@@ -99,7 +99,28 @@ describe("a contact question gets the area's contacts", () => {
     expect(answer("who do I call in kingston tonight")).toMatchObject({ kind: "contacts", areaId: "kingston", at: new Date("2026-11-23T21:00:00Z") });
   });
 
-  it.each(["who do I contact", "who do I call?", "who should I ring in Croydon"])("with no known area, asks which: %s", (text) => {
+  // Issue 9: a place the tool does not cover is named as such; a typo of an area is forgiven.
+  it.each([
+    ["who should I ring in Croydon", "Croydon"],
+    ["Bromley MASH number", "Bromley"],
+    ["who do I call in Tower Hamlets tonight", "Tower Hamlets"],
+  ])("a place not covered: %s", (text, place) => {
+    expect(answer(text)).toEqual({ kind: "not-covered", place });
+  });
+
+  it.each([
+    ["who do I call in kingstone", "kingston"],
+    ["who do I contact in Suton", "sutton"],
+    ["richmnd SPA number", "richmond"],
+  ])("a misspelt area is still found: %s", (text, areaId) => {
+    expect(answer(text)).toMatchObject({ kind: "contacts", areaId });
+  });
+
+  it.each(["the button does not work", "my car broke down", "what does croydon mean"])("an everyday word near an area's name, or a place with no contact wording, is not a contact question: %s", (text) => {
+    expect(answer(text).kind).not.toMatch(/contacts|not-covered/);
+  });
+
+  it.each(["who do I contact", "who do I call?"])("with no known area, asks which: %s", (text) => {
     expect(answer(text)).toEqual({ kind: "ask-area" });
   });
 });
