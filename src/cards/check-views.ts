@@ -5,13 +5,14 @@ import type { Assessment } from "../domain/assess.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
-import { INPUT, signsFor, stepNumber, visibleQuestions, type CheckState, type Step } from "../services/check-flow.ts";
+import { FIRST_QUESTION, INPUT, questionsOnStep3, signsFor, stepNumber, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
 import { OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords, flagLines } from "./result-words.ts";
 
-const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions", result: "provisional result" };
+// "Not sure" counts upward on purpose (DOMAIN.md §4): said in the step's title, so step 3 stays short.
+const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions (\"not sure\" counts upward)", result: "provisional result" };
 
 export type CardToSend = { readonly name: CardName; readonly data: object };
 
@@ -43,6 +44,7 @@ function contextData(state: CheckState, areas: Areas) {
       lookedAfter: field(state, INPUT.lookedAfter, String(context.lookedAfter)),
       placedOutOfArea: field(state, INPUT.placedOutOfArea, String(context.placedOutOfArea)),
       missingEpisodes90d: field(state, INPUT.missingEpisodes90d, context.missingEpisodes90d),
+      immediateDanger: { id: FIRST_QUESTION, text: QUESTION_TEXT.get(FIRST_QUESTION) ?? "", answer: state.answers[FIRST_QUESTION] ?? "", error: state.errors[INPUT.answerTo(FIRST_QUESTION)] ?? "" },
     },
   };
 }
@@ -71,7 +73,7 @@ const QUESTION_TEXT = new Map<QuestionId, string>(QUESTIONS.map((question) => [q
 const FOLLOW_UPS = new Set<QuestionId>(QUESTIONS.filter((question) => question.askWhen === "exploitationEvidence").map((question) => question.id));
 
 function questionsData(state: CheckState) {
-  const shown = visibleQuestions(state).map((id) => ({
+  const shown = questionsOnStep3(state).map((id) => ({
     id,
     text: QUESTION_TEXT.get(id) ?? id,
     answer: state.answers[id] ?? "",
@@ -84,8 +86,12 @@ function questionsData(state: CheckState) {
   return { continueTitle: "Continue", questions, followUps, folded, earlierOpen: !folded };
 }
 
+// DOMAIN.md §5: provisional, act now, judgement overrides (999 is in the header).
+const CHILD_NOTICE_IN_BRIEF = "Provisional: social care and the police decide the real category. Act on it now; they will confirm or change it. Your judgement overrides it.";
+const ADULT_NOTICE_IN_BRIEF = "Provisional: adult safeguarding decides what happens. Act on it now. Your judgement overrides it. If the person, or a child, is in immediate danger, call 999.";
+
 const UNCONFIRMED =
-  "Unconfirmed: a \"not sure\" answer raised this result. Act on it now all the same: when in doubt, consult the front door.";
+  "Unconfirmed: a \"not sure\" answer raised this result. Act on it now all the same.";
 
 /**
  * Issue 9 "Result first": the steps shown before the fold are every step marked Now; with none,
@@ -166,8 +172,10 @@ export function resultData(assessment: Assessment, area: Area, state: CheckState
     allStepsTitle: later > 0 ? `All steps (${later} more)` : "What else to do",
     alwaysDo: assessment.alwaysDo,
     toldMe: toldMeData(state, area),
-    // One short paragraph: the header already carries the 999 line (an adult's own differs, so it stays).
+    // In full under "All steps" (the header already carries the 999 line; an adult's own differs, so it stays);
+    // in brief before the fold, so the result's top stays in view in a narrow chat (issue 9).
     notices: assessment.notices.filter((notice) => notice.text !== EMERGENCY_LINE).map((notice) => notice.text).join(" "),
+    noticesInBrief: assessment.category === "not-applicable" ? ADULT_NOTICE_IN_BRIEF : CHILD_NOTICE_IN_BRIEF,
     source: contactsSource(area),
   };
 }

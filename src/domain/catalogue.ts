@@ -88,13 +88,14 @@ export type Answer = (typeof ANSWERS)[number];
 export type QuestionCondition = "always" | "under13" | "exploitationEvidence";
 
 export const QUESTIONS = [
+  // DOMAIN.md §3 gives each question's meaning; these are its words for a narrow card (issue 9).
   { id: "immediateDanger", askWhen: "always", text: "Is the child in immediate danger, or at risk of immediate harm, right now?" },
-  { id: "sexualActivityUnder13", askWhen: "under13", text: "Is there any indication that the child has been involved in sexual activity?" },
-  { id: "groomingConcern", askWhen: "always", text: "Are you worried that someone may be targeting, befriending or grooming the child for sexual activity, online or in person?" },
-  { id: "sexualAbuse", askWhen: "always", text: "Has the child said, or is there any other indication, that they have been raped or sexually assaulted, or (for a child under 16) that an adult or much older person has had sexual contact with them?" },
-  { id: "exchange", askWhen: "always", text: "Has the child received, or been promised, something they need or want (money, gifts, drugs, alcohol, somewhere to stay, affection, status, protection) in exchange for sexual activity, or does someone else gain money or status from it?" },
-  { id: "onlineImages", askWhen: "always", text: "Has the child been persuaded, pressured or forced to share sexual images or take part in sexual activity online, with or without a reward?" },
-  { id: "trafficking", askWhen: "always", text: "Has the child been moved or taken between places (another town, area or country) for sexual activity?" },
+  { id: "sexualActivityUnder13", askWhen: "under13", text: "Is there any sign the child has been involved in sexual activity?" },
+  { id: "groomingConcern", askWhen: "always", text: "Are you worried someone may be targeting, befriending or grooming the child for sex, online or in person?" },
+  { id: "sexualAbuse", askWhen: "always", text: "Has the child said, or is there any sign, that they were raped or sexually assaulted, or (if under 16) had sexual contact with an adult or much older person?" },
+  { id: "exchange", askWhen: "always", text: "Has the child been given or promised something (money, gifts, drugs, alcohol, a place to stay, affection, status, protection) in exchange for sexual activity, or does someone gain from it?" },
+  { id: "onlineImages", askWhen: "always", text: "Has the child been persuaded, pressured or forced to share sexual images or do sexual things online, with or without a reward?" },
+  { id: "trafficking", askWhen: "always", text: "Has the child been moved or taken to another town, area or country for sexual activity?" },
   { id: "coercionControl", askWhen: "exploitationEvidence", text: "Is there evidence of coercion, control, threats or intimidation?" },
   { id: "habitual", askWhen: "exploitationEvidence", text: "Does the exploitation look ongoing: a repeated pattern rather than one incident?" },
   { id: "selfDenied", askWhen: "exploitationEvidence", text: "Does the child deny it, or not see it as exploitation (for example, calls the person a boyfriend or girlfriend)?" },

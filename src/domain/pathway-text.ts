@@ -125,9 +125,9 @@ export const EMERGENCY_LINE = "If a child is in immediate danger, call 999.";
 
 /** Shown on every result (DOMAIN.md §5: provisional; act now; judgement overrides; 999). */
 const CHILD_NOTICES: readonly ResultLine[] = [
-  { id: "provisional", text: "This category is provisional. The real category is decided by children's social care and the police at a strategy discussion." },
+  { id: "provisional", text: "This category is provisional: social care and the police decide the real one at a strategy discussion." },
   { id: "act-now", text: "Act on this result now: do not wait for it to be confirmed. Social care and the police will confirm or change it." },
-  { id: "judgement", text: "Your professional judgement overrides this result: if the result is low but you are still worried, talk to your safeguarding lead and consult the front door." },
+  { id: "judgement", text: "Your professional judgement overrides this result: if it seems low but you are worried, talk to your safeguarding lead and consult the front door." },
   { id: "emergency", text: EMERGENCY_LINE },
 ];
 

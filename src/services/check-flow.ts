@@ -90,6 +90,17 @@ export function isAdult(state: CheckState): boolean {
 // assault, police and NRM for trafficking); the CSE signs and questions do not apply (issue 9).
 const ADULT_QUESTIONS: readonly QuestionId[] = ["immediateDanger", "sexualAbuse", "trafficking"];
 
+/**
+ * DOMAIN.md §3: immediate danger is asked "always, first": on step 1, before anything else, so a
+ * child in danger now is known at once and the questions card stays short (issue 9).
+ */
+export const FIRST_QUESTION = "immediateDanger" satisfies QuestionId;
+
+/** The questions step 3 shows: those that apply, less the one asked on step 1. */
+export function questionsOnStep3(state: CheckState): QuestionId[] {
+  return visibleQuestions(state).filter((question) => question !== FIRST_QUESTION);
+}
+
 /** The steps this check goes through: an adult skips the warning signs. */
 export function stepsOf(state: CheckState): readonly Step[] {
   return isAdult(state) ? ["context", "questions", "result"] : STEPS;
@@ -149,7 +160,7 @@ function readSigns(state: CheckState, inputs: Inputs): { signs: SignId[]; unknow
 
 function readAnswers(state: CheckState, inputs: Inputs): CheckState["answers"] {
   const answers: CheckState["answers"] = { ...state.answers };
-  for (const question of visibleQuestions(state)) {
+  for (const question of questionsOnStep3(state)) {
     const value = inputs[INPUT.answerTo(question)] ?? "";
     if ((ANSWERS as readonly string[]).includes(value)) answers[question] = value as Answer;
     else delete answers[question];
@@ -174,15 +185,31 @@ function problemNotice(state: CheckState, errors: Record<string, string>, first:
   return same && state.notice === first ? `Still not done: ${Object.values(errors)[0] ?? first}` : first;
 }
 
+/** Step 1's answer to the first question (immediate danger), kept even while step 1 has errors. */
+function withFirstAnswer(answers: CheckState["answers"], inputs: Inputs): CheckState["answers"] {
+  const value = inputs[INPUT.answerTo(FIRST_QUESTION)] ?? "";
+  const next = { ...answers };
+  if ((ANSWERS as readonly string[]).includes(value)) next[FIRST_QUESTION] = value as Answer;
+  else delete next[FIRST_QUESTION];
+  return next;
+}
+
+// DOMAIN.md §4 `emergency`: yes or not sure. Said on the very next card, before anything else is asked.
+const dangerNotice = (who: "child" | "person") => `You said the ${who} may be in immediate danger: call 999 now if you have not. Then carry on here.`;
+
 export function submitContext(state: CheckState, inputs: Inputs, areaIds: ReadonlySet<string>): CheckState {
   const context = readContext(inputs);
+  const answers = withFirstAnswer(state.answers, inputs);
   const errors = contextErrors(context, areaIds);
-  if (Object.keys(errors).length > 0) return { ...state, context, errors, notice: problemNotice(state, errors, "Please check the highlighted answers.") };
+  if (answers[FIRST_QUESTION] === undefined) errors[INPUT.answerTo(FIRST_QUESTION)] = "Please choose yes, no or not sure.";
+  if (Object.keys(errors).length > 0) return { ...state, context, answers, errors, notice: problemNotice(state, errors, "Please check the highlighted answers.") };
+  const inDanger = answers[FIRST_QUESTION] !== "no";
   if (isAdult({ ...state, context })) {
-    const adult: CheckState = { ...clean(state), context, signs: [], followUpsShown: false, step: "questions" };
-    return { ...adult, answers: applicableAnswers(adult), notice: "18 or over: the child sexual exploitation pathway does not apply. These three questions decide the adult route." };
+    const adult: CheckState = { ...clean(state), context, answers, signs: [], followUpsShown: false, step: "questions" };
+    const route = "18 or over: the child sexual exploitation pathway does not apply. These two questions decide the adult route.";
+    return { ...adult, answers: applicableAnswers(adult), notice: inDanger ? `${dangerNotice("person")} ${route}` : route };
   }
-  const next = { ...clean(state), context, step: "signs" as const };
+  const next = { ...clean(state), context, answers, step: "signs" as const, notice: inDanger ? dangerNotice("child") : "" };
   // A missing episode in the last 3 months ticks the missing sign; a child of 13 or over has no under-13 sign.
   const missing = WHOLE_NUMBER.test(context.missingEpisodes90d) && Number(context.missingEpisodes90d) >= 1 ? ["absent.missingFromHome" as const] : [];
   const offered = new Set(signsFor(next));
@@ -202,7 +229,7 @@ export function submitSigns(state: CheckState, inputs: Inputs): CheckState {
 
 export function submitQuestions(state: CheckState, inputs: Inputs): CheckState {
   const answers = readAnswers(state, inputs);
-  const unanswered = visibleQuestions(state).filter((question) => answers[question] === undefined);
+  const unanswered = questionsOnStep3(state).filter((question) => answers[question] === undefined);
   if (unanswered.length > 0) {
     const errors = Object.fromEntries(unanswered.map((question) => [INPUT.answerTo(question), "Please choose yes, no or not sure."]));
     const first = `Please answer ${unanswered.length === 1 ? "the question" : `the ${unanswered.length} questions`} marked below.`;
@@ -222,7 +249,7 @@ export function goBack(state: CheckState, inputs: Inputs): CheckState {
   const kept = clean(state);
   switch (state.step) {
     case "context":
-      return { ...kept, context: readContext(inputs) };
+      return { ...kept, context: readContext(inputs), answers: withFirstAnswer(state.answers, inputs) };
     case "signs":
       return { ...kept, signs: readSigns(state, inputs).signs, step: "context" };
     case "questions":

@@ -32,7 +32,7 @@ function checkView(state: CheckState, given?: Case) {
   return checkCard(viewOf(state, given), AREAS);
 }
 
-const context = (inputs: Record<string, string>) => submitContext(startState(), inputs, AREA_IDS);
+const context = (inputs: Record<string, string>) => submitContext(startState(), { q_immediateDanger: "no", ...inputs }, AREA_IDS);
 const atSigns = context({ area: "kingston", age: "14" });
 const atQuestions = submitSigns(atSigns, { signs_receipt: "receipt.moneyOrGoods" });
 const resultState = (area: string): CheckState => ({ ...atQuestions, step: "result", context: { ...atQuestions.context, area } });

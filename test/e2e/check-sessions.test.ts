@@ -17,17 +17,17 @@ async function firstStep(): Promise<Card> {
 }
 
 async function toQuestions(): Promise<Card> {
-  const signs = await harness.press(ALEX, await firstStep(), "Continue", { area: "kingston", age: "14" });
+  const signs = await harness.press(ALEX, await firstStep(), "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
   return harness.press(ALEX, signs, "Continue", { signs_receipt: ["receipt.moneyOrGoods"] });
 }
 
-const NO_TO_ALL = { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
+const NO_TO_ALL = { q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
 
 describe("check sessions", () => {
   it("an expired check says so and offers a new one", async () => {
     const card = await firstStep();
     harness.setNow(new Date("2026-11-25T10:00:00.001Z"));
-    const reply = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    const reply = await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
     expect(textOf(reply)).toContain("This check has expired");
     expect(findAction(reply, "Start a new check").verb).toBe("check.start");
   });
@@ -36,20 +36,20 @@ describe("check sessions", () => {
     const card = await firstStep();
     harness.setNow(new Date("2026-11-25T10:00:00Z"));
     expect(await harness.checks.sweep()).toBe(1);
-    expect(textOf(await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" }))).toContain("This check could not be found");
+    expect(textOf(await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" }))).toContain("This check could not be found");
   });
 
   it("a check stays alive while it is being used (24 hours from the last step)", async () => {
     const card = await firstStep();
     harness.setNow(new Date("2026-11-25T09:00:00Z"));
-    const signs = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    const signs = await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
     harness.setNow(new Date("2026-11-26T08:00:00Z"));
     expect(textOf(await harness.press(ALEX, signs, "Continue"))).toContain("Step 3 of 4");
   });
 
   it("someone else pressing my card is told it is not theirs, and learns nothing from it", async () => {
     const card = await firstStep();
-    const mine = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
+    const mine = await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
     const reply = await harness.press(SAM, mine, "Continue", { signs_receipt: ["receipt.forSex"] });
     expect(textOf(reply)).toContain("This check belongs to someone else");
     expect(textOf(reply)).not.toContain("Kingston");
@@ -59,8 +59,8 @@ describe("check sessions", () => {
 
   it("pressing the same button twice moves the check on once, and says what happened", async () => {
     const card = await firstStep();
-    const once = await harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" });
-    const twice = await harness.press(ALEX, card, "Continue", { area: "sutton", age: "9" });
+    const once = await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
+    const twice = await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "sutton", age: "9" });
     expect(textOf(once)).toContain("Step 2 of 4");
     expect(textOf(twice)).toContain("Step 2 of 4");
     expect(textOf(twice)).toContain("That button had already been pressed");
@@ -72,7 +72,7 @@ describe("check sessions", () => {
 
   it("two presses racing on the same card make exactly one step", async () => {
     const card = await firstStep();
-    const replies = await Promise.all([1, 2, 3, 4].map(() => harness.press(ALEX, card, "Continue", { area: "kingston", age: "14" })));
+    const replies = await Promise.all([1, 2, 3, 4].map(() => harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" })));
     expect(replies.filter((reply) => textOf(reply).includes("That button had already been pressed"))).toHaveLength(3);
     expect(replies.every((reply) => textOf(reply).includes("Step 2 of 4"))).toBe(true);
   });
@@ -95,7 +95,7 @@ describe("check sessions", () => {
   });
 
   it("Back keeps what was typed on the step being left", async () => {
-    const signs = await harness.press(ALEX, await firstStep(), "Continue", { area: "lambeth", age: "12", lookedAfter: "true" });
+    const signs = await harness.press(ALEX, await firstStep(), "Continue", { q_immediateDanger: "no", area: "lambeth", age: "12", lookedAfter: "true" });
     const backToContext = await harness.press(ALEX, signs, "Back");
     expect(valueOf(backToContext, "area")).toBe("lambeth");
     expect(valueOf(backToContext, "age")).toBe("12");
@@ -124,10 +124,9 @@ describe("check sessions", () => {
 
   it("an unanswered question is named, and the answers given are kept", async () => {
     const questions = await toQuestions();
-    const reply = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_exchange: "unsure" });
+    const reply = await harness.press(ALEX, questions, "Continue", { q_exchange: "unsure" });
     expect(textOf(reply)).toContain("Please answer the 4 questions marked below.");
     expect(valueOf(reply, "q_exchange")).toBe("unsure");
-    expect(valueOf(reply, "q_immediateDanger")).toBe("no");
   });
 
   it("Start again clears the check", async () => {

@@ -29,6 +29,8 @@ async function runCheck(scenario: Scenario): Promise<Card> {
   const [first] = await harness.say(ALEX, "check");
   expect(textOf(first!)).toContain("Step 1 of 4");
   const signsCard = await harness.press(ALEX, first!, "Continue", {
+    // DOMAIN.md §3: immediate danger is asked first, on step 1.
+    q_immediateDanger: scenario.answers?.immediateDanger ?? "no",
     area: scenario.area,
     age: String(scenario.age),
     lookedAfter: String(scenario.lookedAfter ?? false),
@@ -117,13 +119,13 @@ describe("a full guided check over HTTP", () => {
   it("asks the four follow-ups only once there is evidence of exploitation", async () => {
     harness.setNow(new Date("2026-11-24T10:00:00Z"));
     const [first] = await harness.say(ALEX, "check");
-    const signs = await harness.press(ALEX, first!, "Continue", { area: "kingston", age: "15" });
+    const signs = await harness.press(ALEX, first!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "15" });
     const questions = await harness.press(ALEX, signs, "Continue");
-    expect(inputIds(questions)).toEqual(["q_immediateDanger", "q_groomingConcern", "q_sexualAbuse", "q_exchange", "q_onlineImages", "q_trafficking"]);
-    const followUps = await harness.press(ALEX, questions, "Continue", { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "yes", q_trafficking: "no" });
+    expect(inputIds(questions)).toEqual(["q_groomingConcern", "q_sexualAbuse", "q_exchange", "q_onlineImages", "q_trafficking"]);
+    const followUps = await harness.press(ALEX, questions, "Continue", { q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "yes", q_trafficking: "no" });
     expect(textOf(followUps)).toContain("four more questions apply");
     expect(inputIds(followUps)).toEqual([
-      "q_immediateDanger", "q_groomingConcern", "q_sexualAbuse", "q_exchange", "q_onlineImages", "q_trafficking",
+      "q_groomingConcern", "q_sexualAbuse", "q_exchange", "q_onlineImages", "q_trafficking",
       "q_coercionControl", "q_habitual", "q_selfDenied", "q_multiplePerpetrators",
     ]);
   });
@@ -131,7 +133,7 @@ describe("a full guided check over HTTP", () => {
   it("asks the under-13 question only for a child under 13", async () => {
     const questionsFor = async (age: string) => {
       const [first] = await harness.say(ALEX, "check");
-      const signs = await harness.press(ALEX, first!, "Continue", { area: "kingston", age });
+      const signs = await harness.press(ALEX, first!, "Continue", { q_immediateDanger: "no", area: "kingston", age });
       return inputIds(await harness.press(ALEX, signs, "Continue"));
     };
     expect(await questionsFor("12")).toContain("q_sexualActivityUnder13");

@@ -19,9 +19,9 @@ const TUESDAY_MORNING = new Date("2026-11-24T10:00:00Z");
 async function result(user: User = ALEX): Promise<Card> {
   harness.setNow(TUESDAY_MORNING);
   const [first] = await harness.say(user, "check");
-  const signs = await harness.press(user, first!, "Continue", { area: "kingston", age: "14" });
+  const signs = await harness.press(user, first!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
   const questions = await harness.press(user, signs, "Continue", { signs_receipt: "receipt.moneyOrGoods" });
-  const none = { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "unsure", q_onlineImages: "no", q_trafficking: "no" };
+  const none = { q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "unsure", q_onlineImages: "no", q_trafficking: "no" };
   const followUps = await harness.press(user, questions, "Continue", none);
   const card = await harness.press(user, followUps, "Continue", { q_coercionControl: "no", q_habitual: "no", q_selfDenied: "no", q_multiplePerpetrators: "no" });
   expect(textOf(card)).toContain("Step 4 of 4");
@@ -39,7 +39,7 @@ function urls(card: Card): string[] {
 
 describe("keep and share a result", () => {
   it("a summary for my records: when, what I told the bot, the result, the steps, a line for my decision; no name", async () => {
-    const summary = await harness.press(ALEX, await result(), "Summary for my records");
+    const summary = await harness.press(ALEX, await result(), "Summary");
     const text = textOf(summary);
     for (const words of [
       "Summary for my records",
@@ -58,7 +58,7 @@ describe("keep and share a result", () => {
   });
 
   it("asks for the lead's email once, names a bad one, then opens a draft chat to them with no name in it", async () => {
-    const summary = await harness.press(ALEX, await result(), "Summary for my records");
+    const summary = await harness.press(ALEX, await result(), "Summary");
     const refused = await harness.press(ALEX, summary, "Save email", { dslEmail: "not an email" });
     expect(textOf(refused)).toContain("Enter your safeguarding lead's work email, such as name@school.org.uk.");
     const saved = await harness.press(ALEX, refused, "Save email", { dslEmail: "dsl@school.example.org" });
@@ -70,14 +70,14 @@ describe("keep and share a result", () => {
     expect(draft).not.toContain("Alex");
     expect(draft.length).toBeLessThanOrEqual(1000);
     // Remembered: the next result's summary offers the link straight away.
-    const next = await harness.press(ALEX, await result(), "Summary for my records");
+    const next = await harness.press(ALEX, await result(), "Summary");
     expect(urls(next)[0]).toMatch(/users=dsl%40school\.example\.org/);
     // Per user: someone else is asked afresh.
-    expect(urls(await harness.press(SAM, await result(SAM), "Summary for my records"))).toEqual([]);
+    expect(urls(await harness.press(SAM, await result(SAM), "Summary"))).toEqual([]);
   });
 
   it("goes back from the summary to the result", async () => {
-    const summary = await harness.press(ALEX, await result(), "Summary for my records");
+    const summary = await harness.press(ALEX, await result(), "Summary");
     expect(textOf(await harness.press(ALEX, summary, "Back to the result"))).toContain("Step 4 of 4: provisional result");
   });
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measureCard, offsetInCard, type CardMetrics } from "../support/card-metrics.ts";
+import { measureCard, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
 import { DOMAINS } from "../../src/domain/catalogue.ts";
 import { showArea, answer, answerTheRest, cardsIn, chooseOption, CHROMIUM, openPlayground, press, sendMessage, type PlaygroundBrowser } from "../support/playground-browser.ts";
 
@@ -42,14 +42,20 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await press(check, "Check a concern");
 
     const sizes: Record<string, CardMetrics> = {};
+    const topsShown: Record<string, boolean> = {};
+    // Issue 9 measures at the playground's 1400x900: a replaced card must show its top there.
+    await page.setViewportSize({ width: 1400, height: 900 });
     await check.getByText("Step 1 of 4").waitFor();
     sizes["step 1"] = await measureCard(check);
+    // DOMAIN.md §3: immediate danger is asked first, on step 1.
+    await answer(check, /immediate danger/, "No");
     await chooseOption(check, "Which area does the child live in?", "Kingston upon Thames");
     await check.getByRole("spinbutton", { name: "Child's age (whole years)" }).fill("14");
     await press(check, "Continue");
 
     await check.getByText("Step 2 of 4").waitFor();
     sizes["step 2"] = await measureCard(check);
+    topsShown["step 2"] = await topInView(check);
     await check.screenshot({ path: STEP_2_SCREENSHOT });
     await showArea(check, DOMAINS.findIndex((domain) => domain.id === "receipt"));
     await check.getByRole("checkbox", { name: "Unexplained money, phones, clothes, jewellery or other items" }).check();
@@ -57,14 +63,16 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
 
     await check.getByText("Step 3 of 4").waitFor();
     sizes["step 3"] = await measureCard(check);
+    topsShown["step 3"] = await topInView(check);
     await answer(check, /in exchange for sexual activity/, "Not sure");
-    expect(await answerTheRest(check, "No")).toBe(5);
+    expect(await answerTheRest(check, "No")).toBe(4);
     await press(check, "Continue");
 
     // DOMAIN.md §4: "not sure" counts as a possible yes, so the exchange answer is evidence of
     // exploitation and the four follow-up questions join the card, the earlier answers kept.
     await check.getByText("Follow-up questions").waitFor();
     sizes["step 3, follow-ups"] = await measureCard(check);
+    topsShown["step 3, follow-ups"] = await topInView(check);
     expect(await answerTheRest(check, "No")).toBe(4);
     await press(check, "Continue");
 
@@ -74,6 +82,7 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await page.mouse.move(0, 0);
     await expect.poll(async () => (await measureCard(check)).lowContrast.length, { timeout: 5_000 }).toBe(0).catch(() => undefined);
     sizes["result, folded"] = await measureCard(check);
+    topsShown.result = await topInView(check);
     await check.screenshot({ path: RESULT_SCREENSHOT });
     // Issue 9 "Result first": the 999 line, the category and the first contact within the first 500 px.
     const firstScreen = {
@@ -88,6 +97,7 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
       ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
       ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
     ]);
+    problems.push(...Object.entries(topsShown).flatMap(([step, shown]) => (shown ? [] : [`${step}: its top is out of view at 1400x900`])));
     console.log(problems.join("\n"));
     expect(problems).toEqual([]);
     for (const [what, offset] of Object.entries(firstScreen)) expect(offset, `${what} at ${offset} px`).toBeLessThanOrEqual(500);
@@ -103,6 +113,7 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     expect(await cards.first().innerText()).toContain("SAFEGUARD");
 
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.setViewportSize({ width: 1400, height: 2400 });
     await check.getByText("Step 4 of 4").scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   }, 120_000);

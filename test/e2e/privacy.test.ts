@@ -16,7 +16,7 @@ describe("logs", () => {
     await harness.say(ALEX, "Jasmine Q. Example, 14, was picked up by a man in a silver car");
     await harness.say(ALEX, "who do I call in Sutton about Jasmine at 9pm");
     const [first] = await harness.say(ALEX, "check");
-    const wrong = await harness.press(ALEX, first!, "Continue", { area: "sutton", age: "Jasmine is fourteen" });
+    const wrong = await harness.press(ALEX, first!, "Continue", { q_immediateDanger: "no", area: "sutton", age: "Jasmine is fourteen" });
     const signs = await harness.press(ALEX, wrong, "Continue", { age: "14" });
     await harness.press(ALEX, signs, "Continue", { signs_gangs: ["gangs.vehicles"] });
     await harness.invoke(ALEX, { type: "Action.Execute", verb: "check.signs", data: { sessionId: "Jasmine-session", version: "x", note: "Jasmine" } });

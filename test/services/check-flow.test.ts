@@ -1,11 +1,12 @@
 // The guided check's steps (DESIGN.md "Guided check"), one rule per test.
 import { describe, expect, it } from "vitest";
 import {
-  assessmentInputOf, goBack, signsFor, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
+  assessmentInputOf, goBack, questionsOnStep3, signsFor, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
 } from "../../src/services/check-flow.ts";
 
 const AREAS = new Set(["kingston", "sutton", "other"]);
-const context = (inputs: Record<string, string>) => submitContext(startState(), inputs, AREAS);
+// Step 1 asks immediate danger first (DOMAIN.md §3 "always, first"); "no" unless a test says otherwise.
+const context = (inputs: Record<string, string>) => submitContext(startState(), { q_immediateDanger: "no", ...inputs }, AREAS);
 const BASE_NO = { q_immediateDanger: "no", q_groomingConcern: "no", q_sexualAbuse: "no", q_exchange: "no", q_onlineImages: "no", q_trafficking: "no" };
 
 describe("step 1: the child", () => {
@@ -34,7 +35,7 @@ describe("step 1: the child", () => {
     expect(visibleQuestions(adult)).toEqual(["immediateDanger", "sexualAbuse", "trafficking"]);
     expect(adult.notice).toMatch(/^18 or over/);
     expect(goBack(adult, {}).step).toBe("context");
-    const result = submitQuestions(adult, { q_immediateDanger: "no", q_sexualAbuse: "yes", q_trafficking: "no" });
+    const result = submitQuestions(adult, { q_sexualAbuse: "yes", q_trafficking: "no" });
     expect(assessmentInputOf(result)?.answers).toEqual({ immediateDanger: "no", sexualAbuse: "yes", trafficking: "no" });
   });
 
@@ -74,7 +75,7 @@ describe("steps 2 and 3: signs and questions", () => {
     const state: CheckState = {
       ...submitSigns(at14, {}),
       followUpsShown: true,
-      answers: { exchange: "yes", habitual: "yes", coercionControl: "yes" },
+      answers: { immediateDanger: "no", exchange: "yes", habitual: "yes", coercionControl: "yes" },
     };
     const result = submitQuestions(state, { ...BASE_NO, q_coercionControl: "yes", q_habitual: "yes", q_selfDenied: "no", q_multiplePerpetrators: "no" });
     expect(result.step).toBe("result");
@@ -90,7 +91,7 @@ describe("steps 2 and 3: signs and questions", () => {
     const backToContext = goBack(goBack(goBack(answered, {}), cardInputs), {});
     expect(backToContext.step).toBe("context");
     expect(backToContext.answers.sexualActivityUnder13).toBe("yes");
-    const older = submitContext(backToContext, { area: "kingston", age: "15" }, AREAS);
+    const older = submitContext(backToContext, { q_immediateDanger: "no", area: "kingston", age: "15" }, AREAS);
     expect(older.answers.sexualActivityUnder13).toBeUndefined();
   });
 });
@@ -117,8 +118,31 @@ describe("answers carried between steps", () => {
 
   it("pre-answers the question a ticked sign already answers, and never overwrites an answer", () => {
     const under13 = submitSigns(context({ area: "kingston", age: "12" }), { signs_sexual: "sexual.activeUnder13,sexual.disclosedAssault" });
-    expect(under13.answers).toEqual({ sexualActivityUnder13: "yes", sexualAbuse: "yes" });
+    expect(under13.answers).toEqual({ immediateDanger: "no", sexualActivityUnder13: "yes", sexualAbuse: "yes" });
     const answered: CheckState = { ...context({ area: "kingston", age: "14" }), answers: { sexualAbuse: "no" } };
     expect(submitSigns(answered, { signs_sexual: "sexual.disclosedAssault" }).answers.sexualAbuse).toBe("no");
+  });
+});
+
+// DOMAIN.md §3: immediate danger is asked "always, first": on step 1 (issue 9 keeps step 3 short).
+describe("immediate danger, first", () => {
+  it("is required on step 1, and kept when step 1 has other mistakes", () => {
+    const missing = submitContext(startState(), { area: "kingston", age: "14" }, AREAS);
+    expect(missing.errors).toEqual({ q_immediateDanger: "Please choose yes, no or not sure." });
+    const kept = submitContext(startState(), { q_immediateDanger: "unsure", area: "" }, AREAS);
+    expect(kept.step).toBe("context");
+    expect(kept.answers.immediateDanger).toBe("unsure");
+  });
+
+  it.each([["yes"], ["unsure"]])("answered %s, the very next card says to call 999 now", (answer) => {
+    expect(context({ area: "kingston", age: "14", q_immediateDanger: answer }).notice).toBe("You said the child may be in immediate danger: call 999 now if you have not. Then carry on here.");
+    expect(context({ area: "kingston", age: "19", q_immediateDanger: answer }).notice).toMatch(/^You said the person may be in immediate danger: call 999 now/);
+  });
+
+  it("is not asked again on step 3, and still counts in the result", () => {
+    const questions = submitSigns(context({ area: "kingston", age: "14", q_immediateDanger: "yes" }), {});
+    expect(questionsOnStep3(questions)).not.toContain("immediateDanger");
+    const result = submitQuestions(questions, BASE_NO);
+    expect(assessmentInputOf(result)?.answers.immediateDanger).toBe("yes");
   });
 });

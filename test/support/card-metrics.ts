@@ -58,3 +58,18 @@ export async function offsetInCard(card: Locator, text: string | RegExp): Promis
   if (cardBox === null || box === null) throw new Error(`"${String(text)}" is not shown on the card`);
   return Math.round(box.y - cardBox.y);
 }
+
+/**
+ * Whether the card's top line can be seen: a point just inside its top edge is on screen and not
+ * covered by the page's header. Issue 9: a card that replaces the pressed one must show its top.
+ */
+export async function topInView(card: Locator): Promise<boolean> {
+  return card.evaluate((root) => {
+    const box = root.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + 8;
+    if (y < 0 || y > window.innerHeight) return false;
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && root.contains(hit);
+  });
+}
