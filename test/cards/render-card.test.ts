@@ -130,6 +130,16 @@ describe("card rendering", () => {
     ]));
   });
 
+  // Issue 9: Teams' "Good" green (about 2:1) and "Warning" yellow (about 1.5:1) fail 4.5:1 on its light
+  // theme; text uses default, "Attention" or "Accent" colours (the browser test measures them).
+  it.each(CASES)("%s: no text in a colour that fails contrast", (_name, card) => {
+    const colours: string[] = [];
+    walkCard(render(card.name, card.data), (node) => {
+      if (node.type === "TextBlock" && typeof node.color === "string") colours.push(node.color);
+    });
+    expect(colours.filter((colour) => ["good", "warning", "light"].includes(colour.toLowerCase()))).toEqual([]);
+  });
+
   it("the 999 check can fail: a card without the line is caught", () => {
     expect(textBlocks({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Call your DSL." }] })).not.toContain(EMERGENCY_LINE);
   });

@@ -117,4 +117,38 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await check.getByText("Step 4 of 4").scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   }, 120_000);
+
+  // Issue 9: no button cut off and every text readable on the cards outside the check too.
+  it("the menu's cards: warning signs, one area's signs, contacts: no cut-off buttons, every text readable", async () => {
+    const page = playground!.page;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const menu = cardsIn(page).first();
+    const seen: Record<string, CardMetrics> = {};
+    const settle = async () => {
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await expect.poll(async () => (await measureCard(menu)).lowContrast.length, { timeout: 5_000 }).toBe(0).catch(() => undefined);
+    };
+    await press(menu, "Warning signs");
+    await menu.getByText("Warning signs: SAFEGUARD").waitFor();
+    await settle();
+    seen["warning signs"] = await measureCard(menu);
+    await menu.getByRole("button", { name: /G: Gangs, older age groups and involvement in crime/ }).click();
+    await menu.getByText("What each sign can look like").waitFor();
+    await settle();
+    seen["signs: G"] = await measureCard(menu);
+    await press(menu, "Menu");
+    await press(menu, "Who do I contact");
+    await chooseOption(menu, "Area", "Kingston upon Thames");
+    await press(menu, "Show contacts");
+    await menu.getByText("Kingston upon Thames: who to contact").waitFor();
+    await settle();
+    seen.contacts = await measureCard(menu);
+    const problems = Object.entries(seen).flatMap(([card, metrics]) => [
+      ...metrics.cutButtons.map((title) => `${card}: button cut off: ${title}`),
+      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${card}: "${text}" ${ratio}:1 (${color} on ${background})`),
+    ]);
+    console.log(problems.join("\n"));
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -39,5 +39,6 @@ describe("the question set", () => {
     console.log(`question set: ${QUESTIONS.length} questions; top-1 ${(top1 * 100).toFixed(1)} %, top-3 ${((top3 / QUESTIONS.length) * 100).toFixed(1)} %`);
     if (misses.length > 0) console.log(`misses:\n${misses.join("\n")}`);
     expect(top1).toBeGreaterThanOrEqual(TOP_1_TARGET);
+    expect(top3 / QUESTIONS.length).toBeGreaterThanOrEqual(top1);
   });
 });

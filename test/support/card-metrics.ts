@@ -34,6 +34,9 @@ export async function measureCard(card: Locator): Promise<CardMetrics> {
     for (const element of root.querySelectorAll("*")) {
       const ownText = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent ?? "").join("").trim();
       if (ownText === "" || !visible(element)) continue;
+      // WCAG 1.4.3 exempts inactive controls: the playground greys a card's buttons while an invoke is answered.
+      const control = element.closest("button, [role='button']");
+      if (control !== null && (control.hasAttribute("disabled") || control.getAttribute("aria-disabled") === "true")) continue;
       const color = getComputedStyle(element).color;
       const background = backgroundOf(element);
       const [a, b] = [luminance(rgb(color)), luminance(rgb(background))];
