@@ -89,7 +89,8 @@ async function invoke(target: BotTarget, user: User, step: number, action: Recor
 
 // ---- the check, as a practitioner does it ---------------------------------------------------
 
-const CONTEXT = { area: "kingston", age: "14" };
+// Step 1 asks immediate danger first (DOMAIN.md §3), then the child.
+const CONTEXT = { q_immediateDanger: "no", area: "kingston", age: "14" };
 const SIGNS = { signs_receipt: "receipt.moneyOrGoods" };
 /** Every question "no" but the exchange "not sure": unconfirmed Category 2, with the follow-ups asked. */
 const answerFor = (inputId: string) => (inputId === "q_exchange" ? "unsure" : "no");
@@ -105,7 +106,8 @@ function walk(node: unknown, visit: (node: Record<string, any>) => void): void {
 function progressOf(card: Card): string {
   let progress = "";
   walk(card.body, (node) => {
-    if (node.type === "TextBlock" && typeof node.text === "string" && node.text.startsWith("Step ") && progress === "") progress = node.text;
+    // The header reads "Check a concern · Step 2 of 4: warning signs".
+    if (node.type === "TextBlock" && typeof node.text === "string" && node.text.includes("Step ") && progress === "") progress = node.text.slice(node.text.indexOf("Step "));
   });
   return progress;
 }
@@ -143,7 +145,7 @@ export const subjectCheck: CheckScript = async (target, user) => {
 // ---- the same shape for the echo bot ----------------------------------------------------------
 
 const session = { sessionId: "00000000-0000-4000-8000-000000000000", version: "1" };
-const QUESTIONS = ["immediateDanger", "groomingConcern", "exchange", "onlineImages", "trafficking"];
+const QUESTIONS = ["groomingConcern", "sexualAbuse", "exchange", "onlineImages", "trafficking"];
 const FOLLOW_UPS = [...QUESTIONS, "coercionControl", "habitual", "selfDenied", "multiplePerpetrators"];
 const answers = (ids: string[]) => Object.fromEntries(ids.map((id) => [`q_${id}`, answerFor(`q_${id}`)]));
 const ECHO_PRESSES = [

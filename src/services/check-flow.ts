@@ -96,9 +96,12 @@ const ADULT_QUESTIONS: readonly QuestionId[] = ["immediateDanger", "sexualAbuse"
  */
 export const FIRST_QUESTION = "immediateDanger" satisfies QuestionId;
 
-/** The questions step 3 shows: those that apply, less the one asked on step 1. */
+/**
+ * The questions step 3 shows: those that apply, less the one asked on step 1, unless it has no
+ * answer (a check begun before step 1 asked it is still asked, never taken as "no").
+ */
 export function questionsOnStep3(state: CheckState): QuestionId[] {
-  return visibleQuestions(state).filter((question) => question !== FIRST_QUESTION);
+  return visibleQuestions(state).filter((question) => question !== FIRST_QUESTION || state.answers[FIRST_QUESTION] === undefined);
 }
 
 /** The steps this check goes through: an adult skips the warning signs. */

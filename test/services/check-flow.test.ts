@@ -139,6 +139,12 @@ describe("immediate danger, first", () => {
     expect(context({ area: "kingston", age: "19", q_immediateDanger: answer }).notice).toMatch(/^You said the person may be in immediate danger: call 999 now/);
   });
 
+  it("is asked on step 3 in a check saved before step 1 asked it, so it is never taken as no", () => {
+    const saved: CheckState = { ...submitSigns(context({ area: "kingston", age: "14" }), {}), answers: {} };
+    expect(questionsOnStep3(saved)[0]).toBe("immediateDanger");
+    expect(submitQuestions(saved, { ...BASE_NO, q_immediateDanger: "" }).errors).toHaveProperty("q_immediateDanger");
+  });
+
   it("is not asked again on step 3, and still counts in the result", () => {
     const questions = submitSigns(context({ area: "kingston", age: "14", q_immediateDanger: "yes" }), {});
     expect(questionsOnStep3(questions)).not.toContain("immediateDanger");
