@@ -23,8 +23,10 @@ describe("the shipped areas", () => {
     expect([...loadAreas().keys()].sort()).toEqual(["havering", "kingston", "lambeth", "lewisham", "other", "richmond", "sutton"]);
   });
 
+  // The describe body runs even when skipped: read the seeds only where they exist, so a fresh clone
+  // without ../shared passes (issue 8, point 14) and CI, which has them, checks every contact.
   describe.skipIf(!existsSync(SEEDS_DIR))("every contact comes from the seed documents", () => {
-    const seeds = readdirSync(SEEDS_DIR).filter((file) => file.endsWith(".txt")).map((file) => readFileSync(new URL(file, SEEDS_DIR), "utf8"));
+    const seeds = existsSync(SEEDS_DIR) ? readdirSync(SEEDS_DIR).filter((file) => file.endsWith(".txt")).map((file) => readFileSync(new URL(file, SEEDS_DIR), "utf8")) : [];
     const seedDigits = seeds.map((text) => text.replace(/\D/g, "")).join("|");
     const seedText = seeds.join("\n").toLowerCase();
     const contacts = [...loadAreas().values()].flatMap((area) => area.contacts.map((contact) => ({ area: area.id, ...contact })));
