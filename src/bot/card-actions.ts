@@ -75,7 +75,9 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
     return outcome.view.assessment === undefined ? checkCard(outcome.view, areas) : render(outcome.view, userId);
   };
 
-  const handlers: Record<string, Handler> = {
+  // A Map, not an object: the verb comes from the request, and a plain object answers
+  // "constructor" or "__proto__" from its prototype (issue 8, point 5).
+  const handlers = new Map<string, Handler>(Object.entries({
     "check.summary": resultView(async (view, userId) => summaryCard(view, areas, await settings.dslEmail(userId))),
     "check.result": resultView((view) => checkCard(view, areas)),
     "check.share": async (request) => {
@@ -104,10 +106,10 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
       return area === undefined ? areaPickerCard(areas, "Please choose an area first.") : areaContactsCard(area, clock());
     },
     "guidance.show": ({ data }) => guidanceEntry(typeof data.id === "string" ? data.id : ""),
-  };
+  }));
 
   return async (request) => {
-    const handler = handlers[request.verb];
+    const handler = handlers.get(request.verb);
     return handler === undefined ? noticeCard("invalid") : handler(request);
   };
 }

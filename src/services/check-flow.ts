@@ -179,6 +179,8 @@ function applicableAnswers(state: CheckState): CheckState["answers"] {
 
 const clean = (state: CheckState): CheckState => ({ ...state, errors: {}, notice: "" });
 
+export const UNKNOWN_SIGN = "The card sent a sign this check does not know. Please tick the signs again.";
+
 /**
  * The notice for a card with problems. Pressed again with the same problems, it says so in other
  * words, so the card visibly changes and nobody thinks the press was lost (issue 9).
@@ -222,7 +224,8 @@ export function submitContext(state: CheckState, inputs: Inputs, areaIds: Readon
 
 export function submitSigns(state: CheckState, inputs: Inputs): CheckState {
   const { signs, unknown } = readSigns(state, inputs);
-  if (unknown.length > 0) return { ...state, errors: { signs: `Unknown sign: ${unknown.join(", ")}` }, notice: "Please check the signs." };
+  // Never echo what was sent: the card's text is Markdown, so it could carry a link (issue 8, point 7).
+  if (unknown.length > 0) return { ...state, errors: { signs: UNKNOWN_SIGN }, notice: "Please check the signs." };
   const answers = { ...state.answers };
   for (const { sign, question } of SIGN_ANSWERS) if (signs.includes(sign) && answers[question] === undefined) answers[question] = "yes";
   const evidence = hasExploitationEvidence({ signs, answers });

@@ -13,6 +13,13 @@ const RECENT_LOOKED_AT = 20;
 export const CHECK_VERBS = ["check.context", "check.signs", "check.questions", "check.back", "check.restart"] as const;
 export type CheckVerb = (typeof CHECK_VERBS)[number];
 
+/** The step each step-bound verb belongs to; Back and Start again work on any step. */
+const STEP_OF_VERB = new Map<CheckVerb, CheckState["step"]>([
+  ["check.context", "context"],
+  ["check.signs", "signs"],
+  ["check.questions", "questions"],
+]);
+
 export type CheckView = {
   readonly sessionId: string;
   readonly version: number;
@@ -83,6 +90,9 @@ export function createCheckService({ store, areas, clock, newId }: CheckServiceD
       // A state written by an older release that no longer parses is treated as expired.
       if (!parsed.success) return { kind: "expired" };
       if (record.version !== action.version) return { kind: "stale", view: view(record.id, record.version, parsed.data) };
+      // A step's verb only on that step: pressed elsewhere (a forged or old press), show where the check is (issue 8, point 8).
+      const step = STEP_OF_VERB.get(action.verb);
+      if (step !== undefined && step !== parsed.data.step) return { kind: "stale", view: view(record.id, record.version, parsed.data) };
       const next = transitions[action.verb](parsed.data, action.inputs);
       const version = record.version + 1;
       const written = await store.update(record.id, record.version, {

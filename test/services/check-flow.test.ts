@@ -1,7 +1,7 @@
 // The guided check's steps (DESIGN.md "Guided check"), one rule per test.
 import { describe, expect, it } from "vitest";
 import {
-  assessmentInputOf, goBack, questionsOnStep3, signsFor, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
+  UNKNOWN_SIGN, assessmentInputOf, goBack, questionsOnStep3, signsFor, startState, submitContext, submitQuestions, submitSigns, visibleQuestions, type CheckState,
 } from "../../src/services/check-flow.ts";
 
 const AREAS = new Set(["kingston", "sutton", "other"]);
@@ -49,7 +49,7 @@ describe("steps 2 and 3: signs and questions", () => {
   const at14 = context({ area: "kingston", age: "14" });
 
   it("refuses a sign id that is not in its domain's list", () => {
-    expect(submitSigns(at14, { signs_sexual: "receipt.forSex" }).errors).toEqual({ signs: "Unknown sign: receipt.forSex" });
+    expect(submitSigns(at14, { signs_sexual: "receipt.forSex" }).errors).toEqual({ signs: UNKNOWN_SIGN });
   });
 
   it("shows the under-13 question only under 13", () => {
@@ -104,7 +104,7 @@ describe("answers carried between steps", () => {
   });
 
   it("refuses the under-13 sign for a 14-year-old, and drops it when the age goes up", () => {
-    expect(submitSigns(context({ area: "kingston", age: "14" }), { signs_sexual: "sexual.activeUnder13" }).errors).toEqual({ signs: "Unknown sign: sexual.activeUnder13" });
+    expect(submitSigns(context({ area: "kingston", age: "14" }), { signs_sexual: "sexual.activeUnder13" }).errors).toEqual({ signs: UNKNOWN_SIGN });
     const young = submitSigns(context({ area: "kingston", age: "12" }), { signs_sexual: "sexual.activeUnder13" });
     const back = goBack(goBack(young, {}), {});
     expect(submitContext(back, { area: "kingston", age: "14" }, AREAS).signs).toEqual([]);
