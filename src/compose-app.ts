@@ -45,7 +45,17 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
   const adapter = createAdapter(config.bot, logger);
 
   const app = createApp({
-    bot: { process: (request, response) => adapter.process(request, response, (context) => bot.run(context)) },
+    bot: {
+      process: async (request, response) => {
+        // Issue 8, point 4: without credentials nobody's identity is checked, so the bot never posts
+        // to a service URL off this machine (an outbound request wherever a caller points it).
+        if (config.bot === undefined && !isLoopbackServiceUrl((request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+          response.status(400).json({ error: "without credentials, serviceUrl must be an address on this machine (localhost, 127.0.0.1 or ::1)" });
+          return;
+        }
+        await adapter.process(request, response, (context) => bot.run(context));
+      },
+    },
     ready: async () => {
       await sql`select 1`.execute(database.db);
       return true;
@@ -53,4 +63,16 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
     logger,
   });
   return { app, checks, close: () => database.close() };
+}
+
+/** True for an http(s) URL on this machine; an absent serviceUrl is left for the adapter to refuse. */
+export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
+  if (serviceUrl === undefined) return true;
+  if (typeof serviceUrl !== "string") return false;
+  try {
+    const { hostname, protocol } = new URL(serviceUrl);
+    return (protocol === "http:" || protocol === "https:") && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname));
+  } catch {
+    return false;
+  }
 }

@@ -5,8 +5,7 @@ import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
 import { composeApp } from "./compose-app.ts";
 import { startPlayground } from "./dev/start-playground.ts";
-
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
+import { startSweeper } from "./services/session-sweeper.ts";
 
 async function start(): Promise<void> {
   const config = loadConfig();
@@ -22,16 +21,13 @@ async function start(): Promise<void> {
   logger.info({ port: config.port, authenticated: config.bot !== undefined }, "bot listening");
 
   // Expired check sessions are deleted, so nothing about a child is kept past 24 hours.
-  const sweeper = setInterval(() => {
-    checks.sweep().then((removed) => removed > 0 && logger.info({ removed }, "expired check sessions deleted"), (error) => logger.error({ err: error }, "session sweep failed"));
-  }, SWEEP_EVERY_MS);
-  sweeper.unref();
+  const sweeper = startSweeper({ sweep: () => checks.sweep(), logger });
 
   const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);
 
   const stop = async () => {
-    clearInterval(sweeper);
+    sweeper.stop();
     playground?.stop();
     server.close();
     await close();

@@ -3,7 +3,7 @@
 import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { Areas } from "../content/load-areas.ts";
-import type { CardRenderer } from "../cards/render-card.ts";
+import { CARD_SIZE_LIMIT_BYTES, type AdaptiveCard, type CardRenderer } from "../cards/render-card.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { checkCard } from "../cards/check-views.ts";
 import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, welcomeCard } from "../cards/menu-views.ts";
@@ -135,11 +135,21 @@ export class SafeguardBot extends ActivityHandler {
   }
 
   async #send(context: TurnContext, card: CardToSend): Promise<void> {
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.#deps.renderCard(card.name, card.data))));
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.#render(card))));
+  }
+
+  /** Renders a card, and holds the product's promise at send time: never a card over 28 KB (issue 8, point 6). */
+  #render(card: CardToSend): AdaptiveCard {
+    const rendered = this.#deps.renderCard(card.name, card.data);
+    const bytes = Buffer.byteLength(JSON.stringify(rendered));
+    if (bytes <= CARD_SIZE_LIMIT_BYTES) return rendered;
+    this.#deps.logger.error({ card: card.name, bytes }, "a card was over the size limit; sent a notice instead");
+    const notice = noticeCard("error");
+    return this.#deps.renderCard(notice.name, notice.data);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { cardActions, renderCard, logger } = this.#deps;
+    const { cardActions, logger } = this.#deps;
     let card: CardToSend;
     try {
       const action = invokeValue.action;
@@ -156,6 +166,6 @@ export class SafeguardBot extends ActivityHandler {
       logger.error({ err: error, verb: invokeValue.action?.verb }, "card action failed");
       card = noticeCard("error");
     }
-    return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: renderCard(card.name, card.data) as never };
+    return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: this.#render(card) as never };
   }
 }

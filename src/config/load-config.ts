@@ -10,7 +10,7 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 export const ConfigSchema = z
   .object({
     PORT: port(3978),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    HOST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/safeguard.sqlite")),
     PLAYGROUND: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
@@ -21,6 +21,12 @@ export const ConfigSchema = z
     MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
   })
   .superRefine((env, ctx) => {
+    // Issue 8, point 4: half-set credentials would start open, trusting any caller. Refuse them.
+    if (env.MicrosoftAppId === undefined) {
+      for (const setting of ["MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType"] as const) {
+        if (env[setting] !== undefined) ctx.addIssue({ code: "custom", path: [setting], message: "is set but MicrosoftAppId is not: set both, or neither for local use" });
+      }
+    }
     if (env.MicrosoftAppId !== undefined && env.MicrosoftAppType !== "UserAssignedMSI" && env.MicrosoftAppPassword === undefined) {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppPassword"], message: "required when MicrosoftAppId is set (unless MicrosoftAppType is UserAssignedMSI)" });
     }
@@ -48,15 +54,26 @@ export class ConfigError extends Error {
   }
 }
 
+const CREDENTIAL_SETTINGS = ["MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType"] as const;
+
+/** A credential setting spelt another way (MICROSOFT_APP_ID, microsoftappid), which would be ignored. */
+function misspeltCredentials(env: Record<string, string | undefined>): string[] {
+  const squash = (name: string) => name.toLowerCase().replace(/[_-]/g, "");
+  return Object.keys(env).flatMap((key) => {
+    const meant = CREDENTIAL_SETTINGS.find((setting) => squash(setting) === squash(key) && setting !== key);
+    return meant === undefined || env[key] === undefined || env[key] === "" ? [] : [`${key}: not read; the setting is spelt ${meant}`];
+  });
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)), ...misspeltCredentials(env)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const settings = parsed.data;
   return Object.freeze({
     port: settings.PORT,
-    host: settings.HOST,
+    // Without credentials nothing checks who is calling: listen on loopback only, unless HOST says otherwise.
+    host: settings.HOST ?? (settings.MicrosoftAppId === undefined ? "127.0.0.1" : "0.0.0.0"),
     logLevel: settings.LOG_LEVEL,
     databaseUrl: settings.DATABASE_URL,
     playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),

@@ -125,14 +125,19 @@ const isToggleOn = (value: string | undefined) => value === "true";
 
 // Every step's card carries all of that step's inputs, and Teams leaves an emptied input out of
 // the action data, so a missing value means "now empty", never "unchanged".
+// A card's maxLength is only a hint to the client: what is kept of a typed field is capped here, so a
+// tampered press cannot grow a stored session or the card sent back (issue 8, point 6).
+const MAX_TYPED = 40;
+const typed = (value: string | undefined): string => (value ?? "").slice(0, MAX_TYPED);
+
 function readContext(inputs: Inputs): CheckState["context"] {
   const lookedAfter = isToggleOn(inputs[INPUT.lookedAfter]);
   return {
-    area: inputs[INPUT.area] ?? "",
-    age: inputs[INPUT.age] ?? "",
+    area: typed(inputs[INPUT.area]),
+    age: typed(inputs[INPUT.age]),
     lookedAfter,
     placedOutOfArea: lookedAfter && isToggleOn(inputs[INPUT.placedOutOfArea]),
-    missingEpisodes90d: inputs[INPUT.missingEpisodes90d] ?? "",
+    missingEpisodes90d: typed(inputs[INPUT.missingEpisodes90d]),
   };
 }
 

@@ -7,7 +7,7 @@ describe("loadConfig", () => {
   it("runs locally with no settings: port 3978, SQLite under ./data, no authentication, the playground on", () => {
     expect(loadConfig({})).toEqual({
       port: 3978,
-      host: "0.0.0.0",
+      host: "127.0.0.1",
       logLevel: "info",
       databaseUrl: "./data/safeguard.sqlite",
       playground: { enabled: true, port: 56150 },
@@ -37,6 +37,23 @@ describe("loadConfig", () => {
     ["a playground switch that is not on/off", { PLAYGROUND: "yes" }, "PLAYGROUND: expected on or off"],
   ])("refuses %s, naming it", (_name, env, problem) => {
     expect(problemsOf(() => loadConfig(env), ConfigError)).toContain(problem);
+  });
+
+  // Issue 8, point 4: half-set credentials would start unauthenticated, trusting any caller.
+  it.each<[string, Record<string, string>, string]>([
+    ["a password without an app id", { MicrosoftAppPassword: "secret" }, "MicrosoftAppPassword: is set but MicrosoftAppId is not: set both, or neither for local use"],
+    ["a tenant without an app id", { MicrosoftAppTenantId: "tenant" }, "MicrosoftAppTenantId: is set but MicrosoftAppId is not: set both, or neither for local use"],
+    ["an app type without an app id", { MicrosoftAppType: "SingleTenant" }, "MicrosoftAppType: is set but MicrosoftAppId is not: set both, or neither for local use"],
+    ["the app id in capitals with underscores", { MICROSOFT_APP_ID: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b" }, "MICROSOFT_APP_ID: not read; the setting is spelt MicrosoftAppId"],
+    ["the password in lower case", { microsoftapppassword: "secret" }, "microsoftapppassword: not read; the setting is spelt MicrosoftAppPassword"],
+  ])("refuses half-set credentials: %s", (_name, env, problem) => {
+    expect(problemsOf(() => loadConfig(env), ConfigError)).toContain(problem);
+  });
+
+  it("listens on loopback only without credentials, on every address with them, and as HOST says when set", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    expect(loadConfig({ MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "x" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
   });
 
   it("lists every bad setting at once", () => {

@@ -40,4 +40,17 @@ describe("hostile presses", () => {
     expect(textOf(card)).toContain("Step 1 of 4");
     expect(inputIds(card)).toContain("age");
   });
+
+  it("a tampered age of 900 KB is not kept or sent back: the card stays under 28 KB", async () => {
+    const [first] = await harness.say(ALEX, "check");
+    const session = (first!.actions?.[0] as { data: { sessionId: string; version: string } }).data;
+    const response = await invoke("check.context", { ...session, q_immediateDanger: "no", area: "kingston", age: "9".repeat(900_000), missingEpisodes90d: "x".repeat(100_000) });
+    expect(response.status).toBe(200);
+    const card = response.body.value;
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    expect(textOf(card)).toContain("Enter the age as a whole number from 0 to 25.");
+    const stored = await harness.checks.open(session.sessionId, ALEX.aadObjectId);
+    expect(stored.kind === "ok" && JSON.stringify(stored.view.state).length).toBeLessThan(2_000);
+  });
 });
+

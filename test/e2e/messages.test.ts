@@ -154,6 +154,15 @@ describe("questions in free text", () => {
 });
 
 describe("the HTTP edge", () => {
+  // Issue 8, point 4: without credentials the bot posts nowhere off this machine.
+  it.each(["http://10.0.0.1/", "https://smba.trafficmanager.net/uk/", "http://127.0.0.1.evil.example/", "file:///etc/passwd", 42])("refuses serviceUrl %j without credentials, and sends nothing", async (serviceUrl) => {
+    const before = harness.sent.length;
+    const response = await harness.post({ ...harness.activity("message", ALEX, { text: "hi" }), serviceUrl });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatch(/serviceUrl must be an address on this machine/);
+    expect(harness.sent.length).toBe(before);
+  });
+
   it("refuses a malformed body with 400 and keeps serving", async () => {
     const response = await fetch(`${harness.botUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
     expect(response.status).toBe(400);
