@@ -37,7 +37,9 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
   const guidance = new Map(guidanceEntries.map((entry) => [entry.id, entry]));
   const renderCard = createCardRenderer();
 
-  const database = await createDatabase(config.databaseUrl);
+  const database = await createDatabase(config.databaseUrl, {
+    onConnectionLost: (error) => logger.warn({ err: error }, "a database connection was lost while idle; the pool will open a new one"),
+  });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });

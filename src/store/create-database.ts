@@ -20,9 +20,14 @@ export type Database = {
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 
+export type DatabaseOptions = {
+  /** Told of a PostgreSQL connection lost while idle; the pool has already replaced it. */
+  readonly onConnectionLost?: (error: Error) => void;
+};
+
 /** `postgres://` or `postgresql://` → PostgreSQL; anything else is a SQLite file path, or ":memory:". */
-export async function createDatabase(url: string): Promise<Database> {
-  const database = POSTGRES_URL.test(url) ? openPostgres(url) : openSqlite(url);
+export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
+  const database = POSTGRES_URL.test(url) ? openPostgres(url, options.onConnectionLost ?? (() => undefined)) : openSqlite(url);
   try {
     const schema = database.dialect === "postgres" ? await currentSchema(database.db) : undefined;
     await migrateToLatest(database.db, { schema });
@@ -48,8 +53,12 @@ function openSqlite(path: string): Database {
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, onIdleError: (error: Error) => void): Database {
   const pool = new Pool({ connectionString: url, types: int8AsNumber });
+  // A pooled connection dropped while idle (pg_terminate_backend, idle_session_timeout, a proxy)
+  // emits 'error' on the pool; unhandled, it would end the process. The pool discards that client
+  // and opens a fresh one on the next query (issue 8, point 1).
+  pool.on("error", onIdleError);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

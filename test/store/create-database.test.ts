@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { type Kysely, sql } from "kysely";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
@@ -95,5 +96,27 @@ describe.skipIf(targetKinds.find((kind) => kind.dialect === "postgres")?.skip ??
     const target = await fresh(() => freshPostgresSchema(process.env.TEST_DATABASE_URL ?? ""));
     const { dialect } = await open(target.url.replace(/^postgres(?:ql)?:\/\//, scheme));
     expect(dialect).toBe("postgres");
+  });
+
+  // Issue 8, point 1: a dropped connection (pg_terminate_backend, idle_session_timeout, a proxy)
+  // once raised an unhandled 'error' on the pool and ended the process.
+  it("survives its idle connections being terminated, and the next query succeeds", async () => {
+    const target = await fresh(() => freshPostgresSchema(process.env.TEST_DATABASE_URL ?? ""));
+    const name = `safeguard-test-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+    const url = `${target.url}${target.url.includes("?") ? "&" : "?"}application_name=${name}`;
+    const lost: Error[] = [];
+    const database = await createDatabase(url, { onConnectionLost: (error) => lost.push(error) });
+    opened.push(database);
+    await createCheckSessionRepository(database.db).create(sampleSession);
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1", [name]);
+      expect(rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await expect.poll(() => lost.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect((await createCheckSessionRepository(database.db).get("kept"))?.id).toBe("kept");
   });
 });
