@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Express } from "express";
-import type { Config } from "./config/load-config.ts";
+import { ConfigError, type Config } from "./config/load-config.ts";
 import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
 import { createCardRenderer } from "./cards/render-card.ts";
@@ -39,6 +39,10 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
 
   const database = await createDatabase(config.databaseUrl, {
     onConnectionLost: (error) => logger.warn({ err: error }, "a database connection was lost while idle; the pool will open a new one"),
+  }).catch((error: unknown) => {
+    // Name the setting, never its password (issue 8, point 13).
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([`DATABASE_URL (${redactPassword(config.databaseUrl)}): the database could not be opened: ${redactPassword(reason)}`]);
   });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
@@ -77,4 +81,9 @@ export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** A URL's password replaced by "***", wherever it appears in `text`. */
+function redactPassword(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/gi, "$1***@");
 }
