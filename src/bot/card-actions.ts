@@ -53,6 +53,12 @@ const DslEmail = z.email({ error: "Enter your safeguarding lead's work email, su
 
 const NO_LAST_RESULT = "You have no check result from the last 24 hours. Results are deleted after 24 hours, so that nothing about a child is kept longer than needed.";
 
+/** The user's last check result, for the 24 hours it is kept; the menu saying so when there is none. */
+export async function lastResultCard(checks: CheckService, areas: Areas, userId: string): Promise<CardToSend> {
+  const view = await checks.latestResult(userId);
+  return view === undefined ? welcomeCard(NO_LAST_RESULT) : checkCard(view, areas);
+}
+
 export function createCardActions({ checks, settings, areas, guidance, clock }: CardActionDependencies): (request: ActionRequest) => Promise<CardToSend> {
   const guidanceEntry = (id: string): CardToSend => {
     const entry = guidance.get(id);
@@ -88,10 +94,7 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
         return summaryCard(view, areas, email.data, "Saved. \"Share with my lead\" opens a chat with them.");
       })(request);
     },
-    "check.last": async ({ userId }) => {
-      const view = await checks.latestResult(userId);
-      return view === undefined ? welcomeCard(NO_LAST_RESULT) : checkCard(view, areas);
-    },
+    "check.last": ({ userId }) => lastResultCard(checks, areas, userId),
     menu: () => welcomeCard(),
     "check.start": async ({ userId }) => checkCard(await checks.start(userId), areas),
     ...Object.fromEntries(CHECK_VERBS.map((verb) => [verb, checkHandler(verb)])),

@@ -9,7 +9,7 @@ import { checkCard } from "../cards/check-views.ts";
 import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, welcomeCard } from "../cards/menu-views.ts";
 import type { CheckService } from "../services/check-service.ts";
 import type { QuestionAnswerer } from "../services/answer-question.ts";
-import type { ActionRequest } from "./card-actions.ts";
+import { lastResultCard, type ActionRequest } from "./card-actions.ts";
 
 export type BotDependencies = {
   readonly areas: Areas;
@@ -55,10 +55,7 @@ export class SafeguardBot extends ActivityHandler {
       {
         // Issue 9: the last result stays reachable for the 24 hours a check is kept.
         select: /^((show )?(my )?(last|latest) (result|check))\W*$/i,
-        reply: async (context) => {
-          const view = await checks.latestResult(userIdOf(context));
-          return view === undefined ? welcomeCard("You have no check result from the last 24 hours.") : checkCard(view, areas);
-        },
+        reply: (context) => lastResultCard(checks, areas, userIdOf(context)),
         privateOnly: true,
       },
       { select: /^(contacts?|who do i contact)\W*$/i, reply: () => areaPickerCard(areas) },

@@ -5,11 +5,11 @@ import type { Assessment } from "../domain/assess.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
-import { FIRST_QUESTION, INPUT, questionsOnStep3, signsFor, stepNumber, type CheckState, type Step } from "../services/check-flow.ts";
+import { FIRST_QUESTION, INPUT, childOf, questionsOnStep3, signsFor, stepNumber, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
-import { OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords, flagLines } from "./result-words.ts";
+import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, serviceNameFor } from "./result-words.ts";
 
 // "Not sure" counts upward on purpose (DOMAIN.md §4): said in the step's title, so step 3 stays short.
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions (\"not sure\" counts upward)", result: "provisional result" };
@@ -17,9 +17,10 @@ const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "
 export type CardToSend = { readonly name: CardName; readonly data: object };
 
 function header(view: CheckView, notice: string) {
+  const step = stepNumber(view.state);
   return {
     session: { id: view.sessionId, version: view.version },
-    progress: ((step) => `Step ${step.number} of ${step.of}: ${STEP_TITLES[view.state.step]}`)(stepNumber(view.state)),
+    progress: `Step ${step.number} of ${step.of}: ${STEP_TITLES[view.state.step]}`,
     notice,
   };
 }
@@ -39,8 +40,8 @@ function contextData(state: CheckState, areas: Areas) {
     areas: areaChoices(areas),
     fields: {
       area: field(state, INPUT.area, context.area),
-      // An Input.Number shows only a number; what was typed otherwise is quoted in the error.
-      age: { ...field(state, INPUT.age, context.age), number: /^\s*\d{1,2}\s*$/.test(context.age) ? Number(context.age) : "" },
+      // An Input.Number shows only a valid age; anything else leaves it empty, with the error beside it.
+      age: { ...field(state, INPUT.age, context.age), number: childOf(state)?.age ?? "" },
       lookedAfter: field(state, INPUT.lookedAfter, String(context.lookedAfter)),
       placedOutOfArea: field(state, INPUT.placedOutOfArea, String(context.placedOutOfArea)),
       missingEpisodes90d: field(state, INPUT.missingEpisodes90d, context.missingEpisodes90d),
@@ -140,7 +141,7 @@ export function toldMeData(state: CheckState, area: Area) {
   };
 }
 
-export function resultData(assessment: Assessment, area: Area, state: CheckState) {
+function resultData(assessment: Assessment, area: Area, state: CheckState) {
   const offences = offenceFlagsOf(assessment.flags);
   const words = categoryWords(assessment.category, offences);
   const steps = assessment.pathway.map((step, index) => {
@@ -149,7 +150,7 @@ export function resultData(assessment: Assessment, area: Area, state: CheckState
       number: index + 1,
       urgencyText: badge.text,
       urgencyColor: badge.color,
-      serviceName: step.service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[step.service],
+      serviceName: serviceNameFor(step.service, area),
       text: step.text,
       contacts: (step.contacts ?? []).map(contactData),
       note: step.contactsNote ?? "",

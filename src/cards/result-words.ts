@@ -1,6 +1,7 @@
 // The words a result card uses for categories, flags, services and urgencies (DOMAIN.md §4-5),
 // in plain British English.
 import { OFFENCE_FLAGS, type Category, type Flag, type OffenceFlag } from "../domain/category.ts";
+import type { Area } from "../domain/area.ts";
 import type { PathwayStep, Service, Urgency } from "../domain/pathway.ts";
 
 type CategoryWords = { title: string; meaning: string; style: "attention" | "warning" | "emphasis" | "default" };
@@ -70,7 +71,7 @@ export function flagLines(flags: readonly Flag[], adult: boolean): { title: stri
   });
 }
 
-export const SERVICE_NAME: Record<Service, string> = {
+const SERVICE_NAME: Record<Service, string> = {
   emergency: "Emergency: 999",
   police: "Police",
   // Issue 9: "designated" is school wording; health says "named". One phrase fits both.
@@ -85,6 +86,11 @@ export const SERVICE_NAME: Record<Service, string> = {
   nrm: "National Referral Mechanism",
   "adult-safeguarding": "Adult safeguarding",
 };
+
+/** A step's heading: the area's own front door by name (not for `other`), else the service's. */
+export function serviceNameFor(service: Service, area: Pick<Area, "id" | "frontDoor">): string {
+  return service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[service];
+}
 
 // "Warning" yellow is about 1.5:1 on white in Teams' light theme: only "Attention" red and default text.
 type Badge = { text: string; color: "Attention" | "Default" };

@@ -3,9 +3,10 @@
 import type { Areas } from "../content/load-areas.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { CheckView } from "../services/check-service.ts";
-import { resultData, toldMeData, type CardToSend } from "./check-views.ts";
+import { toldMeData, type CardToSend } from "./check-views.ts";
+import { contactsSource } from "./contact-data.ts";
 import { describeLondonTime } from "./menu-views.ts";
-import { OFFENCE_TEXT, SERVICE_NAME, badgeFor, categoryWords, flagLines } from "./result-words.ts";
+import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, serviceNameFor } from "./result-words.ts";
 
 // Teams deep links carry the draft in the URL; a short message keeps well inside what clients accept.
 const SHARE_MESSAGE_LIMIT = 1000;
@@ -27,7 +28,7 @@ export function summaryOf(view: CheckView, areas: Areas): Summary {
     assessment.unconfirmed ? ", unconfirmed: a \"not sure\" answer raised it" : "",
     ".",
   ].join("");
-  const steps = assessment.pathway.map((step, index) => `${index + 1}. ${badgeFor(step, offences.length > 0).text}: ${step.service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[step.service]}`);
+  const steps = assessment.pathway.map((step, index) => `${index + 1}. ${badgeFor(step, offences.length > 0).text}: ${serviceNameFor(step.service, area)}`);
   const flags = flagLines(assessment.flags, assessment.category === "not-applicable").map((flag) => flag.title);
   const lines = [
     made,
@@ -69,7 +70,7 @@ export function summaryCard(view: CheckView, areas: Areas, dslEmail: string | un
       copyText: summary.lines.join("\n"),
       dslEmail: dslEmail ?? "",
       shareUrl: dslEmail === undefined ? "" : shareLink(dslEmail, summary.share),
-      source: area === undefined || view.assessment === undefined ? "" : resultData(view.assessment, area, view.state).source,
+      source: area === undefined ? "" : contactsSource(area),
     },
   };
 }
