@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measureCard, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
+import { measureCard, measureSettled, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
 import { DOMAINS } from "../../src/domain/catalogue.ts";
 import { showArea, answer, answerTheRest, cardsIn, chooseOption, CHROMIUM, openPlayground, press, sendMessage, type PlaygroundBrowser } from "../support/playground-browser.ts";
 
@@ -77,11 +77,8 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await press(check, "Continue");
 
     await check.getByText("Step 4 of 4").waitFor();
-    // The pointer rests where Continue was, over Back: move it off the card so no hover colour is
-    // measured, and let the playground re-enable the buttons it greys while the invoke is answered.
-    await page.mouse.move(0, 0);
-    await expect.poll(async () => (await measureCard(check)).lowContrast.length, { timeout: 5_000 }).toBe(0).catch(() => undefined);
-    sizes["result, folded"] = await measureCard(check);
+    // The pointer rests where Continue was, over Back: measured once no hover or greyed button remains.
+    sizes["result, folded"] = await measureSettled(check);
     topsShown.result = await topInView(check);
     await check.screenshot({ path: RESULT_SCREENSHOT });
     // Issue 9 "Result first": the 999 line, the category and the first contact within the first 500 px.
@@ -124,26 +121,18 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await page.setViewportSize({ width: 1400, height: 900 });
     const menu = cardsIn(page).first();
     const seen: Record<string, CardMetrics> = {};
-    const settle = async () => {
-      await page.mouse.move(0, 0);
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await expect.poll(async () => (await measureCard(menu)).lowContrast.length, { timeout: 5_000 }).toBe(0).catch(() => undefined);
-    };
     await press(menu, "Warning signs");
     await menu.getByText("Warning signs: SAFEGUARD").waitFor();
-    await settle();
-    seen["warning signs"] = await measureCard(menu);
+    seen["warning signs"] = await measureSettled(menu);
     await menu.getByRole("button", { name: /G: Gangs, older age groups and involvement in crime/ }).click();
     await menu.getByText("What each sign can look like").waitFor();
-    await settle();
-    seen["signs: G"] = await measureCard(menu);
+    seen["signs: G"] = await measureSettled(menu);
     await press(menu, "Menu");
     await press(menu, "Who do I contact");
     await chooseOption(menu, "Area", "Kingston upon Thames");
     await press(menu, "Show contacts");
     await menu.getByText("Kingston upon Thames: who to contact").waitFor();
-    await settle();
-    seen.contacts = await measureCard(menu);
+    seen.contacts = await measureSettled(menu);
     const problems = Object.entries(seen).flatMap(([card, metrics]) => [
       ...metrics.cutButtons.map((title) => `${card}: button cut off: ${title}`),
       ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${card}: "${text}" ${ratio}:1 (${color} on ${background})`),

@@ -76,3 +76,22 @@ export async function topInView(card: Locator): Promise<boolean> {
     return hit !== null && root.contains(hit);
   });
 }
+
+/**
+ * The card measured once the playground has finished with it: after a press it greys the card's
+ * buttons for a moment, so the measure is repeated until two in a row find no contrast problem,
+ * or five seconds pass (then the last measure stands, and a lasting problem is reported).
+ */
+export async function measureSettled(card: Locator): Promise<CardMetrics> {
+  const page = card.page();
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const deadline = Date.now() + 5_000;
+  let clean = 0;
+  for (;;) {
+    const metrics = await measureCard(card);
+    clean = metrics.lowContrast.length === 0 ? clean + 1 : 0;
+    if (clean >= 2 || Date.now() > deadline) return metrics;
+    await page.waitForTimeout(100);
+  }
+}
