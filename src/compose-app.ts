@@ -9,6 +9,8 @@ import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
 import { createCardRenderer } from "./cards/render-card.ts";
 import { createAdapter } from "./bot/create-adapter.ts";
+import { createBotEndpoint } from "./bot/bot-endpoint.ts";
+import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
 import { createCardActions } from "./bot/card-actions.ts";
 import { SafeguardBot } from "./bot/safeguard-bot.ts";
 import { createApp } from "./http/create-app.ts";
@@ -22,6 +24,8 @@ export type ComposeOptions = {
   readonly config: Config;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  /** Time limits on sends to the Bot Connector; tests shorten them. */
+  readonly sendLimits?: SendLimits;
 };
 
 export type Composed = {
@@ -30,7 +34,7 @@ export type Composed = {
   readonly close: () => Promise<void>;
 };
 
-export async function composeApp({ config, logger, clock = () => new Date() }: ComposeOptions): Promise<Composed> {
+export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS }: ComposeOptions): Promise<Composed> {
   // Content and templates are read and validated once, before anything listens.
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
@@ -48,20 +52,10 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "" });
-  const adapter = createAdapter(config.bot, logger);
+  const adapter = createAdapter(config.bot, logger, sendLimits);
 
   const app = createApp({
-    bot: {
-      process: async (request, response) => {
-        // Issue 8, point 4: without credentials nobody's identity is checked, so the bot never posts
-        // to a service URL off this machine (an outbound request wherever a caller points it).
-        if (config.bot === undefined && !isLoopbackServiceUrl((request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
-          response.status(400).json({ error: "without credentials, serviceUrl must be an address on this machine (localhost, 127.0.0.1 or ::1)" });
-          return;
-        }
-        await adapter.process(request, response, (context) => bot.run(context));
-      },
-    },
+    bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated: config.bot !== undefined, logger }) },
     ready: async () => {
       await sql`select 1`.execute(database.db);
       return true;
@@ -69,18 +63,6 @@ export async function composeApp({ config, logger, clock = () => new Date() }: C
     logger,
   });
   return { app, checks, close: () => database.close() };
-}
-
-/** True for an http(s) URL on this machine; an absent serviceUrl is left for the adapter to refuse. */
-export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
-  if (serviceUrl === undefined) return true;
-  if (typeof serviceUrl !== "string") return false;
-  try {
-    const { hostname, protocol } = new URL(serviceUrl);
-    return (protocol === "http:" || protocol === "https:") && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname));
-  } catch {
-    return false;
-  }
 }
 
 /** A URL's password replaced by "***", wherever it appears in `text`. */

@@ -1,21 +1,26 @@
 // The Bot Framework adapter. With no app id it accepts unauthenticated activities and replies
 // without a token (local use with the Agents Playground and tests); with one, it authenticates
 // as Teams requires.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type TurnContext } from "botbuilder";
+import { CloudAdapter, MessageFactory, type Activity, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type { Config } from "../config/load-config.ts";
+import { DEFAULT_SEND_LIMITS, TimeLimitedAuthentication, type SendLimits } from "./send-deadline.ts";
 
-export function createAdapter(bot: Config["bot"], logger: Logger): CloudAdapter {
-  const auth =
+/** CloudAdapter with its turn entry point open to the endpoint, which does its own HTTP (bot-endpoint.ts). */
+export class SafeguardAdapter extends CloudAdapter {
+  /** Authenticates the activity and runs the turn; throws AuthenticationError when the token is refused. */
+  runTurn(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+export function createAdapter(bot: Config["bot"], logger: Logger, limits: SendLimits = DEFAULT_SEND_LIMITS): SafeguardAdapter {
+  const settings =
     bot === undefined
-      ? new ConfigurationBotFrameworkAuthentication({})
-      : new ConfigurationBotFrameworkAuthentication({
-          MicrosoftAppId: bot.appId,
-          MicrosoftAppPassword: bot.appPassword ?? "",
-          MicrosoftAppType: bot.appType,
-          MicrosoftAppTenantId: bot.tenantId ?? "",
-        });
-  const adapter = new CloudAdapter(auth);
+      ? {}
+      : { MicrosoftAppId: bot.appId, MicrosoftAppPassword: bot.appPassword ?? "", MicrosoftAppType: bot.appType, MicrosoftAppTenantId: bot.tenantId ?? "" };
+  const auth = new TimeLimitedAuthentication(settings, limits);
+  const adapter = new SafeguardAdapter(auth);
   // One central path for the unexpected: a log line a person can act on, a kind word to the user.
   // Never the message text: it may describe a child.
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

@@ -10,10 +10,13 @@ import express from "express";
 import { pino } from "pino";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { composeApp } from "../../src/compose-app.ts";
+import type { SendLimits } from "../../src/bot/send-deadline.ts";
 import { walkCard } from "./card-walk.ts";
 
 export type Card = { type: "AdaptiveCard"; body: unknown[]; actions?: unknown[] };
 export type Sent = { method: string; path: string; activity: Record<string, any> };
+/** "hang": never answer; otherwise answer `status`, for the next `times` posts (all of them when unset). */
+export type ConnectorFault = "hang" | { status: number; headers?: Record<string, string>; times?: number };
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -28,14 +31,23 @@ function startConnector() {
   const waiters: (() => void)[] = [];
   const app = express();
   app.use(express.json({ limit: "2mb" }));
+  // Opening a 1:1 chat (createConversation): answers with the new conversation's id, or refuses
+  // while `refuseNewConversations` is set, as Teams does for a user who cannot be messaged.
+  // `fault` makes every post of an activity fail: a status (with headers such as Retry-After), or
+  // "hang" (never answer). Each attempt is still recorded, so a test can count them.
+  const control: { refuseNewConversations: boolean; fault: ConnectorFault | undefined } = { refuseNewConversations: false, fault: undefined };
   const record = (request: express.Request, response: express.Response) => {
     sent.push({ method: request.method, path: request.path, activity: request.body });
     waiters.splice(0).forEach((wake) => wake());
+    const { fault } = control;
+    if (fault === "hang") return;
+    if (fault !== undefined) {
+      if (fault.times !== undefined) control.fault = fault.times > 1 ? { ...fault, times: fault.times - 1 } : undefined;
+      response.status(fault.status).set(fault.headers ?? {}).json({ error: { code: "Fault", message: "injected by the test" } });
+      return;
+    }
     response.status(201).json({ id: `activity-${sent.length}` });
   };
-  // Opening a 1:1 chat (createConversation): answers with the new conversation's id, or refuses
-  // while `refuseNewConversations` is set, as Teams does for a user who cannot be messaged.
-  const control = { refuseNewConversations: false };
   app.post("/v3/conversations", (request, response) => {
     sent.push({ method: request.method, path: request.path, activity: request.body });
     if (control.refuseNewConversations) {
@@ -50,14 +62,14 @@ function startConnector() {
   return { app, sent, waiters, control };
 }
 
-export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[] } = {}) {
+export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[]; sendLimits?: SendLimits } = {}) {
   let now = options.now ?? new Date("2026-11-24T10:00:00Z");
   const connector = startConnector();
   const connectorServer = await listen(connector.app);
   const dataDir = mkdtempSync(join(tmpdir(), "safeguard-e2e-"));
   const config = loadConfig({ DATABASE_URL: join(dataDir, "test.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off", ...options.env });
   const logger = options.logLines === undefined ? pino({ level: "silent" }) : pino({ level: "trace" }, { write: (line: string) => options.logLines?.push(line) });
-  const composed = await composeApp({ config, logger, clock: () => now });
+  const composed = await composeApp({ config, logger, clock: () => now, ...(options.sendLimits === undefined ? {} : { sendLimits: options.sendLimits }) });
   const bot = await listen(composed.app);
   let sequence = 0;
 
@@ -125,6 +137,7 @@ export async function startHarness(options: { now?: Date; env?: Record<string, s
     },
     async close() {
       bot.server.close();
+      connectorServer.server.closeAllConnections();
       connectorServer.server.close();
       await composed.close();
     },
