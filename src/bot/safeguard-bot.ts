@@ -36,9 +36,16 @@ type MessageRoute = {
   readonly privateOnly?: true;
 };
 
-/** The user a session is bound to: the AAD object id in Teams; the channel id elsewhere. */
+/**
+ * The user a check and their settings are bound to: the channel and, in Teams, the AAD object id
+ * (the door refuses a Teams message or press without one); elsewhere the channel's own user id.
+ * A caller on another channel who picks their own ids can never match a Teams user (issue 8, point 9).
+ */
 export function userIdOf(context: TurnContext): string {
-  return context.activity.from.aadObjectId ?? context.activity.from.id;
+  const { channelId, from } = context.activity;
+  if (channelId !== "msteams") return `${channelId}:${from.id}`;
+  if (from.aadObjectId === undefined || from.aadObjectId === "") throw new Error("a Teams activity without from.aadObjectId reached the bot");
+  return `msteams:${from.aadObjectId}`;
 }
 
 export class SafeguardBot extends ActivityHandler {

@@ -9,6 +9,9 @@ import { CheckState, assessmentInputOf, goBack, startState, submitContext, submi
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 // A user rarely has more than a few checks in a day; looking further back for a result is not worth it.
 const RECENT_LOOKED_AT = 20;
+// Issue 8, point 12: twenty parallel presses of "Check a concern" once made twenty sessions. A
+// user's open checks are capped (the oldest go first), and a check not yet answered is reused.
+export const MAX_OPEN_CHECKS = 10;
 
 export const CHECK_VERBS = ["check.context", "check.signs", "check.questions", "check.back", "check.restart"] as const;
 export type CheckVerb = (typeof CHECK_VERBS)[number];
@@ -72,11 +75,16 @@ export function createCheckService({ store, areas, clock, newId }: CheckServiceD
   }
 
   return {
+    /** A blank check: the user's newest one when it has not been answered yet, else a new one. */
     async start(userId: string): Promise<CheckView> {
       const now = clock();
+      const [newest] = await store.recent(userId, now, 1);
+      const blank = newest?.version === 1 ? CheckState.safeParse(newest.state) : undefined;
+      if (newest !== undefined && blank?.success === true) return view(newest.id, 1, blank.data);
       const state = startState();
       const id = newId();
       await store.create({ id, userId, state, version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+      await store.keepNewest(userId, MAX_OPEN_CHECKS, id);
       return view(id, 1, state);
     },
 

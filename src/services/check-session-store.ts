@@ -5,7 +5,7 @@
 export type CheckSessionRecord = {
   /** Random id placed in card action data. */
   readonly id: string;
-  /** The Teams user's AAD object id the session is bound to. */
+  /** The user the session is bound to: "<channelId>:<id>", in Teams "msteams:<AAD object id>". */
   readonly userId: string;
   /** JSON-serialisable state owned by the service, which parses it with zod on the way back in. */
   readonly state: unknown;
@@ -38,6 +38,12 @@ export interface CheckSessionStore {
   update(id: string, expectedVersion: number, next: CheckSessionUpdate): Promise<boolean>;
   /** The user's sessions not expired at `now`, most recently changed first, at most `limit`. */
   recent(userId: string, now: Date, limit: number): Promise<CheckSessionRecord[]>;
+  /**
+   * Keeps `alwaysKeep` and the user's `count - 1` other most recently changed sessions, removing
+   * the rest; returns how many went. `alwaysKeep` is the session just made, kept even if another
+   * instance's clock put the others after it.
+   */
+  keepNewest(userId: string, count: number, alwaysKeep: string): Promise<number>;
   /** Removes sessions whose expiresAt <= now; returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }

@@ -53,6 +53,13 @@ export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionSt
       return rows.map(toRecord);
     },
 
+    async keepNewest(userId, count, alwaysKeep) {
+      const others = db.selectFrom("check_sessions").select("id").where("user_id", "=", userId).where("id", "!=", alwaysKeep);
+      const newest = others.orderBy("updated_at", "desc").orderBy("id").limit(Math.max(0, count - 1));
+      const result = await db.deleteFrom("check_sessions").where("user_id", "=", userId).where("id", "!=", alwaysKeep).where("id", "not in", newest).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async deleteExpired(now) {
       const result = await db.deleteFrom("check_sessions").where("expires_at", "<=", toEpochMs(now)).executeTakeFirst();
       return Number(result.numDeletedRows);

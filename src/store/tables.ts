@@ -10,7 +10,7 @@ export type EpochMs = number;
 
 export type CheckSessionsTable = {
   id: string;
-  /** The Teams user's AAD object id. */
+  /** "<channelId>:<user id>": in Teams, "msteams:<AAD object id>" (safeguard-bot.ts, userIdOf). */
   user_id: string;
   /** JSON text; the service owns its shape. */
   state: string;
@@ -21,7 +21,7 @@ export type CheckSessionsTable = {
 };
 
 export type UserSettingsTable = {
-  /** The Teams user's AAD object id. */
+  /** "<channelId>:<user id>": in Teams, "msteams:<AAD object id>" (safeguard-bot.ts, userIdOf). */
   user_id: string;
   /** Their safeguarding lead's email, for "Share with my safeguarding lead". */
   dsl_email: string | null;

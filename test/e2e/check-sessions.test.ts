@@ -1,6 +1,8 @@
 // Session edge cases over HTTP: expired, someone else's card, a double press, Back then a changed
 // answer, and bad input kept on the card. Each gets a clear card, never an error.
+import SqliteDatabase from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_OPEN_CHECKS } from "../../src/services/check-service.ts";
 import { ALEX, SAM, findAction, inputIds, startHarness, textOf, valueOf, type Card, type Harness } from "../support/bot-harness.ts";
 
 let harness: Harness;
@@ -149,5 +151,87 @@ describe("check sessions", () => {
   it("a session id that does not exist gets a clear card", async () => {
     const reply = await harness.invoke(ALEX, { type: "Action.Execute", verb: "check.signs", data: { sessionId: "no-such-session", version: 2 } });
     expect(textOf(reply)).toContain("This check could not be found");
+  });
+});
+
+// Issue 8, point 9: a check is bound to the channel and the person, not to an id a caller picks.
+describe("a check's owner", () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it("cannot be impersonated from another channel that chooses its own ids", async () => {
+    const [first] = await harness.say(ALEX, "check");
+    const session = (first!.actions?.[0] as { data: Record<string, string> }).data;
+    const intruder = { ...harness.activity("invoke", ALEX, {}), channelId: "webchat", from: { id: ALEX.aadObjectId, name: "Intruder", aadObjectId: ALEX.aadObjectId } };
+    const response = await harness.post({
+      ...intruder,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "check.context", data: { ...session, q_immediateDanger: "no", area: "kingston", age: "14" } } },
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body.value)).toContain("This check belongs to someone else");
+    // The owner's check is untouched: still on step 1.
+    const stored = await harness.checks.open(session.sessionId!, `msteams:${ALEX.aadObjectId}`);
+    expect(stored.kind === "ok" && stored.view.state.step).toBe("context");
+  });
+});
+
+// Issue 8, point 12: presses that start a check cannot pile up sessions.
+describe("starting checks", () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  function sessionsOf(user: typeof ALEX): number {
+    const sqlite = new SqliteDatabase(harness.databaseUrl, { readonly: true });
+    try {
+      // Either form of the user's id, so that this counts the same before and after migration 004.
+      const count = sqlite.prepare("select count(*) as n from check_sessions where user_id in (?, ?)");
+      return (count.get(`msteams:${user.aadObjectId}`, user.aadObjectId) as { n: number }).n;
+    } finally {
+      sqlite.close();
+    }
+  }
+  const sessionIdOf = (card: Card) => (card.actions?.[0] as { data: { sessionId: string } }).data.sessionId;
+
+  it("a check not yet answered is reused: saying \"check\" twice gives the same one", async () => {
+    const [first] = await harness.say(ALEX, "check");
+    const [second] = await harness.say(ALEX, "check");
+    expect(sessionIdOf(second!)).toBe(sessionIdOf(first!));
+    expect(sessionsOf(ALEX)).toBe(1);
+  });
+
+  it("twenty parallel presses of \"Check a concern\" leave at most MAX_OPEN_CHECKS sessions", async () => {
+    const presses = Array.from({ length: 20 }, () => harness.invoke(ALEX, { type: "Action.Execute", verb: "check.start", data: {} }));
+    const cards = await Promise.all(presses);
+    expect(cards.every((card) => textOf(card).includes("Step 1 of 4"))).toBe(true);
+    expect(sessionsOf(ALEX)).toBeGreaterThanOrEqual(1);
+    expect(sessionsOf(ALEX)).toBeLessThanOrEqual(MAX_OPEN_CHECKS);
+  });
+
+  it("answered checks are capped at MAX_OPEN_CHECKS, the oldest going first, and nobody else's are touched", async () => {
+    const [samCard] = await harness.say(SAM, "check");
+    await harness.press(SAM, samCard!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
+    const ids: string[] = [];
+    for (let n = 0; n < MAX_OPEN_CHECKS + 2; n += 1) {
+      harness.setNow(new Date(Date.UTC(2026, 10, 24, 10, n)));
+      const [card] = await harness.say(ALEX, "check");
+      ids.push(sessionIdOf(card!));
+      await harness.press(ALEX, card!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
+    }
+    expect(new Set(ids).size).toBe(MAX_OPEN_CHECKS + 2);
+    expect(sessionsOf(ALEX)).toBe(MAX_OPEN_CHECKS);
+    expect((await harness.checks.open(ids[0]!, `msteams:${ALEX.aadObjectId}`)).kind).toBe("not-found");
+    expect((await harness.checks.open(ids.at(-1)!, `msteams:${ALEX.aadObjectId}`)).kind).toBe("ok");
+    expect(sessionsOf(SAM)).toBe(1);
   });
 });

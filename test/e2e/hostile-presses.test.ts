@@ -49,7 +49,7 @@ describe("hostile presses", () => {
     const card = response.body.value;
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
     expect(textOf(card)).toContain("Enter the age as a whole number from 0 to 25.");
-    const stored = await harness.checks.open(session.sessionId, ALEX.aadObjectId);
+    const stored = await harness.checks.open(session.sessionId, `msteams:${ALEX.aadObjectId}`);
     expect(stored.kind === "ok" && JSON.stringify(stored.view.state).length).toBeLessThan(2_000);
   });
 });

@@ -138,6 +138,17 @@ for (const kind of targetKinds) {
       expect((await store.recent(session().userId, NOW, 1)).map((record) => record.id)).toEqual(["newest"]);
     });
 
+    it("keeps a user's newest sessions and removes the rest, leaving other users alone", async () => {
+      for (let n = 0; n < 5; n += 1) await store.create(session({ id: `mine-${n}`, updatedAt: at(minutes(n)) }));
+      await store.create(session({ id: "theirs", userId: "someone-else", updatedAt: at(minutes(-10)) }));
+      // "just-made" is older than the rest (another instance's clock), and kept all the same.
+      await store.create(session({ id: "just-made", updatedAt: at(minutes(-1)) }));
+      expect(await store.keepNewest(session().userId, 3, "just-made")).toBe(3);
+      expect((await store.recent(session().userId, NOW, 10)).map((record) => record.id)).toEqual(["mine-4", "mine-3", "just-made"]);
+      expect(await store.get("theirs")).toBeDefined();
+      expect(await store.keepNewest(session().userId, 3, "just-made")).toBe(0);
+    });
+
     it("remembers a user's safeguarding lead's email, and replaces it", async () => {
       const settings = createUserSettingsRepository(database.db);
       expect(await settings.dslEmail("user-a")).toBeUndefined();

@@ -124,6 +124,8 @@ export async function startHarness(options: { now?: Date; env?: Record<string, s
 
   return {
     botUrl: bot.url,
+    /** The SQLite file the app writes to, for tests that count rows. */
+    databaseUrl: config.databaseUrl,
     sent: connector.sent,
     say,
     press,
