@@ -7,7 +7,8 @@ import type { Express } from "express";
 import { ConfigError, type Config } from "./config/load-config.ts";
 import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
-import { createCardRenderer } from "./cards/render-card.ts";
+import { createCardRenderer, limitCardSize } from "./cards/render-card.ts";
+import { noticeCard } from "./cards/menu-views.ts";
 import { createAdapter } from "./bot/create-adapter.ts";
 import { createBotEndpoint } from "./bot/bot-endpoint.ts";
 import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
@@ -39,7 +40,9 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
   const guidance = new Map(guidanceEntries.map((entry) => [entry.id, entry]));
-  const renderCard = createCardRenderer();
+  const renderCard = limitCardSize(createCardRenderer(), noticeCard("error"), (card, bytes) =>
+    logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"),
+  );
 
   const database = await createDatabase(config.databaseUrl, {
     onConnectionLost: (error) => logger.warn({ err: error }, "a database connection was lost while idle; the pool will open a new one"),

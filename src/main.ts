@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
 import { composeApp } from "./compose-app.ts";
 import { startPlayground } from "./dev/start-playground.ts";
+import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
 
 async function start(): Promise<void> {
@@ -13,28 +14,46 @@ async function start(): Promise<void> {
   const { app, checks, close } = await composeApp({ config, logger });
 
   const server = app.listen(config.port, config.host);
+  const inFlight = trackInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
+
+  // Stopped once the last reply is sent (the playground is where replies go), before the store closes.
+  const background: (() => void)[] = [];
+  // Handlers go in before anything is announced, so no signal meets Node's default (exit at once).
+  // A second signal while requests drain changes nothing: one shutdown, to its own deadline.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "already shutting down");
+      return;
+    }
+    stopping = true;
+    logger.info({ signal }, "signal received");
+    const stopBackground = () => background.forEach((stopOne) => stopOne());
+    shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close }).then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
   const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
   logger.info({ port: config.port, authenticated: config.bot !== undefined }, "bot listening");
 
   // Expired check sessions are deleted, so nothing about a child is kept past 24 hours.
-  const sweeper = startSweeper({ sweep: () => checks.sweep(), logger });
+  background.push(startSweeper({ sweep: () => checks.sweep(), logger }).stop);
 
   const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);
-
-  const stop = async () => {
-    sweeper.stop();
-    playground?.stop();
-    server.close();
-    await close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  else if (stopping) playground.stop(); // signalled while it started: no reply can be on its way to it
+  else background.push(playground.stop);
 }
 
 start().catch((error: unknown) => {

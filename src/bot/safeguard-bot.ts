@@ -3,7 +3,7 @@
 import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { Areas } from "../content/load-areas.ts";
-import { CARD_SIZE_LIMIT_BYTES, type AdaptiveCard, type CardRenderer } from "../cards/render-card.ts";
+import type { AdaptiveCard, CardRenderer } from "../cards/render-card.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { checkCard } from "../cards/check-views.ts";
 import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, welcomeCard } from "../cards/menu-views.ts";
@@ -16,6 +16,7 @@ export type BotDependencies = {
   readonly checks: CheckService;
   readonly answerer: QuestionAnswerer;
   readonly cardActions: (request: ActionRequest) => Promise<CardToSend>;
+  /** Already size-limited (render-card.ts, limitCardSize). */
   readonly renderCard: CardRenderer;
   readonly clock: () => Date;
   readonly logger: Logger;
@@ -142,14 +143,8 @@ export class SafeguardBot extends ActivityHandler {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.#render(card))));
   }
 
-  /** Renders a card, and holds the product's promise at send time: never a card over 28 KB (issue 8, point 6). */
   #render(card: CardToSend): AdaptiveCard {
-    const rendered = this.#deps.renderCard(card.name, card.data);
-    const bytes = Buffer.byteLength(JSON.stringify(rendered));
-    if (bytes <= CARD_SIZE_LIMIT_BYTES) return rendered;
-    this.#deps.logger.error({ card: card.name, bytes }, "a card was over the size limit; sent a notice instead");
-    const notice = noticeCard("error");
-    return this.#deps.renderCard(notice.name, notice.data);
+    return this.#deps.renderCard(card.name, card.data);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -65,3 +65,18 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
     return template.expand({ $root: data }) as AdaptiveCard;
   };
 }
+
+/**
+ * A renderer that holds the product's promise at send time, whatever the data: a card over 28 KB
+ * is never sent; the `fallback` card is, and `onOversize` is told (issue 8, point 6). The card's
+ * maxLength hints are only hints; this is the guarantee.
+ */
+export function limitCardSize(render: CardRenderer, fallback: { name: CardName; data: object }, onOversize: (name: CardName, bytes: number) => void): CardRenderer {
+  return (name, data) => {
+    const rendered = render(name, data);
+    const bytes = Buffer.byteLength(JSON.stringify(rendered));
+    if (bytes <= CARD_SIZE_LIMIT_BYTES) return rendered;
+    onOversize(name, bytes);
+    return render(fallback.name, fallback.data);
+  };
+}

@@ -15,6 +15,9 @@ export const ConfigSchema = z
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/safeguard.sqlite")),
     PLAYGROUND: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
     PLAYGROUND_PORT: port(56150),
+    // Issue 8, point 11: below the platform's wait between SIGTERM and SIGKILL (Docker's is 10 s), so
+    // a cut is logged and the store closed before the process is killed.
+    SHUTDOWN_DEADLINE_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a number of seconds above 0" }).max(600, { error: "expected at most 600 seconds" }).default(8),
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.guid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -43,6 +46,8 @@ export type Config = Readonly<{
   databaseUrl: string;
   /** The Microsoft 365 Agents Playground, started only when there are no credentials. */
   playground: Readonly<{ enabled: boolean; port: number }>;
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
+  shutdownDeadlineMs: number;
   /** Absent: run without authentication, for local use with the Agents Playground. */
   bot: Readonly<{ appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }> | undefined;
 }>;
@@ -77,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: settings.LOG_LEVEL,
     databaseUrl: settings.DATABASE_URL,
     playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),
+    shutdownDeadlineMs: Math.round(settings.SHUTDOWN_DEADLINE_SECONDS * 1000),
     bot:
       settings.MicrosoftAppId === undefined
         ? undefined

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { assess } from "../../src/domain/assess.ts";
 import { DOMAINS, INDICATORS, QUESTIONS } from "../../src/domain/catalogue.ts";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
-import { createCardRenderer, CARD_NAMES, type CardName } from "../../src/cards/render-card.ts";
+import { createCardRenderer, limitCardSize, CARD_NAMES, CARD_SIZE_LIMIT_BYTES, type CardName } from "../../src/cards/render-card.ts";
 import { checkCard, type CardToSend } from "../../src/cards/check-views.ts";
 import { summaryCard } from "../../src/cards/summary-views.ts";
 import {
@@ -188,3 +188,25 @@ function textBlocks(card: object): string[] {
 function spread(card: CardToSend): [CardName, object] {
   return [card.name, card.data];
 }
+
+// Issue 8, point 6: the size limit is enforced when a card is rendered to be sent, not only in tests.
+describe("limitCardSize", () => {
+  const render = createCardRenderer();
+  it("passes a card under 28 KB through unchanged", () => {
+    const oversize: string[] = [];
+    const limited = limitCardSize(render, noticeCard("error"), (name) => oversize.push(name));
+    expect(limited("welcome", welcomeCard().data)).toEqual(render("welcome", welcomeCard().data));
+    expect(oversize).toEqual([]);
+  });
+
+  it("sends the fallback instead of a card over 28 KB, and says which card and how big", () => {
+    const oversize: [string, number][] = [];
+    const limited = limitCardSize(render, noticeCard("error"), (name, bytes) => oversize.push([name, bytes]));
+    const huge = welcomeCard("x".repeat(40_000));
+    const sent = limited(huge.name, huge.data);
+    expect(sent).toEqual(render("notice", noticeCard("error").data));
+    expect(oversize).toHaveLength(1);
+    expect(oversize[0]![0]).toBe("welcome");
+    expect(oversize[0]![1]).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES);
+  });
+});

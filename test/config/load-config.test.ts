@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       databaseUrl: "./data/safeguard.sqlite",
       playground: { enabled: true, port: 56150 },
+      shutdownDeadlineMs: 8000,
       bot: undefined,
     });
   });
@@ -35,6 +36,8 @@ describe("loadConfig", () => {
     ["single tenant without a tenant", { MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" }, "MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant"],
     ["an unknown app type", { MicrosoftAppType: "Personal" }, "MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI"],
     ["a playground switch that is not on/off", { PLAYGROUND: "yes" }, "PLAYGROUND: expected on or off"],
+    ["a shutdown deadline that is not a number", { SHUTDOWN_DEADLINE_SECONDS: "soon" }, "SHUTDOWN_DEADLINE_SECONDS: expected a number of seconds"],
+    ["a shutdown deadline of nothing", { SHUTDOWN_DEADLINE_SECONDS: "0" }, "SHUTDOWN_DEADLINE_SECONDS: expected a number of seconds above 0"],
   ])("refuses %s, naming it", (_name, env, problem) => {
     expect(problemsOf(() => loadConfig(env), ConfigError)).toContain(problem);
   });
