@@ -1,7 +1,6 @@
 // Builds the whole application from its parts. main.ts calls it with the real clock and the
 // configured database; tests call it with a temp SQLite file and a fixed clock.
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Express } from "express";
 import { ConfigError, type Config } from "./config/load-config.ts";
@@ -15,11 +14,13 @@ import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
 import { createCardActions } from "./bot/card-actions.ts";
 import { SafeguardBot } from "./bot/safeguard-bot.ts";
 import { createApp } from "./http/create-app.ts";
+import { checkReadiness } from "./http/readiness.ts";
 import { createCheckService, type CheckService } from "./services/check-service.ts";
 import { createQuestionAnswerer } from "./services/answer-question.ts";
 import { createDatabase } from "./store/create-database.ts";
 import { createCheckSessionRepository } from "./store/check-session-repository.ts";
 import { createUserSettingsRepository } from "./store/user-settings-repository.ts";
+import { checkDatabase } from "./store/readiness.ts";
 
 export type ComposeOptions = {
   readonly config: Config;
@@ -59,10 +60,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
 
   const app = createApp({
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated: config.bot !== undefined, logger }) },
-    ready: async () => {
-      await sql`select 1`.execute(database.db);
-      return true;
-    },
+    ready: () => checkReadiness(new Map([["database", () => checkDatabase(database, clock().getTime())]])),
     logger,
   });
   return { app, checks, close: () => database.close() };

@@ -2,6 +2,7 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
 import { PRIVACY_PAGE, TERMS_PAGE } from "./legal-pages.ts";
+import type { ReadinessReport } from "./readiness.ts";
 
 export type BotEndpoint = {
   /** Processes one Bot Framework activity (CloudAdapter.process bound to the bot). */
@@ -10,7 +11,8 @@ export type BotEndpoint = {
 
 export type AppDependencies = {
   readonly bot: BotEndpoint;
-  readonly ready: () => Promise<boolean>;
+  /** Checks each part within a deadline (readiness.ts); 503 unless every part is ready. */
+  readonly ready: () => Promise<ReadinessReport>;
   readonly logger: Logger;
 };
 
@@ -21,8 +23,11 @@ export function createApp({ bot, ready, logger }: AppDependencies): Express {
     response.json({ status: "ok" });
   });
   app.get("/readyz", async (_request, response) => {
-    const isReady = await ready().catch(() => false);
-    response.status(isReady ? 200 : 503).json({ status: isReady ? "ready" : "not ready" });
+    const report = await ready().catch((error: unknown): ReadinessReport => {
+      logger.error({ err: error }, "the readiness check itself failed");
+      return { ready: false, checks: {} };
+    });
+    response.status(report.ready ? 200 : 503).json({ status: report.ready ? "ready" : "not ready", checks: report.checks });
   });
   app.get("/privacy", (_request, response) => {
     response.type("html").send(PRIVACY_PAGE);

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, sql } from "kysely";
 import { type CustomTypesConfig, Pool, types as pgTypes } from "pg";
 import { migrateToLatest } from "./migrations.ts";
 import type { Tables } from "./tables.ts";
@@ -14,20 +14,43 @@ export type Dialect = "sqlite" | "postgres";
 export type Database = {
   readonly db: Kysely<Tables>;
   readonly dialect: Dialect;
+  /** The SQLite file, for readiness to see it is still there; undefined in memory and for PostgreSQL. */
+  readonly file: string | undefined;
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
 };
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 
+// Issue 8, point 3: without limits a black-holed PostgreSQL (a dropped route, a dead proxy) held
+// start-up for 45 s and /readyz for over a minute.
+export type PostgresLimits = {
+  /** Opening a connection, TCP and start-up together; also the longest wait for a free one when all are busy. */
+  readonly connectMs: number;
+  /** The server cancels a statement that runs longer (`statement_timeout`, set for each session). Migrations run under it too. */
+  readonly statementMs: number;
+  /**
+   * The client stops waiting for an answer and drops the connection: a black-holed network never
+   * answers, so the server's limit cannot help. Above `statementMs`, so that a slow statement
+   * meets the server's cancel first and its connection is kept.
+   */
+  readonly queryMs: number;
+};
+
+export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = { connectMs: 5_000, statementMs: 10_000, queryMs: 12_000 };
+
 export type DatabaseOptions = {
   /** Told of a PostgreSQL connection lost while idle; the pool has already replaced it. */
   readonly onConnectionLost?: (error: Error) => void;
+  /** Tests shorten them. */
+  readonly postgresLimits?: PostgresLimits;
 };
 
 /** `postgres://` or `postgresql://` → PostgreSQL; anything else is a SQLite file path, or ":memory:". */
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
-  const database = POSTGRES_URL.test(url) ? openPostgres(url, options.onConnectionLost ?? (() => undefined)) : openSqlite(url);
+  const database = POSTGRES_URL.test(url)
+    ? openPostgres(url, options.onConnectionLost ?? (() => undefined), options.postgresLimits ?? DEFAULT_POSTGRES_LIMITS)
+    : openSqlite(url);
   try {
     const schema = database.dialect === "postgres" ? await currentSchema(database.db) : undefined;
     await migrateToLatest(database.db, { schema });
@@ -50,17 +73,59 @@ function openSqlite(path: string): Database {
   // A second process on the same file (the CLI beside the server) waits for the lock instead of failing.
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return { db, dialect: "sqlite", file: path === ":memory:" ? undefined : path, close: () => db.destroy() };
 }
 
-function openPostgres(url: string, onIdleError: (error: Error) => void): Database {
-  const pool = new Pool({ connectionString: url, types: int8AsNumber });
+function openPostgres(url: string, onIdleError: (error: Error) => void, limits: PostgresLimits): Database {
+  const pool = new Pool({
+    connectionString: url,
+    types: int8AsNumber,
+    connectionTimeoutMillis: limits.connectMs,
+    statement_timeout: limits.statementMs,
+    query_timeout: limits.queryMs,
+  });
   // A pooled connection dropped while idle (pg_terminate_backend, idle_session_timeout, a proxy)
   // emits 'error' on the pool; unhandled, it would end the process. The pool discards that client
   // and opens a fresh one on the next query (issue 8, point 1).
   pool.on("error", onIdleError);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: guardCheckedOutClients(pool) }) });
+  return { db, dialect: "postgres", file: undefined, close: () => db.destroy() };
+}
+
+/** pg's error when `query_timeout` passes (node_modules/pg/lib/client.js). */
+const QUERY_READ_TIMEOUT = "Query read timeout";
+
+// Two gaps in pg for a client out of the pool (issue 8, point 3):
+// - When query_timeout passes, pg rejects the query but leaves it pending on the connection;
+//   handed back, that client would make every later query wait behind an answer that may never
+//   come (a black hole that lost what was sent). So it is ended at once, which destroys its
+//   socket, and the pool drops it on release instead of reusing it.
+// - A connection cut mid-query (a reset, not the server's goodbye) fails the query and then emits
+//   'error' on the client, which the pool listens for only while the client is idle; unheard, it
+//   ends the process. The query's caller already has the error, so here it is only listened for.
+function guardCheckedOutClients(pool: Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      const onErrorWhileOut = () => undefined;
+      client.on("error", onErrorWhileOut);
+      const query = async (text: string, parameters: readonly unknown[]) => {
+        try {
+          return await client.query(text, [...parameters]);
+        } catch (error) {
+          if (error instanceof Error && error.message === QUERY_READ_TIMEOUT) void client.end().catch(() => undefined);
+          throw error;
+        }
+      };
+      const release = () => {
+        client.off("error", onErrorWhileOut);
+        client.release();
+      };
+      // Kysely calls only this (sql, parameters) form; its cursor form needs a `cursor` in the dialect's config, which we never set.
+      return { query: query as unknown as PostgresPoolClient["query"], release };
+    },
+    end: () => pool.end(),
+  };
 }
 
 // pg returns int8 (`bigint`, and `count(*)`) as a string so that no value can lose precision. Ours

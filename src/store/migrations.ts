@@ -9,12 +9,14 @@ import { type Kysely, type Migration, Migrator } from "kysely";
 import * as checkSessions from "./migrations/2026-11-23-001-check-sessions.ts";
 import * as userSettings from "./migrations/2026-11-23-002-user-settings.ts";
 import * as userIdWithChannel from "./migrations/2026-11-23-004-user-id-with-channel.ts";
+import * as readinessHeartbeat from "./migrations/2026-11-23-005-readiness-heartbeat.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-001-check-sessions": checkSessions,
   "2026-11-23-002-user-settings": userSettings,
   "2026-11-23-004-user-id-with-channel": userIdWithChannel,
+  "2026-11-23-005-readiness-heartbeat": readinessHeartbeat,
 };
 
 export class MigrationError extends Error {

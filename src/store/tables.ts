@@ -28,7 +28,14 @@ export type UserSettingsTable = {
   updated_at: EpochMs;
 };
 
+/** One row (id 1), rewritten by every readiness check to prove the database takes a write. */
+export type ReadinessHeartbeatTable = {
+  id: number;
+  at: EpochMs;
+};
+
 export type Tables = {
   check_sessions: CheckSessionsTable;
   user_settings: UserSettingsTable;
+  readiness_heartbeat: ReadinessHeartbeatTable;
 };

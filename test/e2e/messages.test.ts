@@ -176,9 +176,9 @@ describe("the HTTP edge", () => {
     expect(await response.text()).toContain("SAFEGUARD");
   });
 
-  it("is ready when the database answers", async () => {
+  it("is ready when the database takes a write", async () => {
     const response = await fetch(`${harness.botUrl}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready" });
+    expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok" } });
   });
 });
