@@ -1,0 +1,198 @@
+// A referral's personal fields, encrypted at rest, and the keyed hashes that find the same child
+// without them (issue 10, points 9 and 10). One master key (REFERRAL_KEY, src/config/
+// load-referral-key.ts) gives, by HKDF, separate keys for the cipher, for the matching hash and for
+// the key id, so no two uses ever share a key.
+//
+// Sealed format, as stored: "v1." + base64url( key id (4) ‖ IV (12) ‖ ciphertext ‖ GCM tag (16) ).
+// The version and key id are authenticated along with the caller's `aad`.
+//
+// Key rotation is not built. The key id says which key sealed a value, so a rotation can keep the
+// old key to open and the new one to seal; it must also recompute every match hash from the opened
+// fields, since hashes made with the old key never equal the new ones.
+import { type KeyObject, createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from "node:crypto";
+
+export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+
+/** Why a sealed value could not be opened. The message never holds plaintext or key material. */
+export class SealError extends Error {
+  constructor(
+    readonly code: "malformed" | "unknown-version" | "other-key" | "not-authentic",
+    message: string,
+  ) {
+    super(message);
+    this.name = "SealError";
+  }
+}
+
+export type MatchKind = "name-dob" | "nhs" | "upn";
+export type MatchKey = { readonly kind: MatchKind; readonly hash: string };
+
+/** The child's identifiers as typed; any may be missing. `dateOfBirth` is ISO, YYYY-MM-DD. */
+export type ChildIdentifiers = {
+  readonly forename?: string | undefined;
+  readonly surname?: string | undefined;
+  readonly dateOfBirth?: string | undefined;
+  readonly nhsNumber?: string | undefined;
+  readonly upn?: string | undefined;
+};
+
+export type ReferralCrypto = {
+  /** Hex; names the master key in logs and in every sealed value, and reveals nothing of it. */
+  readonly keyId: string;
+  /**
+   * `aad` binds the ciphertext to where it is stored, so a copy pasted into another row fails to
+   * open: use the row and the column, e.g. `referral:<id>:child`.
+   */
+  sealJson(value: Json, options: { readonly aad: string }): string;
+  /** Throws SealError for a tampered, truncated or foreign value, or one sealed for another `aad`. */
+  openJson(sealed: string, options: { readonly aad: string }): Json;
+  /** Keyed hashes for duplicate matching and search; only those the identifiers allow. */
+  matchKeys(child: ChildIdentifiers): readonly MatchKey[];
+};
+
+const VERSION = "v1";
+const KEY_ID_BYTES = 4;
+const IV_BYTES = 12; // GCM's natural nonce size (NIST SP 800-38D)
+const TAG_BYTES = 16;
+const HKDF_SALT = "safeguard-teams referral-crypto";
+const CANONICAL_BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+export function createReferralCrypto(masterKey: Buffer): ReferralCrypto {
+  if (masterKey.length !== 32) throw new RangeError(`the referral key must be 32 bytes, not ${masterKey.length}`);
+  const derive = (info: string, length: number) => Buffer.from(hkdfSync("sha256", masterKey, HKDF_SALT, info, length));
+  // KeyObjects, not Buffers: a logged or inspected key object shows no bytes.
+  const cipherKey = createSecretKey(derive("referral fields: aes-256-gcm v1", 32));
+  const hashKey = createSecretKey(derive("referral matching: hmac-sha256 v1", 32));
+  const keyIdBytes = derive("referral key id v1", KEY_ID_BYTES);
+  const keyId = keyIdBytes.toString("hex");
+
+  const additionalData = (aad: string) => {
+    if (aad === "") throw new RangeError("aad must name where the sealed value is stored");
+    return Buffer.concat([Buffer.from(VERSION), keyIdBytes, Buffer.from(aad, "utf8")]);
+  };
+
+  return Object.freeze({
+    keyId,
+    sealJson(value: Json, { aad }: { readonly aad: string }): string {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv("aes-256-gcm", cipherKey, iv, { authTagLength: TAG_BYTES });
+      cipher.setAAD(additionalData(aad));
+      const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+      return `${VERSION}.${Buffer.concat([keyIdBytes, iv, ciphertext, cipher.getAuthTag()]).toString("base64url")}`;
+    },
+    openJson(sealed: string, { aad }: { readonly aad: string }): Json {
+      const bytes = decode(sealed);
+      const sealedKeyId = bytes.subarray(0, KEY_ID_BYTES);
+      if (!sealedKeyId.equals(keyIdBytes)) throw new SealError("other-key", `sealed value was sealed with key ${sealedKeyId.toString("hex")}, not the current key ${keyId}`);
+      const iv = bytes.subarray(KEY_ID_BYTES, KEY_ID_BYTES + IV_BYTES);
+      const decipher = createDecipheriv("aes-256-gcm", cipherKey, iv, { authTagLength: TAG_BYTES });
+      decipher.setAAD(additionalData(aad));
+      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+      let plaintext: string;
+      try {
+        plaintext = Buffer.concat([decipher.update(bytes.subarray(KEY_ID_BYTES + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+      } catch {
+        throw new SealError("not-authentic", "sealed value failed authentication: it was altered, cut short, or sealed for another row");
+      }
+      return JSON.parse(plaintext) as Json;
+    },
+    matchKeys(child: ChildIdentifiers): readonly MatchKey[] {
+      const hash = (kind: MatchKind, parts: readonly string[]): MatchKey => ({
+        kind,
+        // The kind is hashed too, so equal text under two kinds never gives equal hashes. NUL never
+        // survives normalisation, so the parts cannot run into each other.
+        hash: createHmac("sha256", hashKey).update([kind, ...parts].join("\u0000"), "utf8").digest("base64url"),
+      });
+      const forename = normaliseName(child.forename);
+      const surname = normaliseName(child.surname);
+      const dateOfBirth = normaliseDate(child.dateOfBirth);
+      const nhsNumber = normaliseNhsNumber(child.nhsNumber);
+      const upn = normaliseUpn(child.upn);
+      return [
+        ...(forename !== undefined && surname !== undefined && dateOfBirth !== undefined ? [hash("name-dob", [forename, surname, dateOfBirth])] : []),
+        ...(nhsNumber !== undefined ? [hash("nhs", [nhsNumber])] : []),
+        ...(upn !== undefined ? [hash("upn", [upn])] : []),
+      ];
+    },
+  });
+}
+
+/** Strictly: the version, then canonical base64url long enough for key id, IV and tag. */
+function decode(sealed: string): Buffer {
+  const dot = sealed.indexOf(".");
+  if (dot < 0) throw new SealError("malformed", "sealed value has no version prefix");
+  // Not echoed: a plaintext stored by mistake would be its own "version".
+  if (sealed.slice(0, dot) !== VERSION) throw new SealError("unknown-version", `sealed value has an unknown version; this build reads ${VERSION}`);
+  const body = sealed.slice(dot + 1);
+  const bytes = Buffer.from(body, "base64url");
+  // Node skips characters that are not base64url and ignores a final character's spare bits; a
+  // value that does not re-encode to itself was altered, and is refused before decryption.
+  if (!CANONICAL_BASE64URL.test(body) || bytes.toString("base64url") !== body) throw new SealError("malformed", "sealed value is not canonical base64url");
+  if (bytes.length < KEY_ID_BYTES + IV_BYTES + TAG_BYTES) throw new SealError("malformed", "sealed value is too short");
+  return bytes;
+}
+
+// Letters NFKD leaves whole, spelt as people type them without the keyboard for it.
+const UNSPLIT_LETTERS: ReadonlyMap<string, string> = new Map([
+  ["ß", "ss"],
+  ["æ", "ae"],
+  ["œ", "oe"],
+  ["ø", "o"],
+  ["ł", "l"],
+  ["đ", "d"],
+  ["ð", "d"],
+  ["þ", "th"],
+  ["ı", "i"],
+]);
+
+/**
+ * Unicode NFKD, diacritics dropped, lower case, letters only: "Zoë" → "zoe", "O'Neill-Smith" →
+ * "oneillsmith". Undefined when no letter is left.
+ */
+export function normaliseName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const letters = [...name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()]
+    .map((letter) => UNSPLIT_LETTERS.get(letter) ?? letter)
+    .join("")
+    .replace(/[^\p{L}]/gu, "");
+  return letters === "" ? undefined : letters;
+}
+
+/** A real calendar date written YYYY-MM-DD (surrounding spaces allowed), else undefined. */
+function normaliseDate(date: string | undefined): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date?.trim() ?? "");
+  if (match === null) return undefined;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day ? match[0] : undefined;
+}
+
+/**
+ * Ten digits (spaces and hyphens as typed are dropped) whose last is the modulus-11 check digit
+ * (NHS Data Dictionary, "NHS Number"): weights 10 to 2 on the first nine digits, check = 11 − (sum
+ * mod 11), where 11 means 0 and 10 means no valid number. One digit repeated ten times passes the
+ * sum but is a placeholder, not a child's number, so it gives no key.
+ */
+export function normaliseNhsNumber(typed: string | undefined): string | undefined {
+  const digits = typed?.replace(/[\s-]/g, "") ?? "";
+  if (!/^\d{10}$/.test(digits) || /^(\d)\1{9}$/.test(digits)) return undefined;
+  const sum = [...digits.slice(0, 9)].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
+  const check = 11 - (sum % 11);
+  if (check === 10) return undefined;
+  return (check === 11 ? 0 : check) === Number(digits[9]) ? digits : undefined;
+}
+
+// DfE / GDSC "Unique Pupil Number" 2.0: 0 → A … 22 → Z, without I, O and S.
+const UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
+
+/**
+ * A unique pupil number: a check letter, then 11 digits, then a digit (permanent) or a letter
+ * (temporary). Whitespace dropped, upper-cased. The check letter is the sum of characters 2-13,
+ * each times its position, mod 23; a temporary UPN's last letter counts as its place in UPN_LETTERS.
+ */
+export function normaliseUpn(typed: string | undefined): string | undefined {
+  const upn = typed?.replace(/\s/g, "").toUpperCase() ?? "";
+  if (!/^[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]$/.test(upn)) return undefined;
+  const sum = [...upn.slice(1)].reduce((total, character, index) => total + (/\d/.test(character) ? Number(character) : UPN_LETTERS.indexOf(character)) * (index + 2), 0);
+  return UPN_LETTERS[sum % 23] === upn[0] ? upn : undefined;
+}
