@@ -1,7 +1,8 @@
 // CheckSessionStore (src/services/check-session-store.ts) on Kysely, for SQLite and PostgreSQL alike.
 import type { Kysely, Selectable } from "kysely";
 import type { CheckSessionRecord, CheckSessionStore } from "../services/check-session-store.ts";
-import type { CheckSessionsTable, EpochMs, Tables } from "./tables.ts";
+import { toEpochMs as epochMs, toJson as json } from "./columns.ts";
+import type { CheckSessionsTable, Tables } from "./tables.ts";
 
 export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionStore {
   return {
@@ -79,15 +80,5 @@ function toRecord(row: Selectable<CheckSessionsTable>): CheckSessionRecord {
   };
 }
 
-function toJson(state: unknown): string {
-  const json = JSON.stringify(state);
-  // JSON.stringify(undefined) (or a function) gives undefined, which would surface as a puzzling NOT NULL error.
-  if (json === undefined) throw new TypeError("check session state must be JSON-serialisable");
-  return json;
-}
-
-function toEpochMs(date: Date): EpochMs {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) throw new RangeError("check session times must be valid dates");
-  return ms;
-}
+const toJson = (state: unknown) => json(state, "check session state");
+const toEpochMs = (date: Date) => epochMs(date, "check session times");

@@ -10,6 +10,7 @@ import * as checkSessions from "./migrations/2026-11-23-001-check-sessions.ts";
 import * as userSettings from "./migrations/2026-11-23-002-user-settings.ts";
 import * as userIdWithChannel from "./migrations/2026-11-23-004-user-id-with-channel.ts";
 import * as readinessHeartbeat from "./migrations/2026-11-23-005-readiness-heartbeat.ts";
+import * as referrals from "./migrations/2026-11-23-006-referrals.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-002-user-settings": userSettings,
   "2026-11-23-004-user-id-with-channel": userIdWithChannel,
   "2026-11-23-005-readiness-heartbeat": readinessHeartbeat,
+  "2026-11-23-006-referrals": referrals,
 };
 
 export class MigrationError extends Error {

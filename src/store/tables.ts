@@ -34,8 +34,57 @@ export type ReadinessHeartbeatTable = {
   at: EpochMs;
 };
 
+export type ReferralsTable = {
+  id: string;
+  reference: string;
+  area_id: string;
+  referrer_id: string;
+  idempotency_key: string;
+  submitted_at: EpochMs;
+  status: string;
+  version: number;
+  /** JSON: what the channel card may show. */
+  summary: string;
+  /** JSON: the domain's triage state. */
+  triage: string;
+  /** Personal fields, sealed (referral-crypto.ts); null once purged. */
+  sealed: string | null;
+};
+
+export type ReferenceCountersTable = { code: string; year: number; last: number };
+
+export type ReferralEventsTable = { referral_id: string; seq: number; at: EpochMs; actor_id: string; type: string; sealed_details: string };
+
+export type ReferralMatchKeysTable = { referral_id: string; area_id: string; kind: string; hash: string; submitted_at: EpochMs };
+
+export type OutboxTable = {
+  id: string;
+  referral_id: string;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  status: "pending" | "dead";
+  attempts: number;
+  due_at: EpochMs;
+  claim: string | null;
+  claimed_until: EpochMs | null;
+  last_error: string | null;
+  created_at: EpochMs;
+};
+
+export type TriageChannelsTable = { area_id: string; service_url: string; tenant_id: string; team_id: string; channel_id: string; registered_by: string; registered_at: EpochMs };
+
+export type ReferralPostsTable = { referral_id: string; conversation_id: string; activity_id: string };
+
 export type Tables = {
   check_sessions: CheckSessionsTable;
   user_settings: UserSettingsTable;
   readiness_heartbeat: ReadinessHeartbeatTable;
+  referrals: ReferralsTable;
+  reference_counters: ReferenceCountersTable;
+  referral_events: ReferralEventsTable;
+  referral_match_keys: ReferralMatchKeysTable;
+  outbox: OutboxTable;
+  triage_channels: TriageChannelsTable;
+  referral_posts: ReferralPostsTable;
 };

@@ -1,0 +1,120 @@
+// The ports through which referrals, their audit trail, the outbox and triage channels are kept
+// (DESIGN.md "Referral", "Triage", "Delivery"). Services depend on these; `src/store` implements
+// them. Personal fields arrive sealed (src/store/referral-crypto.ts): a store sees only what the
+// channel card may show (the summary) and ciphertext.
+
+/** A referral's state for triage, owned by the domain (src/domain/triage.ts); stored as JSON. */
+export type ReferralRecord = {
+  readonly id: string;
+  /** Human-friendly, unique per area and year: KIN-2026-00042 (DOMAIN.md §8). */
+  readonly reference: string;
+  readonly areaId: string;
+  /** The referrer's user id (`msteams:<AAD object id>`). */
+  readonly referrerId: string;
+  readonly submittedAt: Date;
+  /** The triage state's name, kept apart for filtering. */
+  readonly status: string;
+  /** Increments on every triage action: compare-and-set, so two leads pressing at once make one move. */
+  readonly version: number;
+  /** What the channel card may show: no names, addresses, dates of birth or free text. JSON. */
+  readonly summary: unknown;
+  /** The triage state (assignee, what to go back to after information arrives…). JSON. */
+  readonly triage: unknown;
+  /** The personal fields, sealed; undefined once purged after the retention period. */
+  readonly sealed: string | undefined;
+};
+
+export type AuditEvent = {
+  readonly referralId: string;
+  readonly at: Date;
+  /** The acting user's id, or "system" for reminders. */
+  readonly actorId: string;
+  readonly type: string;
+  /** Sealed: a reason or a question may name people. */
+  readonly sealedDetails: string;
+};
+
+/** Work for the delivery worker: post or update a channel card, message a referrer, remind. */
+export type OutboxMessage = {
+  readonly kind: string;
+  readonly referralId: string;
+  /** JSON; what the worker needs beyond the referral itself. Never personal fields in clear. */
+  readonly payload: unknown;
+  /** Not before this instant (reminders are rows with a due time, not timers). */
+  readonly dueAt: Date;
+};
+
+export type ClaimedMessage = OutboxMessage & {
+  readonly id: string;
+  readonly attempts: number;
+  readonly createdAt: Date;
+  /** Proves this worker still holds the claim when it reports back. */
+  readonly claim: string;
+};
+
+export type MatchKey = { readonly kind: string; readonly hash: string };
+
+export type NewReferral = {
+  readonly id: string;
+  /** The three capital letters of the area's reference (KIN), and the year of submission. */
+  readonly referenceCode: string;
+  readonly areaId: string;
+  readonly referrerId: string;
+  readonly submittedAt: Date;
+  /** The same key for every retry of one submission (the draft's id): a double press makes one referral. */
+  readonly idempotencyKey: string;
+  readonly status: string;
+  readonly summary: unknown;
+  readonly triage: unknown;
+  readonly sealed: string;
+  readonly matchKeys: readonly MatchKey[];
+};
+
+export type ChannelReference = {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly channelId: string;
+};
+
+export interface ReferralStore {
+  /**
+   * One transaction: the referral with the next reference for its area and year, its first audit
+   * event, its outbox rows and its match keys. A second call with the same idempotency key writes
+   * nothing and returns the first referral (`created: false`).
+   */
+  submit(referral: NewReferral, event: Omit<AuditEvent, "referralId">, outbox: readonly Omit<OutboxMessage, "referralId">[]): Promise<{ record: ReferralRecord; created: boolean }>;
+  get(id: string): Promise<ReferralRecord | undefined>;
+  getByReference(reference: string): Promise<ReferralRecord | undefined>;
+  /**
+   * Compare-and-set: writes the next triage state, its audit event and outbox rows only if the
+   * stored version is `expectedVersion`; returns whether it wrote.
+   */
+  applyTriage(id: string, expectedVersion: number, next: { status: string; triage: unknown; summary: unknown }, event: Omit<AuditEvent, "referralId">, outbox: readonly Omit<OutboxMessage, "referralId">[]): Promise<boolean>;
+  events(referralId: string): Promise<AuditEvent[]>;
+  /** Earlier referrals in the area, submitted at or after `since`, sharing any of the keys; newest first. */
+  matches(areaId: string, keys: readonly MatchKey[], since: Date, excludeId: string): Promise<ReferralRecord[]>;
+}
+
+export interface OutboxStore {
+  /** Claims up to `limit` due, unclaimed (or lapsed) messages for `leaseMs`; never the same message to two live claims. */
+  claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
+  /** Done: the message goes. False when the claim had lapsed and been taken by another worker. */
+  complete(id: string, claim: string): Promise<boolean>;
+  /** Failed for now: try again at `retryAt`. */
+  retryLater(id: string, claim: string, retryAt: Date, error: string): Promise<boolean>;
+  /** Failed for good: kept, visible, retried only on demand. */
+  deadLetter(id: string, claim: string, error: string): Promise<boolean>;
+  deadCount(): Promise<number>;
+  /** Puts every dead message back in the queue, due now; returns how many. */
+  retryDead(now: Date): Promise<number>;
+}
+
+export interface TriageChannelStore {
+  register(areaId: string, channel: ChannelReference, by: string, at: Date): Promise<void>;
+  unregister(areaId: string): Promise<boolean>;
+  channelOf(areaId: string): Promise<ChannelReference | undefined>;
+  /** Each channel card posted for a referral (normally one; two if a post was retried after a crash mid-flight). */
+  recordPost(referralId: string, conversationId: string, activityId: string): Promise<void>;
+  postsOf(referralId: string): Promise<{ conversationId: string; activityId: string }[]>;
+}

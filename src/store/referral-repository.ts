@@ -1,0 +1,170 @@
+// ReferralStore (src/services/referral-store.ts) on Kysely, for SQLite and PostgreSQL alike.
+import { randomUUID } from "node:crypto";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { AuditEvent, NewReferral, OutboxMessage, ReferralRecord, ReferralStore } from "../services/referral-store.ts";
+import { toEpochMs, toJson } from "./columns.ts";
+import type { ReferralsTable, Tables } from "./tables.ts";
+
+/** KIN-2026-00042: at least five digits, more once an area passes 99,999 in a year. */
+export function referenceOf(code: string, year: number, number: number): string {
+  return `${code}-${year}-${String(number).padStart(5, "0")}`;
+}
+
+export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
+  async function byIdempotencyKey(key: string): Promise<ReferralRecord | undefined> {
+    const row = await db.selectFrom("referrals").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  return {
+    async submit(referral, event, outbox) {
+      const earlier = await byIdempotencyKey(referral.idempotencyKey);
+      if (earlier !== undefined) return { record: earlier, created: false };
+      try {
+        const record = await db.transaction().execute(async (trx) => {
+          const year = referral.submittedAt.getUTCFullYear();
+          const reference = referenceOf(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year));
+          await trx.insertInto("referrals").values(toRow(referral, reference)).execute();
+          await appendEvent(trx, referral.id, event);
+          await enqueue(trx, referral.id, outbox, referral.submittedAt);
+          if (referral.matchKeys.length > 0) {
+            const submittedAt = toEpochMs(referral.submittedAt, "referral times");
+            await trx
+              .insertInto("referral_match_keys")
+              .values(referral.matchKeys.map((key) => ({ referral_id: referral.id, area_id: referral.areaId, kind: key.kind, hash: key.hash, submitted_at: submittedAt })))
+              .execute();
+          }
+          return toRecord({ ...toRow(referral, reference) });
+        });
+        return { record, created: true };
+      } catch (error) {
+        // Two presses at once: both found no referral, one committed, the other broke the unique
+        // index and rolled back (its reference number with it). The winner is the answer.
+        const winner = await byIdempotencyKey(referral.idempotencyKey);
+        if (winner !== undefined) return { record: winner, created: false };
+        throw error;
+      }
+    },
+
+    async get(id) {
+      const row = await db.selectFrom("referrals").selectAll().where("id", "=", id).executeTakeFirst();
+      return row === undefined ? undefined : toRecord(row);
+    },
+
+    async getByReference(reference) {
+      const row = await db.selectFrom("referrals").selectAll().where("reference", "=", reference).executeTakeFirst();
+      return row === undefined ? undefined : toRecord(row);
+    },
+
+    async applyTriage(id, expectedVersion, next, event, outbox) {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("referrals")
+          .set({ status: next.status, triage: toJson(next.triage, "triage state"), summary: toJson(next.summary, "referral summary"), version: expectedVersion + 1 })
+          .where("id", "=", id)
+          .where("version", "=", expectedVersion)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return false;
+        await appendEvent(trx, id, event);
+        await enqueue(trx, id, outbox, event.at);
+        return true;
+      });
+    },
+
+    async events(referralId) {
+      const rows = await db.selectFrom("referral_events").selectAll().where("referral_id", "=", referralId).orderBy("seq").execute();
+      return rows.map((row) => ({ referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: row.sealed_details }));
+    },
+
+    async matches(areaId, keys, since, excludeId) {
+      if (keys.length === 0) return [];
+      const rows = await db
+        .selectFrom("referrals")
+        .selectAll()
+        .where("id", "in", (sub) =>
+          sub
+            .selectFrom("referral_match_keys")
+            .select("referral_id")
+            .where("area_id", "=", areaId)
+            .where("hash", "in", keys.map((key) => key.hash))
+            .where("submitted_at", ">=", toEpochMs(since, "referral times")),
+        )
+        .where("id", "!=", excludeId)
+        .orderBy("submitted_at", "desc")
+        .execute();
+      return rows.map(toRecord);
+    },
+  };
+}
+
+/** The next number for an area and year. The row stays locked until the transaction ends, so two submissions never share one. */
+async function nextNumber(trx: Transaction<Tables>, code: string, year: number): Promise<number> {
+  const row = await trx
+    .insertInto("reference_counters")
+    .values({ code, year, last: 1 })
+    .onConflict((conflict) => conflict.columns(["code", "year"]).doUpdateSet((eb) => ({ last: eb("reference_counters.last", "+", 1) })))
+    .returning("last")
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+async function appendEvent(trx: Transaction<Tables>, referralId: string, event: Omit<AuditEvent, "referralId">): Promise<void> {
+  const last = await trx.selectFrom("referral_events").select((eb) => eb.fn.max("seq").as("seq")).where("referral_id", "=", referralId).executeTakeFirst();
+  await trx
+    .insertInto("referral_events")
+    .values({ referral_id: referralId, seq: Number(last?.seq ?? 0) + 1, at: toEpochMs(event.at, "event times"), actor_id: event.actorId, type: event.type, sealed_details: event.sealedDetails })
+    .execute();
+}
+
+async function enqueue(trx: Transaction<Tables>, referralId: string, messages: readonly Omit<OutboxMessage, "referralId">[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await trx
+    .insertInto("outbox")
+    .values(
+      messages.map((message) => ({
+        id: randomUUID(),
+        referral_id: referralId,
+        kind: message.kind,
+        payload: toJson(message.payload, "outbox payload"),
+        status: "pending" as const,
+        attempts: 0,
+        due_at: toEpochMs(message.dueAt, "outbox times"),
+        claim: null,
+        claimed_until: null,
+        last_error: null,
+        created_at: toEpochMs(now, "outbox times"),
+      })),
+    )
+    .execute();
+}
+
+function toRow(referral: NewReferral, reference: string): Selectable<ReferralsTable> {
+  return {
+    id: referral.id,
+    reference,
+    area_id: referral.areaId,
+    referrer_id: referral.referrerId,
+    idempotency_key: referral.idempotencyKey,
+    submitted_at: toEpochMs(referral.submittedAt, "referral times"),
+    status: referral.status,
+    version: 1,
+    summary: toJson(referral.summary, "referral summary"),
+    triage: toJson(referral.triage, "triage state"),
+    sealed: referral.sealed,
+  };
+}
+
+function toRecord(row: Selectable<ReferralsTable>): ReferralRecord {
+  return {
+    id: row.id,
+    reference: row.reference,
+    areaId: row.area_id,
+    referrerId: row.referrer_id,
+    submittedAt: new Date(row.submitted_at),
+    status: row.status,
+    version: row.version,
+    summary: JSON.parse(row.summary) as unknown,
+    triage: JSON.parse(row.triage) as unknown,
+    sealed: row.sealed ?? undefined,
+  };
+}

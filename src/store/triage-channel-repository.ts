@@ -1,0 +1,47 @@
+// TriageChannelStore (src/services/referral-store.ts) on Kysely: each area's registered triage
+// channel, and the channel cards posted for each referral.
+import type { Kysely } from "kysely";
+import type { TriageChannelStore } from "../services/referral-store.ts";
+import { toEpochMs } from "./columns.ts";
+import type { Tables } from "./tables.ts";
+
+export function createTriageChannelRepository(db: Kysely<Tables>): TriageChannelStore {
+  return {
+    async register(areaId, channel, by, at) {
+      const row = {
+        area_id: areaId,
+        service_url: channel.serviceUrl,
+        tenant_id: channel.tenantId,
+        team_id: channel.teamId,
+        channel_id: channel.channelId,
+        registered_by: by,
+        registered_at: toEpochMs(at, "registration times"),
+      };
+      const { area_id: _key, ...update } = row;
+      await db.insertInto("triage_channels").values(row).onConflict((conflict) => conflict.column("area_id").doUpdateSet(update)).execute();
+    },
+
+    async unregister(areaId) {
+      const result = await db.deleteFrom("triage_channels").where("area_id", "=", areaId).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async channelOf(areaId) {
+      const row = await db.selectFrom("triage_channels").selectAll().where("area_id", "=", areaId).executeTakeFirst();
+      return row === undefined ? undefined : { serviceUrl: row.service_url, tenantId: row.tenant_id, teamId: row.team_id, channelId: row.channel_id };
+    },
+
+    async recordPost(referralId, conversationId, activityId) {
+      await db
+        .insertInto("referral_posts")
+        .values({ referral_id: referralId, conversation_id: conversationId, activity_id: activityId })
+        .onConflict((conflict) => conflict.columns(["referral_id", "conversation_id", "activity_id"]).doNothing())
+        .execute();
+    },
+
+    async postsOf(referralId) {
+      const rows = await db.selectFrom("referral_posts").select(["conversation_id", "activity_id"]).where("referral_id", "=", referralId).execute();
+      return rows.map((row) => ({ conversationId: row.conversation_id, activityId: row.activity_id }));
+    },
+  };
+}

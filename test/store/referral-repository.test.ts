@@ -1,0 +1,184 @@
+// The referral, outbox and triage-channel stores, against every database the bot supports:
+// SQLite always, PostgreSQL where TEST_DATABASE_URL is set.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { NewReferral, OutboxStore, ReferralStore, TriageChannelStore } from "../../src/services/referral-store.ts";
+import { type Database, createDatabase } from "../../src/store/create-database.ts";
+import { createOutboxRepository } from "../../src/store/outbox-repository.ts";
+import { createReferralRepository, referenceOf } from "../../src/store/referral-repository.ts";
+import { createTriageChannelRepository } from "../../src/store/triage-channel-repository.ts";
+import { type DatabaseTarget, targetKinds } from "./database-targets.ts";
+
+const NOW = new Date("2026-11-24T10:00:00.000Z");
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+
+function newReferral(overrides: Partial<NewReferral> = {}): NewReferral {
+  return {
+    id: "referral-1",
+    referenceCode: "KIN",
+    areaId: "kingston",
+    referrerId: "msteams:alex",
+    submittedAt: NOW,
+    idempotencyKey: "draft-1",
+    status: "submitted",
+    summary: { category: 2, flags: ["missing"], ageBand: "13-15" },
+    triage: { status: "submitted" },
+    sealed: "v1.sealed-personal-fields",
+    matchKeys: [{ kind: "name-dob", hash: "hash-a" }],
+    ...overrides,
+  };
+}
+
+const submitted = { at: NOW, actorId: "msteams:alex", type: "submitted", sealedDetails: "v1.details" };
+const postCard = { kind: "post-referral-card", payload: { areaId: "kingston" }, dueAt: NOW };
+
+describe("references", () => {
+  it.each([
+    [42, "KIN-2026-00042"],
+    [1, "KIN-2026-00001"],
+    [123_456, "KIN-2026-123456"],
+  ])("number %i is %s", (number, reference) => {
+    expect(referenceOf("KIN", 2026, number)).toBe(reference);
+  });
+});
+
+for (const kind of targetKinds) {
+  describe.skipIf(kind.skip)(`referrals in ${kind.dialect}`, () => {
+    let target: DatabaseTarget;
+    let database: Database;
+    let referrals: ReferralStore;
+    let outbox: OutboxStore;
+    let channels: TriageChannelStore;
+
+    beforeEach(async () => {
+      target = await kind.fresh();
+      database = await createDatabase(target.url);
+      referrals = createReferralRepository(database.db);
+      outbox = createOutboxRepository(database.db, database.dialect);
+      channels = createTriageChannelRepository(database.db);
+    });
+    afterEach(async () => {
+      await database.close();
+      await target.dispose();
+    });
+
+    it("writes the referral, its first event and its outbox row together, with the area's first reference", async () => {
+      const { record, created } = await referrals.submit(newReferral(), submitted, [postCard]);
+      expect(created).toBe(true);
+      expect(record).toMatchObject({ reference: "KIN-2026-00001", status: "submitted", version: 1, sealed: "v1.sealed-personal-fields" });
+      expect(await referrals.get("referral-1")).toEqual(record);
+      expect(await referrals.getByReference("KIN-2026-00001")).toEqual(record);
+      expect((await referrals.events("referral-1")).map((event) => event.type)).toEqual(["submitted"]);
+      expect((await outbox.claim(NOW, 10, 60_000)).map((message) => message.kind)).toEqual(["post-referral-card"]);
+    });
+
+    it("numbers references per area and per year", async () => {
+      const refs: string[] = [];
+      for (const [n, code, at] of [[1, "KIN", NOW], [2, "KIN", NOW], [3, "SUT", NOW], [4, "KIN", new Date("2027-01-02T10:00:00Z")]] as const) {
+        refs.push((await referrals.submit(newReferral({ id: `r${n}`, idempotencyKey: `d${n}`, referenceCode: code, submittedAt: at }), submitted, [])).record.reference);
+      }
+      expect(refs).toEqual(["KIN-2026-00001", "KIN-2026-00002", "SUT-2026-00001", "KIN-2027-00001"]);
+    });
+
+    it("a submission pressed twice, or retried, makes one referral", async () => {
+      const first = await referrals.submit(newReferral(), submitted, [postCard]);
+      const again = await referrals.submit(newReferral({ id: "referral-2" }), submitted, [postCard]);
+      expect(again).toEqual({ record: first.record, created: false });
+      expect(await referrals.get("referral-2")).toBeUndefined();
+      expect(await outbox.claim(NOW, 10, 60_000)).toHaveLength(1);
+    });
+
+    it("ten submissions of one draft at once make one referral and use one reference number", async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, n) => referrals.submit(newReferral({ id: `referral-${n}` }), submitted, [postCard])));
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.record.id)).size).toBe(1);
+      const next = await referrals.submit(newReferral({ id: "next", idempotencyKey: "draft-2" }), submitted, []);
+      expect(next.record.reference).toBe("KIN-2026-00002");
+    });
+
+    it("moves triage on only from the version it was read at, with an event and outbox rows", async () => {
+      await referrals.submit(newReferral(), submitted, []);
+      const acknowledge = { at: later(60_000), actorId: "msteams:lead", type: "acknowledge", sealedDetails: "v1.x" };
+      const next = { status: "acknowledged", triage: { status: "acknowledged" }, summary: { category: 2 } };
+      expect(await referrals.applyTriage("referral-1", 1, next, acknowledge, [{ kind: "update-card", payload: {}, dueAt: later(60_000) }])).toBe(true);
+      expect(await referrals.applyTriage("referral-1", 1, { ...next, status: "assigned" }, { ...acknowledge, type: "assign" }, [])).toBe(false);
+      expect(await referrals.get("referral-1")).toMatchObject({ status: "acknowledged", version: 2 });
+      expect((await referrals.events("referral-1")).map((event) => [event.type, event.actorId])).toEqual([["submitted", "msteams:alex"], ["acknowledge", "msteams:lead"]]);
+      expect((await outbox.claim(later(60_000), 10, 60_000)).map((message) => message.kind)).toEqual(["update-card"]);
+    });
+
+    it("finds earlier referrals in the same area sharing a match key, within the window", async () => {
+      await referrals.submit(newReferral({ id: "old", idempotencyKey: "d0", submittedAt: new Date("2025-10-01T10:00:00Z") }), submitted, []);
+      await referrals.submit(newReferral({ id: "recent", idempotencyKey: "d1", submittedAt: new Date("2026-06-01T10:00:00Z") }), submitted, []);
+      await referrals.submit(newReferral({ id: "elsewhere", idempotencyKey: "d2", areaId: "sutton", referenceCode: "SUT" }), submitted, []);
+      await referrals.submit(newReferral({ id: "other-child", idempotencyKey: "d3", matchKeys: [{ kind: "nhs", hash: "hash-b" }] }), submitted, []);
+      await referrals.submit(newReferral({ id: "new", idempotencyKey: "d4" }), submitted, []);
+      const found = await referrals.matches("kingston", [{ kind: "name-dob", hash: "hash-a" }], new Date("2025-11-24T10:00:00Z"), "new");
+      expect(found.map((record) => record.id)).toEqual(["recent"]);
+    });
+
+    describe("the outbox", () => {
+      beforeEach(async () => {
+        await referrals.submit(newReferral(), submitted, [postCard, { kind: "reminder", payload: {}, dueAt: later(15 * 60_000) }]);
+      });
+
+      it("gives a due message to one claim at a time, and again once the lease lapses", async () => {
+        const [first] = await outbox.claim(NOW, 10, 60_000);
+        expect(first).toMatchObject({ kind: "post-referral-card", attempts: 1 });
+        expect(await outbox.claim(NOW, 10, 60_000)).toEqual([]);
+        const [again] = await outbox.claim(later(60_000), 10, 60_000);
+        expect(again).toMatchObject({ id: first!.id, attempts: 2 });
+        // The first worker's claim has lapsed: it cannot settle the message any more.
+        expect(await outbox.complete(first!.id, first!.claim)).toBe(false);
+        expect(await outbox.complete(again!.id, again!.claim)).toBe(true);
+        expect(await outbox.claim(later(120_000), 10, 60_000)).toEqual([]);
+      });
+
+      it("holds a message not yet due (a reminder is a row with a due time)", async () => {
+        expect((await outbox.claim(later(15 * 60_000), 10, 60_000)).map((message) => message.kind)).toEqual(["post-referral-card", "reminder"]);
+      });
+
+      it("retries later, then dead-letters visibly, and puts dead messages back on demand", async () => {
+        const [first] = await outbox.claim(NOW, 1, 60_000);
+        expect(await outbox.retryLater(first!.id, first!.claim, later(5_000), "HTTP 500")).toBe(true);
+        expect(await outbox.claim(later(1_000), 1, 60_000)).toEqual([]);
+        const [second] = await outbox.claim(later(5_000), 1, 60_000);
+        expect(await outbox.deadLetter(second!.id, second!.claim, "HTTP 500")).toBe(true);
+        expect(await outbox.deadCount()).toBe(1);
+        expect(await outbox.claim(later(10_000), 1, 60_000)).toEqual([]);
+        expect(await outbox.retryDead(later(20_000))).toBe(1);
+        expect(await outbox.deadCount()).toBe(0);
+        expect(await outbox.claim(later(20_000), 1, 60_000)).toMatchObject([{ id: first!.id, attempts: 1 }]);
+      });
+
+      it("two workers claiming at once never share a message", async () => {
+        for (let n = 2; n <= 40; n += 1) await referrals.submit(newReferral({ id: `r${n}`, idempotencyKey: `d${n}` }), submitted, [postCard]);
+        const claims = await Promise.all(Array.from({ length: 4 }, () => outbox.claim(NOW, 15, 60_000)));
+        const ids = claims.flat().map((message) => message.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.length).toBeLessThanOrEqual(40);
+      });
+    });
+
+    describe("triage channels", () => {
+      const channel = { serviceUrl: "https://smba.example/uk/", tenantId: "tenant-1", teamId: "19:team", channelId: "19:general" };
+
+      it("registers, replaces, and unregisters an area's channel", async () => {
+        expect(await channels.channelOf("kingston")).toBeUndefined();
+        await channels.register("kingston", channel, "msteams:admin", NOW);
+        expect(await channels.channelOf("kingston")).toEqual(channel);
+        await channels.register("kingston", { ...channel, channelId: "19:triage" }, "msteams:admin", NOW);
+        expect((await channels.channelOf("kingston"))?.channelId).toBe("19:triage");
+        expect(await channels.channelOf("sutton")).toBeUndefined();
+        expect(await channels.unregister("kingston")).toBe(true);
+        expect(await channels.unregister("kingston")).toBe(false);
+      });
+
+      it("records each posted copy of a referral's card once", async () => {
+        await referrals.submit(newReferral(), submitted, []);
+        await channels.recordPost("referral-1", "19:general;messageid=1", "1");
+        await channels.recordPost("referral-1", "19:general;messageid=1", "1");
+        expect(await channels.postsOf("referral-1")).toEqual([{ conversationId: "19:general;messageid=1", activityId: "1" }]);
+      });
+    });
+  });
+}
