@@ -8,7 +8,7 @@ import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
 import { createCardRenderer, limitCardSize } from "./cards/render-card.ts";
 import { noticeCard } from "./cards/menu-views.ts";
-import { createAdapter } from "./bot/create-adapter.ts";
+import { createAdapter, createAuthentication } from "./bot/create-adapter.ts";
 import { createBotEndpoint } from "./bot/bot-endpoint.ts";
 import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
 import { createCardActions } from "./bot/card-actions.ts";
@@ -56,7 +56,8 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "" });
-  const adapter = createAdapter(config.bot, logger, sendLimits);
+  const auth = createAuthentication(config.bot, sendLimits);
+  const adapter = createAdapter(auth, logger);
 
   const app = createApp({
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated: config.bot !== undefined, logger }) },

@@ -14,12 +14,16 @@ export class SafeguardAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(bot: Config["bot"], logger: Logger, limits: SendLimits = DEFAULT_SEND_LIMITS): SafeguardAdapter {
+/** The bot's authentication, shared by the adapter and the outbox's sender, every send time-limited. */
+export function createAuthentication(bot: Config["bot"], limits: SendLimits = DEFAULT_SEND_LIMITS): TimeLimitedAuthentication {
   const settings =
     bot === undefined
       ? {}
       : { MicrosoftAppId: bot.appId, MicrosoftAppPassword: bot.appPassword ?? "", MicrosoftAppType: bot.appType, MicrosoftAppTenantId: bot.tenantId ?? "" };
-  const auth = new TimeLimitedAuthentication(settings, limits);
+  return new TimeLimitedAuthentication(settings, limits);
+}
+
+export function createAdapter(auth: TimeLimitedAuthentication, logger: Logger): SafeguardAdapter {
   const adapter = new SafeguardAdapter(auth);
   // One central path for the unexpected: a log line a person can act on, a kind word to the user.
   // Never the message text: it may describe a child.

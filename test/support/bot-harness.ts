@@ -39,17 +39,28 @@ function startConnector() {
   const record = (request: express.Request, response: express.Response) => {
     sent.push({ method: request.method, path: request.path, activity: request.body });
     waiters.splice(0).forEach((wake) => wake());
-    const { fault } = control;
-    if (fault === "hang") return;
-    if (fault !== undefined) {
-      if (fault.times !== undefined) control.fault = fault.times > 1 ? { ...fault, times: fault.times - 1 } : undefined;
-      response.status(fault.status).set(fault.headers ?? {}).json({ error: { code: "Fault", message: "injected by the test" } });
-      return;
-    }
+    if (injectFault(response)) return;
     response.status(201).json({ id: `activity-${sent.length}` });
   };
+  /** Answers with the configured fault, if any; true when it did (or, for "hang", never will). */
+  function injectFault(response: express.Response): boolean {
+    const { fault } = control;
+    if (fault === undefined) return false;
+    if (fault === "hang") return true;
+    if (fault.times !== undefined) control.fault = fault.times > 1 ? { ...fault, times: fault.times - 1 } : undefined;
+    response.status(fault.status).set(fault.headers ?? {}).json({ error: { code: "Fault", message: "injected by the test" } });
+    return true;
+  }
+  // A new thread in a channel (isGroup, channelData.channel) answers "<channel>;messageid=<n>", as
+  // Teams and the Agents Playground do (DESIGN.md); `fault` applies to it as to any post.
   app.post("/v3/conversations", (request, response) => {
     sent.push({ method: request.method, path: request.path, activity: request.body });
+    const channel = request.body?.isGroup === true ? request.body?.channelData?.channel?.id : undefined;
+    if (typeof channel === "string") {
+      if (injectFault(response)) return;
+      response.status(201).json({ id: `${channel};messageid=${sent.length}`, activityId: String(sent.length) });
+      return;
+    }
     if (control.refuseNewConversations) {
       response.status(403).json({ error: { code: "Forbidden", message: "the bot cannot message this user" } });
       return;
