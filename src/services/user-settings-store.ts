@@ -3,4 +3,7 @@
 export interface UserSettingsStore {
   dslEmail(userId: string): Promise<string | undefined>;
   setDslEmail(userId: string, email: string, at: Date): Promise<void>;
+  /** Their role and agency as given on their last referral, to fill in the next (issue 10, point 1). */
+  referrer(userId: string): Promise<{ role?: string; agency?: string }>;
+  rememberReferrer(userId: string, role: string, agency: string, at: Date): Promise<void>;
 }

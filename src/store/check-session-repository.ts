@@ -1,14 +1,16 @@
 // CheckSessionStore (src/services/check-session-store.ts) on Kysely, for SQLite and PostgreSQL alike.
+// Referral drafts have the same shape and rules (a user's, versioned, expiring), so the same
+// repository keeps them in their own table.
 import type { Kysely, Selectable } from "kysely";
 import type { CheckSessionRecord, CheckSessionStore } from "../services/check-session-store.ts";
 import { toEpochMs as epochMs, toJson as json } from "./columns.ts";
 import type { CheckSessionsTable, Tables } from "./tables.ts";
 
-export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionStore {
+export function createCheckSessionRepository(db: Kysely<Tables>, table: "check_sessions" | "referral_drafts" = "check_sessions"): CheckSessionStore {
   return {
     async create(record) {
       await db
-        .insertInto("check_sessions")
+        .insertInto(table)
         .values({
           id: record.id,
           user_id: record.userId,
@@ -22,7 +24,7 @@ export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionSt
     },
 
     async get(id) {
-      const row = await db.selectFrom("check_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      const row = await db.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst();
       return row === undefined ? undefined : toRecord(row);
     },
 
@@ -34,7 +36,7 @@ export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionSt
       // writers are serialised; in PostgreSQL the loser waits on the row lock, re-reads the row,
       // sees the new version and updates nothing.
       const result = await db
-        .updateTable("check_sessions")
+        .updateTable(table)
         .set({ state: toJson(next.state), version: next.version, updated_at: toEpochMs(next.updatedAt), expires_at: toEpochMs(next.expiresAt) })
         .where("id", "=", id)
         .where("version", "=", expectedVersion)
@@ -44,7 +46,7 @@ export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionSt
 
     async recent(userId, now, limit) {
       const rows = await db
-        .selectFrom("check_sessions")
+        .selectFrom(table)
         .selectAll()
         .where("user_id", "=", userId)
         .where("expires_at", ">", toEpochMs(now))
@@ -55,14 +57,14 @@ export function createCheckSessionRepository(db: Kysely<Tables>): CheckSessionSt
     },
 
     async keepNewest(userId, count, alwaysKeep) {
-      const others = db.selectFrom("check_sessions").select("id").where("user_id", "=", userId).where("id", "!=", alwaysKeep);
+      const others = db.selectFrom(table).select("id").where("user_id", "=", userId).where("id", "!=", alwaysKeep);
       const newest = others.orderBy("updated_at", "desc").orderBy("id").limit(Math.max(0, count - 1));
-      const result = await db.deleteFrom("check_sessions").where("user_id", "=", userId).where("id", "!=", alwaysKeep).where("id", "not in", newest).executeTakeFirst();
+      const result = await db.deleteFrom(table).where("user_id", "=", userId).where("id", "!=", alwaysKeep).where("id", "not in", newest).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
 
     async deleteExpired(now) {
-      const result = await db.deleteFrom("check_sessions").where("expires_at", "<=", toEpochMs(now)).executeTakeFirst();
+      const result = await db.deleteFrom(table).where("expires_at", "<=", toEpochMs(now)).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

@@ -11,6 +11,7 @@ import * as userSettings from "./migrations/2026-11-23-002-user-settings.ts";
 import * as userIdWithChannel from "./migrations/2026-11-23-004-user-id-with-channel.ts";
 import * as readinessHeartbeat from "./migrations/2026-11-23-005-readiness-heartbeat.ts";
 import * as referrals from "./migrations/2026-11-23-006-referrals.ts";
+import * as referralDrafts from "./migrations/2026-11-23-007-referral-drafts.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-004-user-id-with-channel": userIdWithChannel,
   "2026-11-23-005-readiness-heartbeat": readinessHeartbeat,
   "2026-11-23-006-referrals": referrals,
+  "2026-11-23-007-referral-drafts": referralDrafts,
 };
 
 export class MigrationError extends Error {

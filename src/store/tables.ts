@@ -25,6 +25,9 @@ export type UserSettingsTable = {
   user_id: string;
   /** Their safeguarding lead's email, for "Share with my safeguarding lead". */
   dsl_email: string | null;
+  /** Remembered from their last referral (migration 007). */
+  referrer_role: string | null;
+  referrer_agency: string | null;
   updated_at: EpochMs;
 };
 
@@ -78,6 +81,8 @@ export type ReferralPostsTable = { referral_id: string; conversation_id: string;
 
 export type Tables = {
   check_sessions: CheckSessionsTable;
+  /** Same columns as check_sessions; `state` holds the sealed draft (migration 007). */
+  referral_drafts: CheckSessionsTable;
   user_settings: UserSettingsTable;
   readiness_heartbeat: ReadinessHeartbeatTable;
   referrals: ReferralsTable;

@@ -157,5 +157,25 @@ for (const kind of targetKinds) {
       expect(await settings.dslEmail("user-a")).toBe("second@school.example.org");
       expect(await settings.dslEmail("user-b")).toBeUndefined();
     });
+
+    it("remembers a referrer's role and agency beside their lead's email", async () => {
+      const settings = createUserSettingsRepository(database.db);
+      expect(await settings.referrer("user-a")).toEqual({});
+      await settings.setDslEmail("user-a", "lead@school.example.org", NOW);
+      await settings.rememberReferrer("user-a", "Class teacher", "Hillside Primary", NOW);
+      await settings.rememberReferrer("user-b", "School nurse", "NHS Trust", NOW);
+      expect(await settings.referrer("user-a")).toEqual({ role: "Class teacher", agency: "Hillside Primary" });
+      expect(await settings.dslEmail("user-a")).toBe("lead@school.example.org");
+      expect(await settings.referrer("user-b")).toEqual({ role: "School nurse", agency: "NHS Trust" });
+    });
+
+    it("keeps referral drafts apart from check sessions, with the same rules", async () => {
+      const drafts = createCheckSessionRepository(database.db, "referral_drafts");
+      await drafts.create(session({ id: "draft-1" }));
+      expect(await drafts.get("draft-1")).toEqual(session({ id: "draft-1" }));
+      expect(await store.get("draft-1")).toBeUndefined();
+      expect(await drafts.update("draft-1", 1, nextWrite(2))).toBe(true);
+      expect(await drafts.update("draft-1", 1, nextWrite(2))).toBe(false);
+    });
   });
 }
