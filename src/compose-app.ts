@@ -21,6 +21,9 @@ import { createDatabase } from "./store/create-database.ts";
 import { createCheckSessionRepository } from "./store/check-session-repository.ts";
 import { createUserSettingsRepository } from "./store/user-settings-repository.ts";
 import { checkDatabase } from "./store/readiness.ts";
+import { createTriageChannelRepository } from "./store/triage-channel-repository.ts";
+import { createTriageRegistration } from "./services/triage-registration.ts";
+import { loadRoles } from "./config/load-roles.ts";
 
 export type ComposeOptions = {
   readonly config: Config;
@@ -41,6 +44,9 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
   const guidance = new Map(guidanceEntries.map((entry) => [entry.id, entry]));
+  const authenticated = config.bot !== undefined;
+  const roles = loadRoles({ path: config.rolesFile, areaIds: areas.keys(), authenticated });
+  logger[roles.startupMessage.level](roles.startupMessage.text);
   const renderCard = limitCardSize(createCardRenderer(), noticeCard("error"), (card, bytes) =>
     logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"),
   );
@@ -55,7 +61,9 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });
-  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "" });
+  const channels = createTriageChannelRepository(database.db);
+  const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
+  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage });
   const auth = createAuthentication(config.bot, sendLimits);
   const adapter = createAdapter(auth, logger);
 

@@ -3,6 +3,7 @@
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
+import { RolesError } from "./config/load-roles.ts";
 import { composeApp } from "./compose-app.ts";
 import { startPlayground } from "./dev/start-playground.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
@@ -57,7 +58,7 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ContentError) {
+  if (error instanceof ConfigError || error instanceof ContentError || error instanceof RolesError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -10,6 +10,7 @@ import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard
 import type { CheckService } from "../services/check-service.ts";
 import type { QuestionAnswerer } from "../services/answer-question.ts";
 import { lastResultCard, type ActionRequest } from "./card-actions.ts";
+import { parseRegistration, registrationReply, type RegistrationOutcome, type RegistrationRequest } from "../services/triage-registration.ts";
 
 export type BotDependencies = {
   readonly areas: Areas;
@@ -22,6 +23,8 @@ export type BotDependencies = {
   readonly logger: Logger;
   /** The bot's app id, to open a 1:1 chat; "" for local use without credentials. */
   readonly appId: string;
+  /** "register triage <area>" in a team channel (issue 10, point 3). */
+  readonly registerTriage: (request: RegistrationRequest) => Promise<RegistrationOutcome>;
 };
 
 const isPersonal = (context: TurnContext): boolean => context.activity.conversation.conversationType === "personal";
@@ -92,6 +95,12 @@ export class SafeguardBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       // In a channel the text starts with an @mention of the bot; the words after it are the message.
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "").trim();
+      const registration = parseRegistration(text);
+      if (registration !== undefined) {
+        await context.sendActivity(MessageFactory.text(registrationReply(await this.#registerTriage(context, registration))));
+        await next();
+        return;
+      }
       const route = this.#routes.find((candidate) => candidate.select.test(text));
       if (route?.privateOnly === true && !isPersonal(context)) await this.#replyPrivately(context, () => route.reply(context, text));
       else if (route !== undefined) await this.#send(context, await route.reply(context, text));
@@ -106,6 +115,20 @@ export class SafeguardBot extends ActivityHandler {
       const personal = context.activity.conversation.conversationType === "personal";
       if (botAdded || (personal && added.length > 0)) await this.#send(context, welcomeCard());
       await next();
+    });
+  }
+
+  #registerTriage(context: TurnContext, command: NonNullable<ReturnType<typeof parseRegistration>>): Promise<RegistrationOutcome> {
+    const { activity } = context;
+    const data = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string }; tenant?: { id?: string } };
+    const tenantId = activity.conversation.tenantId ?? data.tenant?.id;
+    const inChannel = activity.conversation.conversationType === "channel" && data.channel?.id !== undefined && data.team?.id !== undefined && tenantId !== undefined;
+    return this.#deps.registerTriage({
+      command,
+      aadObjectId: activity.from.aadObjectId ?? "",
+      userId: userIdOf(context),
+      channel: inChannel ? { serviceUrl: activity.serviceUrl, tenantId: tenantId ?? "", teamId: data.team?.id ?? "", channelId: data.channel?.id ?? "" } : undefined,
+      at: this.#deps.clock(),
     });
   }
 

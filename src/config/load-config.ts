@@ -18,6 +18,10 @@ export const ConfigSchema = z
     // Issue 8, point 11: below the platform's wait between SIGTERM and SIGKILL (Docker's is 10 s), so
     // a cut is logged and the store closed before the process is killed.
     SHUTDOWN_DEADLINE_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a number of seconds above 0" }).max(600, { error: "expected at most 600 seconds" }).default(8),
+    // Issue 10: who may register triage channels and act on referrals (load-roles.ts reads the file).
+    ROLES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Issue 10, point 10: seals referrals' personal fields (load-referral-key.ts checks it; never echoed).
+    REFERRAL_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.guid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -48,6 +52,10 @@ export type Config = Readonly<{
   playground: Readonly<{ enabled: boolean; port: number }>;
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
   shutdownDeadlineMs: number;
+  /** The roles file (ROLES_FILE); absent: everyone in local use, nobody when authenticated. */
+  rolesFile: string | undefined;
+  /** REFERRAL_KEY as given; absent in local use means a key file in the data folder. */
+  referralKey: string | undefined;
   /** Absent: run without authentication, for local use with the Agents Playground. */
   bot: Readonly<{ appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }> | undefined;
 }>;
@@ -83,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: settings.DATABASE_URL,
     playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),
     shutdownDeadlineMs: Math.round(settings.SHUTDOWN_DEADLINE_SECONDS * 1000),
+    rolesFile: settings.ROLES_FILE,
+    referralKey: settings.REFERRAL_KEY,
     bot:
       settings.MicrosoftAppId === undefined
         ? undefined

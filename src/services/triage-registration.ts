@@ -1,0 +1,69 @@
+// Registering a team channel as an area's triage channel (issue 10, point 3): an area admin
+// @mentions the bot in the channel with "register triage kingston"; "unregister triage kingston"
+// undoes it. Anyone else is refused politely, with nothing stored.
+import type { Areas } from "../content/load-areas.ts";
+import type { ChannelReference, TriageChannelStore } from "./referral-store.ts";
+
+/** "register triage kingston", "unregister triage kingston", in any case, with nothing after. */
+const COMMAND = /^(un)?register\s+triage\s+([a-z][a-z0-9-]{0,49})\s*$/i;
+
+export type RegistrationCommand = { readonly kind: "register" | "unregister"; readonly areaId: string };
+
+export function parseRegistration(text: string): RegistrationCommand | undefined {
+  const match = COMMAND.exec(text.trim());
+  if (match === null) return undefined;
+  return { kind: match[1] === undefined ? "register" : "unregister", areaId: (match[2] ?? "").toLowerCase() };
+}
+
+/** Who may register: the area's admins (ROLES_FILE; src/config/load-roles.ts). */
+export type AdminCheck = { isAdmin(aadObjectId: string, areaId: string): boolean };
+
+export type RegistrationOutcome =
+  | { readonly kind: "registered" | "unregistered"; readonly areaName: string }
+  | { readonly kind: "not-registered"; readonly areaName: string }
+  | { readonly kind: "not-admin"; readonly areaName: string }
+  | { readonly kind: "unknown-area"; readonly known: readonly string[] }
+  | { readonly kind: "not-a-channel" };
+
+export type RegistrationRequest = {
+  readonly command: RegistrationCommand;
+  readonly aadObjectId: string;
+  /** The user id the audit keeps ("msteams:<AAD object id>"). */
+  readonly userId: string;
+  /** Undefined when the message did not come from a team channel. */
+  readonly channel: ChannelReference | undefined;
+  readonly at: Date;
+};
+
+export function createTriageRegistration({ channels, roles, areas }: { channels: TriageChannelStore; roles: AdminCheck; areas: Areas }) {
+  return async function handle({ command, aadObjectId, userId, channel, at }: RegistrationRequest): Promise<RegistrationOutcome> {
+    const area = areas.get(command.areaId);
+    // "other" has no front door of its own to triage for.
+    if (area === undefined || area.id === "other") return { kind: "unknown-area", known: [...areas.keys()].filter((id) => id !== "other") };
+    if (channel === undefined) return { kind: "not-a-channel" };
+    if (!roles.isAdmin(aadObjectId, area.id)) return { kind: "not-admin", areaName: area.name };
+    if (command.kind === "register") {
+      await channels.register(area.id, channel, userId, at);
+      return { kind: "registered", areaName: area.name };
+    }
+    return (await channels.unregister(area.id)) ? { kind: "unregistered", areaName: area.name } : { kind: "not-registered", areaName: area.name };
+  };
+}
+
+/** What the bot says in the channel. */
+export function registrationReply(outcome: RegistrationOutcome): string {
+  switch (outcome.kind) {
+    case "registered":
+      return `This channel is now ${outcome.areaName}'s triage channel: new referrals for ${outcome.areaName} will be posted here.`;
+    case "unregistered":
+      return `This channel is no longer ${outcome.areaName}'s triage channel. New referrals for ${outcome.areaName} will wait until a channel is registered.`;
+    case "not-registered":
+      return `${outcome.areaName} has no triage channel registered, so there was nothing to undo.`;
+    case "not-admin":
+      return `Only ${outcome.areaName}'s area admins can register its triage channel. Ask the person who looks after this tool where you work.`;
+    case "unknown-area":
+      return `I do not know that area. Areas: ${outcome.known.join(", ")}. For example: register triage ${outcome.known[0] ?? "kingston"}`;
+    case "not-a-channel":
+      return "A triage channel is a channel in a team: @mention me there with \"register triage\" and the area.";
+  }
+}
