@@ -37,10 +37,19 @@ export function loadAreas(dir: string = DEFAULT_AREAS_DIR): Areas {
   const files = readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
   const areas = new Map<string, Area>();
   const problems: string[] = [];
+  const fileWithCode = new Map<string, string>();
   for (const file of files) {
     const parsed = parseAreaFile(file, readFileSync(join(dir, file), "utf8"));
-    if (parsed.ok) areas.set(parsed.area.id, parsed.area);
-    else problems.push(...parsed.problems);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    areas.set(parsed.area.id, parsed.area);
+    // DOMAIN.md §8: references are unique per area, so no two areas may share the code that starts them.
+    const { referenceCode } = parsed.area;
+    const first = fileWithCode.get(referenceCode);
+    if (first === undefined) fileWithCode.set(referenceCode, file);
+    else problems.push(`${file}: referenceCode: "${referenceCode}" is already used by ${first}; give each area its own three letters`);
   }
   // DOMAIN.md §6: `other` is always offered, for practitioners outside the configured areas.
   if (problems.length === 0 && !areas.has("other")) problems.push(`${dir}: no other.json (the area "other" is required)`);

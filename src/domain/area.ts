@@ -2,6 +2,7 @@
 // content/areas/*.json; this schema is what every such file must satisfy.
 import { z } from "zod";
 import { ContactHours } from "./contact-hours.ts";
+import { ReferenceCode } from "./referral-reference.ts";
 
 /** Services an area contact can serve in the pathway (DOMAIN.md §5). */
 export const AREA_SERVICES = ["front-door", "phoenix", "mase"] as const;
@@ -41,6 +42,8 @@ const categoryLabel = z.string().min(1).optional();
 export const Area = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "expected a kebab-case id" }),
   name: z.string().min(1),
+  /** Starts the area's referral references, e.g. "KIN" in KIN-2026-00042; unique across areas (DOMAIN.md §8). */
+  referenceCode: ReferenceCode,
   frontDoor: z.strictObject({
     /** Short name practitioners use: "SPA", "MASH". */
     kind: z.string().min(1),

@@ -1,14 +1,10 @@
 // ReferralStore (src/services/referral-store.ts) on Kysely, for SQLite and PostgreSQL alike.
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
+import { formatReference } from "../domain/referral-reference.ts";
 import type { AuditEvent, NewReferral, OutboxMessage, ReferralRecord, ReferralStore } from "../services/referral-store.ts";
 import { toEpochMs, toJson } from "./columns.ts";
 import type { ReferralsTable, Tables } from "./tables.ts";
-
-/** KIN-2026-00042: at least five digits, more once an area passes 99,999 in a year. */
-export function referenceOf(code: string, year: number, number: number): string {
-  return `${code}-${year}-${String(number).padStart(5, "0")}`;
-}
 
 export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
   async function byIdempotencyKey(key: string): Promise<ReferralRecord | undefined> {
@@ -23,7 +19,7 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       try {
         const record = await db.transaction().execute(async (trx) => {
           const year = referral.submittedAt.getUTCFullYear();
-          const reference = referenceOf(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year));
+          const reference = formatReference(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year));
           await trx.insertInto("referrals").values(toRow(referral, reference)).execute();
           await appendEvent(trx, referral.id, event);
           await enqueue(trx, referral.id, outbox, referral.submittedAt);

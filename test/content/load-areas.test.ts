@@ -23,6 +23,12 @@ describe("the shipped areas", () => {
     expect([...loadAreas().keys()].sort()).toEqual(["havering", "kingston", "lambeth", "lewisham", "other", "richmond", "sutton"]);
   });
 
+  it("each has its own reference code (DOMAIN.md §8: KIN-2026-00042)", () => {
+    expect(Object.fromEntries([...loadAreas().values()].map((area) => [area.id, area.referenceCode]))).toEqual({
+      havering: "HAV", kingston: "KIN", lambeth: "LAM", lewisham: "LEW", other: "OTH", richmond: "RIC", sutton: "SUT",
+    });
+  });
+
   // The describe body runs even when skipped: read the seeds only where they exist, so a fresh clone
   // without ../shared passes (issue 8, point 14) and CI, which has them, checks every contact.
   describe.skipIf(!existsSync(SEEDS_DIR))("every contact comes from the seed documents", () => {
@@ -51,6 +57,8 @@ describe("a bad area file stops loading, naming the file and the field", () => {
     ["hours with a bad time", (area) => { area.contacts[0].hours.window.from = "8am"; }, /^kingston\.json: contacts\[0\]\.hours\.window\.from:/],
     ["an id that does not match the file", (area) => { area.id = "kingston-upon-thames"; }, /^kingston\.json: id: "kingston-upon-thames" does not match the file name/],
     ["a Phoenix service with no Phoenix contact", (area) => { area.contacts.splice(2, 1); }, /^kingston\.json: phoenix: an area with a Phoenix service needs a contact/],
+    ["a reference code in small letters", (area) => { area.referenceCode = "kin"; }, /^kingston\.json: referenceCode: expected three capital letters/],
+    ["no reference code", (area) => { delete area.referenceCode; }, /^kingston\.json: referenceCode: expected three capital letters/],
   ])("%s", (_name, change, message) => {
     const area = kingston();
     change(area);
@@ -63,6 +71,14 @@ describe("a bad area file stops loading, naming the file and the field", () => {
     delete area.phoenix;
     expect(problemsOf(() => loadAreas(areasWith("kingston.json", JSON.stringify(area))), ContentError)).toContain(
       "kingston.json: noContactsNote: an area with no front-door contact must say so in noContactsNote",
+    );
+  });
+
+  // DOMAIN.md §8: references are unique per area, so two areas must never share a code.
+  it("two areas with one reference code, naming both files", () => {
+    const richmond = JSON.parse(readFileSync(join(DEFAULT_AREAS_DIR, "richmond.json"), "utf8"));
+    expect(problemsOf(() => loadAreas(areasWith("richmond.json", JSON.stringify({ ...richmond, referenceCode: "KIN" }))), ContentError)).toContain(
+      'richmond.json: referenceCode: "KIN" is already used by kingston.json; give each area its own three letters',
     );
   });
 

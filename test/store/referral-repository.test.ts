@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NewReferral, OutboxStore, ReferralStore, TriageChannelStore } from "../../src/services/referral-store.ts";
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
 import { createOutboxRepository } from "../../src/store/outbox-repository.ts";
-import { createReferralRepository, referenceOf } from "../../src/store/referral-repository.ts";
+import { createReferralRepository } from "../../src/store/referral-repository.ts";
 import { createTriageChannelRepository } from "../../src/store/triage-channel-repository.ts";
 import { type DatabaseTarget, targetKinds } from "./database-targets.ts";
 
@@ -30,16 +30,6 @@ function newReferral(overrides: Partial<NewReferral> = {}): NewReferral {
 
 const submitted = { at: NOW, actorId: "msteams:alex", type: "submitted", sealedDetails: "v1.details" };
 const postCard = { kind: "post-referral-card", payload: { areaId: "kingston" }, dueAt: NOW };
-
-describe("references", () => {
-  it.each([
-    [42, "KIN-2026-00042"],
-    [1, "KIN-2026-00001"],
-    [123_456, "KIN-2026-123456"],
-  ])("number %i is %s", (number, reference) => {
-    expect(referenceOf("KIN", 2026, number)).toBe(reference);
-  });
-});
 
 for (const kind of targetKinds) {
   describe.skipIf(kind.skip)(`referrals in ${kind.dialect}`, () => {

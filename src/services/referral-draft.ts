@@ -1,0 +1,124 @@
+// A referral being written: what has been typed, kept exactly as typed (nothing is ever lost, even
+// when it does not validate), which section the card shows, and what the check carried over.
+// Pure: merging a card's inputs into the draft, and turning the draft into what validateReferral
+// checks.
+import { z } from "zod";
+import { FromCheck } from "../domain/referral.ts";
+import { REFERRAL_FIELDS, REFERRAL_GROUPS, maxEntriesOf, type FieldSpec, type ListGroupId } from "../domain/referral-fields.ts";
+
+export const REFERRAL_SECTIONS = ["essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "parentalResponsibility", "review"] as const;
+export type ReferralSection = (typeof REFERRAL_SECTIONS)[number];
+
+const LIST_GROUPS = ["personsOfInterest", "locationsOfInterest"] as const satisfies readonly ListGroupId[];
+
+// Typed text is kept as typed up to this many times a field's limit, so that an over-long value is
+// reported (and can be cut by its author) rather than silently cut; beyond it, a tampered request
+// cannot make a draft grow without bound (issue 8, point 6).
+const KEPT_TIMES_LIMIT = 2;
+
+export const DraftState = z.object({
+  values: z.record(z.string(), z.string()),
+  entries: z.object({ personsOfInterest: z.number().int().min(0).max(20), locationsOfInterest: z.number().int().min(0).max(20) }),
+  section: z.enum(REFERRAL_SECTIONS),
+  fromCheck: FromCheck,
+  /** The check it came from, for "Back to my result". */
+  checkSessionId: z.string().optional(),
+  submitted: z.object({ referralId: z.string(), reference: z.string() }).optional(),
+});
+export type DraftState = z.infer<typeof DraftState>;
+
+export function newDraft(fromCheck: FromCheck, checkSessionId: string | undefined, prefill: Readonly<Record<string, string>>): DraftState {
+  return { values: { ...prefill }, entries: { personsOfInterest: 0, locationsOfInterest: 0 }, section: "essentials", fromCheck, ...(checkSessionId === undefined ? {} : { checkSessionId }) };
+}
+
+const FIELD_BY_KEY = new Map<string, FieldSpec>(REFERRAL_FIELDS.map((field) => [`${field.group}.${field.key}`, field]));
+
+/** The field an input id names: "child.forename", or "personsOfInterest.3.name" for an entry shown on the card. */
+function fieldOf(inputId: string, entries: DraftState["entries"]): FieldSpec | undefined {
+  const parts = inputId.split(".");
+  if (parts.length === 2) {
+    const field = FIELD_BY_KEY.get(inputId);
+    return field !== undefined && !(LIST_GROUPS as readonly string[]).includes(field.group) ? field : undefined;
+  }
+  const [group, index, key] = parts;
+  if (parts.length !== 3 || !(LIST_GROUPS as readonly string[]).includes(group ?? "") || !/^\d{1,2}$/.test(index ?? "")) return undefined;
+  if (Number(index) >= entries[group as ListGroupId]) return undefined;
+  return FIELD_BY_KEY.get(`${group}.${key}`);
+}
+
+/**
+ * The draft with a card's inputs merged in: only inputs the card could have shown, only strings;
+ * an input sent empty clears its field (Teams leaves out an empty input, so only the fields of the
+ * section on the card can be cleared: `shown`).
+ */
+export function mergeInputs(state: DraftState, inputs: Readonly<Record<string, unknown>>, shown: ReadonlySet<string>): DraftState {
+  const values = { ...state.values };
+  for (const id of shown) if (!Object.hasOwn(inputs, id)) delete values[id];
+  for (const [id, value] of Object.entries(inputs)) {
+    const field = fieldOf(id, state.entries);
+    if (field === undefined || typeof value !== "string") continue;
+    if (value.trim() === "") delete values[id];
+    else values[id] = value.slice(0, field.maxLength * KEPT_TIMES_LIMIT);
+  }
+  return { ...state, values };
+}
+
+/** The input ids a section's card shows, so that what it leaves out is read as cleared. */
+export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const field of REFERRAL_FIELDS) {
+    const isList = (LIST_GROUPS as readonly string[]).includes(field.group);
+    if (section === "essentials" && field.required && !isList) ids.add(`${field.group}.${field.key}`);
+    else if (section === field.group && !isList && !field.required) ids.add(`${field.group}.${field.key}`);
+    else if (section === field.group && isList) for (let index = 0; index < entries[field.group as ListGroupId]; index += 1) ids.add(`${field.group}.${index}.${field.key}`);
+  }
+  return ids;
+}
+
+export function addEntry(state: DraftState, group: ListGroupId): DraftState {
+  if (state.entries[group] >= maxEntriesOf(group)) return state;
+  return { ...state, entries: { ...state.entries, [group]: state.entries[group] + 1 } };
+}
+
+/** Removes entry `index`, moving the later ones up so their values stay with them. */
+export function removeEntry(state: DraftState, group: ListGroupId, index: number): DraftState {
+  const count = state.entries[group];
+  if (!Number.isInteger(index) || index < 0 || index >= count) return state;
+  const values: Record<string, string> = {};
+  for (const [id, value] of Object.entries(state.values)) {
+    const match = new RegExp(`^${group}\\.(\\d+)\\.(.+)$`).exec(id);
+    if (match === null) values[id] = value;
+    else if (Number(match[1]) < index) values[id] = value;
+    else if (Number(match[1]) > index) values[`${group}.${Number(match[1]) - 1}.${match[2]}`] = value;
+  }
+  return { ...state, values, entries: { ...state.entries, [group]: count - 1 } };
+}
+
+/** What validateReferral checks: each group's typed values (numbers as numbers), each list's entries, and the check. */
+export function referralInputOf(state: DraftState): unknown {
+  const input: Record<string, unknown> = { fromCheck: state.fromCheck };
+  for (const group of REFERRAL_GROUPS) {
+    const fields = REFERRAL_FIELDS.filter((field) => field.group === group.id);
+    const read = (prefix: string) => {
+      const values: Record<string, unknown> = {};
+      for (const field of fields) {
+        const raw = state.values[`${prefix}.${field.key}`];
+        if (raw === undefined) continue;
+        values[field.key] = field.kind === "number" && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+      }
+      return values;
+    };
+    input[group.id] = (LIST_GROUPS as readonly string[]).includes(group.id)
+      ? Array.from({ length: state.entries[group.id as ListGroupId] }, (_, index) => read(`${group.id}.${index}`))
+      : read(group.id);
+  }
+  return input;
+}
+
+/** The section a field's issue is shown in. */
+export function sectionOfIssue(field: string): ReferralSection {
+  const [group, second] = field.split(".");
+  if (group === undefined || !REFERRAL_GROUPS.some((candidate) => candidate.id === group)) return "essentials";
+  if ((LIST_GROUPS as readonly string[]).includes(group)) return group as ReferralSection;
+  return FIELD_BY_KEY.get(`${group}.${second}`)?.required === true ? "essentials" : (group as ReferralSection);
+}

@@ -1,0 +1,242 @@
+// Referrals (issue 10, points 1-2): a draft per user, started from a check's result so nothing is
+// typed twice, kept sealed for 7 days and moved on by card actions like the check; then submitted
+// once — a double press, a retried invoke or two devices make one referral — in one transaction
+// with its first audit event and the outbox row that posts it to the area's triage channel.
+import { DateTime } from "luxon";
+import type { Areas } from "../content/load-areas.ts";
+import { assess, type Assessment } from "../domain/assess.ts";
+import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
+import { ageBand, childAgeOn } from "../domain/referral-age.ts";
+import type { ListGroupId } from "../domain/referral-fields.ts";
+import type { PathwayStep } from "../domain/pathway.ts";
+import type { ReferralCrypto } from "../store/referral-crypto.ts";
+import type { CheckService } from "./check-service.ts";
+import { assessmentInputOf } from "./check-flow.ts";
+import type { CheckSessionStore } from "./check-session-store.ts";
+import { DraftState, addEntry, inputsShownIn, mergeInputs, newDraft, referralInputOf, removeEntry, sectionOfIssue, type ReferralSection } from "./referral-draft.ts";
+import type { ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
+import type { UserSettingsStore } from "./user-settings-store.ts";
+
+export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const ZONE = "Europe/London";
+
+export type Profile = { readonly name?: string | undefined; readonly email?: string | undefined };
+
+export type DraftView = {
+  readonly draftId: string;
+  readonly version: number;
+  readonly state: DraftState;
+  readonly issues: readonly ReferralIssue[];
+};
+
+export type Sent = {
+  readonly record: ReferralRecord;
+  /** The front door's step of the check's pathway, with its contacts as of now. */
+  readonly frontDoor: PathwayStep | undefined;
+  readonly channelRegistered: boolean;
+};
+
+export type ReferralOutcome =
+  | { readonly kind: "form"; readonly view: DraftView }
+  | { readonly kind: "review"; readonly view: DraftView }
+  | { readonly kind: "sent"; readonly sent: Sent }
+  /** Pressed on an older copy of the card: here is the draft as it is. */
+  | { readonly kind: "stale"; readonly view: DraftView }
+  | { readonly kind: "not-found" | "foreign" | "expired" | "no-result" };
+
+export type ReferralVerb = "referral.section" | "referral.review" | "referral.edit" | "referral.add" | "referral.remove" | "referral.submit";
+
+export type ReferralAction = {
+  readonly draftId: string;
+  readonly version: number;
+  readonly userId: string;
+  readonly verb: ReferralVerb;
+  /** Where to go: the section to open (section, edit). */
+  readonly section?: ReferralSection;
+  readonly group?: ListGroupId;
+  readonly index?: number;
+  readonly inputs: Readonly<Record<string, unknown>>;
+};
+
+/** What the channel card may show (issue 10, point 6): no names, addresses, dates of birth or free text. */
+export type ReferralSummary = {
+  readonly areaId: string;
+  readonly category: Assessment["category"];
+  readonly unconfirmed: boolean;
+  readonly flags: readonly string[];
+  /** The front door step's urgency in the check's pathway. */
+  readonly urgency: string;
+  readonly ageBand: string;
+};
+
+export type ReferralServiceDependencies = {
+  readonly drafts: CheckSessionStore;
+  readonly referrals: ReferralStore;
+  readonly channels: TriageChannelStore;
+  readonly checks: CheckService;
+  readonly settings: UserSettingsStore;
+  readonly crypto: ReferralCrypto;
+  readonly areas: Areas;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+};
+
+export type ReferralService = ReturnType<typeof createReferralService>;
+
+export function createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId }: ReferralServiceDependencies) {
+  const seal = (draftId: string, state: DraftState) => ({ sealed: crypto.sealJson(state as never, { aad: `draft:${draftId}` }) });
+  const open = (draftId: string, stored: unknown): DraftState | undefined => {
+    const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+    if (typeof sealed !== "string") return undefined;
+    try {
+      const parsed = DraftState.safeParse(crypto.openJson(sealed, { aad: `draft:${draftId}` }));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const today = () => DateTime.fromJSDate(clock(), { zone: ZONE }).toISODate() ?? "";
+
+  async function write(draftId: string, version: number, state: DraftState): Promise<number | undefined> {
+    const now = clock();
+    const next = version + 1;
+    const wrote = await drafts.update(draftId, version, { state: seal(draftId, state), version: next, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
+    return wrote ? next : undefined;
+  }
+
+  function assessmentOf(state: DraftState): Assessment | undefined {
+    const area = areas.get(state.fromCheck.area);
+    if (area === undefined) return undefined;
+    const { area: areaId, child, signs, answers } = state.fromCheck;
+    return assess({ area: areaId, child, signs: [...signs], answers, at: clock() }, area);
+  }
+
+  async function sentOf(record: ReferralRecord, state: DraftState): Promise<Sent> {
+    const frontDoor = assessmentOf(state)?.pathway.find((step) => step.service === "front-door");
+    return { record, frontDoor, channelRegistered: (await channels.channelOf(record.areaId)) !== undefined };
+  }
+
+  async function submit(draftId: string, version: number, userId: string, state: DraftState): Promise<ReferralOutcome> {
+    const checked = validateReferral(referralInputOf(state), today());
+    if (!checked.ok) return { kind: "form", view: { draftId, version, state: { ...state, section: sectionOfIssue(checked.issues[0]?.field ?? "") }, issues: checked.issues } };
+    const { referral } = checked;
+    const area = areas.get(referral.fromCheck.area);
+    if (area === undefined) return { kind: "expired" };
+    const now = clock();
+    const id = newId();
+    const { record } = await referrals.submit(
+      {
+        id,
+        referenceCode: area.referenceCode,
+        areaId: area.id,
+        referrerId: userId,
+        submittedAt: now,
+        // The draft's id: every retry of this submission, from any device, is the same one.
+        idempotencyKey: draftId,
+        status: "submitted",
+        summary: summaryOf(referral, assessmentOf(state), today()),
+        triage: { status: "submitted" },
+        sealed: crypto.sealJson(referral as never, { aad: `referral:${id}:personal` }),
+        matchKeys: crypto.matchKeys(referral.child),
+      },
+      { at: now, actorId: userId, type: "submitted", sealedDetails: crypto.sealJson({}, { aad: `referral:${id}:event:1` }) },
+      [{ kind: "post-referral-card", payload: {}, dueAt: now }],
+    );
+    await settings.rememberReferrer(userId, referral.referrer.role, referral.referrer.agency, now);
+    const submitted = { ...state, section: "review" as const, submitted: { referralId: record.id, reference: record.reference } };
+    await write(draftId, version, submitted);
+    return { kind: "sent", sent: await sentOf(record, submitted) };
+  }
+
+  return {
+    /**
+     * A referral from the user's check `sessionId` (or their last result): a new draft carrying the
+     * check over, with their name and email from Teams and their role and agency from last time.
+     */
+    async start(userId: string, sessionId: string | undefined, profile: Profile): Promise<ReferralOutcome> {
+      const outcome = sessionId === undefined ? undefined : await checks.open(sessionId, userId);
+      const view = outcome?.kind === "ok" ? outcome.view : sessionId === undefined ? await checks.latestResult(userId) : undefined;
+      if (outcome !== undefined && outcome.kind !== "ok" && outcome.kind !== "stale") return { kind: outcome.kind };
+      const input = view === undefined ? undefined : assessmentInputOf(view.state);
+      if (view === undefined || input === undefined || view.assessment === undefined) return { kind: "no-result" };
+      const remembered = await settings.referrer(userId);
+      const prefill = Object.fromEntries(
+        Object.entries({ "referrer.name": profile.name, "referrer.email": profile.email, "referrer.role": remembered.role, "referrer.agency": remembered.agency, "child.age": String(input.child.age) }).filter(
+          (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+        ),
+      );
+      const state = newDraft(fromCheckOf(input, view.assessment), view.sessionId, prefill);
+      const now = clock();
+      const draftId = newId();
+      await drafts.create({ id: draftId, userId, state: seal(draftId, state), version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
+      return { kind: "form", view: { draftId, version: 1, state, issues: [] } };
+    },
+
+    /** The user's newest draft not yet sent, for "continue your referral". */
+    async unfinished(userId: string): Promise<DraftView | undefined> {
+      for (const record of await drafts.recent(userId, clock(), 5)) {
+        const state = open(record.id, record.state);
+        if (state !== undefined && state.submitted === undefined) return { draftId: record.id, version: record.version, state, issues: [] };
+      }
+      return undefined;
+    },
+
+    async act(action: ReferralAction): Promise<ReferralOutcome> {
+      const record = await drafts.get(action.draftId);
+      if (record === undefined) return { kind: "not-found" };
+      if (record.userId !== action.userId) return { kind: "foreign" };
+      if (record.expiresAt.getTime() <= clock().getTime()) return { kind: "expired" };
+      const stored = open(record.id, record.state);
+      if (stored === undefined) return { kind: "expired" };
+      if (stored.submitted !== undefined) {
+        // Submitted already (a double press, another device): the same confirmation, never a second referral.
+        const sent = await referrals.get(stored.submitted.referralId);
+        return sent === undefined ? { kind: "not-found" } : { kind: "sent", sent: await sentOf(sent, stored) };
+      }
+      const current = { draftId: record.id, version: record.version, state: stored, issues: [] };
+      if (record.version !== action.version) return { kind: "stale", view: current };
+
+      // Whatever was pressed, what the card held is kept first.
+      const typed = action.verb === "referral.submit" || action.verb === "referral.edit" ? stored : mergeInputs(stored, action.inputs, inputsShownIn(stored.section, stored.entries));
+      let next: DraftState;
+      switch (action.verb) {
+        case "referral.submit":
+          return submit(record.id, record.version, action.userId, stored);
+        case "referral.review": {
+          const checked = validateReferral(referralInputOf(typed), today());
+          const section: ReferralSection = checked.ok ? "review" : sectionOfIssue(checked.issues[0]?.field ?? "");
+          const version = await write(record.id, record.version, { ...typed, section });
+          if (version === undefined) return { kind: "stale", view: current };
+          const view = { draftId: record.id, version, state: { ...typed, section }, issues: checked.ok ? [] : checked.issues };
+          return checked.ok ? { kind: "review", view } : { kind: "form", view };
+        }
+        case "referral.add":
+          next = { ...(action.group === undefined ? typed : addEntry(typed, action.group)), section: action.group ?? typed.section };
+          break;
+        case "referral.remove":
+          next = action.group === undefined || action.index === undefined ? typed : removeEntry(typed, action.group, action.index);
+          break;
+        case "referral.section":
+        case "referral.edit":
+          next = { ...typed, section: action.section !== undefined && action.section !== "review" ? action.section : "essentials" };
+          break;
+      }
+      const version = await write(record.id, record.version, next);
+      if (version === undefined) return { kind: "stale", view: current };
+      return { kind: "form", view: { draftId: record.id, version, state: next, issues: [] } };
+    },
+  };
+}
+
+/** The channel card's facts: from the check and the child's age, nothing that names or locates anyone. */
+export function summaryOf(referral: Referral, assessment: Assessment | undefined, today: string): ReferralSummary {
+  const age = childAgeOn(referral.child, today) ?? referral.fromCheck.child.age;
+  return {
+    areaId: referral.fromCheck.area,
+    category: referral.fromCheck.category,
+    unconfirmed: referral.fromCheck.unconfirmed,
+    flags: referral.fromCheck.flags,
+    urgency: assessment?.pathway.find((step) => step.service === "front-door")?.urgency ?? "today",
+    ageBand: ageBand(age),
+  };
+}

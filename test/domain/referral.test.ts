@@ -1,0 +1,413 @@
+// DOMAIN.md §8: the referral's fields, what is required, how each is checked, references, and the
+// age band the triage channel shows instead of a date of birth.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { REFERRAL_FIELDS, REFERRAL_GROUPS, fieldId, maxEntriesOf, type FieldSpec, type GroupId } from "../../src/domain/referral-fields.ts";
+import { AGE_BANDS, ageBand, ageOn, childAgeOn, isRealIsoDate } from "../../src/domain/referral-age.ts";
+import { formatReference, parseReference } from "../../src/domain/referral-reference.ts";
+import { Referral, fromCheckOf, validateReferral, type ReferralIssue } from "../../src/domain/referral.ts";
+import { assessCase, request } from "../support/assessment.ts";
+
+/** Tuesday 24 November 2026 in London. */
+const TODAY = "2026-11-24";
+
+const CHECK = { signs: ["absent.missingFromHome", "receipt.moneyOrGoods"], answers: { immediateDanger: "no", exchange: "yes" } } as const;
+const FROM_CHECK = fromCheckOf(request(CHECK), assessCase(CHECK));
+
+type Input = Record<string, any>;
+
+/** A referral with every required field and a few more: 14-year-old Amara, one person, one place. */
+function referral(): Input {
+  return {
+    referrer: { name: "Sam Okoye", role: "Head of year 9", agency: "Hillside Academy", email: "s.okoye@hillside.sch.uk", dslInformed: "yes" },
+    child: { forename: "Amara", surname: "Okafor", dateOfBirth: "2012-04-09" },
+    concern: { worries: "Picked up after school three times this week by a man in his twenties in a silver car; new phone and trainers she will not explain." },
+    personsOfInterest: [{ name: "\"Jay\"", approximateAge: "about 25", vehicle: "Silver hatchback" }],
+    locationsOfInterest: [{ place: "Kingston bus station", times: "After school, 15:30-17:00" }],
+    mase: {},
+    parentalResponsibility: { told: "yes", toldHow: "By phone, to her mother", toldOn: "2026-11-23" },
+    fromCheck: structuredClone(FROM_CHECK),
+  };
+}
+
+function changed(change: (input: Input) => void): Input {
+  const input = referral();
+  change(input);
+  return input;
+}
+
+function issuesOf(input: unknown): readonly ReferralIssue[] {
+  const result = validateReferral(input, TODAY);
+  return result.ok ? [] : result.issues;
+}
+
+const TOO_MANY = 21;
+
+describe("what is required, and how each field is checked (DOMAIN.md §8)", () => {
+  it("accepts a complete referral, trimming text and leaving empty fields out", () => {
+    const result = validateReferral(changed((input) => {
+      input.referrer.name = "  Sam Okoye ";
+      input.child.alias = "";
+      input.child.gender = "   ";
+    }), TODAY);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.referral.referrer.name).toBe("Sam Okoye");
+    expect(result.referral.child).toEqual({ forename: "Amara", surname: "Okafor", dateOfBirth: "2012-04-09" });
+    expect(result.referral.fromCheck).toEqual(FROM_CHECK);
+  });
+
+  it.each<[string, (input: Input) => void, string, RegExp]>([
+    // required fields, each missing
+    ["your name missing", (input) => delete input.referrer.name, "referrer.name", /^Enter your name\.$/],
+    ["your role missing", (input) => delete input.referrer.role, "referrer.role", /^Enter your role\.$/],
+    ["your organisation missing", (input) => delete input.referrer.agency, "referrer.agency", /organisation/],
+    ["neither email nor phone", (input) => delete input.referrer.email, "referrer.email", /email or your phone number/],
+    ["the child's first name missing", (input) => delete input.child.forename, "child.forename", /first name, or "not known"/],
+    ["the child's last name missing", (input) => delete input.child.surname, "child.surname", /last name/],
+    ["neither date of birth nor age", (input) => delete input.child.dateOfBirth, "child.dateOfBirth", /date of birth, or their age/],
+    ["what you are worried about missing", (input) => delete input.concern.worries, "concern.worries", /what you are worried about/],
+    ["only spaces is nothing typed", (input) => { input.concern.worries = " \n  "; }, "concern.worries", /what you are worried about/],
+    ["parental responsibility: told or not missing", (input) => delete input.parentalResponsibility.told, "parentalResponsibility.told", /have been told/],
+    ["parental responsibility: not told, and no reason", (input) => { input.parentalResponsibility = { told: "no" }; }, "parentalResponsibility.whyNot", /why they have not been told/],
+    ["parental responsibility: another reason, not said", (input) => { input.parentalResponsibility = { told: "no", whyNot: "other" }; }, "parentalResponsibility.whyNotDetail", /what the reason is/],
+    ["a person with neither name nor description", (input) => { input.personsOfInterest.push({ vehicle: "Blue van" }); }, "personsOfInterest.1.name", /name, or describe them/],
+    ["a place with no place", (input) => { input.locationsOfInterest = [{ whatHappens: "Parties" }]; }, "locationsOfInterest.0.place", /where this place is/],
+    ["no check behind the referral", (input) => delete input.fromCheck, "fromCheck", /finished check/],
+    // dates: real, not in the future
+    ["a date of birth tomorrow", (input) => { input.child.dateOfBirth = "2026-11-25"; }, "child.dateOfBirth", /in the future/],
+    ["31 February", (input) => { input.child.dateOfBirth = "2012-02-31"; }, "child.dateOfBirth", /does not exist/],
+    ["29 February in a year without one", (input) => { input.child.dateOfBirth = "2013-02-29"; }, "child.dateOfBirth", /does not exist/],
+    ["a date written day first", (input) => { input.child.dateOfBirth = "09/04/2012"; }, "child.dateOfBirth", /year-month-day/],
+    ["told about the referral tomorrow", (input) => { input.parentalResponsibility.toldOn = "2026-11-25"; }, "parentalResponsibility.toldOn", /in the future/],
+    // age 0-25, typed or from the date of birth
+    ["age 26", (input) => { input.child = { forename: "A", surname: "B", age: 26 }; }, "child.age", /whole number from 0 to 25/],
+    ["age -1", (input) => { input.child = { forename: "A", surname: "B", age: -1 }; }, "child.age", /whole number from 0 to 25/],
+    ["age in words", (input) => { input.child = { forename: "A", surname: "B", age: "fourteen" }; }, "child.age", /whole number/],
+    ["a date of birth 26 years ago", (input) => { input.child.dateOfBirth = "2000-11-24"; }, "child.dateOfBirth", /makes them 26.*up to 25/],
+    ["an age that does not match the date of birth", (input) => { input.child.age = 15; }, "child.age", /does not match the date of birth, which makes the child 14/],
+    // well formed
+    ["a bad email", (input) => { input.referrer.email = "s.okoye-at-hillside"; }, "referrer.email", /email address/],
+    ["a UK phone with 10 digits", (input) => { input.referrer.phone = "020 7946 012"; }, "referrer.phone", /UK phone number: 11 digits/],
+    ["a phone with letters", (input) => { input.referrer.phone = "0800 CALL NOW"; }, "referrer.phone", /UK phone number/],
+    ["a foreign number", (input) => { input.referrer.phone = "+33 1 23 45 67 89"; }, "referrer.phone", /UK phone number/],
+    ["an NHS number of 9 digits", (input) => { input.child.nhsNumber = "943 476 591"; }, "child.nhsNumber", /10 digits/],
+    ["yes or no answered otherwise", (input) => { input.parentalResponsibility.told = "maybe"; }, "parentalResponsibility.told", /yes or no/],
+    ["a reason not on the list", (input) => { input.parentalResponsibility = { told: "no", whyNot: "busy" }; }, "parentalResponsibility.whyNot", /one of the options/],
+    // free text up to a limit
+    ["the worry over 2,000 characters", (input) => { input.concern.worries = "x".repeat(2001); }, "concern.worries", /2,000 characters or fewer \(it has 2,001\)/],
+    ["past harm over 500 characters", (input) => { input.concern.pastHarm = "x".repeat(501); }, "concern.pastHarm", /500 characters/],
+    ["a first name over 100 characters", (input) => { input.child.forename = "x".repeat(101); }, "child.forename", /100 characters/],
+    ["a person's name over 100 characters", (input) => { input.personsOfInterest[0].name = "x".repeat(101); }, "personsOfInterest.0.name", /100 characters/],
+    // at most 20 persons and 20 locations
+    [`${TOO_MANY} persons`, (input) => { input.personsOfInterest = Array.from({ length: TOO_MANY }, (_, index) => ({ name: `Person ${index}` })); }, "personsOfInterest", /up to 20 people \(there are 21\)/],
+    [`${TOO_MANY} locations`, (input) => { input.locationsOfInterest = Array.from({ length: TOO_MANY }, (_, index) => ({ place: `Place ${index}` })); }, "locationsOfInterest", /up to 20 places/],
+    // shapes the card never sends
+    ["a field the referral does not have", (input) => { input.child.nickname = "AJ"; }, "child", /unknown field "nickname"/],
+    ["text sent as a number", (input) => { input.referrer.name = 42; }, "referrer.name", /as text/],
+    ["a check with a sign that does not exist", (input) => { input.fromCheck.signs = ["absent.skipping"]; }, "fromCheck.signs.0", /unknown sign id/],
+  ])("%s", (_name, change, field, message) => {
+    const issues = issuesOf(changed(change));
+    expect(issues.map((issue) => issue.field)).toEqual([field]);
+    expect(issues[0]?.message).toMatch(message);
+  });
+
+  it.each<[string, (input: Input) => void]>([
+    ["a phone number and no email", (input) => { input.referrer.phone = "020 7946 0123"; delete input.referrer.email; }],
+    ["a mobile without spaces", (input) => { input.referrer.phone = "07700900123"; }],
+    ["the +44 form", (input) => { input.referrer.phone = "+44 20 7946 0123"; }],
+    ["the +44 (0) form", (input) => { input.referrer.phone = "+44 (0)7700 900123"; }],
+    ["an age and no date of birth", (input) => { input.child = { forename: "Amara", surname: "not known", age: 14 }; }],
+    ["an age as the card sends it, in digits", (input) => { input.child = { forename: "Amara", surname: "Okafor", age: "14" }; }],
+    ["an age that matches the date of birth", (input) => { input.child.age = 14; }],
+    ["born today", (input) => { input.child = { forename: "Baby", surname: "Okafor", dateOfBirth: TODAY }; }],
+    ["born on 29 February 2012", (input) => { input.child.dateOfBirth = "2012-02-29"; }],
+    ["25 today", (input) => { input.child.dateOfBirth = "2001-11-24"; }],
+    ["not told, because telling them would put the child at risk", (input) => { input.parentalResponsibility = { told: "no", whyNot: "childAtRisk" }; }],
+    ["not told, another reason, said", (input) => { input.parentalResponsibility = { told: "no", whyNot: "other", whyNotDetail: "Mother is in hospital; told her sister." }; }],
+    ["a person known only by description", (input) => { input.personsOfInterest = [{ description: "Tall, shaved head, calls her 'princess'" }]; }],
+    ["20 persons and 20 locations", (input) => {
+      input.personsOfInterest = Array.from({ length: 20 }, (_, index) => ({ name: `Person ${index}` }));
+      input.locationsOfInterest = Array.from({ length: 20 }, (_, index) => ({ place: `Place ${index}` }));
+    }],
+    ["no persons, locations or MASE details", (input) => { delete input.personsOfInterest; delete input.locationsOfInterest; delete input.mase; }],
+    ["the worry at exactly 2,000 characters", (input) => { input.concern.worries = "x".repeat(2000); }],
+    ["an NHS number without spaces", (input) => { input.child.nhsNumber = "9434765919"; }],
+  ])("accepts %s", (_name, change) => {
+    expect(issuesOf(changed(change))).toEqual([]);
+  });
+
+  it("reports every problem at once, in the card's order, each against its field", () => {
+    const input = changed((draft) => {
+      draft.referrer = { name: "Sam", role: "Nurse", agency: "Clinic", email: "nope", phone: "123" };
+      draft.child = { forename: "Amara", dateOfBirth: "2012-02-30" };
+      draft.concern = {};
+      draft.personsOfInterest = [{ name: "Jay" }, {}, { name: "x".repeat(101) }];
+      draft.parentalResponsibility = { told: "no" };
+    });
+    expect(issuesOf(input).map((issue) => issue.field)).toEqual([
+      "referrer.email", "referrer.phone", "child.surname", "child.dateOfBirth", "concern.worries",
+      "personsOfInterest.1.name", "personsOfInterest.2.name", "parentalResponsibility.whyNot",
+    ]);
+  });
+
+  it("never echoes what was typed in a message", () => {
+    const link = "[click](https://evil.example)";
+    const issues = issuesOf(changed((input) => {
+      input.referrer.email = link;
+      input.child.nhsNumber = link;
+      input.child[link] = "x";
+      input.fromCheck.signs = [link];
+    }));
+    expect(issues).toHaveLength(4);
+    for (const issue of issues) expect(issue.message).not.toContain("evil.example");
+  });
+});
+
+// A value of the right kind for each field, so a referral with every field filled can be built.
+const SAMPLE: Record<FieldSpec["kind"], (field: FieldSpec) => unknown> = {
+  text: (field) => (field.pattern === undefined ? "Some words" : field.key === "nhsNumber" ? "943 476 5919" : "A12345678901B"),
+  multiline: () => "Line one.\nLine two.",
+  date: () => "2012-04-09",
+  email: () => "duty@example.org.uk",
+  phone: () => "020 7946 0123",
+  yesno: () => "no",
+  choice: (field) => field.choices?.[0]?.value,
+  number: () => 14,
+};
+
+function everyFieldFilled(): Input {
+  const group = (id: GroupId) => Object.fromEntries(REFERRAL_FIELDS.filter((field) => field.group === id).map((field) => [field.key, SAMPLE[field.kind](field)]));
+  return {
+    referrer: group("referrer"), child: group("child"), concern: group("concern"),
+    personsOfInterest: [group("personsOfInterest")], locationsOfInterest: [group("locationsOfInterest")],
+    mase: group("mase"), parentalResponsibility: { ...group("parentalResponsibility"), told: "no" }, fromCheck: FROM_CHECK,
+  };
+}
+
+describe("the field table is the one source for the card and the validator", () => {
+  it("keeps every field of the table when all are filled, and the stored schema agrees", () => {
+    const result = validateReferral(everyFieldFilled(), TODAY);
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    const kept = REFERRAL_GROUPS.flatMap(({ id }) => {
+      const value = result.referral[id];
+      return Object.keys(Array.isArray(value) ? value[0] ?? {} : value).map((key) => `${id}.${key}`);
+    });
+    expect(kept.sort()).toEqual(REFERRAL_FIELDS.map(fieldId).sort());
+    expect(Referral.safeParse(result.referral).success).toBe(true);
+  });
+
+  it("gives each field a unique id, a label, a limit; required ones a message; pairs and conditions within the group", () => {
+    expect(new Set(REFERRAL_FIELDS.map(fieldId)).size).toBe(REFERRAL_FIELDS.length);
+    for (const field of REFERRAL_FIELDS as readonly FieldSpec[]) {
+      const sameGroup = REFERRAL_FIELDS.filter((other) => other.group === field.group).map((other) => other.key as string);
+      expect(field.label.length, fieldId(field)).toBeGreaterThan(0);
+      expect(field.maxLength, fieldId(field)).toBeGreaterThan(0);
+      expect(field.required ? field.missing : "set", fieldId(field)).toBeTruthy();
+      if (field.or !== undefined) expect(sameGroup, fieldId(field)).toContain(field.or);
+      if (field.when !== undefined) expect(sameGroup, fieldId(field)).toContain(field.when.key);
+      expect(field.kind === "choice", fieldId(field)).toBe(field.choices !== undefined);
+    }
+  });
+
+  it("shows these fields first, in this order: the bold ones of DOMAIN.md §8", () => {
+    expect(REFERRAL_FIELDS.filter((field) => field.required).map(fieldId)).toEqual([
+      "referrer.name", "referrer.role", "referrer.agency", "referrer.email", "referrer.phone",
+      "child.forename", "child.surname", "child.dateOfBirth", "child.age",
+      "concern.worries", "personsOfInterest.name", "personsOfInterest.description", "locationsOfInterest.place",
+      "parentalResponsibility.told", "parentalResponsibility.whyNot", "parentalResponsibility.whyNotDetail",
+    ]);
+    expect(maxEntriesOf("personsOfInterest")).toBe(20);
+    expect(maxEntriesOf("locationsOfInterest")).toBe(20);
+  });
+});
+
+describe("hostile input never throws and never passes (fast-check)", () => {
+  const hostileKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "told", "name"));
+  const anything = fc.anything({
+    key: hostileKey, maxDepth: 4, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withMap: true, withSet: true,
+    withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: true,
+  });
+  const oversized = fc.integer({ min: 1, max: 3000 }).map((length) => "é".repeat(length));
+  /** A value for a field: often a plausible one, sometimes anything at all. */
+  const valueFor = (field: FieldSpec) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant(SAMPLE[field.kind](field)) },
+      { weight: 1, arbitrary: fc.constantFrom("", " ", "2026-11-25", "2012-02-31", "yes", "no", "+44 (0)20 7946 0123", 0, 25, 26) },
+      { weight: 1, arbitrary: oversized },
+      { weight: 1, arbitrary: anything },
+    );
+  const fieldRows = REFERRAL_FIELDS as readonly FieldSpec[];
+  const mutation = fc.oneof(
+    fc.integer({ min: 0, max: fieldRows.length - 1 }).chain((index) => {
+      const field = fieldRows[index] as FieldSpec;
+      return fc.record({ field: fc.constant(field), entry: fc.integer({ min: 0, max: 1 }), value: fc.oneof(valueFor(field), fc.constant(undefined)) });
+    }),
+    fc.record({ group: fc.constantFrom<string>(...REFERRAL_GROUPS.map((group) => group.id), "fromCheck", "__proto__"), value: anything }),
+  );
+
+  /** Each string the referral holds is within its field's limit. */
+  function stringsWithinLimits(value: Referral): boolean {
+    return REFERRAL_FIELDS.every((field) => {
+      const group = value[field.group];
+      const entries: readonly Record<string, unknown>[] = Array.isArray(group) ? group : [group];
+      return entries.every((entry) => typeof entry[field.key] !== "string" || (entry[field.key] as string).length <= field.maxLength);
+    });
+  }
+
+  function checkResult(input: unknown): void {
+    const result = validateReferral(input, TODAY);
+    if (result.ok) {
+      const again = validateReferral(result.referral, TODAY);
+      expect(again).toEqual(result);
+      expect(Referral.safeParse(result.referral).success).toBe(true);
+      expect(stringsWithinLimits(result.referral)).toBe(true);
+    } else {
+      expect(result.issues.length).toBeGreaterThan(0);
+      expect(result.issues.length).toBeLessThan(400);
+      expect(new Set(result.issues.map((issue) => issue.field)).size).toBe(result.issues.length);
+      for (const issue of result.issues) expect(issue.message.length).toBeLessThanOrEqual(300);
+    }
+  }
+
+  it("anything at all, as the whole referral or as any group", () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, fc.dictionary(fc.constantFrom<string>(...REFERRAL_GROUPS.map((group) => group.id), "fromCheck", "__proto__"), anything)), (input) => {
+        checkResult(input);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a valid referral with up to five fields or groups replaced by plausible, oversized or hostile values", () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 5 }), (mutations) => {
+        const input = referral();
+        input.personsOfInterest.push({ name: "Second person" });
+        for (const change of mutations) {
+          if ("field" in change) {
+            const group = input[change.field.group];
+            const target = Array.isArray(group) ? group[change.entry] : group;
+            // An earlier change may have replaced the group with something that holds no fields.
+            if (typeof target === "object" && target !== null) target[change.field.key] = change.value;
+          } else {
+            Object.defineProperty(input, change.group, { value: change.value, enumerable: true, configurable: true, writable: true });
+          }
+        }
+        checkResult(input);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ["10,000-deep nesting in a name", () => changed((input) => { input.child.forename = nested(10_000); }), "child.forename"],
+    ["10,000-deep nesting as a sign", () => changed((input) => { input.fromCheck.signs = [nested(10_000)]; }), "fromCheck.signs.0"],
+    ["10,000 persons", () => changed((input) => { input.personsOfInterest = Array.from({ length: 10_000 }, () => ({ name: 7 })); }), "personsOfInterest"],
+    ["10,000 signs", () => changed((input) => { input.fromCheck.signs = Array.from({ length: 10_000 }, () => "sexual.sti"); }), "fromCheck.signs"],
+    ["a 10 MB worry", () => changed((input) => { input.concern.worries = "x".repeat(10_000_000); }), "concern.worries"],
+    ["a 10,000-item list as the whole referral", () => Array.from({ length: 10_000 }, () => referral()), ""],
+    ["a list with a hole in it", () => changed((input) => { input.personsOfInterest = [{ name: "Jay" }, , { name: "Kai" }]; }), "personsOfInterest.1.name"],
+    ["10,000 unknown fields", () => changed((input) => { for (let index = 0; index < 10_000; index += 1) input.mase[`field${index}`] = "x"; }), "mase"],
+  ])("%s: one message where the problem is", (_name, build, field) => {
+    const issues = issuesOf(build());
+    expect(issues.map((issue) => issue.field)).toContain(field);
+    expect(issues.length).toBeLessThan(50);
+  });
+
+  it("does not read fields from an object's prototype: a `__proto__` key holds no answer", () => {
+    const input = changed((draft) => { draft.parentalResponsibility = JSON.parse('{"__proto__": {"told": "yes"}}'); });
+    expect(issuesOf(input)).toEqual([
+      { field: "parentalResponsibility", message: 'unknown field "__proto__"' },
+      { field: "parentalResponsibility.told", message: "Say whether the people with parental responsibility have been told." },
+    ]);
+  });
+});
+
+function nested(depth: number): unknown {
+  let value: unknown = "bottom";
+  for (let level = 0; level < depth; level += 1) value = { inner: value };
+  return value;
+}
+
+describe("references: unique per area (DOMAIN.md §8)", () => {
+  it.each<[string, number, number, string]>([
+    ["KIN", 2026, 42, "KIN-2026-00042"],
+    ["RIC", 2026, 1, "RIC-2026-00001"],
+    ["LAM", 2027, 99_999, "LAM-2027-99999"],
+    ["OTH", 2026, 100_000, "OTH-2026-100000"],
+  ])("%s %i number %i is %s", (code, year, number, reference) => {
+    expect(formatReference(code, year, number)).toBe(reference);
+    expect(parseReference(reference)).toEqual({ code, year, number });
+  });
+
+  it.each<[string, () => string]>([
+    ["a code in small letters", () => formatReference("kin", 2026, 1)],
+    ["a four-letter code", () => formatReference("KING", 2026, 1)],
+    ["a two-digit year", () => formatReference("KIN", 26, 1)],
+    ["number 0", () => formatReference("KIN", 2026, 0)],
+    ["a fractional number", () => formatReference("KIN", 2026, 1.5)],
+  ])("refuses to format %s", (_name, format) => {
+    expect(format).toThrow(RangeError);
+  });
+
+  it.each<[string, string, ReturnType<typeof parseReference>]>([
+    ["as typed in chat, small letters and spaces", "  kin-2026-00042 ", { code: "KIN", year: 2026, number: 42 }],
+    ["without the leading zeros", "KIN-2026-42", { code: "KIN", year: 2026, number: 42 }],
+    ["spaces for dashes", "KIN 2026 00042", undefined],
+    ["number zero", "KIN-2026-00000", undefined],
+    ["two letters", "KI-2026-00042", undefined],
+    ["something after", "KIN-2026-00042x", undefined],
+    ["no number", "KIN-2026-", undefined],
+    ["a year with a leading zero", "KIN-0999-00001", undefined],
+  ])("parses a reference %s", (_name, text, parsed) => {
+    expect(parseReference(text)).toEqual(parsed);
+  });
+
+  it("parses back what it formats (fast-check)", () => {
+    const code = fc.stringMatching(/^[A-Z]{3}$/);
+    fc.assert(
+      fc.property(code, fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (letters, year, number) => {
+        expect(parseReference(formatReference(letters, year, number))).toEqual({ code: letters, year, number });
+      }),
+    );
+  });
+});
+
+describe("age and age band for the channel card, which never shows a date of birth", () => {
+  it.each<[number, string]>([
+    [0, "under 10"], [9, "under 10"], [10, "10-12"], [12, "10-12"], [13, "13-15"], [15, "13-15"],
+    [16, "16-17"], [17, "16-17"], [18, "18-25"], [25, "18-25"],
+  ])("age %i: %s", (age, band) => {
+    expect(ageBand(age)).toBe(band);
+  });
+
+  it("gives every age from 0 to 25 exactly one band, and refuses any other", () => {
+    for (let age = 0; age <= 25; age += 1) expect(AGE_BANDS.filter((band) => age >= band.from && age <= band.to)).toHaveLength(1);
+    for (const age of [-1, 26, 14.5, Number.NaN]) expect(() => ageBand(age)).toThrow(RangeError);
+  });
+
+  it.each<[string, string, string, number]>([
+    ["the day before the 14th birthday", "2012-04-09", "2026-04-08", 13],
+    ["on the 14th birthday", "2012-04-09", "2026-04-09", 14],
+    ["born 29 February: still 13 on 28 February", "2012-02-29", "2026-02-28", 13],
+    ["born 29 February: 14 on 1 March", "2012-02-29", "2026-03-01", 14],
+    ["born 29 February: 12 on 29 February 2024", "2012-02-29", "2024-02-29", 12],
+  ])("%s", (_name, dateOfBirth, today, age) => {
+    expect(ageOn(dateOfBirth, today)).toBe(age);
+  });
+
+  it("takes the age from the date of birth when there is one, else the age typed", () => {
+    expect(childAgeOn({ dateOfBirth: "2012-04-09", age: 99 }, TODAY)).toBe(14);
+    expect(childAgeOn({ age: 11 }, TODAY)).toBe(11);
+    expect(childAgeOn({}, TODAY)).toBeUndefined();
+  });
+
+  it.each([["2012-02-29", true], ["2013-02-29", false], ["2012-04-31", false], ["0099-01-01", true], ["2012-4-9", false], ["2012-13-01", false]] as const)(
+    "knows whether %s is a real date",
+    (text, real) => {
+      expect(isRealIsoDate(text)).toBe(real);
+    },
+  );
+});

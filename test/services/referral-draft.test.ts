@@ -1,0 +1,75 @@
+// The draft's pure parts: inputs merged as typed (nothing lost, nothing foreign kept), entries
+// added and removed with their values, and the draft read as validateReferral's input.
+import { describe, expect, it } from "vitest";
+import type { FromCheck } from "../../src/domain/referral.ts";
+import { addEntry, inputsShownIn, mergeInputs, newDraft, referralInputOf, removeEntry, sectionOfIssue } from "../../src/services/referral-draft.ts";
+
+const FROM_CHECK: FromCheck = {
+  area: "kingston",
+  child: { age: 14, lookedAfter: false, placedOutOfArea: false, missingEpisodes90d: 0 },
+  signs: ["receipt.moneyOrGoods"],
+  answers: { immediateDanger: "no" },
+  category: 1,
+  flags: [],
+  unconfirmed: false,
+};
+
+const draft = () => newDraft(FROM_CHECK, "session-1", { "referrer.name": "Alex Teacher" });
+
+describe("merging a card's inputs", () => {
+  it("keeps what was typed, exactly, and drops inputs the card could not have shown", () => {
+    const merged = mergeInputs(draft(), { "child.forename": "  Sam ", "child.bogus": "x", "personsOfInterest.0.name": "no entry yet", __proto__: "x", "referrer.role": 42 }, new Set());
+    expect(merged.values).toEqual({ "referrer.name": "Alex Teacher", "child.forename": "  Sam " });
+  });
+
+  it("clears a field of the section on the card that came back empty or left out", () => {
+    const shown = inputsShownIn("essentials", draft().entries);
+    expect(shown.has("referrer.name")).toBe(true);
+    expect(mergeInputs(draft(), {}, shown).values).toEqual({});
+    expect(mergeInputs(draft(), { "referrer.name": "   " }, shown).values).toEqual({});
+  });
+
+  it("keeps a tampered, over-long value only up to twice the field's limit", () => {
+    const merged = mergeInputs(draft(), { "child.forename": "x".repeat(900_000) }, new Set());
+    expect(merged.values["child.forename"]).toHaveLength(200);
+  });
+});
+
+describe("people and places", () => {
+  it("adds entries up to 20, and removes one moving the later ones up with their values", () => {
+    let state = draft();
+    for (let n = 0; n < 25; n += 1) state = addEntry(state, "personsOfInterest");
+    expect(state.entries.personsOfInterest).toBe(20);
+    state = mergeInputs(state, { "personsOfInterest.0.name": "A", "personsOfInterest.1.name": "B", "personsOfInterest.2.name": "C" }, new Set());
+    state = removeEntry(state, "personsOfInterest", 1);
+    expect(state.entries.personsOfInterest).toBe(19);
+    expect(state.values["personsOfInterest.0.name"]).toBe("A");
+    expect(state.values["personsOfInterest.1.name"]).toBe("C");
+    expect(state.values["personsOfInterest.2.name"]).toBeUndefined();
+    expect(removeEntry(state, "personsOfInterest", 99)).toBe(state);
+  });
+});
+
+describe("reading the draft for validation", () => {
+  it("gives each group its values, the age as a number, each list its entries, and the check", () => {
+    let state = addEntry(draft(), "locationsOfInterest");
+    state = mergeInputs(state, { "child.age": "14", "locationsOfInterest.0.place": "The park" }, new Set());
+    expect(referralInputOf(state)).toMatchObject({
+      referrer: { name: "Alex Teacher" },
+      child: { age: 14 },
+      locationsOfInterest: [{ place: "The park" }],
+      personsOfInterest: [],
+      fromCheck: FROM_CHECK,
+    });
+  });
+
+  it.each([
+    ["child.forename", "essentials"],
+    ["child.address", "child"],
+    ["personsOfInterest.3.name", "personsOfInterest"],
+    ["mase.countyLines", "mase"],
+    ["fromCheck.area", "essentials"],
+  ])("an issue with %s is shown on %s", (field, section) => {
+    expect(sectionOfIssue(field)).toBe(section);
+  });
+});
