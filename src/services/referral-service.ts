@@ -8,7 +8,7 @@ import { assess, type Assessment } from "../domain/assess.ts";
 import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
 import { ageBand, childAgeOn } from "../domain/referral-age.ts";
 import type { ListGroupId } from "../domain/referral-fields.ts";
-import type { PathwayStep } from "../domain/pathway.ts";
+import { frontDoorContacts, type StepContacts } from "../domain/pathway-contacts.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { CheckService } from "./check-service.ts";
 import { assessmentInputOf } from "./check-flow.ts";
@@ -31,8 +31,11 @@ export type DraftView = {
 
 export type Sent = {
   readonly record: ReferralRecord;
-  /** The front door's step of the check's pathway, with its contacts as of now. */
-  readonly frontDoor: PathwayStep | undefined;
+  readonly areaName: string;
+  /** The area's front door as of now: who the referral goes to, open lines first. */
+  readonly frontDoor: StepContacts;
+  /** The check's pathway says to phone the front door now: the referral does not replace that call. */
+  readonly phoneNow: boolean;
   readonly channelRegistered: boolean;
 };
 
@@ -112,8 +115,15 @@ export function createReferralService({ drafts, referrals, channels, checks, set
   }
 
   async function sentOf(record: ReferralRecord, state: DraftState): Promise<Sent> {
-    const frontDoor = assessmentOf(state)?.pathway.find((step) => step.service === "front-door");
-    return { record, frontDoor, channelRegistered: (await channels.channelOf(record.areaId)) !== undefined };
+    const area = areas.get(record.areaId);
+    const step = assessmentOf(state)?.pathway.find((candidate) => candidate.service === "front-door");
+    return {
+      record,
+      areaName: area?.name ?? record.areaId,
+      frontDoor: area === undefined ? {} : frontDoorContacts({ area, at: clock() }),
+      phoneNow: step?.urgency === "now",
+      channelRegistered: (await channels.channelOf(record.areaId)) !== undefined,
+    };
   }
 
   async function submit(draftId: string, version: number, userId: string, state: DraftState): Promise<ReferralOutcome> {
