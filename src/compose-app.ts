@@ -15,6 +15,8 @@ import { createCardActions } from "./bot/card-actions.ts";
 import { SafeguardBot } from "./bot/safeguard-bot.ts";
 import { createApp } from "./http/create-app.ts";
 import { checkReadiness } from "./http/readiness.ts";
+import { checkOutbox } from "./http/outbox-health.ts";
+import { createOutboxRepository } from "./store/outbox-repository.ts";
 import { createCheckService, type CheckService } from "./services/check-service.ts";
 import { createQuestionAnswerer } from "./services/answer-question.ts";
 import { createDatabase } from "./store/create-database.ts";
@@ -62,6 +64,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });
   const channels = createTriageChannelRepository(database.db);
+  const outbox = createOutboxRepository(database.db, database.dialect);
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage });
   const auth = createAuthentication(config.bot, sendLimits);
@@ -69,7 +72,13 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
 
   const app = createApp({
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated: config.bot !== undefined, logger }) },
-    ready: () => checkReadiness(new Map([["database", () => checkDatabase(database, clock().getTime())]])),
+    ready: () =>
+      checkReadiness(
+        new Map([
+          ["database", () => checkDatabase(database, clock().getTime())],
+          ["outbox", () => checkOutbox(outbox)],
+        ]),
+      ),
     logger,
   });
   return { app, checks, close: () => database.close() };

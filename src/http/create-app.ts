@@ -25,9 +25,10 @@ export function createApp({ bot, ready, logger }: AppDependencies): Express {
   app.get("/readyz", async (_request, response) => {
     const report = await ready().catch((error: unknown): ReadinessReport => {
       logger.error({ err: error }, "the readiness check itself failed");
-      return { ready: false, checks: {} };
+      return { ready: false, degraded: false, checks: {} };
     });
-    response.status(report.ready ? 200 : 503).json({ status: report.ready ? "ready" : "not ready", checks: report.checks });
+    const status = !report.ready ? "not ready" : report.degraded ? "degraded" : "ready";
+    response.status(report.ready ? 200 : 503).json({ status, checks: report.checks });
   });
   app.get("/privacy", (_request, response) => {
     response.type("html").send(PRIVACY_PAGE);

@@ -3,13 +3,16 @@
 // of holding the probe. A part that later needs a middle state ("degraded": an outbox with dead
 // letters) adds it to CheckOutcome; readiness fails only on "failed".
 
-export type CheckOutcome = { readonly state: "ok" } | { readonly state: "failed"; readonly reason: string };
+/** "degraded": working, but something needs a person (dead letters in the outbox); still ready. */
+export type CheckOutcome = { readonly state: "ok" } | { readonly state: "failed" | "degraded"; readonly reason: string };
 
 /** A short reason: the part that failed and an error code, never a raw error message. */
 export type ReadinessCheck = () => Promise<CheckOutcome>;
 
 export type ReadinessReport = {
   readonly ready: boolean;
+  /** Ready, but a part needs attention. */
+  readonly degraded: boolean;
   /** Each part's "ok", or the reason it is not. */
   readonly checks: Readonly<Record<string, string>>;
 };
@@ -21,6 +24,7 @@ export async function checkReadiness(checks: ReadonlyMap<string, ReadinessCheck>
   const outcomes = await Promise.all([...checks].map(async ([name, check]) => [name, await withDeadline(check, deadlineMs)] as const));
   return {
     ready: outcomes.every(([, outcome]) => outcome.state !== "failed"),
+    degraded: outcomes.some(([, outcome]) => outcome.state === "degraded"),
     checks: Object.fromEntries(outcomes.map(([name, outcome]) => [name, outcome.state === "ok" ? "ok" : outcome.reason])),
   };
 }

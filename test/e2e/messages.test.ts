@@ -1,5 +1,8 @@
 // Welcome, menu and free-text questions over HTTP, as a practitioner meets them in Teams.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../src/store/create-database.ts";
+import { createOutboxRepository } from "../../src/store/outbox-repository.ts";
+import { createReferralRepository } from "../../src/store/referral-repository.ts";
 import { ALEX, buttonTitles, startHarness, textOf, valueOf, type Harness } from "../support/bot-harness.ts";
 
 let harness: Harness;
@@ -179,6 +182,25 @@ describe("the HTTP edge", () => {
   it("is ready when the database takes a write", async () => {
     const response = await fetch(`${harness.botUrl}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok" } });
+    expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok", outbox: "ok" } });
+  });
+
+  // Issue 10, point 5: dead letters are visible on /readyz, which stays 200 (the bot works).
+  it("is degraded, naming the count and the command, while the outbox holds dead letters", async () => {
+    const database = await createDatabase(harness.databaseUrl);
+    const outbox = createOutboxRepository(database.db, database.dialect);
+    const at = new Date("2026-11-24T10:00:00Z");
+    await createReferralRepository(database.db).submit(
+      { id: "dead-1", referenceCode: "KIN", areaId: "kingston", referrerId: "msteams:x", submittedAt: at, idempotencyKey: "dead-1", status: "submitted", summary: {}, triage: {}, sealed: "v1.x", matchKeys: [] },
+      { at, actorId: "msteams:x", type: "submitted", sealedDetails: "v1.x" },
+      [{ kind: "post-referral-card", payload: {}, dueAt: at }],
+    );
+    const [message] = await outbox.claim(at, 1, 60_000);
+    await outbox.deadLetter(message!.id, message!.claim, "HTTP 500");
+    const response = await fetch(`${harness.botUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "degraded", checks: { database: "ok", outbox: "1 dead letter: npm run outbox -- retry" } });
+    await outbox.retryDead(at);
+    await database.close();
   });
 });

@@ -42,7 +42,7 @@ async function readyz(appUrl: string): Promise<{ status: number; body: unknown; 
   return { status: response.status, body: await response.json(), ms: performance.now() - started };
 }
 
-const READY = { status: "ready", checks: { database: "ok" } };
+const READY = { status: "ready", checks: { database: "ok", outbox: "ok" } };
 const notReady = (database: string) => ({ status: "not ready", checks: { database } });
 
 function tempDir(): string {
