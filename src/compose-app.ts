@@ -1,6 +1,7 @@
 // Builds the whole application from its parts. main.ts calls it with the real clock and the
 // configured database; tests call it with a temp SQLite file and a fixed clock.
 import { randomUUID } from "node:crypto";
+import { dirname } from "node:path";
 import type { Logger } from "pino";
 import type { Express } from "express";
 import { ConfigError, type Config } from "./config/load-config.ts";
@@ -26,6 +27,11 @@ import { checkDatabase } from "./store/readiness.ts";
 import { createTriageChannelRepository } from "./store/triage-channel-repository.ts";
 import { createTriageRegistration } from "./services/triage-registration.ts";
 import { loadRoles } from "./config/load-roles.ts";
+import { loadReferralKey } from "./config/load-referral-key.ts";
+import { createReferralCrypto } from "./store/referral-crypto.ts";
+import { createReferralRepository } from "./store/referral-repository.ts";
+import { createReferralService } from "./services/referral-service.ts";
+import { createOutboxWorker, type OutboxWorker } from "./delivery/outbox-worker.ts";
 
 export type ComposeOptions = {
   readonly config: Config;
@@ -38,6 +44,11 @@ export type ComposeOptions = {
 export type Composed = {
   readonly app: Express;
   readonly checks: CheckService;
+  /** Deletes what has outlived its keeping time; returns how many went. */
+  readonly sweep: () => Promise<number>;
+  /** The outbox worker: main.ts runs it; tests call runOnce. */
+  readonly worker: OutboxWorker;
+  /** Stops the worker, then closes the store. */
   readonly close: () => Promise<void>;
 };
 
@@ -49,6 +60,9 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const authenticated = config.bot !== undefined;
   const roles = loadRoles({ path: config.rolesFile, areaIds: areas.keys(), authenticated });
   logger[roles.startupMessage.level](roles.startupMessage.text);
+  const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated });
+  logger.info({ source: referralKey.source }, referralKey.message ?? "referral key loaded");
+  const crypto = createReferralCrypto(referralKey.key);
   const renderCard = limitCardSize(createCardRenderer(), noticeCard("error"), (card, bytes) =>
     logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"),
   );
@@ -62,9 +76,13 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
-  const cardActions = createCardActions({ checks, settings: createUserSettingsRepository(database.db), areas, guidance, clock });
+  const settings = createUserSettingsRepository(database.db);
   const channels = createTriageChannelRepository(database.db);
   const outbox = createOutboxRepository(database.db, database.dialect);
+  const drafts = createCheckSessionRepository(database.db, "referral_drafts");
+  const referrals = createReferralRepository(database.db);
+  const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID });
+  const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage });
   const auth = createAuthentication(config.bot, sendLimits);
@@ -81,7 +99,23 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       ),
     logger,
   });
-  return { app, checks, close: () => database.close() };
+  const worker = createOutboxWorker({ outbox, senders: new Map(), clock, logger });
+  return {
+    app,
+    checks,
+    // Expired check sessions (24 hours) and referral drafts (7 days) go, so nothing about a child outlives its promise.
+    sweep: async () => (await checks.sweep()) + (await drafts.deleteExpired(clock())),
+    worker,
+    close: async () => {
+      await worker.stop();
+      await database.close();
+    },
+  };
+}
+
+/** Where the local referral key file lives: beside a SQLite database, else ./data. */
+function dataDirOf(databaseUrl: string): string {
+  return /^postgres(?:ql)?:\/\//i.test(databaseUrl) || databaseUrl === ":memory:" ? "data" : dirname(databaseUrl);
 }
 
 /** A URL's password replaced by "***", wherever it appears in `text`. */

@@ -9,10 +9,13 @@ import { startPlayground } from "./dev/start-playground.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
 
+// How often the worker looks for due messages when the last batch was not full.
+const OUTBOX_POLL_MS = 2_000;
+
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const { app, checks, close } = await composeApp({ config, logger });
+  const { app, sweep, worker, close } = await composeApp({ config, logger });
 
   const server = app.listen(config.port, config.host);
   const inFlight = trackInFlight(server);
@@ -48,8 +51,10 @@ async function start(): Promise<void> {
   const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
   logger.info({ port: config.port, authenticated: config.bot !== undefined }, "bot listening");
 
-  // Expired check sessions are deleted, so nothing about a child is kept past 24 hours.
-  background.push(startSweeper({ sweep: () => checks.sweep(), logger }).stop);
+  // Expired check sessions and drafts are deleted, so nothing about a child is kept past its promise.
+  background.push(startSweeper({ sweep, logger }).stop);
+  // The outbox: referrals to their triage channels, cards updated in place (stopped by close()).
+  worker.start(OUTBOX_POLL_MS);
 
   const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);

@@ -1,6 +1,7 @@
 // Issue 8, points 5, 9 and 13: the door answers every malformed or unauthenticated request with a
 // 4xx and a reason (or 503 when it cannot check a token now), never a 5xx, never internal detail,
 // and nothing reaches the console outside the logger.
+import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ALEX, startHarness, type Harness } from "../support/bot-harness.ts";
 
@@ -55,7 +56,7 @@ describe("with credentials", () => {
   let secured: Harness;
   const logLines: string[] = [];
   beforeAll(async () => {
-    secured = await startHarness({ env: { MicrosoftAppId: "0f5b1c34-2a3e-4d6f-9a7b-1c2d3e4f5a6b", MicrosoftAppPassword: "not-a-real-secret" }, logLines });
+    secured = await startHarness({ env: { MicrosoftAppId: "0f5b1c34-2a3e-4d6f-9a7b-1c2d3e4f5a6b", MicrosoftAppPassword: "not-a-real-secret", REFERRAL_KEY: randomBytes(32).toString("base64") }, logLines });
   });
   afterAll(async () => {
     await secured.close();
