@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, each printed against a baseline measured in the same run.
 import { benchAssess } from "./assess.bench.ts";
 import { benchBot } from "./bot.bench.ts";
+import { benchOutbox } from "./outbox.bench.ts";
 
 const suites: [string, () => Promise<string[]>][] = [
   ["assess", benchAssess],
   ["bot", benchBot],
+  ["referrals and outbox", benchOutbox],
 ];
 
 for (const [name, run] of suites) {
