@@ -24,6 +24,17 @@ export class RetryLater extends Error {
   }
 }
 
+/**
+ * Not failing, waiting for something a person will do (an area's triage channel to be registered):
+ * tried again after `afterMs`, and never moved to the dead letters for it.
+ */
+export class Waiting extends RetryLater {
+  constructor(message: string, afterMs: number) {
+    super(message, afterMs);
+    this.name = "Waiting";
+  }
+}
+
 export type WorkerPolicy = {
   /** How long a claim holds a message; longer than any one send (5 s) with room to spare. */
   readonly leaseMs: number;
@@ -71,6 +82,11 @@ export function createOutboxWorker({ outbox, senders, clock, logger, policy = DE
   async function settle(message: ClaimedMessage, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     const now = clock();
+    if (error instanceof Waiting) {
+      await outbox.retryLater(message.id, message.claim, new Date(now.getTime() + (error.afterMs ?? policy.maxBackoffMs)), reason);
+      logger.info({ outboxId: message.id, kind: message.kind, waitingSince: message.createdAt.toISOString() }, "an outbox message is waiting: it goes once its area's triage channel is registered");
+      return;
+    }
     if (now.getTime() - message.createdAt.getTime() >= policy.deadAfterMs) {
       await outbox.deadLetter(message.id, message.claim, reason);
       logger.error({ outboxId: message.id, kind: message.kind, attempts: message.attempts }, "an outbox message kept failing and was moved to the dead letters: `npm run outbox -- retry` sends it again");

@@ -2,7 +2,7 @@
 // test/store/referral-repository.test.ts): sends, retries with back-off or Retry-After, dead letters.
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_WORKER_POLICY, RetryLater, backoffMs, createOutboxWorker, type Send } from "../../src/delivery/outbox-worker.ts";
+import { DEFAULT_WORKER_POLICY, RetryLater, Waiting, backoffMs, createOutboxWorker, type Send } from "../../src/delivery/outbox-worker.ts";
 import type { ClaimedMessage, OutboxStore, ReferralStore } from "../../src/services/referral-store.ts";
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
 import { createOutboxRepository } from "../../src/store/outbox-repository.ts";
@@ -105,6 +105,24 @@ describe("the outbox worker", () => {
     expect(await outbox.retryDead(now)).toBe(1);
     expect(await worker.runOnce()).toBe(1);
     expect(await outbox.deadCount()).toBe(0);
+  });
+
+  it("a message waiting for something a person will do is never dead-lettered, and goes once it can", async () => {
+    await enqueue(["post"]);
+    let channel = false;
+    const worker = workerWith({
+      post: async () => {
+        if (!channel) throw new Waiting("no triage channel", 60_000);
+      },
+    });
+    for (let minute = 0; minute <= 120; minute += 1) {
+      now = new Date(START.getTime() + minute * 60_000);
+      await worker.runOnce();
+    }
+    expect(await outbox.deadCount()).toBe(0);
+    channel = true;
+    now = new Date(START.getTime() + 122 * 60_000);
+    expect(await worker.runOnce()).toBe(1);
   });
 
   it("a kind with no sender is not lost: it is retried, then dead-lettered", async () => {
