@@ -1,0 +1,150 @@
+// The words of triage (DOMAIN.md §9): why a press was refused, and what happened when a press
+// lost to another lead's. Said to the person who pressed, in the channel, so they name triage
+// staff (as Teams gives their names), times and outcomes, and never a child or a reason.
+import { DateTime } from "luxon";
+import type { Outcome, TriageActionType, TriageEvent, TriageRefusal, TriageState, TriageStatus } from "./triage.ts";
+
+/** How a card shows each outcome (DOMAIN.md §9). */
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  "no-further-action": "No further action",
+  "advice-given": "Advice given",
+  "early-help": "Early help",
+  "strategy-discussion": "Strategy discussion",
+  // s47: a child protection enquiry under section 47 of the Children Act 1989.
+  "section-47": "Section 47 enquiry (child protection)",
+  // MASE: the multi-agency sexual exploitation meeting.
+  "refer-to-mase": "Refer to MASE",
+  "transfer-to-other-area": "Transfer to another area",
+  "police-referral": "Police referral",
+};
+
+const ZONE = "Europe/London";
+
+/** "10:02" when `at` is on the London day of `now`; else "10:02 on Monday 23 November" (and the year, if another). */
+export function timeWords(at: Date, now: Date): string {
+  const local = DateTime.fromJSDate(at, { zone: ZONE }).setLocale("en-GB");
+  const today = DateTime.fromJSDate(now, { zone: ZONE });
+  const clock = local.toFormat("HH:mm");
+  if (local.hasSame(today, "day")) return clock;
+  return `${clock} on ${local.toFormat(local.hasSame(today, "year") ? "cccc d LLLL" : "cccc d LLLL yyyy")}`;
+}
+
+type Stamp = { readonly by: { readonly id: string; readonly name: string }; readonly at: Date };
+
+function decisionWords(decision: { readonly outcome: Outcome; readonly area?: string | undefined }): string {
+  const label = OUTCOME_LABELS[decision.outcome];
+  return decision.area === undefined ? label : `${label}: ${decision.area}`;
+}
+
+/** "Jo Lead by Sam Lead at 10:02", or "Sam Lead at 10:02" when they assigned it to themselves. */
+function assignedWords(assignee: { readonly id: string; readonly name: string }, assigned: Stamp, now: Date): string {
+  return assignee.id === assigned.by.id
+    ? `${assignee.name} at ${timeWords(assigned.at, now)}`
+    : `${assignee.name} by ${assigned.by.name} at ${timeWords(assigned.at, now)}`;
+}
+
+type StateIn<S extends TriageStatus> = Extract<TriageState, { status: S }>;
+
+type RefusalRow<S extends TriageStatus> = {
+  readonly code: TriageRefusal;
+  readonly from: readonly S[];
+  readonly actions: readonly TriageActionType[];
+  readonly message: (state: StateIn<S>, action: TriageActionType, now: Date) => string;
+};
+
+// Rows for different states share one list; refusalOf calls a row's message only for a state in
+// its `from`, which is what the row was typed against.
+const row = <S extends TriageStatus>(refusal: RefusalRow<S>) => refusal as unknown as RefusalRow<TriageStatus>;
+
+/**
+ * Why each move that DOMAIN.md §9 does not allow is refused: every (state, action) pair not in
+ * TRIAGE_MOVES has exactly one row here (test/domain/triage.test.ts checks).
+ */
+const REFUSALS: readonly RefusalRow<TriageStatus>[] = [
+  row({
+    code: "already-acknowledged",
+    from: ["acknowledged", "assigned"],
+    actions: ["acknowledge"],
+    message: (state, _action, now) =>
+      `This referral was already acknowledged by ${state.acknowledged.by.name} at ${timeWords(state.acknowledged.at, now)}` +
+      (state.status === "assigned" ? `, and is assigned to ${state.assignee.name}.` : "."),
+  }),
+  row({
+    code: "already-assigned",
+    from: ["assigned"],
+    actions: ["assign"],
+    message: (state, _action, now) => `This referral was already assigned to ${assignedWords(state.assignee, state.assigned, now)}.`,
+  }),
+  row({
+    code: "awaiting-info",
+    from: ["awaiting-info"],
+    actions: ["acknowledge", "assign", "request-info", "decide"],
+    message: (state, _action, now) =>
+      `This referral is waiting for the information ${state.requested.by.name} asked for at ${timeWords(state.requested.at, now)}. ` +
+      "Once it has come, mark it received: the referral then goes back to where it was.",
+  }),
+  row({
+    code: "already-decided",
+    from: ["decided"],
+    actions: ["acknowledge", "assign", "request-info", "info-received", "decide"],
+    message: (state, action, now) =>
+      `This referral has already been decided by ${state.decided.by.name} at ${timeWords(state.decided.at, now)} (${decisionWords(state.decision)})` +
+      (action === "decide" || action === "request-info" ? "; reopen it first." : "."),
+  }),
+  row({
+    code: "not-assigned",
+    from: ["submitted", "acknowledged"],
+    actions: ["decide"],
+    message: () => "This referral is not assigned to anyone yet: assign it before recording a decision.",
+  }),
+  row({
+    code: "not-awaiting-info",
+    from: ["submitted", "acknowledged", "assigned"],
+    actions: ["info-received"],
+    message: () => "No information has been asked for on this referral, so there is nothing to mark as received.",
+  }),
+  row({
+    code: "not-decided",
+    from: ["submitted", "acknowledged", "assigned", "awaiting-info"],
+    actions: ["reopen"],
+    message: () => "This referral has not been decided, so there is nothing to reopen.",
+  }),
+];
+
+const ACTION_WORDS: Readonly<Record<TriageActionType, string>> = {
+  acknowledge: "acknowledge",
+  assign: "assign",
+  "request-info": "ask for information on",
+  "info-received": "mark information received on",
+  decide: "record a decision on",
+  reopen: "reopen",
+};
+
+/** Why `action` cannot be taken on a referral in `state`, for the person who pressed at `now`. */
+export function refusalOf(state: TriageState, action: TriageActionType, now: Date): { code: TriageRefusal; message: string } {
+  const found = REFUSALS.find((refusal) => refusal.from.includes(state.status) && refusal.actions.includes(action));
+  if (found !== undefined) return { code: found.code, message: found.message(state, action, now) };
+  // Only reached if a state or an action is added without a row above.
+  return { code: "not-allowed", message: `You cannot ${ACTION_WORDS[action]} this referral as it stands. Reload the card to see where it is.` };
+}
+
+type EventOf<T extends TriageEvent["type"]> = Extract<TriageEvent, { type: T }>;
+
+const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: Date) => string } = {
+  acknowledged: (event, now) => `Acknowledged by ${event.details.actorName} at ${timeWords(event.at, now)}`,
+  assigned: (event, now) =>
+    `${event.details.alsoAcknowledged ? "Acknowledged and assigned" : "Assigned"} to ` +
+    assignedWords(event.details.assignee, { by: { id: event.actorId, name: event.details.actorName }, at: event.at }, now),
+  "info-requested": (event, now) => `Information asked for by ${event.details.actorName} at ${timeWords(event.at, now)}`,
+  "info-received": (event, now) => `Information marked received by ${event.details.actorName} at ${timeWords(event.at, now)}`,
+  decided: (event, now) => `Decided by ${event.details.actorName} at ${timeWords(event.at, now)} (${decisionWords(event.details)})`,
+  reopened: (event, now) => `Reopened by ${event.details.actorName} at ${timeWords(event.at, now)}`,
+};
+
+/**
+ * What the latest move was, for the card of a lead whose press lost ("Acknowledged by Sam Lead at
+ * 10:02"). Never the question or the reason: the channel may not see them.
+ */
+export function describeTriageEvent(event: TriageEvent, now: Date): string {
+  return (HAPPENED[event.type] as (event: TriageEvent, now: Date) => string)(event, now);
+}
