@@ -32,6 +32,11 @@ import { createReferralCrypto } from "./store/referral-crypto.ts";
 import { createReferralRepository } from "./store/referral-repository.ts";
 import { createReferralService } from "./services/referral-service.ts";
 import { createOutboxWorker, type OutboxWorker } from "./delivery/outbox-worker.ts";
+import { createReferralSenders } from "./delivery/referral-senders.ts";
+import { createTeamsSender } from "./delivery/teams-sender.ts";
+import { createReferralActions } from "./bot/referral-actions.ts";
+import { createTriageActions } from "./bot/triage-actions.ts";
+import { createTriageService } from "./services/triage-service.ts";
 
 export type ComposeOptions = {
   readonly config: Config;
@@ -60,9 +65,6 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const authenticated = config.bot !== undefined;
   const roles = loadRoles({ path: config.rolesFile, areaIds: areas.keys(), authenticated });
   logger[roles.startupMessage.level](roles.startupMessage.text);
-  const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated });
-  logger.info({ source: referralKey.source }, referralKey.message ?? "referral key loaded");
-  const crypto = createReferralCrypto(referralKey.key);
   const renderCard = limitCardSize(createCardRenderer(), noticeCard("error"), (card, bytes) =>
     logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"),
   );
@@ -74,6 +76,10 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError([`DATABASE_URL (${redactPassword(config.databaseUrl)}): the database could not be opened: ${redactPassword(reason)}`]);
   });
+  // After the database: a data folder that cannot be made is named as DATABASE_URL's problem first.
+  const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated });
+  logger.info({ source: referralKey.source }, referralKey.message ?? "referral key loaded");
+  const crypto = createReferralCrypto(referralKey.key);
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const settings = createUserSettingsRepository(database.db);
@@ -84,9 +90,13 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID });
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
-  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage });
+  const referralActions = createReferralActions({ referrals: referralService, areas });
+  const triageActions = createTriageActions({ triage: createTriageService({ referrals, roles: roles.roles, crypto, clock }), areas, clock });
+  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, hasUnfinishedReferral: async (userId) => (await referralService.unfinished(userId)) !== undefined });
   const auth = createAuthentication(config.bot, sendLimits);
   const adapter = createAdapter(auth, logger);
+  const teams = createTeamsSender(auth, config.bot?.appId ?? "");
+  const senders = createReferralSenders({ referrals, channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock });
 
   const app = createApp({
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated: config.bot !== undefined, logger }) },
@@ -99,7 +109,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       ),
     logger,
   });
-  const worker = createOutboxWorker({ outbox, senders: new Map(), clock, logger });
+  const worker = createOutboxWorker({ outbox, senders, clock, logger });
   return {
     app,
     checks,

@@ -1,6 +1,6 @@
 // The Teams activity handler: messages are routed through a table of patterns, card actions
 // through the verb table in card-actions.ts. Thin: it parses, calls a service, sends a card.
-import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type CloudAdapter } from "botbuilder";
+import { ActivityHandler, CardFactory, MessageFactory, TeamsInfo, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
 import type { Areas } from "../content/load-areas.ts";
 import type { AdaptiveCard, CardRenderer } from "../cards/render-card.ts";
@@ -10,6 +10,8 @@ import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard
 import type { CheckService } from "../services/check-service.ts";
 import type { QuestionAnswerer } from "../services/answer-question.ts";
 import { lastResultCard, type ActionRequest } from "./card-actions.ts";
+import type { ReferralActionRequest } from "./referral-actions.ts";
+import type { TriageActionRequest } from "./triage-actions.ts";
 import { parseRegistration, registrationReply, type RegistrationOutcome, type RegistrationRequest } from "../services/triage-registration.ts";
 
 export type BotDependencies = {
@@ -25,9 +27,32 @@ export type BotDependencies = {
   readonly appId: string;
   /** "register triage <area>" in a team channel (issue 10, point 3). */
   readonly registerTriage: (request: RegistrationRequest) => Promise<RegistrationOutcome>;
+  /** Whether the user has a referral draft not yet sent. */
+  readonly hasUnfinishedReferral: (userId: string) => Promise<boolean>;
+  /** The triage card's verbs (triage-actions.ts). */
+  readonly triageActions: ReadonlyMap<string, (request: TriageActionRequest) => Promise<CardToSend>>;
+  /** The referral's verbs (referral-actions.ts). */
+  readonly referralActions: ReadonlyMap<string, (request: ReferralActionRequest) => Promise<CardToSend>>;
 };
 
 const isPersonal = (context: TurnContext): boolean => context.activity.conversation.conversationType === "personal";
+
+const REFERRALS_ARE_PRIVATE = "Referrals are written only in your 1:1 chat with me, so that nothing about a child is shown to a group: open it and press \"Make a referral\" on your check's result.";
+
+/**
+ * The presser's name and email from Teams (TeamsInfo.getMember), to fill in a new referral; their
+ * display name alone when Teams cannot say (the Agents Playground answers only for its default user).
+ */
+async function profileOf(context: TurnContext): Promise<{ name?: string; email?: string }> {
+  const name = context.activity.from.name ?? undefined;
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    const email = member.email ?? member.userPrincipalName;
+    return { ...(member.name || name ? { name: member.name || name } : {}), ...(email ? { email } : {}) };
+  } catch {
+    return name === undefined ? {} : { name };
+  }
+}
 
 const SENT_PRIVATELY = "I have sent you a private message to start your check, so that nothing about a child is shown to this group. If a child is in immediate danger, call 999.";
 const COULD_NOT_MESSAGE =
@@ -61,7 +86,11 @@ export class SafeguardBot extends ActivityHandler {
     this.#deps = deps;
     const { areas, checks, answerer, clock } = deps;
     this.#routes = [
-      { select: /^(hi|hello|hey|hiya|help|menu|start|\?)\W*$/i, reply: () => welcomeCard() },
+      {
+        select: /^(hi|hello|hey|hiya|help|menu|start|\?)\W*$/i,
+        // A referral left unsent is offered first: closing Teams loses nothing (issue 10, point 1).
+        reply: async (context) => welcomeCard("", isPersonal(context) && (await deps.hasUnfinishedReferral(userIdOf(context)))),
+      },
       { select: /^(check|check a concern|new check)\W*$/i, reply: async (context) => checkCard(await checks.start(userIdOf(context)), areas), privateOnly: true },
       {
         // Issue 9: the last result stays reachable for the 24 hours a check is kept.
@@ -176,7 +205,15 @@ export class SafeguardBot extends ActivityHandler {
     try {
       const action = invokeValue.action;
       const request = { verb: action?.verb ?? "", data: (action?.data ?? {}) as Record<string, unknown>, userId: userIdOf(context) };
-      if (request.verb.startsWith("check.") && !isPersonal(context)) {
+      const referralAction = this.#deps.referralActions.get(request.verb);
+      if (referralAction !== undefined) {
+        // A referral holds a child's details: it is written only in the 1:1 chat, never in a group.
+        const conversation = { serviceUrl: context.activity.serviceUrl, conversationId: context.activity.conversation.id };
+        card = isPersonal(context) ? await referralAction({ ...request, profile: () => profileOf(context), conversation }) : welcomeCard(REFERRALS_ARE_PRIVATE);
+      } else if (this.#deps.triageActions.has(request.verb)) {
+        const { from } = context.activity;
+        card = await (this.#deps.triageActions.get(request.verb) ?? (() => welcomeCard()))({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member" } });
+      } else if (request.verb.startsWith("check.") && !isPersonal(context)) {
         // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
         const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));
         card = welcomeCard(sent ? "I have sent you a private message to start your check." : "Checks run only in your 1:1 chat with me: open it and type \"check\".");

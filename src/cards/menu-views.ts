@@ -10,8 +10,9 @@ import { SOURCE_TITLES } from "../content/source-titles.ts";
 import { areaChoices, type CardToSend } from "./check-views.ts";
 import { contactData, contactDataAt, contactsSource } from "./contact-data.ts";
 
-export function welcomeCard(notice = ""): CardToSend {
-  return { name: "welcome", data: { notice } };
+/** The menu; with `continueReferral`, a first button back to the user's unsent referral draft (issue 10, point 1). */
+export function welcomeCard(notice = "", continueReferral = false): CardToSend {
+  return { name: "welcome", data: { notice, continueReferral } };
 }
 
 export function signsDomainsCard(): CardToSend {

@@ -16,6 +16,7 @@ export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.me
 export const CARD_NAMES = [
   "welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice",
   "check-context", "check-signs", "check-questions", "check-result", "check-summary",
+  "referral-form", "referral-review", "referral-sent", "referral-channel",
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
@@ -62,7 +63,10 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
   return (name, data) => {
     const template = templates.get(name);
     if (template === undefined) throw new Error(`no card template "${name}"`);
-    return template.expand({ $root: data }) as AdaptiveCard;
+    const card = template.expand({ $root: data }) as AdaptiveCard;
+    // A card whose buttons all depend on its state may have none: no empty "actions" then (the schema has none).
+    if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
+    return card;
   };
 }
 

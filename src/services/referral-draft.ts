@@ -11,10 +11,6 @@ export type ReferralSection = (typeof REFERRAL_SECTIONS)[number];
 
 const LIST_GROUPS = ["personsOfInterest", "locationsOfInterest"] as const satisfies readonly ListGroupId[];
 
-// Typed text is kept as typed up to this many times a field's limit, so that an over-long value is
-// reported (and can be cut by its author) rather than silently cut; beyond it, a tampered request
-// cannot make a draft grow without bound (issue 8, point 6).
-const KEPT_TIMES_LIMIT = 2;
 
 export const DraftState = z.object({
   values: z.record(z.string(), z.string()),
@@ -58,19 +54,27 @@ export function mergeInputs(state: DraftState, inputs: Readonly<Record<string, u
     const field = fieldOf(id, state.entries);
     if (field === undefined || typeof value !== "string") continue;
     if (value.trim() === "") delete values[id];
-    else values[id] = value.slice(0, field.maxLength * KEPT_TIMES_LIMIT);
+    // Teams stops typing at the field's limit; only a tampered request sends more, and that is cut
+    // to the limit, so no draft grows without bound (issue 8, point 6) and each card still fits 28 KB.
+    else values[id] = value.slice(0, field.maxLength);
   }
   return { ...state, values };
 }
 
-/** The input ids a section's card shows, so that what it leaves out is read as cleared. */
-export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"]): ReadonlySet<string> {
+/**
+ * The input ids a section's card showed, so that what it leaves out is read as cleared. A list is
+ * shown a page at a time: only the entries `[shown.from, shown.to)` the card says it showed.
+ */
+export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"], shown?: { from: number; to: number }): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const field of REFERRAL_FIELDS) {
     const isList = (LIST_GROUPS as readonly string[]).includes(field.group);
     if (section === "essentials" && field.required && !isList) ids.add(`${field.group}.${field.key}`);
     else if (section === field.group && !isList && !field.required) ids.add(`${field.group}.${field.key}`);
-    else if (section === field.group && isList) for (let index = 0; index < entries[field.group as ListGroupId]; index += 1) ids.add(`${field.group}.${index}.${field.key}`);
+    else if (section === field.group && isList && shown !== undefined) {
+      const last = Math.min(shown.to, entries[field.group as ListGroupId]);
+      for (let index = Math.max(0, shown.from); index < last; index += 1) ids.add(`${field.group}.${index}.${field.key}`);
+    }
   }
   return ids;
 }

@@ -7,6 +7,7 @@ import type { Areas } from "../content/load-areas.ts";
 import { assess, type Assessment } from "../domain/assess.ts";
 import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
 import { ageBand, childAgeOn } from "../domain/referral-age.ts";
+import { INITIAL_TRIAGE_STATE } from "../domain/triage.ts";
 import type { ListGroupId } from "../domain/referral-fields.ts";
 import { frontDoorContacts, type StepContacts } from "../domain/pathway-contacts.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
@@ -14,7 +15,7 @@ import type { CheckService } from "./check-service.ts";
 import { assessmentInputOf } from "./check-flow.ts";
 import type { CheckSessionStore } from "./check-session-store.ts";
 import { DraftState, addEntry, inputsShownIn, mergeInputs, newDraft, referralInputOf, removeEntry, sectionOfIssue, type ReferralSection } from "./referral-draft.ts";
-import type { ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
+import type { ConversationAddress, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
 import type { UserSettingsStore } from "./user-settings-store.ts";
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -59,6 +60,10 @@ export type ReferralAction = {
   readonly group?: ListGroupId;
   readonly index?: number;
   readonly inputs: Readonly<Record<string, unknown>>;
+  /** The presser's 1:1 chat, where they are told what happens to the referral. */
+  readonly conversation?: ConversationAddress;
+  /** The entries of a list section the card showed (a page of them); others are never read as cleared. */
+  readonly shown?: { readonly from: number; readonly to: number };
 };
 
 /** What the channel card may show (issue 10, point 6): no names, addresses, dates of birth or free text. */
@@ -126,7 +131,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     };
   }
 
-  async function submit(draftId: string, version: number, userId: string, state: DraftState): Promise<ReferralOutcome> {
+  async function submit(draftId: string, version: number, userId: string, state: DraftState, conversation: ConversationAddress | undefined): Promise<ReferralOutcome> {
     const checked = validateReferral(referralInputOf(state), today());
     if (!checked.ok) return { kind: "form", view: { draftId, version, state: { ...state, section: sectionOfIssue(checked.issues[0]?.field ?? "") }, issues: checked.issues } };
     const { referral } = checked;
@@ -145,11 +150,12 @@ export function createReferralService({ drafts, referrals, channels, checks, set
         idempotencyKey: draftId,
         status: "submitted",
         summary: summaryOf(referral, assessmentOf(state), today()),
-        triage: { status: "submitted" },
+        triage: INITIAL_TRIAGE_STATE,
         sealed: crypto.sealJson(referral as never, { aad: `referral:${id}:personal` }),
         matchKeys: crypto.matchKeys(referral.child),
+        referrerConversation: conversation,
       },
-      { at: now, actorId: userId, type: "submitted", sealedDetails: crypto.sealJson({}, { aad: `referral:${id}:event:1` }) },
+      { at: now, actorId: userId, type: "submitted", sealedDetails: crypto.sealJson({}, { aad: `referral:${id}:event` }) },
       [{ kind: "post-referral-card", payload: {}, dueAt: now }],
     );
     await settings.rememberReferrer(userId, referral.referrer.role, referral.referrer.agency, now);
@@ -207,11 +213,11 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       if (record.version !== action.version) return { kind: "stale", view: current };
 
       // Whatever was pressed, what the card held is kept first.
-      const typed = action.verb === "referral.submit" || action.verb === "referral.edit" ? stored : mergeInputs(stored, action.inputs, inputsShownIn(stored.section, stored.entries));
+      const typed = action.verb === "referral.submit" || action.verb === "referral.edit" ? stored : mergeInputs(stored, action.inputs, inputsShownIn(stored.section, stored.entries, action.shown));
       let next: DraftState;
       switch (action.verb) {
         case "referral.submit":
-          return submit(record.id, record.version, action.userId, stored);
+          return submit(record.id, record.version, action.userId, stored, action.conversation);
         case "referral.review": {
           const checked = validateReferral(referralInputOf(typed), today());
           const section: ReferralSection = checked.ok ? "review" : sectionOfIssue(checked.issues[0]?.field ?? "");

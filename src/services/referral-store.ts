@@ -22,7 +22,11 @@ export type ReferralRecord = {
   readonly triage: unknown;
   /** The personal fields, sealed; undefined once purged after the retention period. */
   readonly sealed: string | undefined;
+  /** The referrer's 1:1 chat, to tell them what happens (absent when it was not known). */
+  readonly referrerConversation?: ConversationAddress | undefined;
 };
+
+export type ConversationAddress = { readonly serviceUrl: string; readonly conversationId: string };
 
 export type AuditEvent = {
   readonly referralId: string;
@@ -68,6 +72,7 @@ export type NewReferral = {
   readonly triage: unknown;
   readonly sealed: string;
   readonly matchKeys: readonly MatchKey[];
+  readonly referrerConversation?: ConversationAddress | undefined;
 };
 
 export type ChannelReference = {

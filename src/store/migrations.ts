@@ -12,6 +12,7 @@ import * as userIdWithChannel from "./migrations/2026-11-23-004-user-id-with-cha
 import * as readinessHeartbeat from "./migrations/2026-11-23-005-readiness-heartbeat.ts";
 import * as referrals from "./migrations/2026-11-23-006-referrals.ts";
 import * as referralDrafts from "./migrations/2026-11-23-007-referral-drafts.ts";
+import * as referrerConversation from "./migrations/2026-11-23-008-referrer-conversation.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -21,6 +22,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-005-readiness-heartbeat": readinessHeartbeat,
   "2026-11-23-006-referrals": referrals,
   "2026-11-23-007-referral-drafts": referralDrafts,
+  "2026-11-23-008-referrer-conversation": referrerConversation,
 };
 
 export class MigrationError extends Error {

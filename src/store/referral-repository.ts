@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { formatReference } from "../domain/referral-reference.ts";
-import type { AuditEvent, NewReferral, OutboxMessage, ReferralRecord, ReferralStore } from "../services/referral-store.ts";
+import type { AuditEvent, ConversationAddress, NewReferral, OutboxMessage, ReferralRecord, ReferralStore } from "../services/referral-store.ts";
 import { toEpochMs, toJson } from "./columns.ts";
 import type { ReferralsTable, Tables } from "./tables.ts";
 
@@ -147,6 +147,7 @@ function toRow(referral: NewReferral, reference: string): Selectable<ReferralsTa
     summary: toJson(referral.summary, "referral summary"),
     triage: toJson(referral.triage, "triage state"),
     sealed: referral.sealed,
+    referrer_conversation: referral.referrerConversation === undefined ? null : toJson(referral.referrerConversation, "referrer conversation"),
   };
 }
 
@@ -162,5 +163,6 @@ function toRecord(row: Selectable<ReferralsTable>): ReferralRecord {
     summary: JSON.parse(row.summary) as unknown,
     triage: JSON.parse(row.triage) as unknown,
     sealed: row.sealed ?? undefined,
+    referrerConversation: row.referrer_conversation === null ? undefined : (JSON.parse(row.referrer_conversation) as ConversationAddress),
   };
 }

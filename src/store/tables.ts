@@ -52,6 +52,8 @@ export type ReferralsTable = {
   triage: string;
   /** Personal fields, sealed (referral-crypto.ts); null once purged. */
   sealed: string | null;
+  /** JSON { serviceUrl, conversationId }: the referrer's 1:1 chat (migration 008). */
+  referrer_conversation: string | null;
 };
 
 export type ReferenceCountersTable = { code: string; year: number; last: number };

@@ -16,6 +16,7 @@ import { cardProblems } from "../support/validate-card.ts";
 import { walkCard } from "../support/card-walk.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
+import { referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../../src/cards/referral-views.ts";
 
 const render = createCardRenderer();
 const guidance = loadGuidance();
@@ -36,6 +37,17 @@ const context = (inputs: Record<string, string>) => submitContext(startState(), 
 const atSigns = context({ area: "kingston", age: "14" });
 const atQuestions = submitSigns(atSigns, { signs_receipt: "receipt.moneyOrGoods" });
 const resultState = (area: string): CheckState => ({ ...atQuestions, step: "result", context: { ...atQuestions.context, area } });
+
+// The referral cards in full are in referral-views.test.ts; one of each here, so every template is covered.
+const REFERRAL_DRAFT: ReferralFormView = {
+  draftId: "6d1c1a9e-0000-4000-8000-000000000000", version: 2, section: "essentials", values: { "referrer.name": "Sam Teacher" }, issues: [{ field: "child.forename", message: "Enter the child's first name, or \"not known\"." }],
+  entries: { personsOfInterest: 1, locationsOfInterest: 0 }, carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] }, filled: ["essentials"],
+};
+const REFERRAL_SENT = { reference: "KIN-2026-00042", areaName: "Kingston upon Thames", frontDoor: { name: "Single Point of Access (SPA)", phone: "020 8547 5008", openNow: true, hoursText: "Hours: 08:00-18:00 Mon-Fri" }, phoneNow: true, channelRegistered: false };
+const REFERRAL_CHANNEL = {
+  referralId: "0b9e0000-0000-4000-8000-000000000002", version: 1, reference: "KIN-2026-00042", areaName: "Kingston upon Thames", categoryLine: "Category 2", offenceLines: [],
+  urgency: "today" as const, ageBand: "13-15", submittedAt: "Tue 24 Nov, 10:02", acknowledgeBy: "Tue 24 Nov, 14:02", decideBy: "Thu 26 Nov, 10:02", status: "submitted",
+};
 
 const CASES: [string, CardToSend][] = [
   ["welcome", welcomeCard()],
@@ -76,6 +88,12 @@ const CASES: [string, CardToSend][] = [
   ["summary, no lead's email yet", summaryCard(viewOf(resultState("kingston"), { answers: { exchange: "unsure" } }), AREAS, undefined)],
   ["summary, with the lead's email", summaryCard(viewOf(resultState("lambeth"), { area: "lambeth", child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }), AREAS, "dsl@school.example.org", "Saved.")],
   ["check 4: Phoenix at category 0", checkView(resultState("richmond"), { area: "richmond", signs: ["alcohol.misuse"] })],
+  ["referral form: the essentials", referralFormCard(REFERRAL_DRAFT)],
+  ["referral form: people of interest", referralFormCard({ ...REFERRAL_DRAFT, section: "personsOfInterest" })],
+  ["referral review", referralReviewCard({ ...REFERRAL_DRAFT, issues: [] })],
+  ["referral sent, no channel yet", referralSentCard(REFERRAL_SENT)],
+  ["referral sent, channel registered", referralSentCard({ ...REFERRAL_SENT, channelRegistered: true })],
+  ["referral in the triage channel", referralChannelCard(REFERRAL_CHANNEL)],
   [
     "check 4: every flag and step (the biggest result)",
     checkView(resultState("kingston"), {

@@ -83,9 +83,9 @@ describe("keep and share a result", () => {
 
   it("asks before leaving a result, and the last result stays reachable for 24 hours", async () => {
     const card = await result();
-    // "Start again" and "Menu" open a question on the card first; only its "Yes" leaves.
+    // "Leave" opens a question on the card first; only a "Yes" leaves (one button, so the action row fits one line).
     const confirms = (card.actions ?? []).filter((action) => (action as { type: string }).type === "Action.ShowCard") as { title: string; card: Card }[];
-    expect(confirms.map((action) => action.title)).toEqual(["Start again", "Menu"]);
+    expect(confirms.map((action) => action.title)).toEqual(["Leave"]);
     for (const confirm of confirms) expect(textOf(confirm.card)).toContain("Leave this result? You can see it again for 24 hours");
     expect(buttonTitles(card)).toEqual(expect.arrayContaining(["Yes, start again", "Yes, go to the menu"]));
     const fresh = await harness.press(ALEX, card, "Yes, start again");

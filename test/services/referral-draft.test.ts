@@ -22,6 +22,16 @@ describe("merging a card's inputs", () => {
     expect(merged.values).toEqual({ "referrer.name": "Alex Teacher", "child.forename": "  Sam " });
   });
 
+  it("on a page of a list, clears only the entries that page showed", () => {
+    let state = draft();
+    for (let n = 0; n < 5; n += 1) state = addEntry(state, "personsOfInterest");
+    state = mergeInputs(state, Object.fromEntries([0, 1, 2, 3, 4].map((n) => [`personsOfInterest.${n}.name`, `P${n}`])), new Set());
+    const shown = inputsShownIn("personsOfInterest", state.entries, { from: 3, to: 6 });
+    const merged = mergeInputs(state, { "personsOfInterest.3.name": "P3" }, shown);
+    expect(Object.keys(merged.values).filter((id) => id.startsWith("personsOfInterest"))).toEqual(["personsOfInterest.0.name", "personsOfInterest.1.name", "personsOfInterest.2.name", "personsOfInterest.3.name"]);
+    expect(inputsShownIn("personsOfInterest", state.entries).size).toBe(0);
+  });
+
   it("clears a field of the section on the card that came back empty or left out", () => {
     const shown = inputsShownIn("essentials", draft().entries);
     expect(shown.has("referrer.name")).toBe(true);
@@ -29,9 +39,9 @@ describe("merging a card's inputs", () => {
     expect(mergeInputs(draft(), { "referrer.name": "   " }, shown).values).toEqual({});
   });
 
-  it("keeps a tampered, over-long value only up to twice the field's limit", () => {
+  it("keeps a tampered, over-long value only up to the field's limit (Teams stops typing there)", () => {
     const merged = mergeInputs(draft(), { "child.forename": "x".repeat(900_000) }, new Set());
-    expect(merged.values["child.forename"]).toHaveLength(200);
+    expect(merged.values["child.forename"]).toHaveLength(100);
   });
 });
 

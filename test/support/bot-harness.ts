@@ -144,6 +144,8 @@ export async function startHarness(options: { now?: Date; env?: Record<string, s
     post,
     activity,
     checks: composed.checks,
+    /** Runs the outbox worker once, as its loop in main.ts would; returns how many messages went. */
+    deliver: () => composed.worker.runOnce(),
     connectorControl: connector.control,
     setNow(next: Date) {
       now = next;
@@ -207,6 +209,8 @@ export function textOf(card: Card): string {
   const texts: string[] = [];
   walk(card.body, (node) => {
     if (node.type === "TextBlock") texts.push(String(node.text).replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
+    // A RichTextBlock's runs are shown as written, never read as Markdown (what a user typed goes there).
+    if (node.type === "RichTextBlock" && Array.isArray(node.inlines)) texts.push(node.inlines.map((run: unknown) => (typeof run === "string" ? run : String((run as { text?: unknown }).text ?? ""))).join(""));
     if (typeof node.label === "string") texts.push(node.label);
   });
   return texts.join("\n");

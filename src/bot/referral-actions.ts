@@ -1,0 +1,140 @@
+// The referral's card actions (issue 10, point 1): "Make a referral" on a result starts a draft;
+// each press saves what the card holds and moves to the section asked for, the review, or Submit.
+// Parse → call the referral service → render, like the check's verbs in card-actions.ts.
+import { z } from "zod";
+import type { Areas } from "../content/load-areas.ts";
+import type { CardToSend } from "../cards/check-views.ts";
+import { categoryWords, OFFENCE_TEXT } from "../cards/result-words.ts";
+import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
+import { welcomeCard } from "../cards/menu-views.ts";
+import { offenceFlagsOf } from "../domain/category.ts";
+import { REFERRAL_SECTIONS, type DraftState } from "../services/referral-draft.ts";
+import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";
+import type { ConversationAddress } from "../services/referral-store.ts";
+
+export type ReferralActionRequest = {
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly userId: string;
+  /** The presser's name and email from Teams, for a new draft (TeamsInfo.getMember). */
+  readonly profile: () => Promise<{ name?: string; email?: string }>;
+  /** The presser's 1:1 chat, where they will be told what happens to their referral. */
+  readonly conversation: ConversationAddress;
+};
+
+const DraftRef = z.object({ draftId: z.string().min(1).max(100), version: z.coerce.number().int().positive() });
+const Move = z.object({
+  section: z.enum(REFERRAL_SECTIONS).optional(),
+  group: z.enum(["personsOfInterest", "locationsOfInterest"]).optional(),
+  index: z.coerce.number().int().min(0).max(19).optional(),
+  showEntry: z.coerce.number().int().min(0).max(19).optional(),
+  shownFrom: z.coerce.number().int().min(0).max(20).optional(),
+  shownTo: z.coerce.number().int().min(0).max(20).optional(),
+});
+
+const REPEATED_PRESS = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
+
+export const NOTICES_FOR_REFERRALS = {
+  "no-result": "A referral starts from a check's result, so that nothing is typed twice. Run a check first (\"Check a concern\"), then press \"Make a referral\" on its result.",
+  "not-found": "This referral draft could not be found: drafts are kept for 7 days. Start again from a check's result.",
+  expired: "This referral draft has expired: drafts are kept for 7 days. Start again from a check's result.",
+  foreign: "This referral belongs to someone else. Only the person who started a referral can change or send it.",
+  invalid: "That button did not work: the card sent something I could not read. Start again from the menu.",
+} as const;
+
+export function createReferralActions({ referrals, areas }: { referrals: ReferralService; areas: Areas }) {
+  function formViewOf(view: DraftView): ReferralFormView {
+    const { state } = view;
+    const area = areas.get(state.fromCheck.area);
+    const offences = offenceFlagsOf(state.fromCheck.flags);
+    return {
+      draftId: view.draftId,
+      version: view.version,
+      section: state.section === "review" ? "essentials" : state.section,
+      values: state.values,
+      issues: view.issues,
+      entries: state.entries,
+      carried: {
+        areaName: area?.name ?? state.fromCheck.area,
+        ageText: `${state.fromCheck.child.age}`,
+        resultLines: [categoryWords(state.fromCheck.category, offences).title, ...offences.map((flag) => `${OFFENCE_TEXT[flag].title}`)],
+      },
+      filled: filledSections(state),
+      ...(state.checkSessionId === undefined ? {} : { sessionId: state.checkSessionId }),
+    };
+  }
+
+  function sentCard(sent: Sent): CardToSend {
+    const contact = sent.frontDoor.contacts?.[0];
+    return referralSentCard({
+      reference: sent.record.reference,
+      areaName: sent.areaName,
+      frontDoor:
+        contact === undefined
+          ? undefined
+          : { name: contact.name, ...(contact.phone === undefined ? {} : { phone: contact.phone }), ...(contact.email === undefined ? {} : { email: contact.email }), openNow: contact.alwaysOpen === true ? true : (contact.openNow ?? undefined), hoursText: contact.hours !== undefined ? `Hours: ${contact.hours}` : (contact.hoursNote ?? "Hours not known") },
+      phoneNow: sent.phoneNow,
+      channelRegistered: sent.channelRegistered,
+    });
+  }
+
+  function cardOf(outcome: ReferralOutcome, showEntry?: number): CardToSend {
+    switch (outcome.kind) {
+      case "form":
+        return referralFormCard({ ...formViewOf(outcome.view), ...(showEntry === undefined ? {} : { showEntry }) });
+      case "review":
+        return referralReviewCard(formViewOf(outcome.view));
+      case "stale":
+        return outcome.view.state.section === "review" ? referralReviewCard(formViewOf(outcome.view)) : referralFormCard({ ...formViewOf(outcome.view), notice: REPEATED_PRESS });
+      case "sent":
+        return sentCard(outcome.sent);
+      default:
+        return welcomeCard(NOTICES_FOR_REFERRALS[outcome.kind]);
+    }
+  }
+
+  const act = (verb: ReferralVerb) => async ({ data, userId, conversation }: ReferralActionRequest): Promise<CardToSend> => {
+    const ref = DraftRef.safeParse(data);
+    const move = Move.safeParse(data);
+    if (!ref.success || !move.success) return welcomeCard(NOTICES_FOR_REFERRALS.invalid);
+    const { section, group, index, shownFrom, shownTo } = move.data;
+    const outcome = await referrals.act({
+      ...ref.data,
+      userId,
+      verb,
+      inputs: data,
+      conversation,
+      ...(section === undefined ? {} : { section }),
+      ...(group === undefined ? {} : { group }),
+      ...(index === undefined ? {} : { index }),
+      ...(shownFrom === undefined || shownTo === undefined ? {} : { shown: { from: shownFrom, to: shownTo } }),
+    });
+    // The page of a list to show: the entry just added, where one was removed, or the one asked for.
+    const showEntry = verb === "referral.add" && group !== undefined && outcome.kind === "form" ? outcome.view.state.entries[group] - 1 : verb === "referral.remove" ? index : move.data.showEntry;
+    return cardOf(outcome, showEntry);
+  };
+
+  return new Map<string, (request: ReferralActionRequest) => Promise<CardToSend>>([
+    [
+      "referral.start",
+      async ({ data, userId, profile }) => {
+        const sessionId = typeof data.sessionId === "string" && data.sessionId.length <= 100 ? data.sessionId : undefined;
+        return cardOf(await referrals.start(userId, sessionId, await profile()));
+      },
+    ],
+    [
+      "referral.continue",
+      async ({ userId }) => {
+        const draft = await referrals.unfinished(userId);
+        return draft === undefined ? welcomeCard(NOTICES_FOR_REFERRALS["not-found"]) : cardOf({ kind: "form", view: draft });
+      },
+    ],
+    ...(["referral.section", "referral.review", "referral.edit", "referral.add", "referral.remove", "referral.submit"] as const).map((verb) => [verb, act(verb)] as const),
+  ]);
+}
+
+/** The sections with anything typed in them, for the card's progress line. */
+function filledSections(state: DraftState): ReferralFormView["filled"] {
+  const groups = new Set(Object.keys(state.values).map((id) => id.split(".")[0]));
+  return REFERRAL_SECTIONS.filter((section) => groups.has(section)) as unknown as ReferralFormView["filled"];
+}

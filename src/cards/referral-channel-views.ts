@@ -1,0 +1,95 @@
+// The card posted in the area's triage channel for each referral (issue 10, point 6; DOMAIN.md §9,
+// DESIGN.md "Triage"): what a lead needs to judge priority and no more. The view's type holds no
+// name, address, date of birth or free text about the child or family, so none can reach the
+// channel; the lead opens the details with "Show details", which checks their role.
+import { OUTCOMES } from "../domain/triage.ts";
+import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import type { CardToSend } from "./check-views.ts";
+
+export type ChannelCardView = {
+  referralId: string;
+  version: number;
+  reference: string;
+  areaName: string;
+  categoryLine: string;
+  offenceLines: readonly string[];
+  urgency: "now" | "today" | "soon" | "routine";
+  ageBand: string;
+  /** "Tue 24 Nov, 10:02" */
+  submittedAt: string;
+  acknowledgeBy: string;
+  decideBy: string;
+  status: string;
+  /** The triage member it is assigned to, as Teams names them. */
+  assignee?: string;
+  /** What just happened, for the line at the top: "Acknowledged by Sam Lead at 10:05". */
+  note?: string;
+};
+
+type TriageButton = { readonly verb: string; readonly title: string };
+
+// Short titles: up to three buttons share one row of a channel card.
+const ACKNOWLEDGE: TriageButton = { verb: "triage.acknowledge", title: "Acknowledge" };
+const ASSIGN: TriageButton = { verb: "triage.assign", title: "Assign to me" };
+const REOPEN: TriageButton = { verb: "triage.reopen", title: "Reopen" };
+
+/**
+ * The buttons a status offers (DOMAIN.md §9); an assigned referral also offers "Record a decision",
+ * which opens its outcome and reason on the card. Not built yet, so not offered: "Show details"
+ * (the full referral for the triage team) and asking the referrer for more information.
+ */
+export const TRIAGE_BUTTONS: ReadonlyMap<string, readonly TriageButton[]> = new Map([
+  ["submitted", [ACKNOWLEDGE, ASSIGN]],
+  ["acknowledged", [ASSIGN]],
+  ["assigned", []],
+  ["awaiting-info", []],
+  ["decided", [REOPEN]],
+]);
+
+/** DOMAIN.md §9's outcomes, in its order, for the decision's choice. */
+const OUTCOME_CHOICES = OUTCOMES.map((outcome) => ({ title: OUTCOME_LABELS[outcome], value: outcome }));
+
+const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
+  ["submitted", "New: not acknowledged yet"],
+  ["acknowledged", "Acknowledged, not assigned yet"],
+  ["assigned", "Assigned"],
+  ["awaiting-info", "Waiting for more information from the referrer"],
+  ["decided", "Decided"],
+]);
+
+// The urgency of the front door step in the check's pathway (DOMAIN.md §5).
+const URGENCY_WORDS: Readonly<Record<ChannelCardView["urgency"], { text: string; color: "Attention" | "Default" }>> = {
+  now: { text: "Now", color: "Attention" },
+  today: { text: "Today", color: "Default" },
+  soon: { text: "Within a few days", color: "Default" },
+  routine: { text: "Routine", color: "Default" },
+};
+
+export function referralChannelCard(view: ChannelCardView): CardToSend {
+  const buttons = TRIAGE_BUTTONS.get(view.status) ?? [];
+  const urgency = URGENCY_WORDS[view.urgency];
+  return {
+    name: "referral-channel",
+    data: {
+      note: view.note ?? "",
+      reference: view.reference,
+      areaName: view.areaName,
+      offences: view.offenceLines.map((text) => ({ text })),
+      categoryLine: view.categoryLine,
+      urgencyText: `Urgency from the check: ${urgency.text}`,
+      urgencyColor: urgency.color,
+      facts: [
+        { title: "Age", value: view.ageBand },
+        { title: "Submitted", value: view.submittedAt },
+        { title: "Acknowledge by", value: view.acknowledgeBy },
+        { title: "Decide by", value: view.decideBy },
+        { title: "Status", value: STATUS_WORDS.get(view.status) ?? view.status },
+      ],
+      assignee: view.assignee ?? "",
+      actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),
+      canDecide: view.status === "assigned",
+      outcomes: OUTCOME_CHOICES,
+      decideData: { referralId: view.referralId, version: view.version },
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// The review before Submit (issue 10, point 1): everything that will be sent, section by section,
+// read-only, each section with "Change". What was typed is shown in RichTextBlock text runs,
+// which Adaptive Cards never read as Markdown, so "[x](https://…)" or "**x**" shows as typed.
+// A referral filled to every limit is about 61,000 characters, more than a 28 KB card holds:
+// when it does not fit, the longest answers are shortened here, and only here.
+import type { FieldSpec } from "../domain/referral-fields.ts";
+import type { CardToSend } from "./check-views.ts";
+import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
+import {
+  ENTRY_WORDS, ESSENTIAL_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, carriedLines, displayValue, fieldsIn, groupTitle, isListGroup, type ReferralSection,
+} from "./referral-sections.ts";
+import type { ReferralFormView } from "./referral-views.ts";
+import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
+
+// What the template adds around the texts, in bytes, measured from cards/referral-review.json with
+// a draft id of 36 characters; test/cards/referral-review-views.test.ts checks the estimate stays
+// above the real size and close to it.
+const COST = { card: 1800, carried: 50, section: 400, empty: 90, group: 110, line: 135, entry: 115 } as const;
+const MARGIN = 512;
+
+export const SHORTENED_NOTE =
+  "Long answers are shortened on this card, where they end in \"…\", so that it fits in Teams. They are sent in full: press Change to read them whole.";
+
+type Line = { label: string; value: string };
+type Entry = { title: string; lines: Line[] };
+type Section = { section: ReferralSection; title: string; groups: { title: string; lines: Line[] }[]; entries: Entry[] };
+
+/** "Your name: ", but "Have you told your designated safeguarding lead? " for a question. */
+const labelled = (label: string) => (label.endsWith("?") ? `${label} ` : `${label}: `);
+
+function linesOf(fields: readonly FieldSpec[], values: ReferralFormView["values"], prefix: (field: FieldSpec) => string): Line[] {
+  return fields.flatMap((field) => {
+    const raw = values[`${prefix(field)}.${field.key}`];
+    return raw === undefined || raw.trim() === "" ? [] : [{ label: labelled(field.label), value: displayValue(field, raw) }];
+  });
+}
+
+/** What the review shows, by section; exported with overheadOf for the size estimate's test. */
+export function sectionsOf(view: ReferralFormView): Section[] {
+  return REFERRAL_CARD_SECTIONS.map((section) => {
+    const { title } = SECTION_WORDS[section];
+    const fields = fieldsIn(section);
+    if (isListGroup(section)) {
+      const entries = Array.from({ length: view.entries[section] }, (_, index) => ({
+        title: `${ENTRY_WORDS[section].one} ${index + 1}`,
+        lines: linesOf(fields, view.values, (field) => `${field.group}.${index}`),
+      }));
+      return { section, title, groups: [], entries };
+    }
+    const groups = section === "essentials" ? ESSENTIAL_GROUPS : [section];
+    return {
+      section,
+      title,
+      groups: groups
+        .map((group) => ({ title: section === "essentials" ? groupTitle(group) : "", lines: linesOf(fields.filter((field) => field.group === group), view.values, (field) => field.group) }))
+        .filter((group) => group.lines.length > 0),
+      entries: [],
+    };
+  });
+}
+
+/** The bytes the card takes around the typed values (labels, titles, structure), estimated high. */
+export function overheadOf(view: ReferralFormView, sections: readonly Section[]): number {
+  const ours = (texts: readonly string[]) => texts.reduce((sum, text) => sum + jsonBytes(text), 0);
+  const carried = carriedLines(view.carried);
+  let bytes = COST.card + ours([view.notice ?? "", view.draftId, ...carried.map((line) => line.text), view.carried?.areaName ?? ""]) + COST.carried * carried.length;
+  for (const section of sections) {
+    bytes += COST.section + ours([section.title, view.draftId]) + (section.groups.length === 0 && section.entries.length === 0 ? COST.empty : 0);
+    for (const group of section.groups) bytes += COST.group + ours([group.title]) + group.lines.reduce((sum, line) => sum + COST.line + jsonBytes(line.label), 0);
+    for (const entry of section.entries) bytes += COST.entry + ours([entry.title]) + entry.lines.reduce((sum, line) => sum + jsonBytes(`${line.label}\n`), 0);
+  }
+  return bytes;
+}
+
+/** Every typed value, shortened together when the card would be too big. */
+function fitted(view: ReferralFormView, sections: Section[]): { sections: Section[]; shortened: boolean } {
+  const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
+  const { texts, shortened } = shortenToFit(lines.map((line) => line.value), CARD_SIZE_LIMIT_BYTES - MARGIN - overheadOf(view, sections));
+  if (!shortened) return { sections, shortened };
+  let next = 0;
+  const shorten = (line: Line): Line => ({ ...line, value: texts[next++] ?? line.value });
+  return {
+    shortened,
+    // The same order as `lines` above.
+    sections: sections.map((section) => ({
+      ...section,
+      groups: section.groups.map((group) => ({ ...group, lines: group.lines.map(shorten) })),
+      entries: section.entries.map((entry) => ({ ...entry, lines: entry.lines.map(shorten) })),
+    })),
+  };
+}
+
+/** Everything that will be sent, by section, read-only, with "Change" per section and Submit. */
+export function referralReviewCard(view: ReferralFormView): CardToSend {
+  const base = { draftId: view.draftId, version: view.version };
+  const { sections, shortened } = fitted(view, sectionsOf(view));
+  const area = view.carried === undefined ? "the area" : view.carried.areaName;
+  return {
+    name: "referral-review",
+    data: {
+      title: "Check and send",
+      notice: view.notice ?? "",
+      shortened: shortened ? SHORTENED_NOTE : "",
+      carried: carriedLines(view.carried),
+      sections: sections.map((section) => ({
+        title: section.title,
+        change: { tooltip: `Change: ${section.title}`, data: { ...base, section: section.section } },
+        empty: section.groups.length === 0 && section.entries.length === 0 ? "Nothing added." : "",
+        groups: section.groups,
+        entries: section.entries.map((entry) => ({
+          title: entry.title,
+          text: entry.lines.length === 0 ? "Nothing filled in." : entry.lines.map((line) => `${line.label}${line.value}`).join("\n"),
+        })),
+      })),
+      // DOMAIN.md §8: a referral goes to the area's front door; it is posted in their triage channel (§9).
+      submitLine: `Submitting sends this referral to ${area}'s front door team in Teams. It does not replace phoning them when a child is at risk now.`,
+      submit: base,
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// The referral card's sections (DOMAIN.md §8: "the required ones first, the rest under 'more
+// detail'"): which fields of the table in domain/referral-fields.ts each shows, its words, which
+// section an issue belongs to, how many list entries fit on one card, and how a typed value
+// reads back on the review.
+import { isRealIsoDate } from "../domain/referral-age.ts";
+import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
+
+export const REFERRAL_CARD_SECTIONS = ["essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "parentalResponsibility"] as const;
+export type ReferralSection = (typeof REFERRAL_CARD_SECTIONS)[number];
+
+export const LIST_GROUPS = ["personsOfInterest", "locationsOfInterest"] as const satisfies readonly ListGroupId[];
+
+export function isListGroup(group: string): group is ListGroupId {
+  return (LIST_GROUPS as readonly string[]).includes(group);
+}
+
+const GROUP_TITLE = new Map<string, string>(REFERRAL_GROUPS.map((group) => [group.id, group.title]));
+
+export function groupTitle(group: GroupId): string {
+  return GROUP_TITLE.get(group) ?? group;
+}
+
+/** The fields a section shows: the essentials every required field outside the lists, a group's section the rest of it, a list all of an entry's. */
+export function fieldsIn(section: ReferralSection): readonly FieldSpec[] {
+  const fields: readonly FieldSpec[] = REFERRAL_FIELDS;
+  if (section === "essentials") return fields.filter((field) => field.required && !isListGroup(field.group));
+  if (isListGroup(section)) return fields.filter((field) => field.group === section);
+  return fields.filter((field) => field.group === section && !field.required);
+}
+
+/** The groups whose fields the essentials show, in the table's order. */
+export const ESSENTIAL_GROUPS: readonly GroupId[] = REFERRAL_GROUPS.map((group) => group.id).filter((group) => fieldsIn("essentials").some((field) => field.group === group));
+
+type SectionWords = { readonly title: string; readonly link: string; readonly intro: string };
+
+// MASE and DSL are explained where they first appear: the MASE group's title, the DSL field's hint.
+export const SECTION_WORDS: Readonly<Record<ReferralSection, SectionWords>> = {
+  essentials: {
+    title: "The essentials",
+    link: "The essentials: what the front door needs",
+    intro: "The front door needs all of these. Where two go together, one of them is enough. Everything else is optional, under \"Add more detail\" below.",
+  },
+  referrer: { title: "About you: more detail", link: "More about you", intro: "Optional." },
+  child: { title: "The child: more detail", link: "More about the child", intro: "Optional: fill in what you know." },
+  concern: {
+    title: "Your worry: more detail",
+    link: "More about your worry",
+    intro: "Optional. These questions follow the front door's referral forms: answer the ones you can.",
+  },
+  personsOfInterest: {
+    title: "People of interest",
+    link: "People of interest",
+    intro: "Optional: anyone who may be harming or exploiting the child, or is linked to it. Up to 20 people.",
+  },
+  locationsOfInterest: {
+    title: "Places of interest",
+    link: "Places of interest",
+    intro: "Optional: where the child is taken, meets people, or is seen. Up to 20 places.",
+  },
+  mase: {
+    title: groupTitle("mase"),
+    link: groupTitle("mase"),
+    intro: "Optional: what the meeting uses to plan how to protect the child. Fill in what you know.",
+  },
+  parentalResponsibility: { title: "Parents and carers: more detail", link: "More about parents and carers", intro: "Optional." },
+};
+
+/** What one entry of a list is called: "Person 3", "Add a place". */
+export const ENTRY_WORDS: Readonly<Record<ListGroupId, { readonly one: string; readonly many: string; readonly a: string }>> = {
+  personsOfInterest: { one: "Person", many: "People", a: "a person" },
+  locationsOfInterest: { one: "Place", many: "Places", a: "a place" },
+};
+
+/**
+ * Entries per card. Measured (test/cards/referral-views.test.ts, "worst case size"): a person with
+ * every field at its limit in 3-byte characters adds about 5.9 KB to a card, a place about 3.5 KB,
+ * so 20 of either are far over Teams' 28 KB. At these counts the fullest page is 26.6 KB (people)
+ * and 24.9 KB (places); one more entry would not fit.
+ */
+export const ENTRIES_PER_PAGE: Readonly<Record<ListGroupId, number>> = { personsOfInterest: 3, locationsOfInterest: 5 };
+
+export type EntryPage = { readonly from: number; readonly to: number; readonly page: number; readonly pages: number };
+
+/** The entries shown on a list's card: the page holding entry `show` (clamped), `from` to `to` (exclusive). */
+export function entryPage(group: ListGroupId, count: number, show = 0): EntryPage {
+  const size = ENTRIES_PER_PAGE[group];
+  const pages = Math.max(1, Math.ceil(count / size));
+  const wanted = Number.isInteger(show) ? Math.floor(show / size) : 0;
+  const page = Math.min(Math.max(0, wanted), pages - 1);
+  return { from: page * size, to: Math.min(count, (page + 1) * size), page, pages };
+}
+
+const FIELD_BY_ID = new Map<string, FieldSpec>(REFERRAL_FIELDS.map((field) => [`${field.group}.${field.key}`, field]));
+
+/** The field an input id names ("child.forename", "personsOfInterest.3.name") and, in a list, its entry. */
+export function fieldOfInput(inputId: string): { field: FieldSpec; entry?: number } | undefined {
+  const parts = inputId.split(".");
+  if (parts.length === 2) {
+    const field = FIELD_BY_ID.get(inputId);
+    return field === undefined || isListGroup(field.group) ? undefined : { field };
+  }
+  const [group = "", index = "", key = ""] = parts;
+  if (parts.length !== 3 || !isListGroup(group) || !/^\d{1,2}$/.test(index)) return undefined;
+  const field = FIELD_BY_ID.get(`${group}.${key}`);
+  return field === undefined ? undefined : { field, entry: Number(index) };
+}
+
+/** The section showing an input id (or an issue's field); undefined for an issue about the referral as a whole. */
+export function sectionOfField(field: string): ReferralSection | undefined {
+  const found = fieldOfInput(field);
+  if (found === undefined) return undefined;
+  if (found.entry !== undefined) return found.field.group as ListGroupId;
+  return found.field.required ? "essentials" : (found.field.group as ReferralSection);
+}
+
+const YES_NO_TITLE: Readonly<Record<(typeof YES_NO)[number], string>> = { yes: "Yes", no: "No" };
+
+/** The choices a yes/no or choice field offers. */
+export function choicesOf(field: FieldSpec): readonly { readonly value: string; readonly title: string }[] {
+  if (field.kind === "yesno") return YES_NO.map((value) => ({ value, title: YES_NO_TITLE[value] }));
+  return field.choices ?? [];
+}
+
+/** What the check carried over, shown read-only: "From your check". */
+export type Carried = { areaName: string; ageText: string; resultLines: readonly string[] };
+
+export function carriedLines(carried: Carried | undefined): { text: string }[] {
+  if (carried === undefined) return [];
+  return [`Area: ${carried.areaName}`, `Age given in the check: ${carried.ageText}`, ...carried.resultLines].map((text) => ({ text }));
+}
+
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+/** A typed value as the review shows it: a choice by its words, a date written out; anything else as typed, trimmed. */
+export function displayValue(field: FieldSpec, raw: string): string {
+  const value = raw.trim();
+  if (field.kind === "yesno" || field.kind === "choice") return choicesOf(field).find((choice) => choice.value === value)?.title ?? value;
+  if (field.kind === "date" && isRealIsoDate(value)) return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
+  return value;
+}

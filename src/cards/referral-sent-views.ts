@@ -1,0 +1,49 @@
+// The card that replaces the review once a referral is submitted (issue 10, points 2-3): its
+// reference, who it went to and how to phone them, and, when it cannot wait or cannot go through
+// Teams yet, that the practitioner must phone as well.
+import type { CardToSend } from "./check-views.ts";
+import type { ContactData } from "./contact-data.ts";
+
+export type SentView = {
+  reference: string;
+  areaName: string;
+  /** The front door's first contact; `hoursText` is the line shown as it is ("Hours: 08:00-18:00 Mon-Fri", "Hours not known"). */
+  frontDoor: { name: string; phone?: string; email?: string; openNow: boolean | undefined; hoursText: string } | undefined;
+  /** The check's pathway says to phone the front door now. */
+  phoneNow: boolean;
+  /** The area has a triage channel registered, so the referral can reach the front door in Teams. */
+  channelRegistered: boolean;
+};
+
+// Issue 10, point 3: with no channel the referral waits in the outbox; the practitioner phones now.
+export const NO_CHANNEL_LINE =
+  "The front door's Teams channel is not set up yet: phone them now to make this referral. Your referral is kept and will reach them once the channel is set up.";
+export const PHONE_NOW_LINE = "Phone the front door now as well: this referral does not replace that call.";
+
+function contactOf(frontDoor: NonNullable<SentView["frontDoor"]>): ContactData {
+  return {
+    name: frontDoor.name,
+    phone: frontDoor.phone ?? "",
+    phoneLink: (frontDoor.phone ?? "").replace(/[^\d+]/g, ""),
+    email: frontDoor.email ?? "",
+    hours: frontDoor.hoursText,
+    note: "",
+    status: frontDoor.openNow === true ? "Open now" : frontDoor.openNow === false ? "Closed now" : "",
+    statusColor: frontDoor.openNow === false ? "Attention" : "Default",
+  };
+}
+
+export function referralSentCard(view: SentView): CardToSend {
+  return {
+    name: "referral-sent",
+    data: {
+      reference: view.reference,
+      areaName: view.areaName,
+      where: view.channelRegistered ? `It is on its way to ${view.areaName}'s front door team, in their Teams channel.` : "",
+      // Without a channel the first line already says to phone now.
+      warnings: (view.channelRegistered ? (view.phoneNow ? [PHONE_NOW_LINE] : []) : [NO_CHANNEL_LINE]).map((text) => ({ text })),
+      contacts: view.frontDoor === undefined ? [] : [contactOf(view.frontDoor)],
+      noContact: view.frontDoor === undefined ? `This tool has no contact details for ${view.areaName}'s front door: use the number in your local safeguarding procedures.` : "",
+    },
+  };
+}

@@ -1,0 +1,233 @@
+// Template data for the referral cards (issue 10, points 1-2): the form, one section at a time,
+// and the confirmation once sent. The review is in referral-review-views.ts, the triage channel's
+// card in referral-channel-views.ts. Every button is an Action.Execute whose data names the draft
+// and its version; a press saves what the card holds before it moves on.
+import { maxEntriesOf, type ListGroupId } from "../domain/referral-fields.ts";
+import type { CardToSend } from "./check-views.ts";
+import { inputData, type InputData } from "./referral-inputs.ts";
+import {
+  ENTRIES_PER_PAGE, ENTRY_WORDS, ESSENTIAL_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, entryPage, fieldsIn, groupTitle, isListGroup, sectionOfField, fieldOfInput,
+  carriedLines, type Carried, type ReferralSection,
+} from "./referral-sections.ts";
+
+export type { Carried, ReferralSection } from "./referral-sections.ts";
+export { ENTRIES_PER_PAGE, entryPage } from "./referral-sections.ts";
+export { referralReviewCard } from "./referral-review-views.ts";
+export { referralSentCard, type SentView } from "./referral-sent-views.ts";
+export { referralChannelCard, type ChannelCardView } from "./referral-channel-views.ts";
+
+export type ReferralFormView = {
+  draftId: string;
+  version: number;
+  section: ReferralSection;
+  /** Raw typed strings by input id: "child.forename", "personsOfInterest.2.name". */
+  values: Readonly<Record<string, string>>;
+  /** Each shown next to its field; the card counts them at the top and links to the sections holding the others. */
+  issues: readonly { field: string; message: string }[];
+  /** How many entries each list holds (0-20). */
+  entries: { personsOfInterest: number; locationsOfInterest: number };
+  /** Undefined when started empty from the menu. */
+  carried: Carried | undefined;
+  /**
+   * Not read: the card works out which of its sections hold a value from `values`, since a group's
+   * required fields are shown in the essentials, not in the group's own section.
+   */
+  filled?: readonly ReferralSection[];
+  /** A line at the top in the attention colour (e.g. "That button had already been pressed"). */
+  notice?: string;
+  /** The check the draft came from, for "Back to my result". */
+  sessionId?: string;
+  /**
+   * In a list section: show the page of entries holding this entry (default 0; clamped). Set it to
+   * the entry just added, or the one removed. Every button on a list section's card says which
+   * entries it showed (`shownFrom`, `shownTo`), so only those are read as cleared when left empty.
+   */
+  showEntry?: number;
+};
+
+export type LinkRow = { title: string; verb: string; data: object };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const ENTRY_COUNT: Readonly<Record<ListGroupId, (count: number) => string>> = {
+  personsOfInterest: (count) => plural(count, "person", "people"),
+  locationsOfInterest: (count) => plural(count, "place", "places"),
+};
+
+/** The data every button on this card sends: the draft, its version and, in a list, the entries shown. */
+function actionBase(view: ReferralFormView) {
+  const base = { draftId: view.draftId, version: view.version };
+  if (!isListGroup(view.section)) return base;
+  const shown = entryPage(view.section, view.entries[view.section], view.showEntry);
+  return { ...base, shownFrom: shown.from, shownTo: shown.to };
+}
+
+/** Whether an input id is on the card for this view (a list's entries only on the page shown). */
+function onThisCard(view: ReferralFormView, inputId: string): boolean {
+  const section = sectionOfField(inputId);
+  if (section !== view.section) return false;
+  const entry = fieldOfInput(inputId)?.entry;
+  if (entry === undefined || !isListGroup(section)) return true;
+  const shown = entryPage(section, view.entries[section], view.showEntry);
+  return entry >= shown.from && entry < shown.to;
+}
+
+function errorsByField(view: ReferralFormView): Map<string, string> {
+  const errors = new Map<string, string>();
+  for (const issue of view.issues) errors.set(issue.field, [errors.get(issue.field), issue.message].filter(Boolean).join(" "));
+  return errors;
+}
+
+/** Where an issue is shown: its section and, in a list, the first entry of its page. */
+function placeOfIssue(view: ReferralFormView, field: string): { section: ReferralSection; showEntry?: number } | undefined {
+  const section = sectionOfField(field);
+  const entry = fieldOfInput(field)?.entry;
+  if (section === undefined || !isListGroup(section) || entry === undefined) return section === undefined ? undefined : { section };
+  return { section, showEntry: entryPage(section, view.entries[section], entry).from };
+}
+
+/** How many issues are shown in a section (in a list, on the page starting at `showEntry`). */
+function issuesIn(view: ReferralFormView, section: ReferralSection, showEntry?: number): number {
+  return view.issues.filter((issue) => {
+    const place = placeOfIssue(view, issue.field);
+    return place?.section === section && (showEntry === undefined || place.showEntry === showEntry);
+  }).length;
+}
+
+/**
+ * "3 things to fix", the problems about the referral as a whole, and where the others are. The
+ * links below (sections, a list's pages) say how many each holds and open at the first.
+ */
+function fixData(view: ReferralFormView) {
+  const total = view.issues.length;
+  if (total === 0) return { count: "", general: [], here: "", elsewhere: "" };
+  const here = view.issues.filter((issue) => onThisCard(view, issue.field)).length;
+  const general = view.issues.filter((issue) => sectionOfField(issue.field) === undefined).map((issue) => ({ text: issue.message }));
+  const places = new Map<string, number>();
+  for (const issue of view.issues) {
+    const place = placeOfIssue(view, issue.field);
+    if (place === undefined || onThisCard(view, issue.field)) continue;
+    const { section, showEntry } = place;
+    const name = isListGroup(section) && showEntry !== undefined ? pageTitle(section, view.entries[section], showEntry) : SECTION_WORDS[section].link;
+    places.set(name, (places.get(name) ?? 0) + 1);
+  }
+  const elsewhere = [...places.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    count: `${plural(total, "thing", "things")} to fix.`,
+    general,
+    here: here === 0 ? "" : `${here === 1 ? "One is" : `${here} are`} on this card, beside ${here === 1 ? "its field" : "their fields"}.`,
+    elsewhere: elsewhere === 0 ? "" : `${elsewhere === 1 ? "One is" : `${elsewhere} are`} in other parts, opened from the links below: ${[...places].map(([name, count]) => `${name} (${count})`).join("; ")}.`,
+  };
+}
+
+/** "People 4 to 6": the page of a list starting at entry `from`. */
+function pageTitle(group: ListGroupId, count: number, from: number): string {
+  const page = entryPage(group, count, from);
+  return `${ENTRY_WORDS[group].many} ${page.from + 1} to ${page.to}`;
+}
+
+function groupsData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
+  if (isListGroup(view.section)) return [];
+  const fields = fieldsIn(view.section);
+  const groups = view.section === "essentials" ? ESSENTIAL_GROUPS : [view.section];
+  return groups.map((group) => ({
+    title: view.section === "essentials" ? groupTitle(group) : "",
+    fields: fields.filter((field) => field.group === group).map((field) => {
+      const id = `${field.group}.${field.key}`;
+      return inputData(field, id, view.values[id], errors.get(id) ?? "");
+    }),
+  }));
+}
+
+function listData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
+  const none = { none: "", entries: [], pageText: "", pages: [], full: "", add: { title: "", data: {} } };
+  if (!isListGroup(view.section)) return none;
+  const group = view.section;
+  const words = ENTRY_WORDS[group];
+  const count = view.entries[group];
+  const shown = entryPage(group, count, view.showEntry);
+  const base = actionBase(view);
+  const entries = Array.from({ length: shown.to - shown.from }, (_, offset) => {
+    const index = shown.from + offset;
+    const fields: InputData[] = fieldsIn(group).map((field) => {
+      const id = `${group}.${index}.${field.key}`;
+      const data = inputData(field, id, view.values[id], errors.get(id) ?? "");
+      // Hints once a page, under its first entry: the same lines repeated for every entry would fill the card.
+      return offset === 0 ? data : { ...data, hint: "" };
+    });
+    return { title: `${words.one} ${index + 1}`, fields, remove: { title: `Remove ${words.one.toLowerCase()} ${index + 1}`, data: { ...base, group, index } } };
+  });
+  const otherPages = Array.from({ length: shown.pages }, (_, page) => page).filter((page) => page !== shown.page);
+  return {
+    none: count === 0 ? `No ${words.many.toLowerCase()} added yet.` : "",
+    entries,
+    pageText: shown.pages <= 1 ? "" : `Showing ${words.many.toLowerCase()} ${shown.from + 1} to ${shown.to} of ${count}. What you type here is saved when you open another page.`,
+    pages: otherPages.map((page): LinkRow => {
+      const from = entryPage(group, count, page * ENTRIES_PER_PAGE[group]).from;
+      const toFix = issuesIn(view, group, from);
+      return { title: `${pageTitle(group, count, from)}${toFix === 0 ? "" : ` (${toFix} to fix)`}`, verb: "referral.section", data: { ...base, section: group, showEntry: from } };
+    }),
+    full: count >= maxEntriesOf(group) ? `That is ${maxEntriesOf(group)}, the most a referral takes. Describe any more together in one entry.` : "",
+    add: count >= maxEntriesOf(group) ? { title: "", data: {} } : { title: `Add ${words.a}`, data: { ...base, group } },
+  };
+}
+
+/** The sections with anything typed in the fields they show. */
+function filledSections(view: ReferralFormView): Set<ReferralSection> {
+  const filled = new Set<ReferralSection>();
+  for (const [id, value] of Object.entries(view.values)) {
+    const section = sectionOfField(id);
+    if (section !== undefined && value.trim() !== "") filled.add(section);
+  }
+  return filled;
+}
+
+function sectionLinks(view: ReferralFormView): LinkRow[] {
+  const base = actionBase(view);
+  const filled = filledSections(view);
+  return REFERRAL_CARD_SECTIONS.filter((section) => section !== view.section).map((section) => {
+    const toFix = issuesIn(view, section);
+    const state = [
+      isListGroup(section) ? (view.entries[section] > 0 ? ENTRY_COUNT[section](view.entries[section]) : "") : filled.has(section) ? "filled in" : "",
+      toFix > 0 ? `${toFix} to fix` : "",
+    ].filter((part) => part !== "");
+    // A list opens at the page of its first problem.
+    const firstIssue = view.issues.map((issue) => placeOfIssue(view, issue.field)).find((place) => place?.section === section);
+    return {
+      title: `${SECTION_WORDS[section].link}${state.length === 0 ? "" : ` (${state.join(", ")})`}`,
+      verb: "referral.section",
+      data: { ...base, section, ...(firstIssue?.showEntry === undefined ? {} : { showEntry: firstIssue.showEntry }) },
+    };
+  });
+}
+
+function progressLine(view: ReferralFormView): string {
+  const filledNow = filledSections(view);
+  const filled = REFERRAL_CARD_SECTIONS.filter((section) => filledNow.has(section)).map((section) => SECTION_WORDS[section].title);
+  const sofar = filled.length === 0 ? "Nothing filled in yet." : `Filled in so far: ${filled.join("; ")}.`;
+  return `${sofar} Nothing is sent until you review the referral and press Submit referral.`;
+}
+
+/** The referral form at one section, everything typed kept and each problem beside its field. */
+export function referralFormCard(view: ReferralFormView): CardToSend {
+  const errors = errorsByField(view);
+  const base = actionBase(view);
+  return {
+    name: "referral-form",
+    data: {
+      title: SECTION_WORDS[view.section].title,
+      notice: view.notice ?? "",
+      intro: SECTION_WORDS[view.section].intro,
+      fix: fixData(view),
+      carried: carriedLines(view.carried),
+      groups: groupsData(view, errors),
+      list: listData(view, errors),
+      progress: progressLine(view),
+      sections: sectionLinks(view),
+      review: base,
+      back:
+        view.carried === undefined ? { verb: "", data: {} }
+        : view.sessionId === undefined ? { verb: "check.last", data: base }
+        : { verb: "check.result", data: { ...base, sessionId: view.sessionId } },
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// The card in the area's triage channel (issue 10, point 6; DOMAIN.md §9): the buttons each status
+// offers, and nothing personal from the referral.
+import { describe, expect, it } from "vitest";
+import { referralChannelCard, referralReviewCard, type ChannelCardView } from "../../src/cards/referral-views.ts";
+import { REFERRAL_FIELDS, type FieldSpec } from "../../src/domain/referral-fields.ts";
+import { fromCheckOf, validateReferral } from "../../src/domain/referral.ts";
+import { TRIAGE_MOVES, TRIAGE_STATUSES } from "../../src/domain/triage.ts";
+import { summaryOf } from "../../src/services/referral-service.ts";
+import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
+import { AREAS, TUESDAY_MORNING, assessCase, request } from "../support/assessment.ts";
+import { CHANNEL, executes, nodes, rendered, textBlocks, textRuns, view } from "../support/referral-cards.ts";
+
+describe("triage channel card", () => {
+  // DOMAIN.md §9; the card leads with acknowledging a new referral.
+  const EXPECTED: [string, string[]][] = [
+    ["submitted", ["triage.acknowledge", "triage.assign"]],
+    ["acknowledged", ["triage.assign"]],
+    ["assigned", ["triage.decide"]],
+    ["awaiting-info", []],
+    ["decided", ["triage.reopen"]],
+    ["a status it does not know", []],
+  ];
+
+  it.each(EXPECTED)("%s: offers %j", (status, verbs) => {
+    const actions = executes(rendered(referralChannelCard({ ...CHANNEL, status })));
+    expect(actions.map((action) => action.verb)).toEqual(verbs);
+    for (const action of actions) expect(action.data).toEqual({ referralId: CHANNEL.referralId, version: 3 });
+  });
+
+  it.each(TRIAGE_STATUSES)("%s: every move offered is one the triage rules allow", (status) => {
+    const moves = executes(rendered(referralChannelCard({ ...CHANNEL, status }))).map((action) => String(action.verb).slice("triage.".length)).filter((move) => move !== "details");
+    expect(moves.filter((move) => !TRIAGE_MOVES.some((rule) => rule.action === move && rule.from === status))).toEqual([]);
+  });
+
+  it("shows what a lead needs to judge priority", () => {
+    const json = rendered(referralChannelCard({ ...CHANNEL, status: "assigned", assignee: "Sam Lead", note: "Assigned to Sam Lead at 10:05" }));
+    expect(textBlocks(json)).toEqual(expect.arrayContaining([
+      "Referral KIN-2026-00042 · Kingston upon Thames", "A crime may have been committed: possible child sexual abuse",
+      "Provisional result of the practitioner's check: Exploitation scale: Category 2", "Urgency from the check: Now",
+    ]));
+    expect(nodes(json, (node) => node.type === "FactSet")[0]?.facts).toEqual([
+      { title: "Age", value: "13-15" }, { title: "Submitted", value: "Tue 24 Nov, 10:02" }, { title: "Acknowledge by", value: "Tue 24 Nov, 14:02" },
+      { title: "Decide by", value: "Thu 26 Nov, 10:02" }, { title: "Status", value: "Assigned" },
+    ]);
+    expect(textRuns(json)).toEqual(["Assigned to Sam Lead at 10:05", "Assigned to: ", "Sam Lead"]);
+  });
+
+  // Issue 10, point 6: a referral whose every personal field holds a marker; none may reach the channel.
+  it("carries nothing personal from the referral", () => {
+    const CHECK = { answers: { exchange: "yes" as const } };
+    const marker = (field: FieldSpec, index = 0) => `MARKER-${field.group}-${index}-${field.key}`.slice(0, field.maxLength);
+    const personal = (field: FieldSpec, index = 0): string | number => {
+      switch (field.kind) {
+        case "email": return `${marker(field, index).toLowerCase()}@school.example.org`;
+        case "phone": return "020 7946 0999";
+        case "date": return "2011-04-09";
+        case "number": return 15; // the date of birth below makes the child 15 that day
+        case "yesno": return "no";
+        case "choice": return "other";
+        default: return field.key === "nhsNumber" ? "943 476 5919" : field.key === "upn" ? "A12345678901B" : marker(field, index);
+      }
+    };
+    const group = (id: string, index = 0) => Object.fromEntries((REFERRAL_FIELDS as readonly FieldSpec[]).filter((field) => field.group === id).map((field) => [field.key, personal(field, index)]));
+    const checked = validateReferral({
+      referrer: group("referrer"), child: group("child"), concern: group("concern"), mase: group("mase"), parentalResponsibility: group("parentalResponsibility"),
+      personsOfInterest: [group("personsOfInterest", 0), group("personsOfInterest", 1)], locationsOfInterest: [group("locationsOfInterest")],
+      fromCheck: fromCheckOf(request(CHECK), assessCase(CHECK)),
+    }, "2026-11-24");
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+    const record = {
+      id: CHANNEL.referralId, reference: "KIN-2026-00042", areaId: "kingston", referrerId: "msteams:00000000-0000-0000-0000-000000000020", submittedAt: TUESDAY_MORNING,
+      status: "submitted", version: 1, summary: summaryOf(checked.referral, assessCase(CHECK), "2026-11-24"), triage: { status: "submitted" }, sealed: "sealed",
+    };
+    const json = JSON.stringify(rendered(referralChannelCard(channelViewOf(record, AREAS, TUESDAY_MORNING))));
+    expect(json).toContain("KIN-2026-00042");
+    expect(json.match(/MARKER[^"]*/g) ?? []).toEqual([]);
+    for (const identifying of ["2011-04-09", "9 April 2011", "943 476 5919", "A12345678901B", "020 7946 0999", "school.example.org"]) expect(json).not.toContain(identifying);
+    // The same referral's markers do reach the practitioner's own review: the check above can fail.
+    const typed = Object.fromEntries(Object.entries(checked.referral).flatMap(([id, values]) => (Array.isArray(values) || id === "fromCheck" ? [] : Object.entries(values as object).map(([key, value]) => [`${id}.${key}`, String(value)]))));
+    expect(JSON.stringify(rendered(referralReviewCard(view({ values: typed }))))).toContain("MARKER-child-0-forename");
+  });
+
+  it("its view type has no room for a name", () => {
+    // @ts-expect-error: the channel card's view holds no personal field.
+    const named: ChannelCardView = { ...CHANNEL, childName: "Sam" };
+    expect(JSON.stringify(rendered(referralChannelCard(named)))).not.toContain("Sam");
+  });
+});

@@ -1,0 +1,211 @@
+// The referral cards (issue 10, points 1, 2 and 6), rendered from the real templates and read as a
+// person would. Here: what every referral card must be (valid, the 999 line, no unkept promise,
+// buttons that fit), and the form: each field's input holds what was typed, its problem beside it,
+// and every section fits Teams at its worst. The review, sent and channel cards have files of their own.
+import { describe, expect, it } from "vitest";
+import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
+import { ENTRIES_PER_PAGE, referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView, type ReferralSection } from "../../src/cards/referral-views.ts";
+import { REFERRAL_CARD_SECTIONS, fieldsIn } from "../../src/cards/referral-sections.ts";
+import type { CardToSend } from "../../src/cards/check-views.ts";
+import { TRIAGE_STATUSES } from "../../src/domain/triage.ts";
+import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
+import { inputsShownIn } from "../../src/services/referral-draft.ts";
+import { cardProblems } from "../support/validate-card.ts";
+import { unkeptPromises } from "../support/promise-phrases.ts";
+import {
+  CHANNEL, DRAFT_ID, NOTICE, SENT, buttonTitles, bytesOf, executes, idsOf, inputById, inputs, longest, nodes, rendered, textBlocks, textRuns, view, worstCase,
+} from "../support/referral-cards.ts";
+
+const CASES: [string, CardToSend][] = [
+  ...REFERRAL_CARD_SECTIONS.map((section): [string, CardToSend] => [`form: ${section}, empty`, referralFormCard(view({ section }))]),
+  ["form: started from the menu, nothing carried", referralFormCard(view({ carried: undefined }))],
+  ["form: a repeated press", referralFormCard(view({ notice: NOTICE }))],
+  ...REFERRAL_CARD_SECTIONS.map((section): [string, CardToSend] => [`form: ${section}, worst case`, referralFormCard({ ...worstCase(), section })]),
+  ["review: the essentials only", referralReviewCard(view({ values: { "referrer.name": "Sam Teacher", "child.forename": "Not known", "concern.worries": "Seen getting into cars." } }))],
+  ["review: worst case", referralReviewCard({ ...worstCase(), issues: [], notice: undefined })],
+  ["sent: channel registered", referralSentCard(SENT)],
+  ["sent: phone now, closed", referralSentCard({ ...SENT, phoneNow: true, frontDoor: { ...SENT.frontDoor, openNow: false } })],
+  ["sent: no channel yet", referralSentCard({ ...SENT, channelRegistered: false, phoneNow: true })],
+  ["sent: no contact details", referralSentCard({ ...SENT, frontDoor: undefined })],
+  ...TRIAGE_STATUSES.map((status): [string, CardToSend] => [`channel: ${status}`, referralChannelCard({ ...CHANNEL, status, assignee: "Sam Lead", note: "Acknowledged by Sam Lead at 10:05" })]),
+];
+
+describe("referral cards", () => {
+  it.each(CASES)("%s: a valid Adaptive Card 1.5 under 28 KB", (_name, card) => {
+    const json = rendered(card);
+    expect(json.version).toBe("1.5");
+    expect(cardProblems(json)).toEqual([]);
+  });
+
+  it.each(CASES)("%s: carries the 999 line", (_name, card) => {
+    expect(textBlocks(rendered(card))).toContain(EMERGENCY_LINE);
+  });
+
+  it.each(CASES)("%s: promises nothing the product does not do", (_name, card) => {
+    const json = rendered(card);
+    expect(unkeptPromises([...textBlocks(json), ...textRuns(json)].join("\n"))).toEqual([]);
+  });
+
+  it.each(CASES)("%s: every button title fits (30 characters at most)", (_name, card) => {
+    expect(buttonTitles(rendered(card)).filter((title) => title.length > 30)).toEqual([]);
+  });
+
+  it.each(CASES.filter(([name]) => name.startsWith("form") || name.startsWith("review")))("%s: every button names the draft and its version", (_name, card) => {
+    for (const action of executes(rendered(card))) expect(action.data).toMatchObject({ draftId: DRAFT_ID, version: 7 });
+  });
+});
+
+describe("referral form", () => {
+  it("the essentials show the required fields of every group, and what the service reads back as cleared", () => {
+    const card = rendered(referralFormCard(view()));
+    expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0 })]);
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["About you", "The child", "Your worry", "Parents and carers"]));
+  });
+
+  it.each(["referrer", "child", "concern", "mase", "parentalResponsibility"] as const)("%s: shows the group's other fields, the ones the service reads back", (section) => {
+    expect(inputs(rendered(referralFormCard(view({ section })))).map((input) => input.id)).toEqual([...inputsShownIn(section, { personsOfInterest: 0, locationsOfInterest: 0 })]);
+  });
+
+  it("uses the input each kind needs, with the table's limits", () => {
+    const card = rendered(referralFormCard(view({ values: { "child.age": "14" } })));
+    expect(inputById(card, "referrer.name")).toMatchObject({ type: "Input.Text", label: "Your name", maxLength: 100 });
+    expect(inputById(card, "referrer.email")).toMatchObject({ type: "Input.Text", style: "Email", maxLength: 254 });
+    expect(inputById(card, "referrer.phone")).toMatchObject({ type: "Input.Text", style: "Tel", maxLength: 30 });
+    expect(inputById(card, "child.dateOfBirth")).toMatchObject({ type: "Input.Date" });
+    expect(inputById(card, "child.age")).toMatchObject({ type: "Input.Number", min: 0, max: 25, value: 14 });
+    expect(inputById(card, "concern.worries")).toMatchObject({ type: "Input.Text", isMultiline: true, maxLength: 2000 });
+    expect(inputById(card, "parentalResponsibility.told")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", choices: [{ title: "Yes", value: "yes" }, { title: "No", value: "no" }] });
+    expect(inputById(card, "parentalResponsibility.whyNot")?.choices).toHaveLength(3);
+  });
+
+  // Teams blocks every button while an isRequired input is empty, so a practitioner could not open
+  // another section, add a person or go back before finishing the essentials; the server checks instead.
+  it("marks no input isRequired, so every button can save what was typed", () => {
+    expect(inputs(rendered(referralFormCard(worstCase()))).filter((input) => input.isRequired === true)).toEqual([]);
+  });
+
+  it("asks why parents were not told with the question it depends on named", () => {
+    const card = rendered(referralFormCard(view()));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(['Only if you chose "No" above.', 'Only if you chose "Another reason (say below)" above.']));
+  });
+
+  it("says once, under the first of a pair, that one of the two is enough", () => {
+    const blocks = textBlocks(rendered(referralFormCard(view())));
+    expect(blocks.filter((text) => text.startsWith("Give your email or your phone number"))).toHaveLength(1);
+    expect(blocks).toContain("Give the child's date of birth, or their age if you do not know it.");
+  });
+
+  it.each(REFERRAL_CARD_SECTIONS)("%s: what was typed comes back in each input as typed", (section) => {
+    const fields = fieldsIn(section);
+    const values = Object.fromEntries(fields.flatMap((field) => idsOf(field, 2).map((id) => [id, field.kind === "number" ? "9" : longest(field, "é")])));
+    const card = rendered(referralFormCard(view({ section, values, entries: { personsOfInterest: 2, locationsOfInterest: 2 } })));
+    for (const [id, value] of Object.entries(values)) expect(inputById(card, id)?.value, id).toEqual(id.endsWith(".age") ? 9 : value);
+  });
+
+  it("an age of 0 is a number like any other; a choice holds only one of its choices", () => {
+    const card = rendered(referralFormCard(view({ values: { "child.age": "0", "parentalResponsibility.told": "perhaps" } })));
+    expect(inputById(card, "child.age")).toMatchObject({ type: "Input.Number", value: 0 });
+    expect(inputById(card, "parentalResponsibility.told")?.value ?? "").toBe("");
+  });
+
+  it("keeps a value the native input cannot hold in a text box, beside its problem", () => {
+    const card = rendered(referralFormCard(view({
+      values: { "child.dateOfBirth": "2011-02-30", "child.age": "fourteen" },
+      issues: [{ field: "child.dateOfBirth", message: "That date does not exist: check the day and the month." }, { field: "child.age", message: "Enter a whole number from 0 to 25." }],
+    })));
+    expect(inputById(card, "child.dateOfBirth")).toMatchObject({ type: "Input.Text", value: "2011-02-30" });
+    expect(inputById(card, "child.age")).toMatchObject({ type: "Input.Text", value: "fourteen" });
+  });
+
+  it("shows each issue right under its field, and counts them at the top", () => {
+    const card = rendered(referralFormCard(view({
+      issues: [
+        { field: "child.forename", message: "Enter the child's first name, or \"not known\"." },
+        { field: "referrer.email", message: "Enter an email address, such as name@school.org.uk." },
+        { field: "child.alias", message: "Keep this to 200 characters or fewer (it has 250)." },
+      ],
+    })));
+    const containerOf = (id: string) => nodes(card, (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === id)[0];
+    expect(containerOf("child.forename")?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter the child's first name, or \"not known\".", color: "Attention" });
+    expect(containerOf("referrer.email")?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter an email address, such as name@school.org.uk." });
+    const blocks = textBlocks(card);
+    expect(blocks).toEqual(expect.arrayContaining(["3 things to fix.", "2 are on this card, beside their fields.", "One is in other parts, opened from the links below: More about the child (1)."]));
+    expect(executes(card).find((action) => action.data.section === "child")?.title).toBe("More about the child (1 to fix)");
+  });
+
+  it("sends the practitioner to the page of a list that holds a problem", () => {
+    const card = rendered(referralFormCard(view({ entries: { personsOfInterest: 8, locationsOfInterest: 0 }, issues: [{ field: "personsOfInterest.6.name", message: "Give this person's name, or describe them if you do not know it." }] })));
+    expect(executes(card).find((action) => action.data.section === "personsOfInterest")).toMatchObject({ title: "People of interest (8 people, 1 to fix)", data: { showEntry: 6 } });
+    const page = rendered(referralFormCard(view({ section: "personsOfInterest", showEntry: 6, entries: { personsOfInterest: 8, locationsOfInterest: 0 }, issues: [{ field: "personsOfInterest.6.name", message: "Give this person's name, or describe them if you do not know it." }] })));
+    expect(textBlocks(page)).toEqual(expect.arrayContaining(["Person 7", "Give this person's name, or describe them if you do not know it.", "One is on this card, beside its field."]));
+  });
+
+  it("a list shows its entries a page at a time, each with Remove, and Add while under 20", () => {
+    const card = rendered(referralFormCard(view({ section: "personsOfInterest", showEntry: 4, entries: { personsOfInterest: 5, locationsOfInterest: 0 } })));
+    const size = ENTRIES_PER_PAGE.personsOfInterest;
+    expect(size).toBe(3);
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Person 4", "Person 5", "Showing people 4 to 5 of 5. What you type here is saved when you open another page."]));
+    expect(textBlocks(card)).not.toContain("Person 3");
+    const shown = { draftId: DRAFT_ID, version: 7, shownFrom: 3, shownTo: 5 };
+    expect(executes(card).filter((action) => action.verb !== "referral.section" && action.verb !== "check.result")).toEqual([
+      expect.objectContaining({ title: "Remove person 4", verb: "referral.remove", data: { ...shown, group: "personsOfInterest", index: 3 } }),
+      expect.objectContaining({ title: "Remove person 5", verb: "referral.remove", data: { ...shown, group: "personsOfInterest", index: 4 } }),
+      expect.objectContaining({ title: "Add a person", verb: "referral.add", data: { ...shown, group: "personsOfInterest" } }),
+      expect.objectContaining({ title: "Review and send", verb: "referral.review", data: shown }),
+    ]);
+    expect(executes(card).find((action) => action.title === "People 1 to 3")?.data).toEqual({ ...shown, section: "personsOfInterest", showEntry: 0 });
+    // The service reads back as cleared only the inputs this page showed.
+    expect(new Set(inputs(card).map((input) => input.id))).toEqual(new Set([...inputsShownIn("personsOfInterest", { personsOfInterest: 5, locationsOfInterest: 0 }, { from: 3, to: 6 })]));
+  });
+
+  it("at 20 entries offers no Add, and says why", () => {
+    const card = rendered(referralFormCard(view({ section: "locationsOfInterest", entries: { personsOfInterest: 0, locationsOfInterest: 20 } })));
+    expect(executes(card).map((action) => action.verb)).not.toContain("referral.add");
+    expect(textBlocks(card)).toContain("That is 20, the most a referral takes. Describe any more together in one entry.");
+  });
+
+  it("an empty list says so and offers Add", () => {
+    const card = rendered(referralFormCard(view({ section: "locationsOfInterest" })));
+    expect(textBlocks(card)).toContain("No places added yet.");
+    expect(executes(card).find((action) => action.verb === "referral.add")).toMatchObject({ title: "Add a place", data: { group: "locationsOfInterest", shownFrom: 0, shownTo: 0 } });
+  });
+
+  it("opens every other section, saying which hold something", () => {
+    const card = rendered(referralFormCard(view({ values: { "child.forename": "Sam", "child.school": "Hillside", "mase.countyLines": "x" }, entries: { personsOfInterest: 1, locationsOfInterest: 0 } })));
+    expect(executes(card).filter((action) => action.verb === "referral.section").map((action) => [action.title, action.data.section])).toEqual([
+      ["More about you", "referrer"],
+      ["More about the child (filled in)", "child"],
+      ["More about your worry", "concern"],
+      ["People of interest (1 person)", "personsOfInterest"],
+      ["Places of interest", "locationsOfInterest"],
+      ["For MASE (the Multi-Agency Sexual Exploitation meeting) (filled in)", "mase"],
+      ["More about parents and carers", "parentalResponsibility"],
+    ]);
+  });
+
+  it("goes back to the check's result when there is one, saying what is not saved", () => {
+    const back = (given: Partial<ReferralFormView>) => executes(rendered(referralFormCard(view(given)))).find((action) => action.verb.startsWith("check."));
+    expect(back({})).toMatchObject({ title: "Yes, back to my result", verb: "check.result", associatedInputs: "none", data: { sessionId: "5e0c0000-0000-4000-8000-000000000001", draftId: DRAFT_ID, version: 7 } });
+    expect(back({ sessionId: undefined })).toMatchObject({ verb: "check.last" });
+    expect(back({ carried: undefined })).toBeUndefined();
+    expect(textBlocks(rendered(referralFormCard(view())))).toContain("Go back to your check's result? What you typed on this card since you last pressed one of its buttons is not saved.");
+  });
+
+  it("shows what the check carried over, read-only", () => {
+    const card = rendered(referralFormCard(view()));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["From your check (not typed again)", "Area: Kingston upon Thames", "Age given in the check: 14", "Exploitation scale: Category 2"]));
+    expect(textBlocks(rendered(referralFormCard(view({ carried: undefined }))))).not.toContain("From your check (not typed again)");
+  });
+});
+
+// Issue 10, point 2: every card at its worst stays within Teams' limit (DESIGN.md: 28 KB).
+describe("worst case size", () => {
+  const pages = (section: ReferralSection) =>
+    section === "personsOfInterest" || section === "locationsOfInterest" ? Array.from({ length: Math.ceil(20 / ENTRIES_PER_PAGE[section]) }, (_, page) => page * ENTRIES_PER_PAGE[section]) : [0];
+  const worst = worstCase();
+
+  it.each(REFERRAL_CARD_SECTIONS.flatMap((section) => pages(section).map((showEntry) => [section, showEntry] as const)))("form %s from entry %i: every field at its limit in 3-byte characters", (section, showEntry) => {
+    expect(bytesOf(referralFormCard({ ...worst, section, showEntry }))).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+  });
+});
+

@@ -1,0 +1,79 @@
+// Referral views for card tests: a draft at any section, the worst case a card must still fit,
+// the sent and channel views, and ways to read a rendered card as a person would.
+import { createCardRenderer } from "../../src/cards/render-card.ts";
+import type { CardToSend } from "../../src/cards/check-views.ts";
+import type { ChannelCardView, ReferralFormView, SentView } from "../../src/cards/referral-views.ts";
+import { choicesOf } from "../../src/cards/referral-sections.ts";
+import { REFERRAL_FIELDS, type FieldSpec } from "../../src/domain/referral-fields.ts";
+import { walkCard } from "./card-walk.ts";
+
+const render = createCardRenderer();
+export const rendered = (card: CardToSend) => render(card.name, card.data);
+export const bytesOf = (card: CardToSend) => Buffer.byteLength(JSON.stringify(rendered(card)), "utf8");
+
+export const DRAFT_ID = "6d1c1a9e-0000-4000-8000-000000000000";
+export const CARRIED = {
+  areaName: "Kingston upon Thames",
+  ageText: "14",
+  resultLines: ["Exploitation scale: Category 2", "A crime may have been committed: possible child sexual abuse", "A crime may have been committed: sexual activity with a child under 13"],
+};
+export const NOTICE = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
+
+export function view(overrides: Partial<ReferralFormView> = {}): ReferralFormView {
+  return { draftId: DRAFT_ID, version: 7, section: "essentials", values: {}, issues: [], entries: { personsOfInterest: 0, locationsOfInterest: 0 }, carried: CARRIED, filled: [], sessionId: "5e0c0000-0000-4000-8000-000000000001", ...overrides };
+}
+
+const isList = (field: FieldSpec) => field.group === "personsOfInterest" || field.group === "locationsOfInterest";
+/** A field's input ids: one, or one per entry of a list. */
+export const idsOf = (field: FieldSpec, entries = 20) => (isList(field) ? Array.from({ length: entries }, (_, index) => `${field.group}.${index}.${field.key}`) : [`${field.group}.${field.key}`]);
+
+/** A valid value the field can hold at its longest: text to its limit in `character` (3 bytes in UTF-8 for "€"). */
+export function longest(field: FieldSpec, character = "€"): string {
+  if (field.kind === "date") return "2011-04-09";
+  if (field.kind === "number") return "14";
+  if (field.kind === "yesno" || field.kind === "choice") return choicesOf(field).reduce((a, b) => (a.value.length >= b.value.length ? a : b)).value;
+  return character.repeat(field.maxLength);
+}
+
+// Longer than any message validateReferral gives (the phone number's is the longest, 92 characters).
+const LONG_MESSAGE = "Enter a UK phone number: 11 digits starting 0, such as 020 7946 0123, or +44 20 7946 0123. Check it and try again.";
+// An issue can stand beside a field filled to its limit only where a full value can still be wrong.
+const CAN_BE_WRONG_WHEN_FULL = (field: FieldSpec) => ["email", "phone", "date", "number", "yesno", "choice"].includes(field.kind) || field.pattern !== undefined;
+
+/**
+ * Every field at its limit in `character`, 20 people and 20 places, an issue wherever one can stand
+ * beside a full value and one about the referral as a whole, a notice and three result lines.
+ */
+export function worstCase(character = "€"): ReferralFormView {
+  const fields: readonly FieldSpec[] = REFERRAL_FIELDS;
+  const values = Object.fromEntries(fields.flatMap((field) => idsOf(field).map((id) => [id, longest(field, character)])));
+  const issues = fields.filter(CAN_BE_WRONG_WHEN_FULL).flatMap((field) => idsOf(field).map((id) => ({ field: id, message: LONG_MESSAGE })));
+  return view({ values, issues: [...issues, { field: "", message: LONG_MESSAGE }], entries: { personsOfInterest: 20, locationsOfInterest: 20 }, notice: NOTICE });
+}
+
+export const SENT = {
+  reference: "KIN-2026-00042", areaName: "Kingston upon Thames",
+  frontDoor: { name: "Single Point of Access (SPA)", phone: "020 8547 5008", email: "SPA@kingston.gov.uk", openNow: true, hoursText: "Hours: 08:00-18:00 Mon-Fri" },
+  phoneNow: false, channelRegistered: true,
+} satisfies SentView;
+
+export const CHANNEL: ChannelCardView = {
+  referralId: "0b9e0000-0000-4000-8000-000000000002", version: 3, reference: "KIN-2026-00042", areaName: "Kingston upon Thames", categoryLine: "Exploitation scale: Category 2",
+  offenceLines: ["A crime may have been committed: possible child sexual abuse"], urgency: "now", ageBand: "13-15", submittedAt: "Tue 24 Nov, 10:02", acknowledgeBy: "Tue 24 Nov, 14:02", decideBy: "Thu 26 Nov, 10:02", status: "submitted",
+};
+
+type Node = Record<string, any>;
+export function nodes(card: object, predicate: (node: Node) => boolean): Node[] {
+  const found: Node[] = [];
+  walkCard(card, (node) => {
+    if (predicate(node)) found.push(node);
+  });
+  return found;
+}
+export const textBlocks = (card: object) => nodes(card, (node) => node.type === "TextBlock").map((node) => String(node.text));
+/** Text shown without Markdown (RichTextBlock runs). */
+export const textRuns = (card: object) => nodes(card, (node) => node.type === "TextRun").map((node) => String(node.text));
+export const inputs = (card: object) => nodes(card, (node) => typeof node.type === "string" && node.type.startsWith("Input."));
+export const inputById = (card: object, id: string) => inputs(card).find((input) => input.id === id);
+export const executes = (card: object) => nodes(card, (node) => node.type === "Action.Execute");
+export const buttonTitles = (card: object) => nodes(card, (node) => Array.isArray(node.actions)).flatMap((node) => node.actions.map((action: Node) => String(action.title)));
