@@ -1,7 +1,9 @@
 // Phrases that promise something the product does not do today (issue 7: "Every text must describe
-// only what the product does today"). Nothing sends acknowledgements, decisions or reminders yet,
-// and the bot makes no referral itself. When the product starts doing one of these, take its
-// phrase out of this list in the same change.
+// only what the product does today"). Since issue 10 the bot posts a submitted referral to the
+// area's triage channel and passes on acknowledgement, assignment and decision in the referrer's
+// 1:1 chat; it sends no reminders yet and asks nothing of the referrer. What it does is said in
+// plain present-tense words ("appears in your 1:1 chat"); these future promises stay refused.
+// When the product starts doing one of these, take its phrase out of this list in the same change.
 export const UNKEPT_PROMISES: readonly RegExp[] = [
   /\bthe bot (?:will )?(?:tells?|lets?|sends?|notif(?:y|ies)|informs?|reminds?|updates?) you/i,
   /\bthe bot will\b/i,
@@ -9,7 +11,6 @@ export const UNKEPT_PROMISES: readonly RegExp[] = [
   /\bwe(?:'ll| will)\b/i,
   /\bwill (?:let you know|tell you when|notify|message you)\b/i,
   /\bin (?:your|this) chat when\b/i,
-  /\b(?:the bot|this bot|it) (?:sends?|posts?|passes on) (?:your|the) referral\b/i,
   /\bnotif(?:y|ies|ication)\b/i,
 ];
 
