@@ -7,27 +7,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
 import { MigrationError, migrateToLatest, migrations } from "../../src/store/migrations.ts";
-import { type DatabaseTarget, freshPostgresSchema, freshSqliteFile, targetKinds } from "./database-targets.ts";
+import { closedAfterEachTest, freshPostgresSchema, freshSqliteFile, targetKinds } from "./database-targets.ts";
 
-const opened: Database[] = [];
-const targets: DatabaseTarget[] = [];
-
-async function open(url: string): Promise<Database> {
-  const database = await createDatabase(url);
-  opened.push(database);
-  return database;
-}
-
-async function fresh(make: () => Promise<DatabaseTarget>): Promise<DatabaseTarget> {
-  const target = await make();
-  targets.push(target);
-  return target;
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) await database.close();
-  for (const target of targets.splice(0)) await target.dispose();
-});
+const databases = closedAfterEachTest();
+const open = (url: string): Promise<Database> => databases.open(url);
+const fresh = databases.fresh;
 
 /** A pragma's value; its one column is not always named after it (busy_timeout answers "timeout"). */
 async function pragma<T>(db: Kysely<T>, name: string): Promise<unknown> {
@@ -105,8 +89,7 @@ describe.skipIf(targetKinds.find((kind) => kind.dialect === "postgres")?.skip ??
     const name = `safeguard-test-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
     const url = `${target.url}${target.url.includes("?") ? "&" : "?"}application_name=${name}`;
     const lost: Error[] = [];
-    const database = await createDatabase(url, { onConnectionLost: (error) => lost.push(error) });
-    opened.push(database);
+    const database = await databases.open(url, { onConnectionLost: (error) => lost.push(error) });
     await createCheckSessionRepository(database.db).create(sampleSession);
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();

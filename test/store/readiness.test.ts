@@ -4,27 +4,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Database, DEFAULT_POSTGRES_LIMITS, createDatabase } from "../../src/store/create-database.ts";
 import { checkDatabase } from "../../src/store/readiness.ts";
 import { startBlackHoleProxy, throughProxy } from "../support/black-hole-proxy.ts";
-import { type DatabaseTarget, freshPostgresSchema, freshSqliteFile, targetKinds } from "./database-targets.ts";
+import { closedAfterEachTest, freshPostgresSchema, freshSqliteFile, targetKinds } from "./database-targets.ts";
 
-const opened: Database[] = [];
-const targets: DatabaseTarget[] = [];
-
-async function open(url: string, postgresLimits = DEFAULT_POSTGRES_LIMITS): Promise<Database> {
-  const database = await createDatabase(url, { postgresLimits });
-  opened.push(database);
-  return database;
-}
-
-async function fresh(make: () => Promise<DatabaseTarget>): Promise<DatabaseTarget> {
-  const target = await make();
-  targets.push(target);
-  return target;
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) await database.close();
-  for (const target of targets.splice(0)) await target.dispose();
-});
+const databases = closedAfterEachTest();
+const open = (url: string, postgresLimits = DEFAULT_POSTGRES_LIMITS): Promise<Database> => databases.open(url, { postgresLimits });
+const fresh = databases.fresh;
 
 for (const kind of targetKinds) {
   describe.skipIf(kind.skip)(`${kind.dialect}`, () => {
