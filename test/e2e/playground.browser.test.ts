@@ -13,6 +13,8 @@ const TUESDAY_MORNING = new Date("2026-11-24T10:00:00Z");
 const SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-result.png", import.meta.url));
 const RESULT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-result-folded.png", import.meta.url));
 const STEP_2_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-step-2.png", import.meta.url));
+const REFERRAL_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral.png", import.meta.url));
+const REFERRAL_SENT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral-sent.png", import.meta.url));
 
 const chromiumMissing = !existsSync(CHROMIUM);
 // On a developer's machine without chromium this is skipped; in CI it must run (.ci/run installs it).
@@ -113,6 +115,37 @@ describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playgrou
     await page.setViewportSize({ width: 1400, height: 2400 });
     await check.getByText("Step 4 of 4").scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  }, 120_000);
+
+  // Issue 10: from that result, a referral in place: the essentials, the review, Submit and the reference.
+  it("makes a referral from the result: essentials, review, submit, in the same card", async () => {
+    const page = playground!.page;
+    const card = cardsIn(page).nth(1);
+    await press(card, "Make a referral");
+    await card.getByRole("textbox", { name: /Your role/ }).waitFor();
+    const sizes: Record<string, CardMetrics> = { "referral, essentials": await measureSettled(card) };
+    await card.screenshot({ path: REFERRAL_SCREENSHOT });
+    await card.getByRole("textbox", { name: /Your role/ }).fill("Class teacher");
+    await card.getByRole("textbox", { name: /Your organisation/ }).fill("Hillside School");
+    await card.getByRole("textbox", { name: /Your email/ }).fill("alex@school.example");
+    await card.getByRole("textbox", { name: /First name/ }).fill("Samira");
+    await card.getByRole("textbox", { name: /Last name/ }).fill("Example");
+    await card.getByRole("textbox", { name: /What are you worried about/ }).fill("Seen getting into cars with older men after school.");
+    await chooseOption(card, "Have the people with parental responsibility been told about this referral?", "Yes");
+    await press(card, "Review and send");
+    await card.getByRole("button", { name: "Submit referral", exact: true }).waitFor();
+    sizes["referral, review"] = await measureSettled(card);
+    await press(card, "Submit referral");
+    await card.getByText(/KIN-2026-00001/).first().waitFor();
+    sizes["referral, sent"] = await measureSettled(card);
+    await card.screenshot({ path: REFERRAL_SENT_SCREENSHOT });
+    console.log(`referral card heights (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
+    const problems = Object.entries(sizes).flatMap(([step, metrics]) => [
+      ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
+      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
+    ]);
+    expect(problems).toEqual([]);
+    expect(await card.innerText()).toContain("not set up yet");
   }, 120_000);
 
   // Issue 9: no button cut off and every text readable on the cards outside the check too.
