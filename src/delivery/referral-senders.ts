@@ -85,8 +85,21 @@ export function createReferralSenders({ referrals, channels, teams, areas, crypt
     await teams.send(address.serviceUrl, address.conversationId, { type: "message", text });
   };
 
+  // Issue 10, point 8: still not acknowledged at its deadline, the referral's thread gets a reminder.
+  const acknowledgeReminder: Send = async (message) => {
+    const record = await referralOf(message);
+    if (record.status !== "submitted") return;
+    const channel = await channels.channelOf(record.areaId);
+    const posts = await channels.postsOf(record.id);
+    if (channel === undefined || posts.length === 0) throw new Waiting(`referral not posted yet; its reminder waits`, CHANNEL_WAIT_MS);
+    const due = channelViewOf(record, areas, clock()).acknowledgeBy;
+    const text = `Reminder: referral ${record.reference} has not been acknowledged yet (due by ${due}). Press Acknowledge or Assign to me on its card. ${EMERGENCY_LINE}`;
+    for (const posted of posts) await teams.send(channel.serviceUrl, posted.conversationId, { type: "message", text });
+  };
+
   return new Map([
     ["post-referral-card", postReferralCard],
+    ["acknowledge-reminder", acknowledgeReminder],
     ["update-referral-card", updateReferralCard],
     ["notify-referrer", notifyReferrer],
   ]);

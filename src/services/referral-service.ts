@@ -8,6 +8,8 @@ import { assess, type Assessment } from "../domain/assess.ts";
 import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
 import { ageBand, childAgeOn } from "../domain/referral-age.ts";
 import { INITIAL_TRIAGE_STATE } from "../domain/triage.ts";
+import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
+import type { Urgency } from "../domain/pathway.ts";
 import type { ListGroupId } from "../domain/referral-fields.ts";
 import { frontDoorContacts, type StepContacts } from "../domain/pathway-contacts.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
@@ -139,6 +141,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     if (area === undefined) return { kind: "expired" };
     const now = clock();
     const id = newId();
+    const summary = summaryOf(referral, assessmentOf(state), today());
     const { record } = await referrals.submit(
       {
         id,
@@ -149,14 +152,18 @@ export function createReferralService({ drafts, referrals, channels, checks, set
         // The draft's id: every retry of this submission, from any device, is the same one.
         idempotencyKey: draftId,
         status: "submitted",
-        summary: summaryOf(referral, assessmentOf(state), today()),
+        summary,
         triage: INITIAL_TRIAGE_STATE,
         sealed: crypto.sealJson(referral as never, { aad: `referral:${id}:personal` }),
         matchKeys: crypto.matchKeys(referral.child),
         referrerConversation: conversation,
       },
       { at: now, actorId: userId, type: "submitted", sealedDetails: crypto.sealJson({}, { aad: `referral:${id}:event` }) },
-      [{ kind: "post-referral-card", payload: {}, dueAt: now }],
+      [
+        { kind: "post-referral-card", payload: {}, dueAt: now },
+        // Issue 10, point 8: a row due at the acknowledgement deadline, not a timer, so it survives restarts.
+        { kind: "acknowledge-reminder", payload: {}, dueAt: triageDeadlines(now, summary.urgency as Urgency, frontDoorWorkingHours(area)).acknowledgeBy },
+      ],
     );
     await settings.rememberReferrer(userId, referral.referrer.role, referral.referrer.agency, now);
     const submitted = { ...state, section: "review" as const, submitted: { referralId: record.id, reference: record.reference } };

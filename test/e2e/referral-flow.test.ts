@@ -191,6 +191,29 @@ describe("triage on the channel card", () => {
     expect(JSON.stringify(card)).toContain('"value":"Assigned"');
   });
 
+  // Issue 10, point 8: a row due at the acknowledgement deadline (4 working hours here: 14:00), not a timer.
+  const reminders = () => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith("/v3/conversations/team-id;messageid=") && String(entry.activity.text ?? "").startsWith("Reminder:"));
+
+  it("not acknowledged by its deadline, the referral's thread gets one reminder", async () => {
+    await postedCard();
+    harness.setNow(new Date("2026-11-24T13:59:00Z"));
+    await harness.deliver();
+    expect(reminders()).toHaveLength(0);
+    harness.setNow(new Date("2026-11-24T14:01:00Z"));
+    await harness.deliver();
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]!.activity.text).toContain("KIN-2026-00001 has not been acknowledged yet");
+    await harness.deliver();
+    expect(reminders()).toHaveLength(1);
+  });
+
+  it("acknowledged in time, no reminder is sent", async () => {
+    await pressInChannel(SAM, await postedCard(), "Acknowledge");
+    harness.setNow(new Date("2026-11-24T15:00:00Z"));
+    await harness.deliver();
+    expect(reminders()).toHaveLength(0);
+  });
+
   it("a second lead pressing an older copy is told what happened, and nothing moves twice", async () => {
     const card = await postedCard();
     await pressInChannel(SAM, card, "Acknowledge");
