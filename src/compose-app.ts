@@ -99,7 +99,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const senders = createReferralSenders({ referrals, channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock });
 
   const app = createApp({
-    bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated: config.bot !== undefined, logger }) },
+    bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },
     ready: () =>
       checkReadiness(
         new Map([

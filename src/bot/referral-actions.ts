@@ -8,7 +8,7 @@ import { categoryWords, OFFENCE_TEXT } from "../cards/result-words.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
-import { REFERRAL_SECTIONS, type DraftState } from "../services/referral-draft.ts";
+import { REFERRAL_SECTIONS } from "../services/referral-draft.ts";
 import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";
 import type { ConversationAddress } from "../services/referral-store.ts";
 
@@ -59,7 +59,6 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
         ageText: `${state.fromCheck.child.age}`,
         resultLines: [categoryWords(state.fromCheck.category, offences).title, ...offences.map((flag) => `${OFFENCE_TEXT[flag].title}`)],
       },
-      filled: filledSections(state),
       ...(state.checkSessionId === undefined ? {} : { sessionId: state.checkSessionId }),
     };
   }
@@ -131,10 +130,4 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
     ],
     ...(["referral.section", "referral.review", "referral.edit", "referral.add", "referral.remove", "referral.submit"] as const).map((verb) => [verb, act(verb)] as const),
   ]);
-}
-
-/** The sections with anything typed in them, for the card's progress line. */
-function filledSections(state: DraftState): ReferralFormView["filled"] {
-  const groups = new Set(Object.keys(state.values).map((id) => id.split(".")[0]));
-  return REFERRAL_SECTIONS.filter((section) => groups.has(section)) as unknown as ReferralFormView["filled"];
 }

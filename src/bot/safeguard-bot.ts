@@ -206,13 +206,14 @@ export class SafeguardBot extends ActivityHandler {
       const action = invokeValue.action;
       const request = { verb: action?.verb ?? "", data: (action?.data ?? {}) as Record<string, unknown>, userId: userIdOf(context) };
       const referralAction = this.#deps.referralActions.get(request.verb);
+      const triageAction = this.#deps.triageActions.get(request.verb);
       if (referralAction !== undefined) {
         // A referral holds a child's details: it is written only in the 1:1 chat, never in a group.
         const conversation = { serviceUrl: context.activity.serviceUrl, conversationId: context.activity.conversation.id };
         card = isPersonal(context) ? await referralAction({ ...request, profile: () => profileOf(context), conversation }) : welcomeCard(REFERRALS_ARE_PRIVATE);
-      } else if (this.#deps.triageActions.has(request.verb)) {
+      } else if (triageAction !== undefined) {
         const { from } = context.activity;
-        card = await (this.#deps.triageActions.get(request.verb) ?? (() => welcomeCard()))({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member" } });
+        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member" } });
       } else if (request.verb.startsWith("check.") && !isPersonal(context)) {
         // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
         const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));

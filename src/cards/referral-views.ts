@@ -28,11 +28,6 @@ export type ReferralFormView = {
   entries: { personsOfInterest: number; locationsOfInterest: number };
   /** Undefined when started empty from the menu. */
   carried: Carried | undefined;
-  /**
-   * Not read: the card works out which of its sections hold a value from `values`, since a group's
-   * required fields are shown in the essentials, not in the group's own section.
-   */
-  filled?: readonly ReferralSection[];
   /** A line at the top in the attention colour (e.g. "That button had already been pressed"). */
   notice?: string;
   /** The check the draft came from, for "Back to my result". */

@@ -126,11 +126,11 @@ export function createOutboxWorker({ outbox, senders, clock, logger, policy = DE
       const tick = async () => {
         let full = true;
         while (full && !stopped) {
-          const claimedBefore = await worker.runOnce().catch((error: unknown) => {
+          const sent = await worker.runOnce().catch((error: unknown) => {
             logger.error({ err: error }, "the outbox worker could not claim messages; it will try again");
             return 0;
           });
-          full = claimedBefore >= policy.batch;
+          full = sent >= policy.batch;
         }
         if (!stopped) timer = setTimeout(() => void tick(), everyMs);
       };

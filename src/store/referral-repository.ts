@@ -19,8 +19,8 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       try {
         const record = await db.transaction().execute(async (trx) => {
           const year = referral.submittedAt.getUTCFullYear();
-          const reference = formatReference(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year));
-          await trx.insertInto("referrals").values(toRow(referral, reference)).execute();
+          const row = toRow(referral, formatReference(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year)));
+          await trx.insertInto("referrals").values(row).execute();
           await appendEvent(trx, referral.id, event);
           await enqueue(trx, referral.id, outbox, referral.submittedAt);
           if (referral.matchKeys.length > 0) {
@@ -30,7 +30,7 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
               .values(referral.matchKeys.map((key) => ({ referral_id: referral.id, area_id: referral.areaId, kind: key.kind, hash: key.hash, submitted_at: submittedAt })))
               .execute();
           }
-          return toRecord({ ...toRow(referral, reference) });
+          return toRecord(row);
         });
         return { record, created: true };
       } catch (error) {

@@ -41,7 +41,7 @@ const resultState = (area: string): CheckState => ({ ...atQuestions, step: "resu
 // The referral cards in full are in referral-views.test.ts; one of each here, so every template is covered.
 const REFERRAL_DRAFT: ReferralFormView = {
   draftId: "6d1c1a9e-0000-4000-8000-000000000000", version: 2, section: "essentials", values: { "referrer.name": "Sam Teacher" }, issues: [{ field: "child.forename", message: "Enter the child's first name, or \"not known\"." }],
-  entries: { personsOfInterest: 1, locationsOfInterest: 0 }, carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] }, filled: ["essentials"],
+  entries: { personsOfInterest: 1, locationsOfInterest: 0 }, carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] },
 };
 const REFERRAL_SENT = { reference: "KIN-2026-00042", areaName: "Kingston upon Thames", frontDoor: { name: "Single Point of Access (SPA)", phone: "020 8547 5008", openNow: true, hoursText: "Hours: 08:00-18:00 Mon-Fri" }, phoneNow: true, channelRegistered: false };
 const REFERRAL_CHANNEL = {

@@ -20,7 +20,7 @@ export const CARRIED = {
 export const NOTICE = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
 
 export function view(overrides: Partial<ReferralFormView> = {}): ReferralFormView {
-  return { draftId: DRAFT_ID, version: 7, section: "essentials", values: {}, issues: [], entries: { personsOfInterest: 0, locationsOfInterest: 0 }, carried: CARRIED, filled: [], sessionId: "5e0c0000-0000-4000-8000-000000000001", ...overrides };
+  return { draftId: DRAFT_ID, version: 7, section: "essentials", values: {}, issues: [], entries: { personsOfInterest: 0, locationsOfInterest: 0 }, carried: CARRIED, sessionId: "5e0c0000-0000-4000-8000-000000000001", ...overrides };
 }
 
 const isList = (field: FieldSpec) => field.group === "personsOfInterest" || field.group === "locationsOfInterest";
