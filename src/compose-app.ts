@@ -91,12 +91,15 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
   const referralActions = createReferralActions({ referrals: referralService, areas });
-  const triageActions = createTriageActions({ triage: createTriageService({ referrals, roles: roles.roles, crypto, clock }), areas, clock });
+  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock });
+  const triageActions = createTriageActions({ triage, areas, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, hasUnfinishedReferral: async (userId) => (await referralService.unfinished(userId)) !== undefined });
   const auth = createAuthentication(config.bot, sendLimits);
   const adapter = createAdapter(auth, logger);
   const teams = createTeamsSender(auth, config.bot?.appId ?? "");
-  const senders = createReferralSenders({ referrals, channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock });
+  const senders = createReferralSenders({
+    referrals, colleaguesOf: triage.colleaguesOf, adminsOf: (areaId) => roles.roles.adminsOf(areaId), channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock,
+  });
 
   const app = createApp({
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },

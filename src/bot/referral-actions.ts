@@ -4,10 +4,9 @@
 import { z } from "zod";
 import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
-import { categoryWords, OFFENCE_TEXT } from "../cards/result-words.ts";
+import { carriedOf } from "../cards/referral-sections.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
-import { offenceFlagsOf } from "../domain/category.ts";
 import { REFERRAL_SECTIONS } from "../services/referral-draft.ts";
 import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";
 import type { ConversationAddress } from "../services/referral-store.ts";
@@ -46,7 +45,6 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
   function formViewOf(view: DraftView): ReferralFormView {
     const { state } = view;
     const area = areas.get(state.fromCheck.area);
-    const offences = offenceFlagsOf(state.fromCheck.flags);
     return {
       draftId: view.draftId,
       version: view.version,
@@ -54,11 +52,7 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
       values: state.values,
       issues: view.issues,
       entries: state.entries,
-      carried: {
-        areaName: area?.name ?? state.fromCheck.area,
-        ageText: `${state.fromCheck.child.age}`,
-        resultLines: [categoryWords(state.fromCheck.category, offences).title, ...offences.map((flag) => `${OFFENCE_TEXT[flag].title}`)],
-      },
+      carried: carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area),
       ...(state.checkSessionId === undefined ? {} : { sessionId: state.checkSessionId }),
     };
   }

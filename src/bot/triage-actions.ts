@@ -1,33 +1,82 @@
-// The triage card's actions in the area's channel (issue 10, point 7): parse → the triage service
-// (role check, state machine, compare-and-set) → the card as it now is, for the presser; the other
-// copies are updated through the outbox.
+// The triage card's actions in the area's channel (issue 10, points 6 and 7): parse → the triage
+// service (role check, state machine, compare-and-set) → the card as it now is, for the presser;
+// the other copies are updated through the outbox. "Show details" answers the pressing member
+// alone with the whole referral; the referrer's answer to a question comes from their 1:1 chat.
 import { z } from "zod";
 import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
-import { channelViewOf } from "../cards/referral-channel-data.ts";
+import { channelViewOf, detailsViewOf } from "../cards/referral-channel-data.ts";
+import { referralDetailsCard } from "../cards/referral-details-views.ts";
+import { referralQuestionCard } from "../cards/referral-question-views.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
-import { TRIAGE_VERBS, type Presser, type TriageService, type TriageVerb } from "../services/triage-service.ts";
+import { timeWords } from "../domain/triage-text.ts";
+import { TRIAGE_VERBS, type Presser, type TriageOutcome, type TriageService, type TriageVerb } from "../services/triage-service.ts";
 
 export type TriageActionRequest = { readonly data: Readonly<Record<string, unknown>>; readonly presser: Presser };
 
-const ReferralRef = z.object({ referralId: z.string().min(1).max(100), version: z.coerce.number().int().positive() });
+const ReferralRef = z.object({ referralId: z.string().min(1).max(100) });
+const VersionedRef = ReferralRef.extend({ version: z.coerce.number().int().positive() });
+const UNREADABLE = "That button did not work: the card sent something I could not read.";
 
 export function createTriageActions({ triage, areas, clock }: { triage: TriageService; areas: Areas; clock: () => Date }) {
-  const act = (verb: TriageVerb) => async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
-    const ref = ReferralRef.safeParse(data);
-    if (!ref.success) return welcomeCard("That button did not work: the card sent something I could not read.");
-    const outcome = await triage.act({ ...ref.data, verb, presser, inputs: data });
+  const areaNameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
+
+  function cardOf(outcome: TriageOutcome, refusal: string): CardToSend {
     switch (outcome.kind) {
       case "not-found":
         return welcomeCard("This referral could not be found.");
-      case "not-triage": {
-        const areaName = areas.get(outcome.record.areaId)?.name ?? outcome.record.areaId;
-        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), `Only ${areaName}'s triage team can act on its referrals. Nothing was changed.`));
-      }
+      case "not-triage":
+        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), `Only ${areaNameOf(outcome.record.areaId)}'s triage team can ${refusal}. Nothing was changed.`));
       case "card":
-        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note));
+        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note, outcome.colleagues));
+    }
+  }
+
+  const act = (verb: TriageVerb) => async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
+    const ref = VersionedRef.safeParse(data);
+    if (!ref.success) return welcomeCard(UNREADABLE);
+    return cardOf(await triage.act({ ...ref.data, verb, presser, inputs: data }), "act on its referrals");
+  };
+
+  const details = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
+    const ref = ReferralRef.safeParse(data);
+    if (!ref.success) return welcomeCard(UNREADABLE);
+    const outcome = await triage.details(ref.data.referralId, presser);
+    return outcome.kind === "details" ? referralDetailsCard(detailsViewOf(outcome, areas, clock())) : cardOf(outcome, "see a referral's details");
+  };
+
+  const summary = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
+    const ref = ReferralRef.safeParse(data);
+    if (!ref.success) return welcomeCard(UNREADABLE);
+    return cardOf(await triage.summary(ref.data.referralId, presser), "see a referral's details");
+  };
+
+  // The referrer's answer, from the question card in their 1:1 chat; only they may send it.
+  const answer = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
+    const ref = ReferralRef.safeParse(data);
+    if (!ref.success) return welcomeCard(UNREADABLE);
+    const typed = typeof data["answer"] === "string" ? data["answer"] : "";
+    const outcome = await triage.answer(ref.data.referralId, presser, typed);
+    if (outcome.kind === "not-found") return welcomeCard("This referral could not be found.");
+    if (outcome.kind === "not-referrer") return welcomeCard("Only the person who made this referral can answer the front door's questions about it.");
+    // (TypeScript does not narrow the union on two ifs over one field.)
+    if (!("record" in outcome)) return welcomeCard(UNREADABLE);
+    const base = { referralId: outcome.record.id, reference: outcome.record.reference, areaName: areaNameOf(outcome.record.areaId), question: outcome.question ?? "", typed };
+    switch (outcome.kind) {
+      case "answered":
+        return referralQuestionCard({ ...base, state: { kind: "sent", at: timeWords(outcome.at, clock()) } });
+      case "not-waiting":
+        return referralQuestionCard({ ...base, state: { kind: "not-waiting" } });
+      case "empty":
+        return referralQuestionCard({ ...base, state: { kind: "asking", note: "Type your answer in the box, then press Send answer." } });
     }
   };
-  return new Map<string, (request: TriageActionRequest) => Promise<CardToSend>>(TRIAGE_VERBS.map((verb) => [verb, act(verb)]));
+
+  return new Map<string, (request: TriageActionRequest) => Promise<CardToSend>>([
+    ...TRIAGE_VERBS.map((verb): [string, (request: TriageActionRequest) => Promise<CardToSend>] => [verb, act(verb)]),
+    ["triage.details", details],
+    ["triage.summary", summary],
+    ["triage.answer", answer],
+  ]);
 }

@@ -5,7 +5,12 @@ import type { Areas } from "../content/load-areas.ts";
 import { offenceFlagsOf, type Category, type Flag } from "../domain/category.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
-import { timeWords } from "../domain/triage-text.ts";
+import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
+import type { Outcome } from "../domain/triage.ts";
+import { draftValuesOf } from "../services/referral-draft.ts";
+import type { Colleague, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
+import type { DetailsView } from "./referral-details-views.ts";
+import { carriedOf } from "./referral-sections.ts";
 import type { ReferralSummary } from "../services/referral-service.ts";
 import type { ReferralRecord } from "../services/referral-store.ts";
 import type { ChannelCardView } from "./referral-channel-views.ts";
@@ -14,7 +19,7 @@ import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
 const URGENCY_OF: Readonly<Record<string, ChannelCardView["urgency"]>> = { now: "now", today: "today", "within-72-hours": "soon", "within-3-working-days": "soon", routine: "routine" };
 
 /** The channel card's facts for a referral (issue 10, point 6): nothing that names or locates anyone. */
-export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, note?: string): ChannelCardView {
+export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, note?: string, colleagues?: readonly Colleague[]): ChannelCardView {
   const summary = record.summary as ReferralSummary;
   const area = areas.get(record.areaId);
   const offences = offenceFlagsOf(summary.flags as readonly Flag[]);
@@ -35,5 +40,36 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     status: record.status,
     ...(triage.assignee?.name === undefined ? {} : { assignee: triage.assignee.name }),
     ...(note === undefined ? {} : { note }),
+    ...(colleagues === undefined ? {} : { colleagues }),
+  };
+}
+
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+
+/** "Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help)". */
+export function earlierLine(earlier: EarlierReferral): string {
+  const by = earlier.agency === undefined ? "" : `, by ${earlier.agency}`;
+  const where = earlier.outcome === undefined ? STATUS_OF_EARLIER.get(earlier.status) ?? earlier.status : `decided (${OUTCOME_LABELS[earlier.outcome as Outcome] ?? earlier.outcome})`;
+  return `Possible earlier referral ${earlier.reference}, ${SHORT_DATE.format(earlier.submittedAt)}${by}: ${where}. Same name and date of birth, NHS number or UPN: check it is the same child.`;
+}
+
+const STATUS_OF_EARLIER: ReadonlyMap<string, string> = new Map([
+  ["submitted", "not acknowledged yet"],
+  ["acknowledged", "acknowledged"],
+  ["assigned", "assigned"],
+  ["awaiting-info", "waiting for information"],
+  ["decided", "decided"],
+]);
+
+/** "Show details" for a triage member: the summary's facts, the referral, its history, earlier referrals. */
+export function detailsViewOf(details: Extract<DetailsOutcome, { kind: "details" }>, areas: Areas, now: Date): DetailsView {
+  const { record, referral } = details;
+  const areaName = areas.get(record.areaId)?.name ?? record.areaId;
+  return {
+    channel: channelViewOf(record, areas, now, undefined, details.colleagues),
+    referral: referral === undefined ? undefined : draftValuesOf(referral),
+    carried: referral === undefined ? { areaName, ageText: "", resultLines: [] } : carriedOf(referral.fromCheck, areaName),
+    history: details.history.map((line) => ({ when: timeWords(line.at, now), text: line.text, said: line.said })),
+    earlier: details.earlier.map(earlierLine),
   };
 }

@@ -24,6 +24,8 @@ export type ChannelCardView = {
   assignee?: string;
   /** What just happened, for the line at the top: "Acknowledged by Sam Lead at 10:05". */
   note?: string;
+  /** The area's triage members it can be assigned to, by name (not the one it is assigned to). */
+  colleagues?: readonly { readonly id: string; readonly name: string }[];
 };
 
 type TriageButton = { readonly verb: string; readonly title: string };
@@ -32,19 +34,31 @@ type TriageButton = { readonly verb: string; readonly title: string };
 const ACKNOWLEDGE: TriageButton = { verb: "triage.acknowledge", title: "Acknowledge" };
 const ASSIGN: TriageButton = { verb: "triage.assign", title: "Assign to me" };
 const REOPEN: TriageButton = { verb: "triage.reopen", title: "Reopen" };
+const RECEIVED: TriageButton = { verb: "triage.received", title: "Mark information received" };
 
 /**
- * The buttons a status offers (DOMAIN.md §9); an assigned referral also offers "Record a decision",
- * which opens its outcome and reason on the card. Not built yet, so not offered: "Show details"
- * (the full referral for the triage team) and asking the referrer for more information.
+ * The buttons a status offers (DOMAIN.md §9), before "Show details", which every status offers.
+ * Opened on the card: "Assign to…" (a colleague) before assignment, "Ask the referrer" until a
+ * decision, "Record a decision" once assigned.
  */
 export const TRIAGE_BUTTONS: ReadonlyMap<string, readonly TriageButton[]> = new Map([
   ["submitted", [ACKNOWLEDGE, ASSIGN]],
   ["acknowledged", [ASSIGN]],
   ["assigned", []],
-  ["awaiting-info", []],
+  ["awaiting-info", [RECEIVED]],
   ["decided", [REOPEN]],
 ]);
+
+/** The move of DOMAIN.md §9 each of the card's verbs asks for. */
+export const MOVE_OF_VERB: Readonly<Record<string, string>> = {
+  "triage.acknowledge": "acknowledge",
+  "triage.assign": "assign",
+  "triage.assign-to": "assign",
+  "triage.ask": "request-info",
+  "triage.received": "info-received",
+  "triage.decide": "decide",
+  "triage.reopen": "reopen",
+};
 
 /** DOMAIN.md §9's outcomes, in its order, for the decision's choice. */
 const OUTCOME_CHOICES = OUTCOMES.map((outcome) => ({ title: OUTCOME_LABELS[outcome], value: outcome }));
@@ -68,6 +82,7 @@ const URGENCY_WORDS: Readonly<Record<ChannelCardView["urgency"], { text: string;
 export function referralChannelCard(view: ChannelCardView): CardToSend {
   const buttons = TRIAGE_BUTTONS.get(view.status) ?? [];
   const urgency = URGENCY_WORDS[view.urgency];
+  const colleagues = view.colleagues ?? [];
   return {
     name: "referral-channel",
     data: {
@@ -87,9 +102,19 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       ],
       assignee: view.assignee ?? "",
       actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),
+      detailsShown: false,
+      detailsAction: { title: "Show details", verb: "triage.details", data: { referralId: view.referralId }, tooltip: "The whole referral, for the area's triage team only; only you see it" },
+      shortened: "",
+      earlier: [],
+      purged: "",
+      sections: [],
+      history: [],
+      canAssignTo: (view.status === "submitted" || view.status === "acknowledged") && colleagues.length > 0,
+      colleagues: colleagues.map((colleague) => ({ title: colleague.name, value: colleague.id })),
+      canAsk: view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned",
       canDecide: view.status === "assigned",
       outcomes: OUTCOME_CHOICES,
-      decideData: { referralId: view.referralId, version: view.version },
+      pressData: { referralId: view.referralId, version: view.version },
     },
   };
 }

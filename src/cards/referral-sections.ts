@@ -2,7 +2,10 @@
 // detail'"): which fields of the table in domain/referral-fields.ts each shows, its words, which
 // section an issue belongs to, how many list entries fit on one card, and how a typed value
 // reads back on the review.
+import { offenceFlagsOf } from "../domain/category.ts";
+import type { FromCheck } from "../domain/referral.ts";
 import { isRealIsoDate } from "../domain/referral-age.ts";
+import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
 export const REFERRAL_CARD_SECTIONS = ["essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "parentalResponsibility"] as const;
@@ -123,6 +126,12 @@ export function choicesOf(field: FieldSpec): readonly { readonly value: string; 
 
 /** What the check carried over, shown read-only: "From your check". */
 export type Carried = { areaName: string; ageText: string; resultLines: readonly string[] };
+
+/** What the check carried over, in words: the area, the age given, the provisional result and each possible offence. */
+export function carriedOf(fromCheck: FromCheck, areaName: string): Carried {
+  const offences = offenceFlagsOf(fromCheck.flags);
+  return { areaName, ageText: `${fromCheck.child.age}`, resultLines: [categoryWords(fromCheck.category, offences).title, ...offences.map((flag) => OFFENCE_TEXT[flag].title)] };
+}
 
 export function carriedLines(carried: Carried | undefined): { text: string }[] {
   if (carried === undefined) return [];

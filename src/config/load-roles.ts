@@ -24,6 +24,8 @@ export interface Roles {
    * open local mode: there everyone is a member, and there is no list of everyone to offer.
    */
   triageMembersOf(areaId: string): readonly string[];
+  /** The area's admins as lower-case AAD object ids, to escalate an undecided referral to. Empty in open local mode. */
+  adminsOf(areaId: string): readonly string[];
 }
 
 export type AreaRoles = Readonly<{ admins: readonly string[]; triage: readonly string[] }>;
@@ -60,6 +62,7 @@ export function createRoles(areas: ReadonlyMap<string, AreaRoles>): Roles {
     isTriage: (userId: string, areaId: string) => sets.get(areaId)?.triage.has(normalise(userId)) ?? false,
     triageAreasOf: (userId: string) => [...sets].filter(([, roles]) => roles.triage.has(normalise(userId))).map(([areaId]) => areaId),
     triageMembersOf: (areaId: string) => [...(sets.get(areaId)?.triage ?? [])],
+    adminsOf: (areaId: string) => [...(sets.get(areaId)?.admins ?? [])],
   });
 }
 
@@ -70,6 +73,7 @@ function openLocalRoles(areaIds: readonly string[]): Roles {
     isTriage: (_userId: string, areaId: string) => known.has(areaId),
     triageAreasOf: () => [...areaIds],
     triageMembersOf: () => [],
+    adminsOf: () => [],
   });
 }
 

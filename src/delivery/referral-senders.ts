@@ -4,7 +4,9 @@
 // once an admin registers one. "update-referral-card": every posted copy replaced in place after a
 // triage action. "notify-referrer": the referrer told in their 1:1 chat.
 import type { Areas } from "../content/load-areas.ts";
+import { CardFactory, MessageFactory } from "botbuilder";
 import type { AdaptiveCard } from "../cards/render-card.ts";
+import { referralQuestionCard } from "../cards/referral-question-views.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { channelViewOf } from "../cards/referral-channel-data.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
@@ -15,12 +17,24 @@ import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
 import { Waiting, type Send } from "./outbox-worker.ts";
 import type { TeamsSender } from "./teams-sender.ts";
+import type { Colleague } from "../services/triage-service.ts";
+
+const STATUS_LINES: ReadonlyMap<string, string> = new Map([
+  ["submitted", "not acknowledged yet"],
+  ["acknowledged", "acknowledged but not assigned"],
+  ["assigned", "assigned"],
+  ["awaiting-info", "waiting for information from the referrer"],
+]);
 
 /** How often a referral waiting for its area's channel looks again. */
 export const CHANNEL_WAIT_MS = 60_000;
 
 export type ReferralSenderDependencies = {
   readonly referrals: ReferralStore;
+  /** The area's triage members a referral can be assigned to, for the card (triage-service.ts). */
+  readonly colleaguesOf: (record: ReferralRecord) => Promise<readonly Colleague[]>;
+  /** The area's admins by AAD object id, for the decision escalation; empty when everyone is one (local use). */
+  readonly adminsOf: (areaId: string) => readonly string[];
   readonly channels: TriageChannelStore;
   readonly teams: TeamsSender;
   readonly areas: Areas;
@@ -43,24 +57,34 @@ export function referrerMessage(record: ReferralRecord, areaName: string, event:
     case "reopened":
       return `${about} has been reopened by ${by}: the decision is being looked at again.`;
     case "info-requested":
+      return `${about}: ${event.details.actorName} asks a question (below).`;
     case "info-received":
-      return `${about} has been updated by ${by}.`;
+      return `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
   }
 }
 
-export function createReferralSenders({ referrals, channels, teams, areas, crypto, render, clock }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
+export function createReferralSenders({ referrals, colleaguesOf, adminsOf, channels, teams, areas, crypto, render, clock }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
   async function referralOf(message: ClaimedMessage): Promise<ReferralRecord> {
     const record = await referrals.get(message.referralId);
     if (record === undefined) throw new Error("the referral of an outbox message is missing");
     return record;
   }
-  const cardOf = (record: ReferralRecord) => render(referralChannelCard(channelViewOf(record, areas, clock())));
+  const cardOf = async (record: ReferralRecord) => render(referralChannelCard(channelViewOf(record, areas, clock(), undefined, await colleaguesOf(record))));
+  const areaNameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
+
+  /** Posts a line into each thread of the referral's card; waits while the card is not posted yet. */
+  async function postInThread(record: ReferralRecord, text: string): Promise<void> {
+    const channel = await channels.channelOf(record.areaId);
+    const posts = await channels.postsOf(record.id);
+    if (channel === undefined || posts.length === 0) throw new Waiting("referral not posted yet; its message waits", CHANNEL_WAIT_MS);
+    for (const posted of posts) await teams.send(channel.serviceUrl, posted.conversationId, { type: "message", text });
+  }
 
   const postReferralCard: Send = async (message) => {
     const record = await referralOf(message);
     const channel = await channels.channelOf(record.areaId);
     if (channel === undefined) throw new Waiting(`no triage channel is registered for ${record.areaId}`, CHANNEL_WAIT_MS);
-    const posted = await teams.postToChannel(channel, cardOf(record));
+    const posted = await teams.postToChannel(channel, await cardOf(record));
     await channels.recordPost(record.id, posted.conversationId, posted.activityId);
   };
 
@@ -69,7 +93,7 @@ export function createReferralSenders({ referrals, channels, teams, areas, crypt
     const record = await referralOf(message);
     const channel = await channels.channelOf(record.areaId);
     if (channel === undefined) return;
-    const card = cardOf(record);
+    const card = await cardOf(record);
     for (const posted of await channels.postsOf(record.id)) await teams.updateCard(channel.serviceUrl, posted, card);
   };
 
@@ -81,20 +105,48 @@ export function createReferralSenders({ referrals, channels, teams, areas, crypt
     if (address === undefined || last === undefined) return;
     const details = crypto.openJson(last.sealedDetails, { aad: `referral:${record.id}:event` });
     const event = TriageEvent.parse({ type: last.type, actorId: last.actorId, at: last.at, details });
-    const text = `${referrerMessage(record, areas.get(record.areaId)?.name ?? record.areaId, event, clock())} ${EMERGENCY_LINE}`;
-    await teams.send(address.serviceUrl, address.conversationId, { type: "message", text });
+    const areaName = areaNameOf(record.areaId);
+    // A question comes as a card to answer it on (it carries the 999 line); every other step as a line of text.
+    const activity =
+      event.type === "info-requested"
+        ? MessageFactory.attachment(CardFactory.adaptiveCard(render(referralQuestionCard({ referralId: record.id, reference: record.reference, areaName, question: event.details.question, state: { kind: "asking" } }))))
+        : { type: "message", text: `${referrerMessage(record, areaName, event, clock())} ${EMERGENCY_LINE}` };
+    await teams.send(address.serviceUrl, address.conversationId, activity);
+  };
+
+  // The referrer answered a question: the thread is told (the answer itself stays in the sealed history, behind Show details).
+  const infoAnswered: Send = async (message) => {
+    const record = await referralOf(message);
+    const text = `The referrer has answered the question on referral ${record.reference}. Triage team: press Show details on the card to read the answer. ${EMERGENCY_LINE}`;
+    await postInThread(record, text);
+  };
+
+  // Issue 10, point 8: not decided within one working day, the area's admins are told in their 1:1 chats.
+  const decisionEscalation: Send = async (message) => {
+    const record = await referralOf(message);
+    const triage = record.triage as { reopened?: unknown };
+    // Decided (or decided and reopened: the deadline was met once): nothing to escalate.
+    if (record.status === "decided" || triage.reopened !== undefined) return;
+    const view = channelViewOf(record, areas, clock());
+    const text =
+      `Escalation: referral ${record.reference} to ${areaNameOf(record.areaId)}'s front door has not been decided within one working day (due by ${view.decideBy}). ` +
+      `It is ${STATUS_LINES.get(record.status) ?? record.status}${view.assignee === undefined ? "" : `, assigned to ${view.assignee}`}. Open its card in the area's triage channel. ${EMERGENCY_LINE}`;
+    const admins = adminsOf(record.areaId);
+    const channel = await channels.channelOf(record.areaId);
+    if (admins.length === 0 || channel === undefined) {
+      // No admins listed (local use, where everyone is one), or no channel to reach them through: the thread is told.
+      await postInThread(record, text);
+      return;
+    }
+    for (const admin of admins) await teams.sendToUser(channel.serviceUrl, channel.tenantId, admin, { type: "message", text });
   };
 
   // Issue 10, point 8: still not acknowledged at its deadline, the referral's thread gets a reminder.
   const acknowledgeReminder: Send = async (message) => {
     const record = await referralOf(message);
     if (record.status !== "submitted") return;
-    const channel = await channels.channelOf(record.areaId);
-    const posts = await channels.postsOf(record.id);
-    if (channel === undefined || posts.length === 0) throw new Waiting(`referral not posted yet; its reminder waits`, CHANNEL_WAIT_MS);
     const due = channelViewOf(record, areas, clock()).acknowledgeBy;
-    const text = `Reminder: referral ${record.reference} has not been acknowledged yet (due by ${due}). Press Acknowledge or Assign to me on its card. ${EMERGENCY_LINE}`;
-    for (const posted of posts) await teams.send(channel.serviceUrl, posted.conversationId, { type: "message", text });
+    await postInThread(record, `Reminder: referral ${record.reference} has not been acknowledged yet (due by ${due}). Press Acknowledge or Assign to me on its card. ${EMERGENCY_LINE}`);
   };
 
   return new Map([
@@ -102,5 +154,7 @@ export function createReferralSenders({ referrals, channels, teams, areas, crypt
     ["acknowledge-reminder", acknowledgeReminder],
     ["update-referral-card", updateReferralCard],
     ["notify-referrer", notifyReferrer],
+    ["info-answered", infoAnswered],
+    ["decision-escalation", decisionEscalation],
   ]);
 }

@@ -20,6 +20,8 @@ export type TeamsSender = {
   updateCard(serviceUrl: string, posted: Posted, card: AdaptiveCard): Promise<void>;
   /** Posts into an existing conversation (a channel thread, a 1:1 chat). */
   send(serviceUrl: string, conversationId: string, activity: Partial<Activity>): Promise<void>;
+  /** Opens (or finds) the bot's 1:1 chat with a user, by AAD object id, and posts into it. */
+  sendToUser(serviceUrl: string, tenantId: string, aadObjectId: string, activity: Partial<Activity>): Promise<void>;
 };
 
 export function createTeamsSender(auth: TimeLimitedAuthentication, appId: string): TeamsSender {
@@ -61,6 +63,21 @@ export function createTeamsSender(auth: TimeLimitedAuthentication, appId: string
     async send(serviceUrl, conversationId, activity) {
       const connector = await connectorFor(serviceUrl);
       await asRetryable(() => connector.conversations.sendToConversation(conversationId, activity));
+    },
+
+    async sendToUser(serviceUrl, tenantId, aadObjectId, activity) {
+      const connector = await connectorFor(serviceUrl);
+      const created = await asRetryable(() =>
+        connector.conversations.createConversation({
+          isGroup: false,
+          bot: { id: appId, name: "" },
+          members: [{ id: aadObjectId, name: "" }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        } as never),
+      );
+      if (created.id === undefined || created.id === "") throw new Error("the Bot Connector did not open a 1:1 chat");
+      await asRetryable(() => connector.conversations.sendToConversation(created.id, activity));
     },
   };
 }

@@ -136,7 +136,10 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
     `${event.details.alsoAcknowledged ? "Acknowledged and assigned" : "Assigned"} to ` +
     assignedWords(event.details.assignee, { by: { id: event.actorId, name: event.details.actorName }, at: event.at }, now),
   "info-requested": (event, now) => `Information asked for by ${event.details.actorName} at ${timeWords(event.at, now)}`,
-  "info-received": (event, now) => `Information marked received by ${event.details.actorName} at ${timeWords(event.at, now)}`,
+  "info-received": (event, now) =>
+    event.details.answer === undefined
+      ? `Information marked received by ${event.details.actorName} at ${timeWords(event.at, now)}`
+      : `The referrer, ${event.details.actorName}, answered at ${timeWords(event.at, now)}`,
   decided: (event, now) => `Decided by ${event.details.actorName} at ${timeWords(event.at, now)} (${decisionWords(event.details)})`,
   reopened: (event, now) => `Reopened by ${event.details.actorName} at ${timeWords(event.at, now)}`,
 };

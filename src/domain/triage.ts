@@ -52,7 +52,7 @@ export const TRIAGE_MOVES = [
 ] as const satisfies readonly { action: TriageActionType; from: TriageStatus; to: TriageStatus | "previous" }[];
 export type TriageMove = (typeof TRIAGE_MOVES)[number];
 
-const LIMITS = { id: 100, name: 200, question: 1_000, reason: 2_000, area: 100 } as const;
+const LIMITS = { id: 100, name: 200, question: 1_000, answer: 2_000, reason: 2_000, area: 100 } as const;
 
 /** A member of the area's triage role: their AAD object id and their display name as Teams gives it. */
 export const TriageMember = z.strictObject({ id: z.string().min(1).max(LIMITS.id), name: z.string().min(1).max(LIMITS.name) });
@@ -122,7 +122,8 @@ export const TriageAction = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("acknowledge") }),
   z.strictObject({ type: z.literal("assign"), assignee: TriageMember }),
   z.strictObject({ type: z.literal("request-info"), question: z.string().max(LIMITS.question) }),
-  z.strictObject({ type: z.literal("info-received") }),
+  /** Marked received by a lead (the information came another way), or the referrer's answer to the question. */
+  z.strictObject({ type: z.literal("info-received"), answer: optionalText(LIMITS.answer) }),
   z.strictObject({
     type: z.literal("decide"),
     outcome: z.preprocess((value) => (value === "" ? undefined : value), z.enum(OUTCOMES).optional()),
@@ -144,7 +145,7 @@ export const TriageEvent = z.discriminatedUnion("type", [
   eventOf("acknowledged", {}),
   eventOf("assigned", { assignee: TriageMember, alsoAcknowledged: z.boolean() }),
   eventOf("info-requested", { question: z.string().min(1).max(LIMITS.question), returnsTo: z.enum(RESUMABLE) }),
-  eventOf("info-received", { returnsTo: z.enum(RESUMABLE) }),
+  eventOf("info-received", { returnsTo: z.enum(RESUMABLE), answer: z.string().min(1).max(LIMITS.answer).optional() }),
   eventOf("decided", { outcome: z.enum(OUTCOMES), reason, area: z.string().min(1).max(LIMITS.area).optional() }),
   eventOf("reopened", { reason: reason.optional() }),
 ]);
@@ -196,10 +197,13 @@ const BUILD: { readonly [A in TriageActionType]: Build<A> } = {
       event: { type: "info-requested", details: { question, returnsTo: state.status } },
     };
   },
-  "info-received": (state) => ({
-    next: state.before,
-    event: { type: "info-received", details: { returnsTo: state.before.status } },
-  }),
+  "info-received": (state, action) => {
+    const answer = given(action.answer);
+    return {
+      next: state.before,
+      event: { type: "info-received", details: answer === undefined ? { returnsTo: state.before.status } : { returnsTo: state.before.status, answer } },
+    };
+  },
   decide: (state, action, stamp) => {
     const { outcome } = action;
     if (outcome === undefined) return refused("outcome-missing", "Choose an outcome to record the decision.");

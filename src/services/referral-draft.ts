@@ -3,7 +3,7 @@
 // Pure: merging a card's inputs into the draft, and turning the draft into what validateReferral
 // checks.
 import { z } from "zod";
-import { FromCheck } from "../domain/referral.ts";
+import { FromCheck, type Referral } from "../domain/referral.ts";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, maxEntriesOf, type FieldSpec, type ListGroupId } from "../domain/referral-fields.ts";
 
 export const REFERRAL_SECTIONS = ["essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "parentalResponsibility", "review"] as const;
@@ -125,4 +125,18 @@ export function sectionOfIssue(field: string): ReferralSection {
   if (group === undefined || !REFERRAL_GROUPS.some((candidate) => candidate.id === group)) return "essentials";
   if ((LIST_GROUPS as readonly string[]).includes(group)) return group as ReferralSection;
   return FIELD_BY_KEY.get(`${group}.${second}`)?.required === true ? "essentials" : (group as ReferralSection);
+}
+
+/** A stored referral as the card's typed values again (the inverse of referralInputOf), to show it read-only. */
+export function draftValuesOf(referral: Referral): Pick<DraftState, "values" | "entries"> {
+  const values: Record<string, string> = {};
+  const write = (prefix: string, group: Readonly<Record<string, unknown>>) => {
+    for (const [key, value] of Object.entries(group)) if (value !== undefined && value !== null) values[`${prefix}.${key}`] = String(value);
+  };
+  for (const group of REFERRAL_GROUPS) {
+    const held = referral[group.id as keyof Referral];
+    if (Array.isArray(held)) held.forEach((entry, index) => write(`${group.id}.${index}`, entry as Record<string, unknown>));
+    else write(group.id, held as Record<string, unknown>);
+  }
+  return { values, entries: { personsOfInterest: referral.personsOfInterest.length, locationsOfInterest: referral.locationsOfInterest.length } };
 }

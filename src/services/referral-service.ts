@@ -142,6 +142,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     const now = clock();
     const id = newId();
     const summary = summaryOf(referral, assessmentOf(state), today());
+    const deadlines = triageDeadlines(now, summary.urgency as Urgency, frontDoorWorkingHours(area));
     const { record } = await referrals.submit(
       {
         id,
@@ -162,7 +163,9 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       [
         { kind: "post-referral-card", payload: {}, dueAt: now },
         // Issue 10, point 8: a row due at the acknowledgement deadline, not a timer, so it survives restarts.
-        { kind: "acknowledge-reminder", payload: {}, dueAt: triageDeadlines(now, summary.urgency as Urgency, frontDoorWorkingHours(area)).acknowledgeBy },
+        { kind: "acknowledge-reminder", payload: {}, dueAt: deadlines.acknowledgeBy },
+        // Not decided within one working day: the area's admins are told (it checks again when due).
+        { kind: "decision-escalation", payload: {}, dueAt: deadlines.decideBy },
       ],
     );
     await settings.rememberReferrer(userId, referral.referrer.role, referral.referrer.agency, now);

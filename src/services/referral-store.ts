@@ -122,4 +122,8 @@ export interface TriageChannelStore {
   /** Each channel card posted for a referral (normally one; two if a post was retried after a crash mid-flight). */
   recordPost(referralId: string, conversationId: string, activityId: string): Promise<void>;
   postsOf(referralId: string): Promise<{ conversationId: string; activityId: string }[]>;
+  /** A triage member's name as Teams gave it when they last pressed a referral card of the area. */
+  rememberMember(areaId: string, member: { readonly id: string; readonly name: string }, at: Date): Promise<void>;
+  /** The area's members seen so far, by name. */
+  membersSeen(areaId: string): Promise<{ id: string; name: string }[]>;
 }

@@ -1,25 +1,72 @@
-// Triage actions on the channel card (issue 10, point 7): each press is checked against the
-// area's triage role on the server, moved by the domain's state machine, written with its sealed
-// audit event by compare-and-set (two leads at once: one wins, the other is told what happened),
-// and followed by outbox rows that update every posted copy of the card and tell the referrer.
-import { TriageAction, TriageState, applyTriageAction, type TriageEvent, type TriageMember } from "../domain/triage.ts";
+// Triage actions on the channel card (issue 10, points 6, 7 and 9): each press is checked against
+// the area's triage role on the server, moved by the domain's state machine, written with its
+// sealed audit event by compare-and-set (two leads at once: one wins, the other is told what
+// happened), and followed by outbox rows that update every posted copy of the card and tell the
+// referrer. "Show details" opens the sealed referral for a triage member only, with its history
+// and any possible earlier referral of the same child in the area; the referrer answers a
+// question from their 1:1 chat.
+import { Referral } from "../domain/referral.ts";
+import { TriageAction, TriageEvent, TriageState, applyTriageAction, type TriageEventType, type TriageMember } from "../domain/triage.ts";
 import { describeTriageEvent } from "../domain/triage-text.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
-import type { ReferralRecord, ReferralStore } from "./referral-store.ts";
+import type { AuditEvent, OutboxMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
 
-export const TRIAGE_VERBS = ["triage.acknowledge", "triage.assign", "triage.decide", "triage.reopen"] as const;
+export const TRIAGE_VERBS = ["triage.acknowledge", "triage.assign", "triage.assign-to", "triage.ask", "triage.received", "triage.decide", "triage.reopen"] as const;
 export type TriageVerb = (typeof TRIAGE_VERBS)[number];
 
 /** Who may act: the area's triage members (ROLES_FILE; src/config/load-roles.ts). */
-export type TriageRoleCheck = { isTriage(aadObjectId: string, areaId: string): boolean };
+export type TriageRoleCheck = {
+  isTriage(aadObjectId: string, areaId: string): boolean;
+  /** The area's members by AAD object id; empty when everyone is a member (local use). */
+  triageMembersOf(areaId: string): readonly string[];
+};
 
 export type Presser = { readonly userId: string; readonly aadObjectId: string; readonly name: string };
 
+/** A colleague a referral can be assigned to: a triage member of the area, seen by name. */
+export type Colleague = { readonly id: string; readonly name: string };
+
 export type TriageOutcome =
   /** The referral as it now is, with a line for the presser when their press did not move it. */
-  | { readonly kind: "card"; readonly record: ReferralRecord; readonly note?: string }
+  | { readonly kind: "card"; readonly record: ReferralRecord; readonly colleagues: readonly Colleague[]; readonly note?: string }
   | { readonly kind: "not-triage"; readonly record: ReferralRecord }
   | { readonly kind: "not-found" };
+
+/** One line of a referral's history, for the details view: what happened and, sealed until now, what was said. */
+export type HistoryLine = { readonly at: Date; readonly text: string; readonly said?: string };
+
+/** An earlier referral of what may be the same child, in the same area, within 12 months (issue 10, point 9). */
+export type EarlierReferral = {
+  readonly reference: string;
+  readonly submittedAt: Date;
+  /** The referrer's organisation as they gave it; undefined once its personal fields were purged. */
+  readonly agency: string | undefined;
+  readonly status: string;
+  readonly outcome: string | undefined;
+};
+
+export type DetailsOutcome =
+  | {
+      readonly kind: "details";
+      readonly record: ReferralRecord;
+      readonly colleagues: readonly Colleague[];
+      /** Undefined once the personal fields were purged after the retention period. */
+      readonly referral: Referral | undefined;
+      readonly history: readonly HistoryLine[];
+      readonly earlier: readonly EarlierReferral[];
+    }
+  | Exclude<TriageOutcome, { kind: "card" }>;
+
+export type AnswerOutcome =
+  | {
+      /** answered: sent, the referral back where it was; not-waiting: the front door no longer waits (marked received, decided), so nothing was sent; empty: nothing typed. */
+      readonly kind: "answered" | "not-waiting" | "empty";
+      readonly record: ReferralRecord;
+      /** The question the front door asked last, to show again above the answer. */
+      readonly question: string | undefined;
+      readonly at: Date;
+    }
+  | { readonly kind: "not-found" | "not-referrer" };
 
 export type TriageRequest = {
   readonly referralId: string;
@@ -29,16 +76,80 @@ export type TriageRequest = {
   readonly inputs: Readonly<Record<string, unknown>>;
 };
 
+const MATCH_WINDOW_MONTHS = 12;
+/** As the question card's input allows (cards/referral-question.json). */
+export const ANSWER_LIMIT = 2_000;
+const eventAad = (referralId: string) => `referral:${referralId}:event`;
+
+/** Who is told what after each move, through the outbox (never in the request, so a slow Teams delays no one). */
+function outboxAfter(event: TriageEvent, now: Date): Omit<OutboxMessage, "referralId">[] {
+  const rows: Omit<OutboxMessage, "referralId">[] = [{ kind: "update-referral-card", payload: {}, dueAt: now }];
+  const answered = event.type === "info-received" && event.details.answer !== undefined;
+  // The referrer is told each step; when they answered a question themselves, the thread is told instead.
+  rows.push(answered ? { kind: "info-answered", payload: {}, dueAt: now } : { kind: "notify-referrer", payload: { event: event.type }, dueAt: now });
+  return rows;
+}
+
 export type TriageService = ReturnType<typeof createTriageService>;
 
-export function createTriageService({ referrals, roles, crypto, clock }: { referrals: ReferralStore; roles: TriageRoleCheck; crypto: ReferralCrypto; clock: () => Date }) {
-  function actionOf(verb: TriageVerb, presser: TriageMember, inputs: Readonly<Record<string, unknown>>) {
+export function createTriageService({ referrals, channels, roles, crypto, clock }: { referrals: ReferralStore; channels: TriageChannelStore; roles: TriageRoleCheck; crypto: ReferralCrypto; clock: () => Date }) {
+  /** The area's triage members seen by name, but not `except` (the one it is assigned to now). */
+  async function colleaguesOf(record: ReferralRecord): Promise<Colleague[]> {
+    const listed = new Set(roles.triageMembersOf(record.areaId));
+    const assignee = (record.triage as { assignee?: { id?: string } }).assignee?.id?.toLowerCase();
+    return (await channels.membersSeen(record.areaId)).filter((person) => (listed.size === 0 || listed.has(person.id)) && roles.isTriage(person.id, record.areaId) && person.id !== assignee);
+  }
+
+  function eventOf(stored: AuditEvent): TriageEvent | undefined {
+    try {
+      const parsed = TriageEvent.safeParse({ type: stored.type, actorId: stored.actorId, at: stored.at, details: crypto.openJson(stored.sealedDetails, { aad: eventAad(stored.referralId) }) });
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function personalOf(record: ReferralRecord): Referral | undefined {
+    if (record.sealed === undefined) return undefined;
+    const parsed = Referral.safeParse(crypto.openJson(record.sealed, { aad: `referral:${record.id}:personal` }));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async function lastEventOf(referralId: string, type: TriageEventType): Promise<TriageEvent | undefined> {
+    const stored = (await referrals.events(referralId)).reverse().find((event) => event.type === type);
+    return stored === undefined ? undefined : eventOf(stored);
+  }
+
+  /** What happened last, for a press that lost the race: "Acknowledged by Sam Lead at 10:02". */
+  async function lastHappened(record: ReferralRecord): Promise<string | undefined> {
+    const last = (await referrals.events(record.id)).at(-1);
+    const event = last === undefined || last.type === "submitted" ? undefined : eventOf(last);
+    return event === undefined ? undefined : describeTriageEvent(event, clock());
+  }
+
+  /** The member a press names: themselves, or the colleague chosen on the card. */
+  async function assigneeOf(record: ReferralRecord, presser: TriageMember, inputs: Readonly<Record<string, unknown>>): Promise<TriageMember | string> {
+    const chosen = typeof inputs["assignee"] === "string" ? inputs["assignee"].toLowerCase() : "";
+    if (chosen === "") return "Choose the colleague to assign this referral to.";
+    const colleague = (await colleaguesOf(record)).find((person) => person.id === chosen);
+    return colleague ?? "That person is not one of this area's triage team as far as I know: nothing was changed.";
+  }
+
+  async function actionOf(verb: TriageVerb, record: ReferralRecord, presser: TriageMember, inputs: Readonly<Record<string, unknown>>): Promise<ReturnType<typeof TriageAction.safeParse> | string> {
     const text = (key: string) => (typeof inputs[key] === "string" ? inputs[key] : undefined);
     switch (verb) {
       case "triage.acknowledge":
         return TriageAction.safeParse({ type: "acknowledge" });
       case "triage.assign":
         return TriageAction.safeParse({ type: "assign", assignee: presser });
+      case "triage.assign-to": {
+        const assignee = await assigneeOf(record, presser, inputs);
+        return typeof assignee === "string" ? assignee : TriageAction.safeParse({ type: "assign", assignee });
+      }
+      case "triage.ask":
+        return TriageAction.safeParse({ type: "request-info", question: text("question") ?? "" });
+      case "triage.received":
+        return TriageAction.safeParse({ type: "info-received" });
       case "triage.decide":
         return TriageAction.safeParse({ type: "decide", outcome: text("outcome"), reason: text("reason"), area: text("transferArea") });
       case "triage.reopen":
@@ -46,49 +157,126 @@ export function createTriageService({ referrals, roles, crypto, clock }: { refer
     }
   }
 
-  /** What happened last, for a press that lost the race: "Acknowledged by Sam Lead at 10:02". */
-  async function lastHappened(record: ReferralRecord): Promise<string | undefined> {
-    const events = await referrals.events(record.id);
-    const last = events.at(-1);
-    if (last === undefined || last.type === "submitted") return undefined;
-    try {
-      const details = crypto.openJson(last.sealedDetails, { aad: `referral:${record.id}:event` }) as TriageEvent["details"];
-      return describeTriageEvent({ type: last.type, actorId: last.actorId, at: last.at, details } as TriageEvent, clock());
-    } catch {
-      return undefined;
-    }
+  /** Writes a move by compare-and-set with its sealed event and outbox rows; whether it wrote. */
+  async function write(record: ReferralRecord, next: TriageState, event: TriageEvent, actorId: string): Promise<boolean> {
+    const now = event.at;
+    return referrals.applyTriage(
+      record.id,
+      record.version,
+      { status: next.status, triage: next, summary: record.summary },
+      { at: now, actorId, type: event.type, sealedDetails: crypto.sealJson(event.details as never, { aad: eventAad(record.id) }) },
+      outboxAfter(event, now),
+    );
+  }
+
+  /** The record, if the presser may act on it (remembering their name for "assign to a colleague"). */
+  async function asMember(referralId: string, presser: Presser): Promise<{ kind: "member"; record: ReferralRecord } | Exclude<TriageOutcome, { kind: "card" }>> {
+    const record = await referrals.get(referralId);
+    if (record === undefined) return { kind: "not-found" };
+    if (!roles.isTriage(presser.aadObjectId, record.areaId)) return { kind: "not-triage", record };
+    await channels.rememberMember(record.areaId, { id: presser.aadObjectId, name: presser.name }, clock());
+    return { kind: "member", record };
+  }
+
+  async function earlierOf(record: ReferralRecord, referral: Referral): Promise<EarlierReferral[]> {
+    const since = new Date(record.submittedAt);
+    since.setUTCMonth(since.getUTCMonth() - MATCH_WINDOW_MONTHS);
+    const found = await referrals.matches(record.areaId, crypto.matchKeys(referral.child), since, record.id);
+    return found
+      .filter((earlier) => earlier.submittedAt.getTime() <= record.submittedAt.getTime())
+      .map((earlier) => {
+        const decision = (earlier.triage as { decision?: { outcome?: string } }).decision;
+        return { reference: earlier.reference, submittedAt: earlier.submittedAt, agency: personalOf(earlier)?.referrer.agency, status: earlier.status, outcome: decision?.outcome };
+      });
+  }
+
+  async function historyOf(record: ReferralRecord, referral: Referral | undefined): Promise<HistoryLine[]> {
+    const now = clock();
+    return (await referrals.events(record.id)).map((stored): HistoryLine => {
+      if (stored.type === "submitted") {
+        const by = referral === undefined ? "" : ` by ${referral.referrer.name} (${referral.referrer.role}, ${referral.referrer.agency})`;
+        return { at: stored.at, text: `Submitted${by}` };
+      }
+      const event = eventOf(stored);
+      if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read` };
+      const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" || event.type === "reopened" ? event.details.reason : undefined;
+      return { at: stored.at, text: describeTriageEvent(event, now), ...(said === undefined ? {} : { said }) };
+    });
   }
 
   return {
     async act({ referralId, version, verb, presser, inputs }: TriageRequest): Promise<TriageOutcome> {
-      const record = await referrals.get(referralId);
-      if (record === undefined) return { kind: "not-found" };
-      if (!roles.isTriage(presser.aadObjectId, record.areaId)) return { kind: "not-triage", record };
+      const found = await asMember(referralId, presser);
+      if (found.kind !== "member") return found;
+      const { record } = found;
+      const card = async (current: ReferralRecord, note?: string): Promise<TriageOutcome> => ({ kind: "card", record: current, colleagues: await colleaguesOf(current), ...(note === undefined ? {} : { note }) });
       const state = TriageState.safeParse(record.triage);
-      if (!state.success) return { kind: "card", record, note: "This referral's triage record could not be read: tell your IT team." };
-      if (record.version !== version) return { kind: "card", record, note: (await lastHappened(record)) ?? "This card had changed: here it is as it is now." };
+      if (!state.success) return card(record, "This referral's triage record could not be read: tell your IT team.");
+      if (record.version !== version) return card(record, (await lastHappened(record)) ?? "This card had changed: here it is as it is now.");
 
       const member: TriageMember = { id: presser.aadObjectId, name: presser.name };
-      const action = actionOf(verb, member, inputs);
-      if (!action.success) return { kind: "card", record, note: "That button did not work: the card sent something I could not read." };
-      const now = clock();
-      const moved = applyTriageAction(state.data, action.data, member, now);
-      if (!moved.ok) return { kind: "card", record, note: moved.message };
+      const action = await actionOf(verb, record, member, inputs);
+      if (typeof action === "string") return card(record, action);
+      if (!action.success) return card(record, "That button did not work: the card sent something I could not read.");
+      const moved = applyTriageAction(state.data, action.data, member, clock());
+      if (!moved.ok) return card(record, moved.message);
 
-      const summary = record.summary;
-      const wrote = await referrals.applyTriage(
-        record.id,
-        record.version,
-        { status: moved.next.status, triage: moved.next, summary },
-        { at: now, actorId: presser.userId, type: moved.event.type, sealedDetails: crypto.sealJson(moved.event.details as never, { aad: `referral:${record.id}:event` }) },
-        [
-          { kind: "update-referral-card", payload: {}, dueAt: now },
-          { kind: "notify-referrer", payload: { event: moved.event.type }, dueAt: now },
-        ],
-      );
+      const wrote = await write(record, moved.next, moved.event, presser.userId);
       const current = (await referrals.get(record.id)) ?? record;
-      if (!wrote) return { kind: "card", record: current, note: (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now." };
-      return { kind: "card", record: current };
+      if (!wrote) return card(current, (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now.");
+      return card(current);
     },
+
+    /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
+    async details(referralId: string, presser: Presser): Promise<DetailsOutcome> {
+      const found = await asMember(referralId, presser);
+      if (found.kind !== "member") return found;
+      const { record } = found;
+      const referral = personalOf(record);
+      return {
+        kind: "details",
+        record,
+        colleagues: await colleaguesOf(record),
+        referral,
+        history: await historyOf(record, referral),
+        earlier: referral === undefined ? [] : await earlierOf(record, referral),
+      };
+    },
+
+    /** The card as everyone in the channel sees it ("Hide details"), for a triage member. */
+    async summary(referralId: string, presser: Presser): Promise<TriageOutcome> {
+      const found = await asMember(referralId, presser);
+      if (found.kind !== "member") return found;
+      return { kind: "card", record: found.record, colleagues: await colleaguesOf(found.record) };
+    },
+
+    /** The referrer's answer to the front door's question, from their 1:1 chat; it goes back to where the referral was. */
+    async answer(referralId: string, presser: Presser, typed: string): Promise<AnswerOutcome> {
+      const first = await referrals.get(referralId);
+      if (first === undefined) return { kind: "not-found" };
+      if (first.referrerId !== presser.userId) return { kind: "not-referrer" };
+      const asked = await lastEventOf(referralId, "info-requested");
+      const question = asked?.type === "info-requested" ? asked.details.question : undefined;
+      const outcome = (kind: "answered" | "not-waiting" | "empty", record: ReferralRecord, at = clock()): AnswerOutcome => ({ kind, record, question, at });
+      // The card stops typing at the limit; only a tampered request sends more, and that is cut to it.
+      const answer = typed.trim().slice(0, ANSWER_LIMIT);
+      if (answer === "") return outcome("empty", first);
+      // A lead may act between our read and our write: read again and retry, a few times.
+      let record: ReferralRecord | undefined = first;
+      for (let attempt = 0; attempt < 3 && record !== undefined; attempt += 1) {
+        const state = TriageState.safeParse(record.triage);
+        if (!state.success || state.data.status !== "awaiting-info") return outcome("not-waiting", record);
+        const at = clock();
+        const moved = applyTriageAction(state.data, { type: "info-received", answer }, { id: presser.aadObjectId, name: presser.name }, at);
+        if (!moved.ok) return outcome("not-waiting", record);
+        if (await write(record, moved.next, moved.event, presser.userId)) return outcome("answered", (await referrals.get(record.id)) ?? record, at);
+        record = await referrals.get(referralId);
+      }
+      return record === undefined ? { kind: "not-found" } : outcome("not-waiting", record);
+    },
+
+    /** The event of `type` last written for a referral, opened: for the senders that tell people about it. */
+    lastEvent: lastEventOf,
+    colleaguesOf,
   };
 }

@@ -81,6 +81,8 @@ export type TriageChannelsTable = { area_id: string; service_url: string; tenant
 
 export type ReferralPostsTable = { referral_id: string; conversation_id: string; activity_id: string };
 
+export type TriagePeopleTable = { area_id: string; aad_object_id: string; name: string; seen_at: EpochMs };
+
 export type Tables = {
   check_sessions: CheckSessionsTable;
   /** Same columns as check_sessions; `state` holds the sealed draft (migration 007). */
@@ -94,4 +96,5 @@ export type Tables = {
   outbox: OutboxTable;
   triage_channels: TriageChannelsTable;
   referral_posts: ReferralPostsTable;
+  triage_people: TriagePeopleTable;
 };

@@ -43,5 +43,19 @@ export function createTriageChannelRepository(db: Kysely<Tables>): TriageChannel
       const rows = await db.selectFrom("referral_posts").select(["conversation_id", "activity_id"]).where("referral_id", "=", referralId).execute();
       return rows.map((row) => ({ conversationId: row.conversation_id, activityId: row.activity_id }));
     },
+
+    async rememberMember(areaId, member, at) {
+      const row = { area_id: areaId, aad_object_id: member.id.toLowerCase(), name: member.name, seen_at: toEpochMs(at, "times a member was seen") };
+      await db
+        .insertInto("triage_people")
+        .values(row)
+        .onConflict((conflict) => conflict.columns(["area_id", "aad_object_id"]).doUpdateSet({ name: row.name, seen_at: row.seen_at }))
+        .execute();
+    },
+
+    async membersSeen(areaId) {
+      const rows = await db.selectFrom("triage_people").select(["aad_object_id", "name"]).where("area_id", "=", areaId).orderBy("name").execute();
+      return rows.map((row) => ({ id: row.aad_object_id, name: row.name }));
+    },
   };
 }

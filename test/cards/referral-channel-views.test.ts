@@ -7,28 +7,41 @@ import { fromCheckOf, validateReferral } from "../../src/domain/referral.ts";
 import { TRIAGE_MOVES, TRIAGE_STATUSES } from "../../src/domain/triage.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
+import { MOVE_OF_VERB } from "../../src/cards/referral-channel-views.ts";
 import { AREAS, TUESDAY_MORNING, assessCase, request } from "../support/assessment.ts";
 import { CHANNEL, executes, nodes, rendered, textBlocks, textRuns, view } from "../support/referral-cards.ts";
 
 describe("triage channel card", () => {
-  // DOMAIN.md §9; the card leads with acknowledging a new referral.
+  // DOMAIN.md §9; the card leads with acknowledging a new referral. Every status offers Show details;
+  // "Assign to…" appears only when a colleague is known (below).
   const EXPECTED: [string, string[]][] = [
-    ["submitted", ["triage.acknowledge", "triage.assign"]],
-    ["acknowledged", ["triage.assign"]],
-    ["assigned", ["triage.decide"]],
-    ["awaiting-info", []],
-    ["decided", ["triage.reopen"]],
-    ["a status it does not know", []],
+    ["submitted", ["triage.acknowledge", "triage.assign", "triage.details", "triage.ask"]],
+    ["acknowledged", ["triage.assign", "triage.details", "triage.ask"]],
+    ["assigned", ["triage.details", "triage.ask", "triage.decide"]],
+    ["awaiting-info", ["triage.received", "triage.details"]],
+    ["decided", ["triage.reopen", "triage.details"]],
+    ["a status it does not know", ["triage.details"]],
   ];
 
   it.each(EXPECTED)("%s: offers %j", (status, verbs) => {
     const actions = executes(rendered(referralChannelCard({ ...CHANNEL, status })));
     expect(actions.map((action) => action.verb)).toEqual(verbs);
-    for (const action of actions) expect(action.data).toEqual({ referralId: CHANNEL.referralId, version: 3 });
+    for (const action of actions) expect(action.data).toEqual(action.verb === "triage.details" ? { referralId: CHANNEL.referralId } : { referralId: CHANNEL.referralId, version: 3 });
+  });
+
+  it.each(["submitted", "acknowledged"])("%s: offers Assign to… with the colleagues named, only when there are some", (status) => {
+    const colleagues = [{ id: "00000000-0000-4000-8000-00000000001a", name: "Jo Okafor" }];
+    const card = rendered(referralChannelCard({ ...CHANNEL, status, colleagues }));
+    expect(executes(card).map((action) => action.verb)).toContain("triage.assign-to");
+    expect(nodes(card, (node) => node.id === "assignee")[0]?.choices).toEqual([{ title: "Jo Okafor", value: "00000000-0000-4000-8000-00000000001a" }]);
+    expect(executes(rendered(referralChannelCard({ ...CHANNEL, status: "assigned", colleagues }))).map((action) => action.verb)).not.toContain("triage.assign-to");
   });
 
   it.each(TRIAGE_STATUSES)("%s: every move offered is one the triage rules allow", (status) => {
-    const moves = executes(rendered(referralChannelCard({ ...CHANNEL, status }))).map((action) => String(action.verb).slice("triage.".length)).filter((move) => move !== "details");
+    const colleagues = [{ id: "00000000-0000-4000-8000-00000000001a", name: "Jo Okafor" }];
+    const verbs = executes(rendered(referralChannelCard({ ...CHANNEL, status, colleagues }))).map((action) => String(action.verb)).filter((verb) => verb !== "triage.details");
+    const moves = verbs.map((verb) => MOVE_OF_VERB[verb]);
+    expect(moves).not.toContain(undefined);
     expect(moves.filter((move) => !TRIAGE_MOVES.some((rule) => rule.action === move && rule.from === status))).toEqual([]);
   });
 

@@ -16,6 +16,8 @@ import { cardProblems } from "../support/validate-card.ts";
 import { walkCard } from "../support/card-walk.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
+import { referralDetailsCard } from "../../src/cards/referral-details-views.ts";
+import { referralQuestionCard } from "../../src/cards/referral-question-views.ts";
 import { referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../../src/cards/referral-views.ts";
 
 const render = createCardRenderer();
@@ -94,6 +96,21 @@ const CASES: [string, CardToSend][] = [
   ["referral sent, no channel yet", referralSentCard(REFERRAL_SENT)],
   ["referral sent, channel registered", referralSentCard({ ...REFERRAL_SENT, channelRegistered: true })],
   ["referral in the triage channel", referralChannelCard(REFERRAL_CHANNEL)],
+  ["referral in the triage channel: assigned, a colleague known", referralChannelCard({ ...REFERRAL_CHANNEL, status: "assigned", assignee: "Sam Lead", colleagues: [{ id: "00000000-0000-4000-8000-00000000001a", name: "Jo Okafor" }] })],
+  [
+    "referral details for a triage member",
+    referralDetailsCard({
+      channel: { ...REFERRAL_CHANNEL, status: "awaiting-info" },
+      referral: { values: { "child.forename": "Samira", "child.dateOfBirth": "2011-04-09", "concern.worries": "Seen getting into cars." }, entries: { personsOfInterest: 0, locationsOfInterest: 0 } },
+      carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] },
+      history: [{ when: "10:02", text: "Submitted by Alex Teacher (Class teacher, Hillside School)" }, { when: "10:20", text: "Information asked for by Sam Lead at 10:20", said: "Which school?" }],
+      earlier: ["Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help). Same name and date of birth, NHS number or UPN: check it is the same child."],
+    }),
+  ],
+  ["referral details once purged", referralDetailsCard({ channel: { ...REFERRAL_CHANNEL, status: "decided" }, referral: undefined, carried: { areaName: "Kingston upon Thames", ageText: "", resultLines: [] }, history: [], earlier: [] })],
+  ["the front door's question to the referrer", referralQuestionCard({ referralId: "r1", reference: "KIN-2026-00042", areaName: "Kingston upon Thames", question: "Which school?", state: { kind: "asking" } })],
+  ["the referrer's answer, sent", referralQuestionCard({ referralId: "r1", reference: "KIN-2026-00042", areaName: "Kingston upon Thames", question: "Which school?", typed: "Hillside", state: { kind: "sent", at: "10:30" } })],
+  ["the referrer's answer, no longer wanted", referralQuestionCard({ referralId: "r1", reference: "KIN-2026-00042", areaName: "Kingston upon Thames", question: "Which school?", typed: "Hillside", state: { kind: "not-waiting" } })],
   [
     "check 4: every flag and step (the biggest result)",
     checkView(resultState("kingston"), {

@@ -158,6 +158,14 @@ describe("request-info and info-received", () => {
     expect(back.event).toEqual({ type: "info-received", actorId: SAM.id, at: tue("14:00"), details: { actorName: "Sam Lead", returnsTo: from.status } });
   });
 
+  it("keeps the referrer's answer in the event (sealed by the service), trimmed, and goes back", () => {
+    const referrer = { id: "aad-referrer", name: "Alex Teacher" };
+    const back = moved(applyTriageAction(AWAITING_INFO, { type: "info-received", answer: "  Yes, the school has screenshots. " }, referrer, tue("14:00")));
+    expect(back.next.status).toBe("assigned");
+    expect(back.event.details).toEqual({ actorName: "Alex Teacher", returnsTo: "assigned", answer: "Yes, the school has screenshots." });
+    expect(JSON.stringify(back.next)).not.toContain("screenshots");
+  });
+
   it("keeps the question out of the stored state: it may name people", () => {
     expect(JSON.stringify(AWAITING_INFO)).not.toContain("school");
   });
@@ -241,6 +249,11 @@ describe("what happened, for a lead whose press lost (describeTriageEvent)", () 
     { name: "taken by the one who pressed", event: eventOf(ACKNOWLEDGED, { type: "assign", assignee: SAM }, SAM, tue("10:05")), text: "Assigned to Sam Lead at 10:05" },
     { name: "information asked for (never the question)", event: eventOf(ASSIGNED, PRESS["request-info"], JO, tue("10:10")), text: "Information asked for by Jo Okafor at 10:10" },
     { name: "information received", event: eventOf(AWAITING_INFO, PRESS["info-received"], JO, tue("13:00")), text: "Information marked received by Jo Okafor at 13:00" },
+    {
+      name: "the referrer's answer (never the answer)",
+      event: eventOf(AWAITING_INFO, { type: "info-received", answer: "At the park." }, { id: "aad-referrer", name: "Alex Teacher" }, tue("13:00")),
+      text: "The referrer, Alex Teacher, answered at 13:00",
+    },
     { name: "decided (never the reason)", event: eventOf(ASSIGNED, PRESS.decide, JO, tue("10:30")), text: "Decided by Jo Okafor at 10:30 (Strategy discussion)" },
     {
       name: "transferred",

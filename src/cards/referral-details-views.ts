@@ -1,0 +1,84 @@
+// "Show details" on a referral's channel card (issue 10, points 6 and 9): the same card, for the
+// triage member who pressed only (it is the answer to their press; Teams shows it to them alone),
+// with the whole referral read-only, its history with what was asked, answered and decided, and
+// any possible earlier referral of the same child in the area. Everyone else keeps the summary.
+import type { CardToSend } from "./check-views.ts";
+import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
+import { referralChannelCard, type ChannelCardView } from "./referral-channel-views.ts";
+import { sectionsOf } from "./referral-review-views.ts";
+import { carriedLines, type Carried } from "./referral-sections.ts";
+import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
+
+export type DetailsView = {
+  channel: ChannelCardView;
+  /** The referral's typed values (undefined once purged after the retention period). */
+  referral: { values: Readonly<Record<string, string>>; entries: { personsOfInterest: number; locationsOfInterest: number } } | undefined;
+  carried: Carried;
+  /** "10:02 Submitted by Alex Teacher (Class teacher, Hillside School)", with what was said. */
+  history: readonly { when: string; text: string; said?: string | undefined }[];
+  /** "Possible earlier referral KIN-2026-00017 (…)": never on the channel's summary, never to the referrer. */
+  earlier: readonly string[];
+};
+
+export const PURGED_NOTE = "This referral's personal details were removed at the end of the retention period. Its history is kept.";
+
+// What the card takes around the texts, in bytes, estimated high from cards/referral-channel.json;
+// test/cards/referral-details-views.test.ts checks a referral filled to every limit, with the
+// longest history shown, still fits.
+const COST = { card: 5_500, section: 300, line: 160, entryLine: 4, entry: 120, history: 180 } as const;
+const MARGIN = 1_024;
+/** The newest entries of the history shown; a referral rarely has more. */
+export const HISTORY_SHOWN = 15;
+export function referralDetailsCard(view: DetailsView): CardToSend {
+  const summary = referralChannelCard(view.channel);
+  const form = view.referral === undefined ? undefined : { draftId: "", version: 0, section: "essentials" as const, values: view.referral.values, issues: [], entries: view.referral.entries, carried: view.carried };
+  const sections = form === undefined ? [] : sectionsOf(form);
+  const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
+  const hidden = Math.max(0, view.history.length - HISTORY_SHOWN);
+  const history = [
+    ...(hidden === 0 ? [] : [{ text: `${hidden} earlier ${hidden === 1 ? "entry is" : "entries are"} not shown here.`, said: "" }]),
+    ...view.history.slice(hidden).map((line) => ({ text: `${line.when} · ${line.text}${line.said === undefined ? "" : ": "}`, said: line.said ?? "" })),
+  ];
+
+  // Every typed text (the referral's, and what was asked, answered and decided) shortened together when the card would be too big.
+  const ours = (texts: readonly string[]) => texts.reduce((sum, text) => sum + jsonBytes(text), 0);
+  const groupLines = sections.flatMap((section) => section.groups.flatMap((group) => group.lines));
+  const entryLines = sections.flatMap((section) => section.entries.flatMap((entry) => entry.lines));
+  const overhead =
+    COST.card +
+    ours([...view.earlier, ...carriedLines(view.carried).map((line) => line.text), ...history.map((line) => line.text), ...lines.map((line) => line.label)]) +
+    COST.section * sections.length +
+    COST.line * groupLines.length +
+    COST.entryLine * entryLines.length +
+    COST.entry * sections.reduce((sum, section) => sum + section.entries.length, 0) +
+    COST.history * history.length;
+  const typed = [...lines.map((line) => line.value), ...history.map((line) => line.said)];
+  const { texts, shortened } = shortenToFit(typed, CARD_SIZE_LIMIT_BYTES - MARGIN - overhead);
+  let next = 0;
+  const take = () => texts[next++] ?? "";
+  const shownSections = sections.map((section) => ({
+    title: section.title,
+    empty: section.groups.length === 0 && section.entries.length === 0 ? "Nothing given." : "",
+    groups: section.groups.map((group) => ({ title: group.title, lines: group.lines.map((line) => ({ label: line.label, value: take() })) })),
+    entries: section.entries.map((entry) => {
+      const entryLines = entry.lines.map((line) => `${line.label}${take()}`);
+      return { title: entry.title, text: entryLines.length === 0 ? "Nothing filled in." : entryLines.join("\n") };
+    }),
+  }));
+  const shownHistory = history.map((line) => ({ text: line.text, said: take() }));
+
+  return {
+    name: "referral-channel",
+    data: {
+      ...(summary.data as object),
+      detailsShown: true,
+      detailsAction: { title: "Hide details", verb: "triage.summary", data: { referralId: view.channel.referralId }, tooltip: "Back to the summary everyone in the channel sees" },
+      shortened: shortened ? "Long answers are shortened on this card, where they end in \"…\"." : "",
+      earlier: view.earlier.map((text) => ({ text })),
+      purged: view.referral === undefined ? PURGED_NOTE : "",
+      sections: [{ title: "From the check", empty: "", groups: [{ title: "", lines: carriedLines(view.carried).map((line) => ({ label: "", value: line.text })) }], entries: [] }, ...shownSections],
+      history: shownHistory,
+    },
+  };
+}
+

@@ -1,0 +1,54 @@
+// "Show details" (issue 10, points 6 and 9): the whole referral for one triage member, its history
+// with what was asked, answered and decided, and possible earlier referrals; always under Teams'
+// 28 KB, shortening the typed texts together only when it must.
+import { describe, expect, it } from "vitest";
+import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
+import { PURGED_NOTE, referralDetailsCard, type DetailsView } from "../../src/cards/referral-details-views.ts";
+import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
+import { cardProblems } from "../support/validate-card.ts";
+import { CARRIED, CHANNEL, bytesOf, executes, rendered, textBlocks, textRuns, worstCase } from "../support/referral-cards.ts";
+
+const SMALL: DetailsView = {
+  channel: { ...CHANNEL, status: "assigned", assignee: "Sam Lead" },
+  referral: { values: { "child.forename": "Samira", "child.surname": "Markerfield", "concern.worries": "Seen getting into cars after school." }, entries: { personsOfInterest: 0, locationsOfInterest: 0 } },
+  carried: CARRIED,
+  history: [
+    { when: "10:02", text: "Submitted by Alex Teacher (Class teacher, Hillside School)" },
+    { when: "10:20", text: "Information asked for by Sam Lead at 10:20", said: "Which bus does she take?" },
+    { when: "11:00", text: "The referrer, Alex Teacher, answered at 11:00", said: "The 65, most days." },
+  ],
+  earlier: ["Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help). Same name and date of birth, NHS number or UPN: check it is the same child."],
+};
+
+describe("referral details card", () => {
+  it("shows the referral, what was said in its history and the earlier referral, in full, with Hide details", () => {
+    const card = rendered(referralDetailsCard(SMALL));
+    const runs = textRuns(card);
+    expect(runs).toEqual(expect.arrayContaining(["Samira", "Markerfield", "Seen getting into cars after school.", "Which bus does she take?", "The 65, most days."]));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining([SMALL.earlier[0], EMERGENCY_LINE, "Details: only you see them"]));
+    expect(JSON.stringify(card)).not.toContain("…");
+    const verbs = executes(card).map((action) => action.verb);
+    expect(verbs).toContain("triage.summary");
+    expect(verbs).not.toContain("triage.details");
+    expect(verbs).toContain("triage.decide");
+  });
+
+  it("fits 28 KB with every field at its limit, 20 of each list and a long history, saying it shortened", () => {
+    const worst = worstCase();
+    const history = Array.from({ length: 30 }, (_, index) => ({ when: "10:02", text: `Information asked for by Sam Lead at 10:${index}`, said: "€".repeat(2_000) }));
+    const card = referralDetailsCard({ ...SMALL, referral: { values: worst.values, entries: worst.entries }, history });
+    expect(bytesOf(card)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+    expect(cardProblems(rendered(card))).toEqual([]);
+    expect(textBlocks(rendered(card)).join("\n")).toContain("Long answers are shortened on this card");
+    // The newest 15 entries of the history, and a line for the rest; the estimate does not waste the room.
+    expect(textRuns(rendered(card))).toContain("15 earlier entries are not shown here.");
+    expect(bytesOf(card)).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES * 0.85);
+  });
+
+  it("says the personal details were removed once purged, and still shows the history", () => {
+    const card = rendered(referralDetailsCard({ ...SMALL, referral: undefined, earlier: [] }));
+    expect(textBlocks(card)).toContain(PURGED_NOTE);
+    expect(textRuns(card)).toContain("Which bus does she take?");
+    expect(JSON.stringify(card)).not.toContain("Samira");
+  });
+});
