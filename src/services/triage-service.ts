@@ -183,7 +183,8 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     since.setUTCMonth(since.getUTCMonth() - MATCH_WINDOW_MONTHS);
     const found = await referrals.matches(record.areaId, crypto.matchKeys(referral.child), since, record.id);
     return found
-      .filter((earlier) => earlier.submittedAt.getTime() <= record.submittedAt.getTime())
+      // Earlier: submitted before this one (two in the same millisecond are ordered by reference).
+      .filter((earlier) => earlier.submittedAt.getTime() < record.submittedAt.getTime() || (earlier.submittedAt.getTime() === record.submittedAt.getTime() && earlier.reference < record.reference))
       .map((earlier) => {
         const decision = (earlier.triage as { decision?: { outcome?: string } }).decision;
         return { reference: earlier.reference, submittedAt: earlier.submittedAt, agency: personalOf(earlier)?.referrer.agency, status: earlier.status, outcome: decision?.outcome };

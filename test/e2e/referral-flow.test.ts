@@ -255,3 +255,187 @@ describe("triage roles", () => {
     expect(JSON.stringify(response.body.value)).toContain("New: not acknowledged yet");
   });
 });
+
+describe("details, questions, colleagues and escalation", () => {
+  const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
+  const channelCards = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true).map((entry) => entry.activity.activity.attachments[0].content as Card);
+  const toPersonal = (user: User) => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith(`/v3/conversations/a:personal-${user.id}/activities`));
+  const inThread = () => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith("/v3/conversations/team-id;messageid=")).map((entry) => String(entry.activity.text ?? ""));
+  const updates = () => harness.sent.filter((entry) => entry.method === "PUT");
+
+  async function submit(user: User, inputs: Record<string, string> = ESSENTIALS): Promise<void> {
+    const form = await harness.press(user, await resultCard(user), "Make a referral");
+    await harness.press(user, await harness.press(user, form, "Review and send", inputs), "Submit referral");
+  }
+
+  async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
+    const action = (function find(actions: any[]): any {
+      for (const candidate of actions) {
+        if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
+        const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
+        if (inner !== undefined) return inner;
+      }
+      return undefined;
+    })(card.actions ?? []);
+    if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
+    const response = await harness.post(
+      harness.activity("invoke", user, {
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
+        conversation: { id: "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+        channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
+      }),
+    );
+    expect(response.status).toBe(200);
+    return response.body.value as Card;
+  }
+
+  async function withRoles(yaml: string): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), "roles-"));
+    const file = join(dir, "roles.yaml");
+    writeFileSync(file, yaml);
+    await harness.close();
+    harness = await startHarness({ env: { ROLES_FILE: file } });
+  }
+
+  it("Show details gives a triage member the whole referral and its history; anyone else only the summary, and nothing changes", async () => {
+    await withRoles(`areas:\n  kingston:\n    admins: [${ALEX.aadObjectId}]\n    triage: [${JO.aadObjectId}]\n`);
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    const card = channelCards()[0]!;
+
+    const refused = await pressInChannel(SAM, card, "Show details");
+    expect(textOf(refused)).toContain("Only Kingston upon Thames's triage team can see a referral's details. Nothing was changed.");
+    for (const personal of ["Samira", "Markerfield", "older men", "Hillside"]) expect(JSON.stringify(refused)).not.toContain(personal);
+
+    const details = await pressInChannel(JO, card, "Show details");
+    const text = JSON.stringify(details);
+    for (const personal of ["Samira", "Markerfield", "Seen getting into cars with older men", "Hillside School", "Submitted by Alex Teacher (Class teacher, Hillside School)"]) expect(text).toContain(personal);
+    expect(textOf(details)).toContain("Details: only you see them");
+    // A view for the presser alone: nothing was posted or updated for anyone else.
+    const before = harness.sent.length;
+    await harness.deliver();
+    expect(harness.sent.length).toBe(before);
+
+    const back = await pressInChannel(JO, details, "Hide details");
+    expect(JSON.stringify(back)).not.toContain("Markerfield");
+    expect(JSON.stringify(back)).toContain("New: not acknowledged yet");
+  });
+
+  it("a question goes to the referrer 1:1; their answer comes back to the history and the thread, never into the channel", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    let card = await pressInChannel(SAM, channelCards()[0]!, "Acknowledge");
+    card = await pressInChannel(SAM, card, "Send question", { question: "Which bus does she take after school?" });
+    expect(JSON.stringify(card)).toContain("Waiting for more information from the referrer");
+    await harness.deliver();
+    // The channel never sees the question.
+    expect(JSON.stringify(updates())).not.toContain("Which bus");
+
+    const question = toPersonal(ALEX).map((entry) => entry.activity.attachments?.[0]?.content as Card | undefined).find((content) => content !== undefined && textOf(content).includes("asks about your referral"));
+    expect(question).toBeDefined();
+    expect(JSON.stringify(question)).toContain("Which bus does she take after school?");
+
+    // Only the referrer may answer.
+    expect(textOf(await harness.press(SAM, question!, "Send answer", { answer: "Not me" }))).toContain("Only the person who made this referral");
+    const sent = await harness.press(ALEX, question!, "Send answer", { answer: "The 65, most days." });
+    expect(textOf(sent)).toContain("Answer sent to Kingston upon Thames's front door");
+    await harness.deliver();
+    expect(inThread().some((line) => line.startsWith("The referrer has answered the question on referral KIN-2026-00001"))).toBe(true);
+    expect(JSON.stringify(harness.sent.filter((entry) => !decodeURIComponent(entry.path).includes("a:personal-")))).not.toContain("The 65");
+    expect(JSON.stringify(updates().at(-1)?.activity)).toContain("Acknowledged, not assigned yet");
+
+    const details = await pressInChannel(SAM, card, "Show details");
+    expect(JSON.stringify(details)).toContain("The 65, most days.");
+    expect(JSON.stringify(details)).toContain("Which bus does she take after school?");
+
+    // Pressed again, it is not sent twice, and what was typed is shown, not lost.
+    const again = await harness.press(ALEX, question!, "Send answer", { answer: "Also the 71." });
+    expect(textOf(again)).toContain("no longer waiting for this answer, so it was not sent");
+    expect(textOf(again)).toContain("Also the 71.");
+  });
+
+  it("a lead can mark the information received without an answer; the referrer is told none is needed", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    let card = await pressInChannel(SAM, channelCards()[0]!, "Assign to me");
+    card = await pressInChannel(SAM, card, "Send question", { question: "Any siblings?" });
+    card = await pressInChannel(SAM, card, "Mark information received");
+    expect(JSON.stringify(card)).toContain('"value":"Assigned"');
+    await harness.deliver();
+    expect(toPersonal(ALEX).map((entry) => String(entry.activity.text ?? "")).some((line) => line.includes("no answer from you is needed now"))).toBe(true);
+  });
+
+  it("assigns to a colleague seen on the area's cards, and tells the referrer", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    const first = channelCards()[0]!;
+    // Jo has pressed a card of the area, so the bot knows their name.
+    await pressInChannel(JO, first, "Show details");
+    let card = await pressInChannel(SAM, first, "Acknowledge");
+    expect(JSON.stringify(card)).toContain('"title":"Jo Okafor"');
+    // Someone the bot has never seen on the area's cards cannot be chosen (a tampered press): nothing changes.
+    card = await pressInChannel(SAM, card, "Assign", { assignee: "00000000-0000-4000-8000-00000000dead" });
+    expect(textOf(card)).toContain("That person is not one of this area's triage team as far as I know: nothing was changed.");
+    expect(JSON.stringify(card)).toContain("Acknowledged, not assigned yet");
+    const assigned = await pressInChannel(SAM, card, "Assign", { assignee: JO.aadObjectId });
+    expect(textOf(assigned)).toContain("Jo Okafor");
+    expect(JSON.stringify(assigned)).toContain('"value":"Assigned"');
+    await harness.deliver();
+    expect(toPersonal(ALEX).map((entry) => String(entry.activity.text ?? "")).some((line) => line.includes("assigned to Jo Okafor (Sam Nurse"))).toBe(true);
+  });
+
+  it("not decided within one working day, the area's admins are told 1:1 (the thread, when none are listed)", async () => {
+    await withRoles(`areas:\n  kingston:\n    admins: [${ALEX.aadObjectId}]\n    triage: [${SAM.aadObjectId}]\n`);
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    await pressInChannel(SAM, channelCards()[0]!, "Assign to me");
+    harness.setNow(new Date("2026-11-25T09:59:00Z"));
+    await harness.deliver();
+    const escalations = () => harness.sent.filter((entry) => String(entry.activity.text ?? "").startsWith("Escalation:"));
+    expect(escalations()).toHaveLength(0);
+    harness.setNow(new Date("2026-11-25T10:01:00Z"));
+    await harness.deliver();
+    expect(escalations()).toHaveLength(1);
+    expect(escalations()[0]!.activity.text).toContain("KIN-2026-00001");
+    expect(escalations()[0]!.activity.text).toContain("assigned to Sam Nurse");
+    // A new 1:1 chat with the admin, by their AAD object id.
+    const opened = harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === false).at(-1);
+    expect(opened?.activity.members).toEqual([{ id: ALEX.aadObjectId, name: "" }]);
+    await harness.deliver();
+    expect(escalations()).toHaveLength(1);
+  });
+
+  it("decided in time, nothing is escalated", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    let card = await pressInChannel(SAM, channelCards()[0]!, "Assign to me");
+    card = await pressInChannel(SAM, card, "Record decision", { outcome: "early-help", reason: "Family support." });
+    harness.setNow(new Date("2026-11-26T12:00:00Z"));
+    await harness.deliver();
+    expect(harness.sent.filter((entry) => String(entry.activity.text ?? "").startsWith("Escalation:"))).toHaveLength(0);
+  });
+
+  it("a possible earlier referral of the same child is shown in the details only", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    const withBirthday = { ...ESSENTIALS, "child.dateOfBirth": "2012-05-01" };
+    await submit(ALEX, withBirthday);
+    harness.setNow(new Date("2026-11-24T11:00:00Z"));
+    await submit(SAM, { ...withBirthday, "child.forename": " SAMIRA ", "referrer.email": "sam@clinic.example" });
+    await harness.deliver();
+    const second = channelCards().find((card) => textOf(card).includes("KIN-2026-00002"))!;
+    expect(JSON.stringify(channelCards())).not.toContain("earlier referral");
+    const details = await pressInChannel(JO, second, "Show details");
+    expect(textOf(details)).toContain("Possible earlier referral KIN-2026-00001");
+    const first = channelCards().find((card) => textOf(card).includes("KIN-2026-00001"))!;
+    expect(textOf(await pressInChannel(JO, first, "Show details"))).not.toContain("Possible earlier referral");
+    // Never to the referrer.
+    expect(JSON.stringify(toPersonal(SAM))).not.toContain("KIN-2026-00001");
+  });
+});
