@@ -1,8 +1,9 @@
 // Phrases that promise something the product does not do today (issue 7: "Every text must describe
 // only what the product does today"). Since issue 10 the bot posts a submitted referral to the
 // area's triage channel and passes on acknowledgement, assignment and decision in the referrer's
-// 1:1 chat, and reminds the triage channel of an unacknowledged referral; it sends the referrer
-// no reminders and asks nothing of them. What it does is said in
+// 1:1 chat with the front door's questions (answered there), reminds the triage channel of an
+// unacknowledged referral and tells the area's admins of an undecided one; it sends the referrer
+// no reminders. What it does is said in
 // plain present-tense words ("appears in your 1:1 chat"); these future promises stay refused.
 // When the product starts doing one of these, take its phrase out of this list in the same change.
 export const UNKEPT_PROMISES: readonly RegExp[] = [
