@@ -98,7 +98,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const adapter = createAdapter(auth, logger);
   const teams = createTeamsSender(auth, config.bot?.appId ?? "");
   const senders = createReferralSenders({
-    referrals, colleaguesOf: triage.colleaguesOf, adminsOf: (areaId) => roles.roles.adminsOf(areaId), channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock,
+    referrals, peopleOf: triage.peopleOf, adminsOf: (areaId) => roles.roles.adminsOf(areaId), channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock,
   });
 
   const app = createApp({

@@ -213,7 +213,7 @@ export class SafeguardBot extends ActivityHandler {
         card = isPersonal(context) ? await referralAction({ ...request, profile: () => profileOf(context), conversation }) : welcomeCard(REFERRALS_ARE_PRIVATE);
       } else if (triageAction !== undefined) {
         const { from } = context.activity;
-        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member" } });
+        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member", teamsId: from.id } });
       } else if (request.verb.startsWith("check.") && !isPersonal(context)) {
         // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
         const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));

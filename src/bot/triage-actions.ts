@@ -29,7 +29,7 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
       case "not-triage":
         return referralChannelCard(channelViewOf(outcome.record, areas, clock(), `Only ${areaNameOf(outcome.record.areaId)}'s triage team can ${refusal}. Nothing was changed.`));
       case "card":
-        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note, outcome.colleagues));
+        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note, outcome.people));
     }
   }
 
@@ -44,6 +44,16 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
     if (!ref.success) return welcomeCard(UNREADABLE);
     const outcome = await triage.details(ref.data.referralId, presser);
     return outcome.kind === "details" ? referralDetailsCard(detailsViewOf(outcome, areas, clock())) : cardOf(outcome, "see a referral's details");
+  };
+
+  // Teams refreshing the card by itself: the details for the assignee, the summary for anyone else (no line: nobody pressed).
+  const refresh = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
+    const ref = ReferralRef.safeParse(data);
+    if (!ref.success) return welcomeCard(UNREADABLE);
+    const outcome = await triage.refreshed(ref.data.referralId, presser);
+    if (outcome.kind === "details") return referralDetailsCard(detailsViewOf(outcome, areas, clock()));
+    if (outcome.kind === "card") return referralChannelCard(channelViewOf(outcome.record, areas, clock(), undefined, outcome.people));
+    return cardOf(outcome, "see a referral's details");
   };
 
   const summary = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
@@ -77,6 +87,7 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
     ...TRIAGE_VERBS.map((verb): [string, (request: TriageActionRequest) => Promise<CardToSend>] => [verb, act(verb)]),
     ["triage.details", details],
     ["triage.summary", summary],
+    ["triage.refresh", refresh],
     ["triage.answer", answer],
   ]);
 }

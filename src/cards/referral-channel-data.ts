@@ -8,7 +8,7 @@ import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlin
 import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
 import type { Outcome } from "../domain/triage.ts";
 import { draftValuesOf } from "../services/referral-draft.ts";
-import type { Colleague, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
+import type { CardPeople, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
 import type { DetailsView } from "./referral-details-views.ts";
 import { carriedOf } from "./referral-sections.ts";
 import type { ReferralSummary } from "../services/referral-service.ts";
@@ -19,7 +19,7 @@ import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
 const URGENCY_OF: Readonly<Record<string, ChannelCardView["urgency"]>> = { now: "now", today: "today", "within-72-hours": "soon", "within-3-working-days": "soon", routine: "routine" };
 
 /** The channel card's facts for a referral (issue 10, point 6): nothing that names or locates anyone. */
-export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, note?: string, colleagues?: readonly Colleague[]): ChannelCardView {
+export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, note?: string, people?: CardPeople): ChannelCardView {
   const summary = record.summary as ReferralSummary;
   const area = areas.get(record.areaId);
   const offences = offenceFlagsOf(summary.flags as readonly Flag[]);
@@ -40,7 +40,8 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     status: record.status,
     ...(triage.assignee?.name === undefined ? {} : { assignee: triage.assignee.name }),
     ...(note === undefined ? {} : { note }),
-    ...(colleagues === undefined ? {} : { colleagues }),
+    ...(people === undefined ? {} : { colleagues: people.colleagues }),
+    ...(people?.refreshFor === undefined ? {} : { refreshFor: people.refreshFor }),
   };
 }
 
@@ -66,7 +67,7 @@ export function detailsViewOf(details: Extract<DetailsOutcome, { kind: "details"
   const { record, referral } = details;
   const areaName = areas.get(record.areaId)?.name ?? record.areaId;
   return {
-    channel: channelViewOf(record, areas, now, undefined, details.colleagues),
+    channel: channelViewOf(record, areas, now, undefined, details.people),
     referral: referral === undefined ? undefined : draftValuesOf(referral),
     carried: referral === undefined ? { areaName, ageText: "", resultLines: [] } : carriedOf(referral.fromCheck, areaName),
     history: details.history.map((line) => ({ when: timeWords(line.at, now), text: line.text, said: line.said })),

@@ -26,6 +26,11 @@ export type ChannelCardView = {
   note?: string;
   /** The area's triage members it can be assigned to, by name (not the one it is assigned to). */
   colleagues?: readonly { readonly id: string; readonly name: string }[];
+  /**
+   * The assignee's Teams user id: in real Teams their copy of the card refreshes itself to the
+   * details (`refresh.userIds`; the server checks their role again). Others see the summary.
+   */
+  refreshFor?: string;
 };
 
 type TriageButton = { readonly verb: string; readonly title: string };
@@ -103,6 +108,8 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       assignee: view.assignee ?? "",
       actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),
       detailsShown: false,
+      // Rendered only with someone to refresh for (render-card.ts drops a refresh with no userIds).
+      refresh: { userIds: view.refreshFor === undefined ? [] : [view.refreshFor], data: { referralId: view.referralId } },
       detailsAction: { title: "Show details", verb: "triage.details", data: { referralId: view.referralId }, tooltip: "The whole referral, for the area's triage team only; only you see it" },
       shortened: "",
       earlier: [],

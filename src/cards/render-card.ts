@@ -66,6 +66,9 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
     const card = template.expand({ $root: data }) as AdaptiveCard;
     // A card whose buttons all depend on its state may have none: no empty "actions" then (the schema has none).
     if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
+    // A Teams refresh (Universal Actions' user-specific views) for nobody in particular is not sent.
+    const refresh = card["refresh"] as { userIds?: unknown } | undefined;
+    if (refresh !== undefined && (!Array.isArray(refresh.userIds) || refresh.userIds.length === 0)) delete card["refresh"];
     return card;
   };
 }

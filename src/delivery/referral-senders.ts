@@ -17,7 +17,7 @@ import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
 import { Waiting, type Send } from "./outbox-worker.ts";
 import type { TeamsSender } from "./teams-sender.ts";
-import type { Colleague } from "../services/triage-service.ts";
+import type { CardPeople } from "../services/triage-service.ts";
 
 const STATUS_LINES: ReadonlyMap<string, string> = new Map([
   ["submitted", "not acknowledged yet"],
@@ -32,7 +32,7 @@ export const CHANNEL_WAIT_MS = 60_000;
 export type ReferralSenderDependencies = {
   readonly referrals: ReferralStore;
   /** The area's triage members a referral can be assigned to, for the card (triage-service.ts). */
-  readonly colleaguesOf: (record: ReferralRecord) => Promise<readonly Colleague[]>;
+  readonly peopleOf: (record: ReferralRecord) => Promise<CardPeople>;
   /** The area's admins by AAD object id, for the decision escalation; empty when everyone is one (local use). */
   readonly adminsOf: (areaId: string) => readonly string[];
   readonly channels: TriageChannelStore;
@@ -63,13 +63,13 @@ export function referrerMessage(record: ReferralRecord, areaName: string, event:
   }
 }
 
-export function createReferralSenders({ referrals, colleaguesOf, adminsOf, channels, teams, areas, crypto, render, clock }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
+export function createReferralSenders({ referrals, peopleOf, adminsOf, channels, teams, areas, crypto, render, clock }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
   async function referralOf(message: ClaimedMessage): Promise<ReferralRecord> {
     const record = await referrals.get(message.referralId);
     if (record === undefined) throw new Error("the referral of an outbox message is missing");
     return record;
   }
-  const cardOf = async (record: ReferralRecord) => render(referralChannelCard(channelViewOf(record, areas, clock(), undefined, await colleaguesOf(record))));
+  const cardOf = async (record: ReferralRecord) => render(referralChannelCard(channelViewOf(record, areas, clock(), undefined, await peopleOf(record))));
   const areaNameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
 
   /** Posts a line into each thread of the referral's card; waits while the card is not posted yet. */

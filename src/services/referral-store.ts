@@ -75,6 +75,9 @@ export type NewReferral = {
   readonly referrerConversation?: ConversationAddress | undefined;
 };
 
+/** A triage member as last seen pressing a card: AAD object id, display name, and Teams user id ("29:…") when known. */
+export type SeenMember = { readonly id: string; readonly name: string; readonly teamsId?: string | undefined };
+
 export type ChannelReference = {
   readonly serviceUrl: string;
   readonly tenantId: string;
@@ -123,7 +126,7 @@ export interface TriageChannelStore {
   recordPost(referralId: string, conversationId: string, activityId: string): Promise<void>;
   postsOf(referralId: string): Promise<{ conversationId: string; activityId: string }[]>;
   /** A triage member's name as Teams gave it when they last pressed a referral card of the area. */
-  rememberMember(areaId: string, member: { readonly id: string; readonly name: string }, at: Date): Promise<void>;
+  rememberMember(areaId: string, member: SeenMember, at: Date): Promise<void>;
   /** The area's members seen so far, by name. */
-  membersSeen(areaId: string): Promise<{ id: string; name: string }[]>;
+  membersSeen(areaId: string): Promise<SeenMember[]>;
 }

@@ -21,14 +21,23 @@ export type TriageRoleCheck = {
   triageMembersOf(areaId: string): readonly string[];
 };
 
-export type Presser = { readonly userId: string; readonly aadObjectId: string; readonly name: string };
+export type Presser = {
+  readonly userId: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  /** Their Teams user id in this conversation ("29:…"), for the card's refresh.userIds once assigned. */
+  readonly teamsId?: string;
+};
 
 /** A colleague a referral can be assigned to: a triage member of the area, seen by name. */
 export type Colleague = { readonly id: string; readonly name: string };
 
+/** Who the card names beyond the referral: colleagues to assign to, and the assignee's Teams id for `refresh.userIds`. */
+export type CardPeople = { readonly colleagues: readonly Colleague[]; readonly refreshFor?: string };
+
 export type TriageOutcome =
   /** The referral as it now is, with a line for the presser when their press did not move it. */
-  | { readonly kind: "card"; readonly record: ReferralRecord; readonly colleagues: readonly Colleague[]; readonly note?: string }
+  | { readonly kind: "card"; readonly record: ReferralRecord; readonly people: CardPeople; readonly note?: string }
   | { readonly kind: "not-triage"; readonly record: ReferralRecord }
   | { readonly kind: "not-found" };
 
@@ -49,7 +58,7 @@ export type DetailsOutcome =
   | {
       readonly kind: "details";
       readonly record: ReferralRecord;
-      readonly colleagues: readonly Colleague[];
+      readonly people: CardPeople;
       /** Undefined once the personal fields were purged after the retention period. */
       readonly referral: Referral | undefined;
       readonly history: readonly HistoryLine[];
@@ -94,10 +103,15 @@ export type TriageService = ReturnType<typeof createTriageService>;
 
 export function createTriageService({ referrals, channels, roles, crypto, clock }: { referrals: ReferralStore; channels: TriageChannelStore; roles: TriageRoleCheck; crypto: ReferralCrypto; clock: () => Date }) {
   /** The area's triage members seen by name, but not `except` (the one it is assigned to now). */
-  async function colleaguesOf(record: ReferralRecord): Promise<Colleague[]> {
+  async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
     const listed = new Set(roles.triageMembersOf(record.areaId));
     const assignee = (record.triage as { assignee?: { id?: string } }).assignee?.id?.toLowerCase();
-    return (await channels.membersSeen(record.areaId)).filter((person) => (listed.size === 0 || listed.has(person.id)) && roles.isTriage(person.id, record.areaId) && person.id !== assignee);
+    const seen = (await channels.membersSeen(record.areaId)).filter((person) => (listed.size === 0 || listed.has(person.id)) && roles.isTriage(person.id, record.areaId));
+    const refreshFor = seen.find((person) => person.id === assignee)?.teamsId;
+    return {
+      colleagues: seen.filter((person) => person.id !== assignee).map((person) => ({ id: person.id, name: person.name })),
+      ...(refreshFor === undefined || record.status === "decided" ? {} : { refreshFor }),
+    };
   }
 
   function eventOf(stored: AuditEvent): TriageEvent | undefined {
@@ -131,7 +145,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
   async function assigneeOf(record: ReferralRecord, presser: TriageMember, inputs: Readonly<Record<string, unknown>>): Promise<TriageMember | string> {
     const chosen = typeof inputs["assignee"] === "string" ? inputs["assignee"].toLowerCase() : "";
     if (chosen === "") return "Choose the colleague to assign this referral to.";
-    const colleague = (await colleaguesOf(record)).find((person) => person.id === chosen);
+    const colleague = (await peopleOf(record)).colleagues.find((person) => person.id === chosen);
     return colleague ?? "That person is not one of this area's triage team as far as I know: nothing was changed.";
   }
 
@@ -174,7 +188,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     const record = await referrals.get(referralId);
     if (record === undefined) return { kind: "not-found" };
     if (!roles.isTriage(presser.aadObjectId, record.areaId)) return { kind: "not-triage", record };
-    await channels.rememberMember(record.areaId, { id: presser.aadObjectId, name: presser.name }, clock());
+    await channels.rememberMember(record.areaId, { id: presser.aadObjectId, name: presser.name, teamsId: presser.teamsId }, clock());
     return { kind: "member", record };
   }
 
@@ -205,12 +219,28 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     });
   }
 
+  /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
+  async function detailsOf(referralId: string, presser: Presser): Promise<DetailsOutcome> {
+    const found = await asMember(referralId, presser);
+    if (found.kind !== "member") return found;
+    const { record } = found;
+    const referral = personalOf(record);
+    return {
+      kind: "details",
+      record,
+      people: await peopleOf(record),
+      referral,
+      history: await historyOf(record, referral),
+      earlier: referral === undefined ? [] : await earlierOf(record, referral),
+    };
+  }
+
   return {
     async act({ referralId, version, verb, presser, inputs }: TriageRequest): Promise<TriageOutcome> {
       const found = await asMember(referralId, presser);
       if (found.kind !== "member") return found;
       const { record } = found;
-      const card = async (current: ReferralRecord, note?: string): Promise<TriageOutcome> => ({ kind: "card", record: current, colleagues: await colleaguesOf(current), ...(note === undefined ? {} : { note }) });
+      const card = async (current: ReferralRecord, note?: string): Promise<TriageOutcome> => ({ kind: "card", record: current, people: await peopleOf(current), ...(note === undefined ? {} : { note }) });
       const state = TriageState.safeParse(record.triage);
       if (!state.success) return card(record, "This referral's triage record could not be read: tell your IT team.");
       if (record.version !== version) return card(record, (await lastHappened(record)) ?? "This card had changed: here it is as it is now.");
@@ -229,26 +259,27 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     },
 
     /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
-    async details(referralId: string, presser: Presser): Promise<DetailsOutcome> {
-      const found = await asMember(referralId, presser);
-      if (found.kind !== "member") return found;
-      const { record } = found;
-      const referral = personalOf(record);
-      return {
-        kind: "details",
-        record,
-        colleagues: await colleaguesOf(record),
-        referral,
-        history: await historyOf(record, referral),
-        earlier: referral === undefined ? [] : await earlierOf(record, referral),
-      };
+    details: detailsOf,
+
+    /**
+     * Teams refreshing the card by itself (`refresh.userIds`: in a channel of under 60 people, for
+     * everyone who looks at it): the details for the referral's assignee while it is open, the
+     * summary for anyone else, with no line about roles (nobody pressed anything).
+     */
+    async refreshed(referralId: string, presser: Presser): Promise<DetailsOutcome | TriageOutcome> {
+      const record = await referrals.get(referralId);
+      if (record === undefined) return { kind: "not-found" };
+      const assignee = (record.triage as { assignee?: { id?: string } }).assignee?.id?.toLowerCase();
+      const isAssignee = assignee !== undefined && assignee === presser.aadObjectId.toLowerCase() && record.status !== "decided";
+      if (isAssignee && roles.isTriage(presser.aadObjectId, record.areaId)) return detailsOf(referralId, presser);
+      return { kind: "card", record, people: await peopleOf(record) };
     },
 
     /** The card as everyone in the channel sees it ("Hide details"), for a triage member. */
     async summary(referralId: string, presser: Presser): Promise<TriageOutcome> {
       const found = await asMember(referralId, presser);
       if (found.kind !== "member") return found;
-      return { kind: "card", record: found.record, colleagues: await colleaguesOf(found.record) };
+      return { kind: "card", record: found.record, people: await peopleOf(found.record) };
     },
 
     /** The referrer's answer to the front door's question, from their 1:1 chat; it goes back to where the referral was. */
@@ -278,6 +309,6 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
 
     /** The event of `type` last written for a referral, opened: for the senders that tell people about it. */
     lastEvent: lastEventOf,
-    colleaguesOf,
+    peopleOf,
   };
 }

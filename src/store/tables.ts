@@ -81,7 +81,7 @@ export type TriageChannelsTable = { area_id: string; service_url: string; tenant
 
 export type ReferralPostsTable = { referral_id: string; conversation_id: string; activity_id: string };
 
-export type TriagePeopleTable = { area_id: string; aad_object_id: string; name: string; seen_at: EpochMs };
+export type TriagePeopleTable = { area_id: string; aad_object_id: string; name: string; teams_id: string | null; seen_at: EpochMs };
 
 export type Tables = {
   check_sessions: CheckSessionsTable;

@@ -45,17 +45,17 @@ export function createTriageChannelRepository(db: Kysely<Tables>): TriageChannel
     },
 
     async rememberMember(areaId, member, at) {
-      const row = { area_id: areaId, aad_object_id: member.id.toLowerCase(), name: member.name, seen_at: toEpochMs(at, "times a member was seen") };
+      const row = { area_id: areaId, aad_object_id: member.id.toLowerCase(), name: member.name, teams_id: member.teamsId ?? null, seen_at: toEpochMs(at, "times a member was seen") };
       await db
         .insertInto("triage_people")
         .values(row)
-        .onConflict((conflict) => conflict.columns(["area_id", "aad_object_id"]).doUpdateSet({ name: row.name, seen_at: row.seen_at }))
+        .onConflict((conflict) => conflict.columns(["area_id", "aad_object_id"]).doUpdateSet({ name: row.name, teams_id: row.teams_id, seen_at: row.seen_at }))
         .execute();
     },
 
     async membersSeen(areaId) {
-      const rows = await db.selectFrom("triage_people").select(["aad_object_id", "name"]).where("area_id", "=", areaId).orderBy("name").execute();
-      return rows.map((row) => ({ id: row.aad_object_id, name: row.name }));
+      const rows = await db.selectFrom("triage_people").select(["aad_object_id", "name", "teams_id"]).where("area_id", "=", areaId).orderBy("name").execute();
+      return rows.map((row) => ({ id: row.aad_object_id, name: row.name, ...(row.teams_id === null ? {} : { teamsId: row.teams_id }) }));
     },
   };
 }

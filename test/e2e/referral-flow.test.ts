@@ -323,6 +323,24 @@ describe("details, questions, colleagues and escalation", () => {
     expect(JSON.stringify(back)).toContain("New: not acknowledged yet");
   });
 
+  it("once assigned, the card refreshes itself to the details for the assignee only (refresh.userIds)", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    expect(channelCards()[0]!.refresh).toBeUndefined();
+    await pressInChannel(SAM, channelCards()[0]!, "Assign to me");
+    await harness.deliver();
+    const updated = updates().at(-1)!.activity.attachments[0].content as Card;
+    expect(updated.refresh).toMatchObject({ action: { type: "Action.Execute", verb: "triage.refresh" }, userIds: [`29:${SAM.id}`] });
+    // Teams asks on the assignee's behalf: the details; on anyone else's (a small channel refreshes for all): the summary, with no line about roles.
+    const refreshButton = { actions: [{ type: "Action.Execute", title: "Refresh", ...updated.refresh!.action }] } as Card;
+    expect(JSON.stringify(await pressInChannel(SAM, refreshButton, "Refresh"))).toContain("Markerfield");
+    const others = await pressInChannel(ALEX, refreshButton, "Refresh");
+    expect(JSON.stringify(others)).not.toContain("Markerfield");
+    expect(textOf(others)).not.toContain("Only Kingston");
+    expect(JSON.stringify(others)).toContain('"value":"Assigned"');
+  });
+
   it("a question goes to the referrer 1:1; their answer comes back to the history and the thread, never into the channel", async () => {
     await sayInChannel(ALEX, "register triage kingston");
     await submit(ALEX);

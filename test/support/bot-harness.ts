@@ -13,7 +13,7 @@ import { composeApp } from "../../src/compose-app.ts";
 import type { SendLimits } from "../../src/bot/send-deadline.ts";
 import { walkCard } from "./card-walk.ts";
 
-export type Card = { type: "AdaptiveCard"; body: unknown[]; actions?: unknown[] };
+export type Card = { type: "AdaptiveCard"; body: unknown[]; actions?: unknown[]; refresh?: { action: Record<string, unknown>; userIds: string[] } };
 export type Sent = { method: string; path: string; activity: Record<string, any> };
 /** "hang": never answer; otherwise answer `status`, for the next `times` posts (all of them when unset). */
 export type ConnectorFault = "hang" | { status: number; headers?: Record<string, string>; times?: number };

@@ -23,6 +23,14 @@ function droppedKeys(original: unknown, roundTripped: unknown, path: string, pro
   for (const [key, value] of Object.entries(original)) {
     // "$schema" is for editors; the library does not keep it.
     if (key === "$schema") continue;
+    // Teams' `refresh` (Universal Actions, user-specific views) came after this library: checked by shape here.
+    if (key === "refresh" && path === "card") {
+      const refresh = value as { action?: { type?: unknown; verb?: unknown }; userIds?: unknown };
+      const ids = refresh.userIds;
+      if (refresh.action?.type !== "Action.Execute" || typeof refresh.action.verb !== "string") problems.push("card.refresh.action: expected an Action.Execute with a verb");
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 60 || !ids.every((id) => typeof id === "string" && id !== "")) problems.push("card.refresh.userIds: expected 1 to 60 user ids");
+      continue;
+    }
     if (!(key in other)) {
       // The library leaves out values equal to its defaults; those are known, not dropped.
       if (value === false || value === "" || value === "default" || value === "Default" || value === "auto") continue;

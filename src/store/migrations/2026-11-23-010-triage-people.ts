@@ -9,6 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("area_id", "text", (column) => column.notNull())
     .addColumn("aad_object_id", "text", (column) => column.notNull())
     .addColumn("name", "text", (column) => column.notNull())
+    // Their Teams user id in the bot's conversations ("29:…"), for the card's refresh.userIds.
+    .addColumn("teams_id", "text")
     .addColumn("seen_at", "bigint", (column) => column.notNull())
     .addPrimaryKeyConstraint("triage_people_pk", ["area_id", "aad_object_id"])
     .execute();
