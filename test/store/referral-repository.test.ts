@@ -169,6 +169,18 @@ for (const kind of targetKinds) {
         await channels.recordPost("referral-1", "19:general;messageid=1", "1");
         expect(await channels.postsOf("referral-1")).toEqual([{ conversationId: "19:general;messageid=1", activityId: "1" }]);
       });
+
+      it("remembers each area's triage members by name, the latest name and Teams id winning, ids compared ignoring case", async () => {
+        await channels.rememberMember("kingston", { id: "AAAA-1", name: "Sam Lead" }, NOW);
+        await channels.rememberMember("kingston", { id: "aaaa-1", name: "Sam Lead-Okafor", teamsId: "29:sam" }, NOW);
+        await channels.rememberMember("kingston", { id: "bbbb-2", name: "Jo Okafor" }, NOW);
+        await channels.rememberMember("sutton", { id: "cccc-3", name: "Kit Lead" }, NOW);
+        expect(await channels.membersSeen("kingston")).toEqual([
+          { id: "bbbb-2", name: "Jo Okafor" },
+          { id: "aaaa-1", name: "Sam Lead-Okafor", teamsId: "29:sam" },
+        ]);
+        expect(await channels.membersSeen("richmond")).toEqual([]);
+      });
     });
   });
 }
