@@ -50,6 +50,30 @@ async function sayInChannel(user: User, words: string): Promise<void> {
   expect(response.status).toBe(200);
 }
 
+/** Presses a button on the channel card as `user` in the channel. */
+async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
+  const action = (function find(actions: any[]): any {
+    for (const candidate of actions) {
+      if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
+      const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  })(card.actions ?? []);
+  if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
+  const response = await harness.post(
+    harness.activity("invoke", user, {
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
+      conversation: { id: "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
+    }),
+  );
+  expect(response.status).toBe(200);
+  return response.body.value as Card;
+}
+
+const channelCards = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true).map((entry) => entry.activity.activity.attachments[0].content as Card);
 const channelPosts = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true);
 
 describe("a referral from a check, to the triage channel", () => {
@@ -130,7 +154,6 @@ describe("a referral from a check, to the triage channel", () => {
 });
 
 describe("triage on the channel card", () => {
-  const channelCards = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true).map((entry) => entry.activity.activity.attachments[0].content as Card);
   const updates = () => harness.sent.filter((entry) => entry.method === "PUT");
   const toReferrer = () => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith(`/v3/conversations/a:personal-${ALEX.id}/activities`) && typeof entry.activity.text === "string" && entry.activity.text.startsWith("Your referral"));
 
@@ -141,29 +164,6 @@ describe("triage on the channel card", () => {
     await harness.press(ALEX, await harness.press(ALEX, form, "Review and send", ESSENTIALS), "Submit referral");
     await harness.deliver();
     return channelCards()[0]!;
-  }
-
-  /** Presses a button on the channel card as `user` in the channel. */
-  async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
-    const action = (function find(actions: any[]): any {
-      for (const candidate of actions) {
-        if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
-        const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
-        if (inner !== undefined) return inner;
-      }
-      return undefined;
-    })(card.actions ?? []);
-    if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
-    const response = await harness.post(
-      harness.activity("invoke", user, {
-        name: "adaptiveCard/action",
-        value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
-        conversation: { id: "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-        channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
-      }),
-    );
-    expect(response.status).toBe(200);
-    return response.body.value as Card;
   }
 
   it("acknowledge, assign, decide and reopen: the card moves on for everyone and the referrer is told each time", async () => {
@@ -258,7 +258,6 @@ describe("triage roles", () => {
 
 describe("details, questions, colleagues and escalation", () => {
   const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
-  const channelCards = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true).map((entry) => entry.activity.activity.attachments[0].content as Card);
   const toPersonal = (user: User) => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith(`/v3/conversations/a:personal-${user.id}/activities`));
   const inThread = () => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith("/v3/conversations/team-id;messageid=")).map((entry) => String(entry.activity.text ?? ""));
   const updates = () => harness.sent.filter((entry) => entry.method === "PUT");
@@ -266,28 +265,6 @@ describe("details, questions, colleagues and escalation", () => {
   async function submit(user: User, inputs: Record<string, string> = ESSENTIALS): Promise<void> {
     const form = await harness.press(user, await resultCard(user), "Make a referral");
     await harness.press(user, await harness.press(user, form, "Review and send", inputs), "Submit referral");
-  }
-
-  async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
-    const action = (function find(actions: any[]): any {
-      for (const candidate of actions) {
-        if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
-        const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
-        if (inner !== undefined) return inner;
-      }
-      return undefined;
-    })(card.actions ?? []);
-    if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
-    const response = await harness.post(
-      harness.activity("invoke", user, {
-        name: "adaptiveCard/action",
-        value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
-        conversation: { id: "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-        channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
-      }),
-    );
-    expect(response.status).toBe(200);
-    return response.body.value as Card;
   }
 
   async function withRoles(yaml: string): Promise<void> {
