@@ -23,11 +23,19 @@ export const DraftState = z.object({
 });
 export type DraftState = z.infer<typeof DraftState>;
 
-export function newDraft(fromCheck: FromCheck, checkSessionId: string | undefined, prefill: Readonly<Record<string, string>>): DraftState {
-  return { values: { ...prefill }, entries: { personsOfInterest: 0, locationsOfInterest: 0 }, section: "essentials", fromCheck, ...(checkSessionId === undefined ? {} : { checkSessionId }) };
-}
-
 const FIELD_BY_KEY = new Map<string, FieldSpec>(REFERRAL_FIELDS.map((field) => [`${field.group}.${field.key}`, field]));
+const NO_ENTRIES = { personsOfInterest: 0, locationsOfInterest: 0 };
+
+/** The prefill (the presser's name and email from Teams, what they gave last time) kept as if typed. */
+export function newDraft(fromCheck: FromCheck, checkSessionId: string | undefined, prefill: Readonly<Record<string, string>>): DraftState {
+  const values: Record<string, string> = {};
+  for (const [id, value] of Object.entries(prefill)) {
+    const field = fieldOf(id, NO_ENTRIES);
+    const kept = field === undefined ? "" : keptAsTyped(field, value);
+    if (kept.trim() !== "") values[id] = kept;
+  }
+  return { values, entries: { ...NO_ENTRIES }, section: "essentials", fromCheck, ...(checkSessionId === undefined ? {} : { checkSessionId }) };
+}
 
 /** The field an input id names: "child.forename", or "personsOfInterest.3.name" for an entry shown on the card. */
 function fieldOf(inputId: string, entries: DraftState["entries"]): FieldSpec | undefined {
@@ -42,6 +50,24 @@ function fieldOf(inputId: string, entries: DraftState["entries"]): FieldSpec | u
   return FIELD_BY_KEY.get(`${group}.${key}`);
 }
 
+// Control characters other than tab and line breaks, and half a surrogate pair, are escaped to 6
+// bytes each in a card's JSON: twice the widest character the referral cards are sized for
+// (ENTRIES_PER_PAGE in cards/referral-sections.ts), so a field full of them put a card over 28 KB.
+// Form feed and vertical tab (Word's line break) are line breaks; half a pair is U+FFFD, the
+// replacement character, as a decoder shows it.
+const LINE_BREAKS = /[\v\f]/g;
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A value as the draft keeps it. Teams stops typing at the field's limit; only a tampered request
+ * sends more, and that is cut to the limit, so no draft grows without bound (issue 8, point 6) and
+ * each card still fits 28 KB. A cut through an emoji leaves half a pair, replaced like any other.
+ */
+function keptAsTyped(field: FieldSpec, value: string): string {
+  return value.slice(0, field.maxLength).replace(LINE_BREAKS, "\n").replace(CONTROLS, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
 /**
  * The draft with a card's inputs merged in: only inputs the card could have shown, only strings;
  * an input sent empty clears its field (Teams leaves out an empty input, so only the fields of the
@@ -53,10 +79,9 @@ export function mergeInputs(state: DraftState, inputs: Readonly<Record<string, u
   for (const [id, value] of Object.entries(inputs)) {
     const field = fieldOf(id, state.entries);
     if (field === undefined || typeof value !== "string") continue;
-    if (value.trim() === "") delete values[id];
-    // Teams stops typing at the field's limit; only a tampered request sends more, and that is cut
-    // to the limit, so no draft grows without bound (issue 8, point 6) and each card still fits 28 KB.
-    else values[id] = value.slice(0, field.maxLength);
+    const kept = keptAsTyped(field, value);
+    if (kept.trim() === "") delete values[id];
+    else values[id] = kept;
   }
   return { ...state, values };
 }
