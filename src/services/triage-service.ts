@@ -102,7 +102,7 @@ function outboxAfter(event: TriageEvent, now: Date): Omit<OutboxMessage, "referr
 export type TriageService = ReturnType<typeof createTriageService>;
 
 export function createTriageService({ referrals, channels, roles, crypto, clock }: { referrals: ReferralStore; channels: TriageChannelStore; roles: TriageRoleCheck; crypto: ReferralCrypto; clock: () => Date }) {
-  /** The area's triage members seen by name, but not `except` (the one it is assigned to now). */
+  /** The area's triage members seen by name, but not the one it is assigned to now; and that one's Teams id while it is open. */
   async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
     const listed = new Set(roles.triageMembersOf(record.areaId));
     const assignee = (record.triage as { assignee?: { id?: string } }).assignee?.id?.toLowerCase();
@@ -123,6 +123,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     }
   }
 
+  /** The referral's personal fields; undefined once purged. Throws SealError if they cannot be opened (a wrong key, a tampered row). */
   function personalOf(record: ReferralRecord): Referral | undefined {
     if (record.sealed === undefined) return undefined;
     const parsed = Referral.safeParse(crypto.openJson(record.sealed, { aad: `referral:${record.id}:personal` }));
@@ -201,7 +202,14 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
       .filter((earlier) => earlier.submittedAt.getTime() < record.submittedAt.getTime() || (earlier.submittedAt.getTime() === record.submittedAt.getTime() && earlier.reference < record.reference))
       .map((earlier) => {
         const decision = (earlier.triage as { decision?: { outcome?: string } }).decision;
-        return { reference: earlier.reference, submittedAt: earlier.submittedAt, agency: personalOf(earlier)?.referrer.agency, status: earlier.status, outcome: decision?.outcome };
+        let agency: string | undefined;
+        try {
+          agency = personalOf(earlier)?.referrer.agency;
+        } catch {
+          // An earlier referral that cannot be opened is still worth naming: its reference is enough to look it up.
+          agency = undefined;
+        }
+        return { reference: earlier.reference, submittedAt: earlier.submittedAt, agency, status: earlier.status, outcome: decision?.outcome };
       });
   }
 
