@@ -4,10 +4,10 @@
 // the dead letters, counted on /readyz and logged, and retried only on demand
 // (`npm run outbox -- retry`). Retries are rows with a due time, so they survive a restart.
 //
-// Nothing is lost: a message is deleted only after its sender returned. A worker that dies between
-// a successful post and the delete leaves the message to be sent again when its lease lapses: the
-// one way a card can be posted twice (issue 10, point 5); the sender records every posted copy so
-// later updates reach each one.
+// Nothing is lost: a message is deleted only after its sender returned. A worker that dies before
+// the delete leaves the message to be sent again when its lease lapses (issue 10, point 5). A post
+// already recorded is not made again (referral-senders.ts); one whose answer the worker never read
+// or recorded is, and that first copy cannot be known: the one way a card is posted twice.
 import type { Logger } from "pino";
 import type { ClaimedMessage, OutboxStore } from "../services/referral-store.ts";
 

@@ -119,7 +119,7 @@ export interface TriageChannelStore {
   register(areaId: string, channel: ChannelReference, by: string, at: Date): Promise<void>;
   unregister(areaId: string): Promise<boolean>;
   channelOf(areaId: string): Promise<ChannelReference | undefined>;
-  /** Each channel card posted for a referral (normally one; two if a post was retried after a crash mid-flight). */
+  /** Each channel card posted for a referral whose place the worker learnt (one; a list, so that every copy known is updated). */
   recordPost(referralId: string, conversationId: string, activityId: string): Promise<void>;
   postsOf(referralId: string): Promise<{ conversationId: string; activityId: string }[]>;
 }
