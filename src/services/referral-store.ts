@@ -106,6 +106,8 @@ export interface OutboxStore {
   claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
   /** Done: the message goes. False when the claim had lapsed and been taken by another worker. */
   complete(id: string, claim: string): Promise<boolean>;
+  /** Not tried (the worker is stopping): free for any worker to claim at once, the attempt not counted. */
+  release(id: string, claim: string): Promise<boolean>;
   /** Failed for now: try again at `retryAt`. */
   retryLater(id: string, claim: string, retryAt: Date, error: string): Promise<boolean>;
   /** Failed for good: kept, visible, retried only on demand. */
