@@ -1,14 +1,11 @@
 // Builds the whole application from its parts. main.ts calls it with the real clock and the
 // configured database; tests call it with a temp SQLite file and a fixed clock.
 import { randomUUID } from "node:crypto";
-import { dirname } from "node:path";
 import type { Logger } from "pino";
 import type { Express } from "express";
-import { ConfigError, type Config } from "./config/load-config.ts";
+import type { Config } from "./config/load-config.ts";
 import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
-import { createCardRenderer, limitCardSize } from "./cards/render-card.ts";
-import { noticeCard } from "./cards/menu-views.ts";
 import { createAdapter, createAuthentication } from "./bot/create-adapter.ts";
 import { createBotEndpoint } from "./bot/bot-endpoint.ts";
 import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
@@ -20,20 +17,16 @@ import { checkOutbox } from "./http/outbox-health.ts";
 import { createOutboxRepository } from "./store/outbox-repository.ts";
 import { createCheckService, type CheckService } from "./services/check-service.ts";
 import { createQuestionAnswerer } from "./services/answer-question.ts";
-import { createDatabase } from "./store/create-database.ts";
 import { createCheckSessionRepository } from "./store/check-session-repository.ts";
 import { createUserSettingsRepository } from "./store/user-settings-repository.ts";
 import { checkDatabase } from "./store/readiness.ts";
 import { createTriageChannelRepository } from "./store/triage-channel-repository.ts";
 import { createTriageRegistration } from "./services/triage-registration.ts";
 import { loadRoles } from "./config/load-roles.ts";
-import { loadReferralKey } from "./config/load-referral-key.ts";
-import { createReferralCrypto } from "./store/referral-crypto.ts";
 import { createReferralRepository } from "./store/referral-repository.ts";
 import { createReferralService } from "./services/referral-service.ts";
-import { createOutboxWorker, type OutboxWorker } from "./delivery/outbox-worker.ts";
-import { createReferralSenders } from "./delivery/referral-senders.ts";
-import { createTeamsSender } from "./delivery/teams-sender.ts";
+import type { OutboxWorker } from "./delivery/outbox-worker.ts";
+import { composeWorker, createSizeLimitedRenderer, openStore } from "./compose-worker.ts";
 import { createReferralActions } from "./bot/referral-actions.ts";
 import { createTriageActions } from "./bot/triage-actions.ts";
 import { createTriageService } from "./services/triage-service.ts";
@@ -51,7 +44,7 @@ export type Composed = {
   readonly checks: CheckService;
   /** Deletes what has outlived its keeping time; returns how many went. */
   readonly sweep: () => Promise<number>;
-  /** The outbox worker: main.ts runs it; tests call runOnce. */
+  /** The outbox worker: main.ts runs it (unless OUTBOX_WORKER is off); tests call runOnce. */
   readonly worker: OutboxWorker;
   /** Stops the worker, then closes the store. */
   readonly close: () => Promise<void>;
@@ -65,21 +58,8 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const authenticated = config.bot !== undefined;
   const roles = loadRoles({ path: config.rolesFile, areaIds: areas.keys(), authenticated });
   logger[roles.startupMessage.level](roles.startupMessage.text);
-  const renderCard = limitCardSize(createCardRenderer(), noticeCard("error"), (card, bytes) =>
-    logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"),
-  );
-
-  const database = await createDatabase(config.databaseUrl, {
-    onConnectionLost: (error) => logger.warn({ err: error }, "a database connection was lost while idle; the pool will open a new one"),
-  }).catch((error: unknown) => {
-    // Name the setting, never its password (issue 8, point 13).
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError([`DATABASE_URL (${redactPassword(config.databaseUrl)}): the database could not be opened: ${redactPassword(reason)}`]);
-  });
-  // After the database: a data folder that cannot be made is named as DATABASE_URL's problem first.
-  const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated });
-  logger.info({ source: referralKey.source }, referralKey.message ?? "referral key loaded");
-  const crypto = createReferralCrypto(referralKey.key);
+  const renderCard = createSizeLimitedRenderer(logger);
+  const { database, crypto } = await openStore({ config, logger });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });
   const settings = createUserSettingsRepository(database.db);
@@ -96,10 +76,6 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, hasUnfinishedReferral: async (userId) => (await referralService.unfinished(userId)) !== undefined });
   const auth = createAuthentication(config.bot, sendLimits);
   const adapter = createAdapter(auth, logger);
-  const teams = createTeamsSender(auth, config.bot?.appId ?? "");
-  const senders = createReferralSenders({
-    referrals, peopleOf: triage.peopleOf, adminsOf: (areaId) => roles.roles.adminsOf(areaId), channels, teams, areas, crypto, render: (card) => renderCard(card.name, card.data), clock,
-  });
 
   const app = createApp({
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },
@@ -112,7 +88,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       ),
     logger,
   });
-  const worker = createOutboxWorker({ outbox, senders, clock, logger });
+  const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth, appId: config.bot?.appId ?? "", clock, logger });
   return {
     app,
     checks,
@@ -124,14 +100,4 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       await database.close();
     },
   };
-}
-
-/** Where the local referral key file lives: beside a SQLite database, else ./data. */
-function dataDirOf(databaseUrl: string): string {
-  return /^postgres(?:ql)?:\/\//i.test(databaseUrl) || databaseUrl === ":memory:" ? "data" : dirname(databaseUrl);
-}
-
-/** A URL's password replaced by "***", wherever it appears in `text`. */
-function redactPassword(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/gi, "$1***@");
 }

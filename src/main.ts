@@ -1,16 +1,15 @@
-// Composition root: config, logger, the app, the server; and, with no credentials, the
-// Microsoft 365 Agents Playground as the local Teams client.
+// Composition root: config, logger, the app, the server, the outbox worker (unless OUTBOX_WORKER is
+// off: src/worker.ts runs it apart); and, with no credentials, the Microsoft 365 Agents Playground
+// as the local Teams client.
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
 import { RolesError } from "./config/load-roles.ts";
 import { composeApp } from "./compose-app.ts";
+import { OUTBOX_POLL_MS } from "./compose-worker.ts";
 import { startPlayground } from "./dev/start-playground.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
-
-// How often the worker looks for due messages when the last batch was not full.
-const OUTBOX_POLL_MS = 2_000;
 
 async function start(): Promise<void> {
   const config = loadConfig();
@@ -49,12 +48,14 @@ async function start(): Promise<void> {
   process.on("SIGTERM", stop);
 
   const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
-  logger.info({ port: config.port, authenticated: config.bot !== undefined }, "bot listening");
+  logger.info({ port: config.port, authenticated: config.bot !== undefined, outboxWorker: config.outboxWorker }, "bot listening");
 
   // Expired check sessions and drafts are deleted, so nothing about a child is kept past its promise.
   background.push(startSweeper({ sweep, logger }).stop);
   // The outbox: referrals to their triage channels, cards updated in place (stopped by close()).
-  worker.start(OUTBOX_POLL_MS);
+  // OUTBOX_WORKER=off: `npm run worker` runs it as its own process instead.
+  if (config.outboxWorker) worker.start(OUTBOX_POLL_MS);
+  else logger.info("the outbox worker is off here (OUTBOX_WORKER=off): run `npm run worker` to send referrals to their channels");
 
   const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);

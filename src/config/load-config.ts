@@ -17,6 +17,8 @@ export const ConfigSchema = z
     PLAYGROUND_PORT: port(56150),
     // Issue 8, point 11: below the platform's wait between SIGTERM and SIGKILL (Docker's is 10 s), so
     // a cut is logged and the store closed before the process is killed.
+    // Issue 10, point 5: "off" when the outbox worker runs as its own process (`npm run worker`).
+    OUTBOX_WORKER: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
     SHUTDOWN_DEADLINE_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a number of seconds above 0" }).max(600, { error: "expected at most 600 seconds" }).default(8),
     // Issue 10: who may register triage channels and act on referrals (load-roles.ts reads the file).
     ROLES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -50,6 +52,8 @@ export type Config = Readonly<{
   databaseUrl: string;
   /** The Microsoft 365 Agents Playground, started only when there are no credentials. */
   playground: Readonly<{ enabled: boolean; port: number }>;
+  /** Whether the bot process runs the outbox worker itself; off when `npm run worker` runs it apart. */
+  outboxWorker: boolean;
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
   shutdownDeadlineMs: number;
   /** The roles file (ROLES_FILE); absent: everyone in local use, nobody when authenticated. */
@@ -90,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: settings.LOG_LEVEL,
     databaseUrl: settings.DATABASE_URL,
     playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),
+    outboxWorker: settings.OUTBOX_WORKER === "on",
     shutdownDeadlineMs: Math.round(settings.SHUTDOWN_DEADLINE_SECONDS * 1000),
     rolesFile: settings.ROLES_FILE,
     referralKey: settings.REFERRAL_KEY,

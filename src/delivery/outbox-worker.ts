@@ -4,10 +4,10 @@
 // the dead letters, counted on /readyz and logged, and retried only on demand
 // (`npm run outbox -- retry`). Retries are rows with a due time, so they survive a restart.
 //
-// Nothing is lost: a message is deleted only after its sender returned. A worker that dies between
-// a successful post and the delete leaves the message to be sent again when its lease lapses: the
-// one way a card can be posted twice (issue 10, point 5); the sender records every posted copy so
-// later updates reach each one.
+// Nothing is lost: a message is deleted only after its sender returned. A worker that dies before
+// the delete leaves the message to be sent again when its lease lapses (issue 10, point 5). A post
+// already recorded is not made again (referral-senders.ts); one whose answer the worker never read
+// or recorded is, and that first copy cannot be known: the one way a card is posted twice.
 import type { Logger } from "pino";
 import type { ClaimedMessage, OutboxStore } from "../services/referral-store.ts";
 
@@ -64,7 +64,7 @@ export type OutboxWorker = {
   runOnce(): Promise<number>;
   /** Runs a batch every `everyMs` (and again at once while batches come back full) until stopped. */
   start(everyMs: number): void;
-  /** Stops polling and waits for the batch in hand to settle. */
+  /** Stops polling, waits for the send in hand to settle, and hands back the rest of its batch. */
   stop(): Promise<void>;
 };
 
@@ -98,11 +98,24 @@ export function createOutboxWorker({ outbox, senders, clock, logger, policy = DE
     logger.warn({ outboxId: message.id, kind: message.kind, attempts: message.attempts, retryInMs: waitMs }, "an outbox message failed; it will be tried again");
   }
 
+  async function releaseAll(messages: readonly ClaimedMessage[]): Promise<void> {
+    for (const message of messages) {
+      await outbox.release(message.id, message.claim).catch((error: unknown) => logger.warn({ err: error, outboxId: message.id }, "could not hand back an outbox message; it goes once its lease lapses"));
+    }
+  }
+
   async function runBatch(): Promise<number> {
+    if (stopped) return 0;
     const messages = await outbox.claim(clock(), policy.batch, policy.leaseMs);
     let sent = 0;
     // One at a time: Teams allows a bot 7 sends a second per thread and about 30 a second per tenant.
-    for (const message of messages) {
+    for (const [index, message] of messages.entries()) {
+      if (stopped) {
+        // Stopping (SIGTERM): the send in hand finished; the rest go back for any worker to claim at
+        // once, rather than wait out the lease or hold up the shutdown (issue 10, point 5).
+        await releaseAll(messages.slice(index));
+        break;
+      }
       const send = senders.get(message.kind);
       try {
         if (send === undefined) throw new Error(`no sender for outbox messages of kind "${message.kind}"`);

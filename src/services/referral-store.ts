@@ -109,6 +109,8 @@ export interface OutboxStore {
   claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
   /** Done: the message goes. False when the claim had lapsed and been taken by another worker. */
   complete(id: string, claim: string): Promise<boolean>;
+  /** Not tried (the worker is stopping): free for any worker to claim at once, the attempt not counted. */
+  release(id: string, claim: string): Promise<boolean>;
   /** Failed for now: try again at `retryAt`. */
   retryLater(id: string, claim: string, retryAt: Date, error: string): Promise<boolean>;
   /** Failed for good: kept, visible, retried only on demand. */
@@ -122,7 +124,7 @@ export interface TriageChannelStore {
   register(areaId: string, channel: ChannelReference, by: string, at: Date): Promise<void>;
   unregister(areaId: string): Promise<boolean>;
   channelOf(areaId: string): Promise<ChannelReference | undefined>;
-  /** Each channel card posted for a referral (normally one; two if a post was retried after a crash mid-flight). */
+  /** Each channel card posted for a referral whose place the worker learnt (one; a list, so that every copy known is updated). */
   recordPost(referralId: string, conversationId: string, activityId: string): Promise<void>;
   postsOf(referralId: string): Promise<{ conversationId: string; activityId: string }[]>;
   /** A triage member's name as Teams gave it when they last pressed a referral card of the area. */

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, sql } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDialectConfig, SqliteDriver, sql } from "kysely";
 import { type CustomTypesConfig, Pool, types as pgTypes } from "pg";
 import { migrateToLatest } from "./migrations.ts";
 import type { Tables } from "./tables.ts";
@@ -72,8 +72,30 @@ function openSqlite(path: string): Database {
   sqlite.pragma("foreign_keys = ON");
   // A second process on the same file (the CLI beside the server) waits for the lock instead of failing.
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", file: path === ":memory:" ? undefined : path, close: () => db.destroy() };
+}
+
+// SQLite's plain BEGIN is deferred: a transaction that reads before it writes (the outbox claim)
+// asks for the write lock only at its first write, and if another process on the file (the worker
+// beside the bot, issue 10 point 5) has committed since the read, SQLite fails it at once with
+// "database is locked", without waiting busy_timeout. BEGIN IMMEDIATE takes the lock first, waiting
+// its turn. No transaction here only reads, so none takes the lock for nothing.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(settings: SqliteDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
 }
 
 function openPostgres(url: string, onIdleError: (error: Error) => void, limits: PostgresLimits): Database {

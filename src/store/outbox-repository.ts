@@ -58,6 +58,16 @@ export function createOutboxRepository(db: Kysely<Tables>, dialect: Dialect): Ou
 
     complete: (id, claim) => settle(id, claim, "delete"),
 
+    async release(id, claim) {
+      const result = await db
+        .updateTable("outbox")
+        .set((eb) => ({ claim: null, claimed_until: null, attempts: eb("attempts", "-", 1) }))
+        .where("id", "=", id)
+        .where("claim", "=", claim)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     retryLater: (id, claim, retryAt, error) => settle(id, claim, { due_at: ms(retryAt), claim: null, claimed_until: null, last_error: error.slice(0, 500) }),
 
     deadLetter: (id, claim, error) => settle(id, claim, { status: "dead", claim: null, claimed_until: null, last_error: error.slice(0, 500) }),

@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       databaseUrl: "./data/safeguard.sqlite",
       playground: { enabled: true, port: 56150 },
+      outboxWorker: true,
       shutdownDeadlineMs: 8000,
       bot: undefined,
     });
@@ -36,6 +37,7 @@ describe("loadConfig", () => {
     ["single tenant without a tenant", { MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" }, "MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant"],
     ["an unknown app type", { MicrosoftAppType: "Personal" }, "MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI"],
     ["a playground switch that is not on/off", { PLAYGROUND: "yes" }, "PLAYGROUND: expected on or off"],
+    ["an outbox worker switch that is not on/off", { OUTBOX_WORKER: "false" }, "OUTBOX_WORKER: expected on or off"],
     ["a shutdown deadline that is not a number", { SHUTDOWN_DEADLINE_SECONDS: "soon" }, "SHUTDOWN_DEADLINE_SECONDS: expected a number of seconds"],
     ["a shutdown deadline of nothing", { SHUTDOWN_DEADLINE_SECONDS: "0" }, "SHUTDOWN_DEADLINE_SECONDS: expected a number of seconds above 0"],
   ])("refuses %s, naming it", (_name, env, problem) => {
@@ -57,6 +59,11 @@ describe("loadConfig", () => {
     expect(loadConfig({}).host).toBe("127.0.0.1");
     expect(loadConfig({ MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "x" }).host).toBe("0.0.0.0");
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+
+  it("runs the outbox worker in the bot process unless OUTBOX_WORKER is off (then `npm run worker` runs it)", () => {
+    expect(loadConfig({ OUTBOX_WORKER: "on" }).outboxWorker).toBe(true);
+    expect(loadConfig({ OUTBOX_WORKER: "off" }).outboxWorker).toBe(false);
   });
 
   it("lists every bad setting at once", () => {

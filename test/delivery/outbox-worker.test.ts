@@ -140,10 +140,14 @@ describe("the outbox worker", () => {
     expect(backoffMs(5, DEFAULT_WORKER_POLICY, () => 0)).toBe(500);
   });
 
-  it("stop waits for the batch in hand", async () => {
-    await enqueue(["post"]);
+  it("stop finishes the send in hand, hands the rest of the batch back for another worker at once, and sends nothing more", async () => {
+    await enqueue(["post", "notify"]);
     let release: (() => void) | undefined;
-    const worker = workerWith({ post: () => new Promise<void>((resolve) => (release = resolve)) });
+    const sent: string[] = [];
+    const worker = workerWith({
+      post: (message) => new Promise<void>((resolve) => (release = () => (sent.push(message.kind), resolve()))),
+      notify: async (message) => void sent.push(message.kind),
+    });
     worker.start(60_000);
     await vi.waitFor(() => expect(release).toBeDefined());
     let stopped = false;
@@ -152,6 +156,12 @@ describe("the outbox worker", () => {
     expect(stopped).toBe(false);
     release!();
     await stopping;
-    expect(stopped).toBe(true);
+    expect(sent).toEqual(["post"]);
+    expect(await worker.runOnce()).toBe(0);
+
+    // Not held until its lease lapses (a minute), and its attempt not counted: it was never tried.
+    const [handedBack, ...more] = await outbox.claim(now, 10, 60_000);
+    expect(more).toEqual([]);
+    expect(handedBack).toMatchObject({ kind: "notify", attempts: 1 });
   });
 });

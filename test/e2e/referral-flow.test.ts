@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
+import { ALEX, SAM, buttonTitles, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
+import { ESSENTIALS, checkResultCard } from "../support/referral-journey.ts";
 
 let harness: Harness;
 beforeEach(async () => {
@@ -16,26 +17,7 @@ afterEach(async () => {
 });
 
 /** A check for a 14-year-old in Kingston with one sign, every question "no": its result card. */
-async function resultCard(user: User): Promise<Card> {
-  const [first] = await harness.say(user, "check");
-  const signs = await harness.press(user, first!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
-  let card = await harness.press(user, signs, "Continue", { signs_receipt: ["receipt.moneyOrGoods"] });
-  for (let round = 0; round < 2 && /Step 3 of 4/.test(textOf(card)); round += 1) {
-    card = await harness.press(user, card, "Continue", Object.fromEntries(inputIds(card).map((id) => [id, "no"])));
-  }
-  expect(textOf(card)).toContain("Step 4 of 4");
-  return card;
-}
-
-const ESSENTIALS = {
-  "referrer.role": "Class teacher",
-  "referrer.agency": "Hillside School",
-  "referrer.email": "alex@school.example",
-  "child.forename": "Samira",
-  "child.surname": "Markerfield",
-  "concern.worries": "Seen getting into cars with older men after school; new phones and clothes.",
-  "parentalResponsibility.told": "yes",
-};
+const resultCard = (user: User): Promise<Card> => checkResultCard(harness, user);
 
 /** Says words in My Team's General channel, @mentioning the bot. */
 async function sayInChannel(user: User, words: string): Promise<void> {

@@ -1,21 +1,17 @@
 // Issue 8, point 11: SIGTERM stops new connections but lets a reply in flight finish, then closes the
 // store and exits 0; a reply still hanging at the deadline is cut, counted in the log, and the exit
 // is non-zero. The real server runs as its own process, as a platform would stop it.
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
-import { createServer as createNetServer, connect, type AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { ALEX, buttonTitles, type Card } from "../support/bot-harness.ts";
+import { freePort, startNodeProcess } from "../support/node-process.ts";
 
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const STARTUP_MS = 30_000;
-
-type LogLine = { msg?: string; [field: string]: unknown };
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -62,70 +58,20 @@ async function startHoldingConnector() {
   };
 }
 
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** Runs `src/main.ts` as a platform would, and reads its pino log from stdout. */
 async function startBot(env: Record<string, string> = {}) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: REPO,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      ...(process.env.TMPDIR === undefined ? {} : { TMPDIR: process.env.TMPDIR }),
-      PLAYGROUND: "off",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: join(mkdtempSync(join(tmpdir(), "safeguard-shutdown-")), "x.sqlite"),
-      LOG_LEVEL: "info",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const bot = startNodeProcess("src/main.ts", {
+    PLAYGROUND: "off",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: join(mkdtempSync(join(tmpdir(), "safeguard-shutdown-")), "x.sqlite"),
+    LOG_LEVEL: "info",
+    ...env,
   });
-  const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-
-  let stdout = "";
-  let stderr = "";
-  const logs: LogLine[] = [];
-  const waiters: { select: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-    const lines = stdout.split("\n");
-    stdout = lines.pop() ?? "";
-    for (const text of lines) {
-      if (!text.startsWith("{")) continue;
-      const line = JSON.parse(text) as LogLine;
-      logs.push(line);
-      for (const waiter of waiters.filter((candidate) => candidate.select(line))) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(line);
-      }
-    }
-  });
-
-  /** The first log line with this message, waiting for it until `timeoutMs` or the process ends. */
-  function logLine(msg: string, timeoutMs = 15_000): Promise<LogLine> {
-    const seen = logs.find((line) => line.msg === msg);
-    if (seen !== undefined) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "${msg}" log line within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
-      void exited.then(() => reject(new Error(`the bot exited before logging "${msg}"; stderr: ${stderr}`)));
-      waiters.push({ select: (line) => line.msg === msg, resolve: (line) => (clearTimeout(timer), resolve(line)) });
-    });
-  }
-
-  await logLine("bot listening", STARTUP_MS);
-  return { child, port, exited, logs, logLine, output: () => JSON.stringify(logs) + stdout + stderr };
+  cleanups.push(() => bot.kill());
+  await bot.logLine("bot listening", STARTUP_MS);
+  return { ...bot, port };
 }
 
 /** A Teams personal-chat message from Alex, replies going to `serviceUrl` (the shape of bot-harness's `activity()`). */

@@ -1,6 +1,7 @@
 // createDatabase: which database a URL opens, how SQLite is tuned, and that migrations run once.
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
@@ -31,6 +32,35 @@ describe("SQLite", () => {
     expect(await pragma(db, "synchronous")).toBe(1); // NORMAL
     expect(await pragma(db, "foreign_keys")).toBe(1);
     expect(await pragma(db, "busy_timeout")).toBe(5000);
+  });
+
+  // Issue 10, point 5: the worker beside the bot is a second process on the file. A transaction
+  // that read first (the outbox claim) was failed outright with "database is locked" when the other
+  // process wrote between its read and its write; now it holds the write lock from BEGIN, and the
+  // other process waits its turn (busy_timeout) instead.
+  it("a transaction that reads, then writes, is not failed by another process writing in between", async () => {
+    const target = await fresh(freshSqliteFile);
+    const { db } = await open(target.url);
+    const other = new SqliteDatabase(target.url);
+    try {
+      other.pragma("busy_timeout = 0"); // say at once whether it would have to wait
+      const otherCould = await db.transaction().execute(async (trx) => {
+        await trx.selectFrom("check_sessions").selectAll().execute();
+        let wrote: boolean;
+        try {
+          other.prepare("insert into user_settings (user_id, updated_at) values ('someone-else', 0)").run();
+          wrote = true;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+          wrote = false;
+        }
+        await trx.insertInto("check_sessions").values({ id: "mine", user_id: "user-1", state: "{}", version: 1, created_at: 0, updated_at: 0, expires_at: 1 }).execute();
+        return wrote;
+      });
+      expect(otherCould).toBe(false);
+    } finally {
+      other.close();
+    }
   });
 
   it("works in memory", async () => {

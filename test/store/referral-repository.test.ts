@@ -123,6 +123,13 @@ for (const kind of targetKinds) {
         expect(await outbox.claim(later(120_000), 10, 60_000)).toEqual([]);
       });
 
+      it("a message handed back unsent (the worker is stopping) is claimable at once, its attempt not counted", async () => {
+        const [first] = await outbox.claim(NOW, 1, 60_000);
+        expect(await outbox.release(first!.id, first!.claim)).toBe(true);
+        expect(await outbox.release(first!.id, first!.claim)).toBe(false);
+        expect(await outbox.claim(NOW, 1, 60_000)).toMatchObject([{ id: first!.id, attempts: 1 }]);
+      });
+
       it("holds a message not yet due (a reminder is a row with a due time)", async () => {
         expect((await outbox.claim(later(15 * 60_000), 10, 60_000)).map((message) => message.kind)).toEqual(["post-referral-card", "reminder"]);
       });

@@ -1,0 +1,37 @@
+// A referral made as a practitioner makes one, over HTTP with the bot harness: a check for a
+// 14-year-old in Kingston with one sign and every question "no", then "Make a referral", the
+// required fields, the review, and Submit.
+import { expect } from "vitest";
+import { inputIds, textOf, type Card, type Harness, type User } from "./bot-harness.ts";
+
+/** The referral's required fields, filled as a teacher would. */
+export const ESSENTIALS = {
+  "referrer.role": "Class teacher",
+  "referrer.agency": "Hillside School",
+  "referrer.email": "alex@school.example",
+  "child.forename": "Samira",
+  "child.surname": "Markerfield",
+  "concern.worries": "Seen getting into cars with older men after school; new phones and clothes.",
+  "parentalResponsibility.told": "yes",
+};
+
+/** The check's result card (step 4 of 4). */
+export async function checkResultCard(harness: Harness, user: User): Promise<Card> {
+  const [first] = await harness.say(user, "check");
+  const signs = await harness.press(user, first!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
+  let card = await harness.press(user, signs, "Continue", { signs_receipt: ["receipt.moneyOrGoods"] });
+  for (let round = 0; round < 2 && /Step 3 of 4/.test(textOf(card)); round += 1) {
+    card = await harness.press(user, card, "Continue", Object.fromEntries(inputIds(card).map((id) => [id, "no"])));
+  }
+  expect(textOf(card)).toContain("Step 4 of 4");
+  return card;
+}
+
+/** Submits a referral from a fresh check; returns its reference (KIN-2026-00001). */
+export async function submitReferral(harness: Harness, user: User): Promise<string> {
+  const form = await harness.press(user, await checkResultCard(harness, user), "Make a referral");
+  const sent = await harness.press(user, await harness.press(user, form, "Review and send", ESSENTIALS), "Submit referral");
+  const reference = /[A-Z]{3}-\d{4}-\d{5}/.exec(textOf(sent))?.[0];
+  if (reference === undefined) throw new Error(`Submit gave no reference: ${textOf(sent)}`);
+  return reference;
+}
