@@ -37,6 +37,12 @@ export type BotDependencies = {
 
 const isPersonal = (context: TurnContext): boolean => context.activity.conversation.conversationType === "personal";
 
+/** The channel card a press came from: its thread and the card's own activity id (Teams sends it as replyToId). */
+function cardPressed(context: TurnContext): { card?: { conversationId: string; activityId: string } } {
+  const { conversation, replyToId } = context.activity;
+  return conversation.conversationType === "channel" && typeof replyToId === "string" && replyToId !== "" ? { card: { conversationId: conversation.id, activityId: replyToId } } : {};
+}
+
 const REFERRALS_ARE_PRIVATE = "Referrals are written only in your 1:1 chat with me, so that nothing about a child is shown to a group: open it and press \"Make a referral\" on your check's result.";
 
 /**
@@ -213,7 +219,7 @@ export class SafeguardBot extends ActivityHandler {
         card = isPersonal(context) ? await referralAction({ ...request, profile: () => profileOf(context), conversation }) : welcomeCard(REFERRALS_ARE_PRIVATE);
       } else if (triageAction !== undefined) {
         const { from } = context.activity;
-        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member", teamsId: from.id } });
+        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member", teamsId: from.id, ...cardPressed(context) } });
       } else if (request.verb.startsWith("check.") && !isPersonal(context)) {
         // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
         const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));

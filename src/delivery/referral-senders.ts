@@ -83,7 +83,8 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   const postReferralCard: Send = async (message) => {
     const record = await referralOf(message);
     // Posted and recorded, but the worker died before marking the message done: posting again would
-    // only make a second copy. (A copy whose reply never reached us cannot be known, so is not here.)
+    // only make a second copy. (A copy whose reply never reached us is not known here; a triage
+    // member's press on it records it: triage-service.ts, recordCopy.)
     if ((await channels.postsOf(record.id)).length > 0) return;
     const channel = await channels.channelOf(record.areaId);
     if (channel === undefined) throw new Waiting(`no triage channel is registered for ${record.areaId}`, CHANNEL_WAIT_MS);

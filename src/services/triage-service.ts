@@ -27,6 +27,8 @@ export type Presser = {
   readonly name: string;
   /** Their Teams user id in this conversation ("29:…"), for the card's refresh.userIds once assigned. */
   readonly teamsId?: string;
+  /** The card they pressed: its thread and activity, when pressed in a channel. */
+  readonly card?: { readonly conversationId: string; readonly activityId: string };
 };
 
 /** A colleague a referral can be assigned to: a triage member of the area, seen by name. */
@@ -190,7 +192,23 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     if (record === undefined) return { kind: "not-found" };
     if (!roles.isTriage(presser.aadObjectId, record.areaId)) return { kind: "not-triage", record };
     await channels.rememberMember(record.areaId, { id: presser.aadObjectId, name: presser.name, teamsId: presser.teamsId }, clock());
+    await recordCopy(record, presser.card);
     return { kind: "member", record };
+  }
+
+  /**
+   * A copy of the card the worker posted but never recorded (it died before Teams answered, and
+   * posted again after restart) is recorded when a triage member presses it, so later updates
+   * reach it too. Only a thread of the area's registered channel counts: a forged press cannot
+   * make updates go anywhere else.
+   */
+  async function recordCopy(record: ReferralRecord, card: Presser["card"]): Promise<void> {
+    if (card === undefined || card.activityId === "") return;
+    const [thread, root] = card.conversationId.split(";messageid=");
+    const channel = await channels.channelOf(record.areaId);
+    // The card is the thread's first message: a reply's id is not the card's.
+    if (channel === undefined || thread !== channel.channelId || root !== card.activityId) return;
+    await channels.recordPost(record.id, card.conversationId, card.activityId);
   }
 
   async function earlierOf(record: ReferralRecord, referral: Referral): Promise<EarlierReferral[]> {

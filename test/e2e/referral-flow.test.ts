@@ -33,7 +33,8 @@ async function sayInChannel(user: User, words: string): Promise<void> {
 }
 
 /** Presses a button on the channel card as `user` in the channel. */
-async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
+/** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */
+async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}, on?: { conversationId: string; activityId: string }): Promise<Card> {
   const action = (function find(actions: any[]): any {
     for (const candidate of actions) {
       if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
@@ -47,8 +48,9 @@ async function pressInChannel(user: User, card: Card, title: string, inputs: Rec
     harness.activity("invoke", user, {
       name: "adaptiveCard/action",
       value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
-      conversation: { id: "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+      conversation: { id: on?.conversationId ?? "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
       channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
+      ...(on === undefined ? {} : { replyToId: on.activityId }),
     }),
   );
   expect(response.status).toBe(200);
@@ -298,6 +300,26 @@ describe("details, questions, colleagues and escalation", () => {
     expect(JSON.stringify(others)).not.toContain("Markerfield");
     expect(textOf(others)).not.toContain("Only Kingston");
     expect(JSON.stringify(others)).toContain('"value":"Assigned"');
+  });
+
+  // A worker killed after Teams posted the card but before it recorded where (test/e2e/worker-crash.test.ts)
+  // leaves a copy nobody updates; a triage member's press on it records it, within the area's channel only.
+  it("a copy of the card the worker never recorded is kept in step once a triage member presses it", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX);
+    await harness.deliver();
+    const card = channelCards()[0]!;
+    const unrecorded = { conversationId: "team-id;messageid=99", activityId: "99" };
+    await pressInChannel(SAM, card, "Show details", {}, unrecorded);
+    // A forged press from somewhere else, or on a reply in the thread, records nothing.
+    await pressInChannel(SAM, card, "Show details", {}, { conversationId: "elsewhere;messageid=5", activityId: "5" });
+    await pressInChannel(SAM, card, "Show details", {}, { conversationId: "team-id;messageid=99", activityId: "100" });
+    await pressInChannel(SAM, card, "Acknowledge");
+    await harness.deliver();
+    expect(updates().map((entry) => decodeURIComponent(entry.path)).sort()).toEqual([
+      expect.stringMatching(/^\/v3\/conversations\/team-id;messageid=\d+\/activities\/\d+$/),
+      "/v3/conversations/team-id;messageid=99/activities/99",
+    ]);
   });
 
   it("a question goes to the referrer 1:1; their answer comes back to the history and the thread, never into the channel", async () => {
