@@ -30,6 +30,9 @@ import { composeWorker, createSizeLimitedRenderer, openStore } from "./compose-w
 import { createReferralActions } from "./bot/referral-actions.ts";
 import { createTriageActions } from "./bot/triage-actions.ts";
 import { createTriageService } from "./services/triage-service.ts";
+import type { SweepCounts } from "./services/session-sweeper.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ComposeOptions = {
   readonly config: Config;
@@ -43,7 +46,7 @@ export type Composed = {
   readonly app: Express;
   readonly checks: CheckService;
   /** Deletes what has outlived its keeping time; returns how many went. */
-  readonly sweep: () => Promise<number>;
+  readonly sweep: () => Promise<SweepCounts>;
   /** The outbox worker: main.ts runs it (unless OUTBOX_WORKER is off); tests call runOnce. */
   readonly worker: OutboxWorker;
   /** Stops the worker, then closes the store. */
@@ -93,7 +96,12 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
     app,
     checks,
     // Expired check sessions (24 hours) and referral drafts (7 days) go, so nothing about a child outlives its promise.
-    sweep: async () => (await checks.sweep()) + (await drafts.deleteExpired(clock())),
+    // Referrals decided RETENTION_DAYS ago lose their personal fields and match keys; the audit stays.
+    sweep: async () => ({
+      checkSessions: await checks.sweep(),
+      referralDrafts: await drafts.deleteExpired(clock()),
+      referralsPurged: await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS)),
+    }),
     worker,
     close: async () => {
       await worker.stop();

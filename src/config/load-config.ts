@@ -15,10 +15,12 @@ export const ConfigSchema = z
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/safeguard.sqlite")),
     PLAYGROUND: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
     PLAYGROUND_PORT: port(56150),
-    // Issue 8, point 11: below the platform's wait between SIGTERM and SIGKILL (Docker's is 10 s), so
-    // a cut is logged and the store closed before the process is killed.
     // Issue 10, point 5: "off" when the outbox worker runs as its own process (`npm run worker`).
     OUTBOX_WORKER: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
+    // Issue 10, point 10: a decided referral's personal fields are purged this many days after the decision.
+    RETENTION_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int({ error: "expected a whole number of days" }).min(1, { error: "expected at least 1 day" }).max(3650, { error: "expected at most 3650 days (10 years)" }).default(365),
+    // Issue 8, point 11: below the platform's wait between SIGTERM and SIGKILL (Docker's is 10 s), so
+    // a cut is logged and the store closed before the process is killed.
     SHUTDOWN_DEADLINE_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a number of seconds above 0" }).max(600, { error: "expected at most 600 seconds" }).default(8),
     // Issue 10: who may register triage channels and act on referrals (load-roles.ts reads the file).
     ROLES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -54,6 +56,8 @@ export type Config = Readonly<{
   playground: Readonly<{ enabled: boolean; port: number }>;
   /** Whether the bot process runs the outbox worker itself; off when `npm run worker` runs it apart. */
   outboxWorker: boolean;
+  /** Days after its decision that a referral's personal fields are kept (RETENTION_DAYS). */
+  retentionDays: number;
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
   shutdownDeadlineMs: number;
   /** The roles file (ROLES_FILE); absent: everyone in local use, nobody when authenticated. */
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: settings.DATABASE_URL,
     playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),
     outboxWorker: settings.OUTBOX_WORKER === "on",
+    retentionDays: settings.RETENTION_DAYS,
     shutdownDeadlineMs: Math.round(settings.SHUTDOWN_DEADLINE_SECONDS * 1000),
     rolesFile: settings.ROLES_FILE,
     referralKey: settings.REFERRAL_KEY,

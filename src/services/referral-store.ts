@@ -98,8 +98,14 @@ export interface ReferralStore {
    * Compare-and-set: writes the next triage state, its audit event and outbox rows only if the
    * stored version is `expectedVersion`; returns whether it wrote.
    */
-  applyTriage(id: string, expectedVersion: number, next: { status: string; triage: unknown; summary: unknown }, event: Omit<AuditEvent, "referralId">, outbox: readonly Omit<OutboxMessage, "referralId">[]): Promise<boolean>;
+  applyTriage(id: string, expectedVersion: number, next: { status: string; triage: unknown; summary: unknown; decidedAt: Date | undefined }, event: Omit<AuditEvent, "referralId">, outbox: readonly Omit<OutboxMessage, "referralId">[]): Promise<boolean>;
   events(referralId: string): Promise<AuditEvent[]>;
+  /**
+   * Issue 10, point 10: the personal fields and match keys of every referral decided before
+   * `decidedBefore` are deleted; the referral, its summary, its triage state and its audit events
+   * stay. Returns how many referrals were purged (none twice).
+   */
+  purgeDecided(decidedBefore: Date): Promise<number>;
   /** Earlier referrals in the area, submitted at or after `since`, sharing any of the keys; newest first. */
   matches(areaId: string, keys: readonly MatchKey[], since: Date, excludeId: string): Promise<ReferralRecord[]>;
 }

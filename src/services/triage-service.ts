@@ -180,7 +180,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
     return referrals.applyTriage(
       record.id,
       record.version,
-      { status: next.status, triage: next, summary: record.summary },
+      { status: next.status, triage: next, summary: record.summary, decidedAt: next.status === "decided" ? next.decided.at : undefined },
       { at: now, actorId, type: event.type, sealedDetails: crypto.sealJson(event.details as never, { aad: eventAad(record.id) }) },
       outboxAfter(event, now),
     );

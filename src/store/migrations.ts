@@ -13,6 +13,7 @@ import * as readinessHeartbeat from "./migrations/2026-11-23-005-readiness-heart
 import * as referrals from "./migrations/2026-11-23-006-referrals.ts";
 import * as referralDrafts from "./migrations/2026-11-23-007-referral-drafts.ts";
 import * as referrerConversation from "./migrations/2026-11-23-008-referrer-conversation.ts";
+import * as decidedAt from "./migrations/2026-11-23-009-decided-at.ts";
 import * as triagePeople from "./migrations/2026-11-23-010-triage-people.ts";
 import type { Tables } from "./tables.ts";
 
@@ -24,6 +25,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-006-referrals": referrals,
   "2026-11-23-007-referral-drafts": referralDrafts,
   "2026-11-23-008-referrer-conversation": referrerConversation,
+  "2026-11-23-009-decided-at": decidedAt,
   "2026-11-23-010-triage-people": triagePeople,
 };
 

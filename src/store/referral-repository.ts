@@ -56,7 +56,13 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       return db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable("referrals")
-          .set({ status: next.status, triage: toJson(next.triage, "triage state"), summary: toJson(next.summary, "referral summary"), version: expectedVersion + 1 })
+          .set({
+            status: next.status,
+            triage: toJson(next.triage, "triage state"),
+            summary: toJson(next.summary, "referral summary"),
+            version: expectedVersion + 1,
+            decided_at: next.decidedAt === undefined ? null : toEpochMs(next.decidedAt, "decision times"),
+          })
           .where("id", "=", id)
           .where("version", "=", expectedVersion)
           .executeTakeFirst();
@@ -64,6 +70,16 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
         await appendEvent(trx, id, event);
         await enqueue(trx, id, outbox, event.at);
         return true;
+      });
+    },
+
+    async purgeDecided(decidedBefore) {
+      const cutoff = toEpochMs(decidedBefore, "retention cut-offs");
+      return db.transaction().execute(async (trx) => {
+        const due = trx.selectFrom("referrals").select("id").where("decided_at", "<", cutoff).where("sealed", "is not", null);
+        await trx.deleteFrom("referral_match_keys").where("referral_id", "in", due).execute();
+        const result = await trx.updateTable("referrals").set({ sealed: null }).where("decided_at", "<", cutoff).where("sealed", "is not", null).executeTakeFirst();
+        return Number(result.numUpdatedRows);
       });
     },
 
@@ -148,6 +164,7 @@ function toRow(referral: NewReferral, reference: string): Selectable<ReferralsTa
     triage: toJson(referral.triage, "triage state"),
     sealed: referral.sealed,
     referrer_conversation: referral.referrerConversation === undefined ? null : toJson(referral.referrerConversation, "referrer conversation"),
+    decided_at: null,
   };
 }
 

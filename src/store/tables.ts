@@ -52,6 +52,8 @@ export type ReferralsTable = {
   triage: string;
   /** Personal fields, sealed (referral-crypto.ts); null once purged. */
   sealed: string | null;
+  /** When it was decided (migration 009); null while open. Personal fields go RETENTION_DAYS after it. */
+  decided_at: EpochMs | null;
   /** JSON { serviceUrl, conversationId }: the referrer's 1:1 chat (migration 008). */
   referrer_conversation: string | null;
 };

@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       databaseUrl: "./data/safeguard.sqlite",
       playground: { enabled: true, port: 56150 },
       outboxWorker: true,
+      retentionDays: 365,
       shutdownDeadlineMs: 8000,
       bot: undefined,
     });
@@ -38,6 +39,10 @@ describe("loadConfig", () => {
     ["an unknown app type", { MicrosoftAppType: "Personal" }, "MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI"],
     ["a playground switch that is not on/off", { PLAYGROUND: "yes" }, "PLAYGROUND: expected on or off"],
     ["an outbox worker switch that is not on/off", { OUTBOX_WORKER: "false" }, "OUTBOX_WORKER: expected on or off"],
+    ["a retention that is not a number", { RETENTION_DAYS: "a year" }, "RETENTION_DAYS: expected a whole number of days"],
+    ["a retention in part days", { RETENTION_DAYS: "1.5" }, "RETENTION_DAYS: expected a whole number of days"],
+    ["a retention of nothing", { RETENTION_DAYS: "0" }, "RETENTION_DAYS: expected at least 1 day"],
+    ["a retention past ten years", { RETENTION_DAYS: "4000" }, "RETENTION_DAYS: expected at most 3650 days (10 years)"],
     ["a shutdown deadline that is not a number", { SHUTDOWN_DEADLINE_SECONDS: "soon" }, "SHUTDOWN_DEADLINE_SECONDS: expected a number of seconds"],
     ["a shutdown deadline of nothing", { SHUTDOWN_DEADLINE_SECONDS: "0" }, "SHUTDOWN_DEADLINE_SECONDS: expected a number of seconds above 0"],
   ])("refuses %s, naming it", (_name, env, problem) => {
@@ -59,6 +64,11 @@ describe("loadConfig", () => {
     expect(loadConfig({}).host).toBe("127.0.0.1");
     expect(loadConfig({ MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "x" }).host).toBe("0.0.0.0");
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+
+  it("keeps a decided referral's personal fields 365 days unless RETENTION_DAYS says otherwise", () => {
+    expect(loadConfig({}).retentionDays).toBe(365);
+    expect(loadConfig({ RETENTION_DAYS: "30" }).retentionDays).toBe(30);
   });
 
   it("runs the outbox worker in the bot process unless OUTBOX_WORKER is off (then `npm run worker` runs it)", () => {

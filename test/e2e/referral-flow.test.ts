@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PURGED_NOTE } from "../../src/cards/referral-details-views.ts";
 import { ALEX, SAM, buttonTitles, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
 import { ESSENTIALS, checkResultCard } from "../support/referral-journey.ts";
 
@@ -419,6 +420,24 @@ describe("details, questions, colleagues and escalation", () => {
     harness.setNow(new Date("2026-11-26T12:00:00Z"));
     await harness.deliver();
     expect(harness.sent.filter((entry) => String(entry.activity.text ?? "").startsWith("Escalation:"))).toHaveLength(0);
+  });
+
+  // Issue 10, point 10: RETENTION_DAYS (365 by default) after the decision, the personal fields go; the audit stays.
+  it("a decided referral's personal fields are purged after the retention period; its card and history stay", async () => {
+    await sayInChannel(ALEX, "register triage kingston");
+    await submit(ALEX, { ...ESSENTIALS, "child.dateOfBirth": "2012-05-01" });
+    await harness.deliver();
+    let card = await pressInChannel(SAM, channelCards()[0]!, "Assign to me");
+    card = await pressInChannel(SAM, card, "Record decision", { outcome: "early-help", reason: "Family support offered." });
+    harness.setNow(new Date("2027-11-24T09:00:00Z"));
+    expect(await harness.sweep()).toMatchObject({ referralsPurged: 0 });
+    harness.setNow(new Date("2027-11-24T11:00:00Z"));
+    expect(await harness.sweep()).toMatchObject({ referralsPurged: 1 });
+    const details = await pressInChannel(SAM, card, "Show details");
+    expect(textOf(details)).toContain(PURGED_NOTE);
+    expect(JSON.stringify(details)).not.toContain("Markerfield");
+    expect(JSON.stringify(details)).toContain("Family support offered.");
+    expect(textOf(details)).toContain("KIN-2026-00001");
   });
 
   it("a possible earlier referral of the same child is shown in the details only", async () => {

@@ -13,7 +13,7 @@ describe("the session sweeper", () => {
   });
 
   it("sweeps at once on start, then every few minutes, and stops when told", async () => {
-    const sweep = vi.fn(async () => 0);
+    const sweep = vi.fn(async () => ({ checkSessions: 0 }));
     const sweeper = startSweeper({ sweep, logger: pino({ level: "silent" }) });
     await sweeper.done;
     expect(sweep).toHaveBeenCalledTimes(1);
@@ -30,11 +30,12 @@ describe("the session sweeper", () => {
 
   it("a failing sweep is logged, not thrown, and the next one still runs", async () => {
     const lines: string[] = [];
-    const sweep = vi.fn().mockRejectedValueOnce(new Error("database is locked")).mockResolvedValue(3);
+    const sweep = vi.fn().mockRejectedValueOnce(new Error("database is locked")).mockResolvedValue({ checkSessions: 3, referralsPurged: 1 });
     const sweeper = startSweeper({ sweep, logger: pino({ level: "info" }, { write: (line: string) => void lines.push(line) }) });
     await sweeper.done;
     await vi.advanceTimersByTimeAsync(SWEEP_EVERY_MS);
     sweeper.stop();
-    expect(lines.map((line) => JSON.parse(line).msg)).toEqual(["session sweep failed", "expired check sessions deleted"]);
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual(["session sweep failed", "expired records deleted"]);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ checkSessions: 3, referralsPurged: 1 });
   });
 });

@@ -88,12 +88,36 @@ for (const kind of targetKinds) {
     it("moves triage on only from the version it was read at, with an event and outbox rows", async () => {
       await referrals.submit(newReferral(), submitted, []);
       const acknowledge = { at: later(60_000), actorId: "msteams:lead", type: "acknowledge", sealedDetails: "v1.x" };
-      const next = { status: "acknowledged", triage: { status: "acknowledged" }, summary: { category: 2 } };
+      const next = { status: "acknowledged", triage: { status: "acknowledged" }, summary: { category: 2 }, decidedAt: undefined };
       expect(await referrals.applyTriage("referral-1", 1, next, acknowledge, [{ kind: "update-card", payload: {}, dueAt: later(60_000) }])).toBe(true);
       expect(await referrals.applyTriage("referral-1", 1, { ...next, status: "assigned" }, { ...acknowledge, type: "assign" }, [])).toBe(false);
       expect(await referrals.get("referral-1")).toMatchObject({ status: "acknowledged", version: 2 });
       expect((await referrals.events("referral-1")).map((event) => [event.type, event.actorId])).toEqual([["submitted", "msteams:alex"], ["acknowledge", "msteams:lead"]]);
       expect((await outbox.claim(later(60_000), 10, 60_000)).map((message) => message.kind)).toEqual(["update-card"]);
+    });
+
+    // Issue 10, point 10: RETENTION_DAYS after the decision, the personal fields and match keys go; the rest stays.
+    it("purges the personal fields and match keys of referrals decided before the cut-off, once, keeping the rest", async () => {
+      const decide = async (id: string, at: Date, version = 1) => {
+        const next = { status: "decided", triage: { status: "decided" }, summary: { category: 2 }, decidedAt: at };
+        expect(await referrals.applyTriage(id, version, next, { at, actorId: "msteams:lead", type: "decided", sealedDetails: "v1.reason" }, [])).toBe(true);
+      };
+      for (const id of ["old", "recent", "open", "reopened"]) await referrals.submit(newReferral({ id, idempotencyKey: `d-${id}` }), submitted, []);
+      await decide("old", new Date("2025-11-01T10:00:00Z"));
+      await decide("recent", new Date("2026-11-01T10:00:00Z"));
+      await decide("reopened", new Date("2025-11-01T10:00:00Z"));
+      const reopen = { status: "assigned", triage: { status: "assigned" }, summary: { category: 2 }, decidedAt: undefined };
+      expect(await referrals.applyTriage("reopened", 2, reopen, { at: NOW, actorId: "msteams:lead", type: "reopened", sealedDetails: "v1.x" }, [])).toBe(true);
+
+      const cutoff = new Date("2025-11-24T10:00:00Z");
+      expect(await referrals.purgeDecided(cutoff)).toBe(1);
+      const old = await referrals.get("old");
+      expect(old?.sealed).toBeUndefined();
+      expect(old).toMatchObject({ status: "decided", reference: expect.stringMatching(/^KIN-/), summary: { category: 2 } });
+      expect((await referrals.events("old")).map((event) => event.type)).toEqual(["submitted", "decided"]);
+      for (const id of ["recent", "open", "reopened"]) expect((await referrals.get(id))?.sealed).toBe("v1.sealed-personal-fields");
+      expect((await referrals.matches("kingston", [{ kind: "name-dob", hash: "hash-a" }], new Date(0), "none")).map((record) => record.id).sort()).toEqual(["open", "recent", "reopened"]);
+      expect(await referrals.purgeDecided(cutoff)).toBe(0);
     });
 
     it("finds earlier referrals in the same area sharing a match key, within the window", async () => {

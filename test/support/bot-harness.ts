@@ -144,6 +144,8 @@ export async function startHarness(options: { now?: Date; env?: Record<string, s
     post,
     activity,
     checks: composed.checks,
+    /** One sweep, as main.ts runs every few minutes: expired sessions and drafts, purges past RETENTION_DAYS. */
+    sweep: () => composed.sweep(),
     /** Runs the outbox worker once, as its loop in main.ts would; returns how many messages went. */
     deliver: () => composed.worker.runOnce(),
     connectorControl: connector.control,
