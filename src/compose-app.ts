@@ -81,6 +81,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const adapter = createAdapter(auth, logger);
 
   const app = createApp({
+    retentionDays: config.retentionDays,
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },
     ready: () =>
       checkReadiness(

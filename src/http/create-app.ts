@@ -1,7 +1,7 @@
 // The express app: the Bot Framework endpoint and health checks.
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
-import { PRIVACY_PAGE, TERMS_PAGE } from "./legal-pages.ts";
+import { TERMS_PAGE, privacyPage } from "./legal-pages.ts";
 import type { ReadinessReport } from "./readiness.ts";
 
 export type BotEndpoint = {
@@ -14,9 +14,12 @@ export type AppDependencies = {
   /** Checks each part within a deadline (readiness.ts); 503 unless every part is ready. */
   readonly ready: () => Promise<ReadinessReport>;
   readonly logger: Logger;
+  /** RETENTION_DAYS, which the privacy page states. */
+  readonly retentionDays: number;
 };
 
-export function createApp({ bot, ready, logger }: AppDependencies): Express {
+export function createApp({ bot, ready, logger, retentionDays }: AppDependencies): Express {
+  const privacy = privacyPage(retentionDays);
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_request, response) => {
@@ -31,7 +34,7 @@ export function createApp({ bot, ready, logger }: AppDependencies): Express {
     response.status(report.ready ? 200 : 503).json({ status, checks: report.checks });
   });
   app.get("/privacy", (_request, response) => {
-    response.type("html").send(PRIVACY_PAGE);
+    response.type("html").send(privacy);
   });
   app.get("/terms", (_request, response) => {
     response.type("html").send(TERMS_PAGE);

@@ -2,8 +2,11 @@
 const page = (title: string, paragraphs: readonly string[]) =>
   `<!doctype html><html lang="en-GB"><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;max-width:40em;margin:2em auto"><h1>${title}</h1>${paragraphs.map((text) => `<p>${text}</p>`).join("")}</body></html>`;
 
-export const PRIVACY_PAGE = page("SAFEGUARD: privacy", [
+/** The privacy page; `retentionDays` is RETENTION_DAYS, how long a decided referral's personal details are kept. */
+export const privacyPage = (retentionDays: number) => page("SAFEGUARD: privacy", [
   "The guided check does not ask for a child's name. Its answers (area, age, signs, yes/no/not sure answers) are stored on your organisation's server, bound to your Teams account, and deleted 24 hours after the last step.",
+  "A referral holds what you type in it (the child's and family's details, your concern, people and places of interest) and what your check found. It is encrypted on your organisation's server. A draft you have not sent is deleted 7 days after you last changed it. A sent referral goes to the area's front door team in Teams: their channel shows a summary without names, addresses, dates of birth or what you wrote, and only the area's triage team can open the details.",
+  `The personal details of a referral are deleted ${retentionDays} days after the front door decides it. The record of what happened to it (who acknowledged, asked, answered and decided, and when) is kept.`,
   "The bot's logs record errors and timings, never the text of messages or what is entered on a card.",
   "Questions typed to the bot are answered on the server from the project's own guidance; they are not sent to any other service.",
 ]);
