@@ -70,14 +70,17 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const outbox = createOutboxRepository(database.db, database.dialect);
   const drafts = createCheckSessionRepository(database.db, "referral_drafts");
   const referrals = createReferralRepository(database.db);
-  const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID });
+  const auth = createAuthentication(config.bot, sendLimits);
+  const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth, appId: config.bot?.appId ?? "", clock, logger });
+  // What is queued goes at once when this process runs the worker (OUTBOX_WORKER=on); the poll is the fallback.
+  const onQueued = () => worker.nudge();
+  const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID, onQueued });
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
   const referralActions = createReferralActions({ referrals: referralService, areas });
-  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock });
+  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, onQueued });
   const triageActions = createTriageActions({ triage, areas, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, hasUnfinishedReferral: async (userId) => (await referralService.unfinished(userId)) !== undefined });
-  const auth = createAuthentication(config.bot, sendLimits);
   const adapter = createAdapter(auth, logger);
 
   const app = createApp({
@@ -92,7 +95,6 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       ),
     logger,
   });
-  const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth, appId: config.bot?.appId ?? "", clock, logger });
   return {
     app,
     checks,

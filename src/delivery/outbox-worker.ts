@@ -64,6 +64,12 @@ export type OutboxWorker = {
   runOnce(): Promise<number>;
   /** Runs a batch every `everyMs` (and again at once while batches come back full) until stopped. */
   start(everyMs: number): void;
+  /**
+   * Something was just queued: look now rather than at the next poll, so a referral reaches its
+   * channel in well under a second. Does nothing unless started (the poll stays the fallback; a
+   * separate `npm run worker` is never nudged and finds it at its next poll).
+   */
+  nudge(): void;
   /** Stops polling, waits for the send in hand to settle, and hands back the rest of its batch. */
   stop(): Promise<void>;
 };
@@ -78,6 +84,28 @@ export function createOutboxWorker({ outbox, senders, clock, logger, policy = DE
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> = Promise.resolve(0);
   let stopped = false;
+  /** Set by start(): the poll interval; undefined while not started. */
+  let pollMs: number | undefined;
+  // One loop at a time: a nudge during a round asks that round to look once more before it sleeps.
+  let ticking = false;
+  let again = false;
+
+  async function tick(): Promise<void> {
+    ticking = true;
+    do {
+      again = false;
+      let full = true;
+      while (full && !stopped) {
+        const sent = await worker.runOnce().catch((error: unknown) => {
+          logger.error({ err: error }, "the outbox worker could not claim messages; it will try again");
+          return 0;
+        });
+        full = sent >= policy.batch;
+      }
+    } while (again && !stopped);
+    ticking = false;
+    if (!stopped && pollMs !== undefined) timer = setTimeout(() => void tick(), pollMs);
+  }
 
   async function settle(message: ClaimedMessage, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
@@ -136,21 +164,21 @@ export function createOutboxWorker({ outbox, senders, clock, logger, policy = DE
     },
     start(everyMs) {
       stopped = false;
-      const tick = async () => {
-        let full = true;
-        while (full && !stopped) {
-          const sent = await worker.runOnce().catch((error: unknown) => {
-            logger.error({ err: error }, "the outbox worker could not claim messages; it will try again");
-            return 0;
-          });
-          full = sent >= policy.batch;
-        }
-        if (!stopped) timer = setTimeout(() => void tick(), everyMs);
-      };
+      pollMs = everyMs;
+      void tick();
+    },
+    nudge() {
+      if (pollMs === undefined || stopped) return;
+      if (ticking) {
+        again = true;
+        return;
+      }
+      clearTimeout(timer);
       void tick();
     },
     async stop() {
       stopped = true;
+      pollMs = undefined;
       clearTimeout(timer);
       await running.catch(() => undefined);
     },

@@ -89,11 +89,13 @@ export type ReferralServiceDependencies = {
   readonly areas: Areas;
   readonly clock: () => Date;
   readonly newId: () => string;
+  /** Called once a submission's outbox rows are committed, so an in-process worker sends them at once. */
+  readonly onQueued?: () => void;
 };
 
 export type ReferralService = ReturnType<typeof createReferralService>;
 
-export function createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId }: ReferralServiceDependencies) {
+export function createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId, onQueued = () => undefined }: ReferralServiceDependencies) {
   const seal = (draftId: string, state: DraftState) => ({ sealed: crypto.sealJson(state as never, { aad: `draft:${draftId}` }) });
   const open = (draftId: string, stored: unknown): DraftState | undefined => {
     const sealed = (stored as { sealed?: unknown } | null)?.sealed;
@@ -168,6 +170,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
         { kind: "decision-escalation", payload: {}, dueAt: deadlines.decideBy },
       ],
     );
+    onQueued();
     await settings.rememberReferrer(userId, referral.referrer.role, referral.referrer.agency, now);
     const submitted = { ...state, section: "review" as const, submitted: { referralId: record.id, reference: record.reference } };
     await write(draftId, version, submitted);

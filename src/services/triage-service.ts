@@ -103,7 +103,17 @@ function outboxAfter(event: TriageEvent, now: Date): Omit<OutboxMessage, "referr
 
 export type TriageService = ReturnType<typeof createTriageService>;
 
-export function createTriageService({ referrals, channels, roles, crypto, clock }: { referrals: ReferralStore; channels: TriageChannelStore; roles: TriageRoleCheck; crypto: ReferralCrypto; clock: () => Date }) {
+export type TriageServiceDependencies = {
+  readonly referrals: ReferralStore;
+  readonly channels: TriageChannelStore;
+  readonly roles: TriageRoleCheck;
+  readonly crypto: ReferralCrypto;
+  readonly clock: () => Date;
+  /** Called once a move's outbox rows are committed, so an in-process worker sends them at once. */
+  readonly onQueued?: () => void;
+};
+
+export function createTriageService({ referrals, channels, roles, crypto, clock, onQueued = () => undefined }: TriageServiceDependencies) {
   /** The area's triage members seen by name, but not the one it is assigned to now; and that one's Teams id while it is open. */
   async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
     const listed = new Set(roles.triageMembersOf(record.areaId));
@@ -177,13 +187,15 @@ export function createTriageService({ referrals, channels, roles, crypto, clock 
   /** Writes a move by compare-and-set with its sealed event and outbox rows; whether it wrote. */
   async function write(record: ReferralRecord, next: TriageState, event: TriageEvent, actorId: string): Promise<boolean> {
     const now = event.at;
-    return referrals.applyTriage(
+    const wrote = await referrals.applyTriage(
       record.id,
       record.version,
       { status: next.status, triage: next, summary: record.summary, decidedAt: next.status === "decided" ? next.decided.at : undefined },
       { at: now, actorId, type: event.type, sealedDetails: crypto.sealJson(event.details as never, { aad: eventAad(record.id) }) },
       outboxAfter(event, now),
     );
+    if (wrote) onQueued();
+    return wrote;
   }
 
   /** The record, if the presser may act on it (remembering their name for "assign to a colleague"). */

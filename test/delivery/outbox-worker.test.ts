@@ -164,4 +164,32 @@ describe("the outbox worker", () => {
     expect(more).toEqual([]);
     expect(handedBack).toMatchObject({ kind: "notify", attempts: 1 });
   });
+
+  it("a nudge sends what was just queued at once, not at the next poll; never before start, nor after stop", async () => {
+    const sent: string[] = [];
+    const queue = (id: string) =>
+      referrals.submit(
+        { id, referenceCode: "KIN", areaId: "kingston", referrerId: "msteams:alex", submittedAt: START, idempotencyKey: `draft-${id}`, status: "submitted", summary: {}, triage: {}, sealed: "v1.x", matchKeys: [] },
+        { at: START, actorId: "msteams:alex", type: "submitted", sealedDetails: "v1.x" },
+        [{ kind: "post", payload: {}, dueAt: START }],
+      );
+    const worker = workerWith({ post: async (message) => void sent.push(message.referralId) });
+    await queue("before-start");
+    worker.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toEqual([]);
+
+    worker.start(60 * 60_000);
+    await vi.waitFor(() => expect(sent).toEqual(["before-start"]));
+    // The next poll is an hour away: only the nudge can send this one now.
+    await queue("nudged");
+    worker.nudge();
+    await vi.waitFor(() => expect(sent).toEqual(["before-start", "nudged"]));
+
+    await worker.stop();
+    await queue("after-stop");
+    worker.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toEqual(["before-start", "nudged"]);
+  });
 });
