@@ -2,11 +2,13 @@
 import { benchAssess } from "./assess.bench.ts";
 import { benchBot } from "./bot.bench.ts";
 import { benchOutbox } from "./outbox.bench.ts";
+import { benchReferralDelivery } from "./referral-delivery.bench.ts";
 
 const suites: [string, () => Promise<string[]>][] = [
   ["assess", benchAssess],
   ["bot", benchBot],
   ["referrals and outbox", benchOutbox],
+  ["submit to channel card", benchReferralDelivery],
 ];
 
 for (const [name, run] of suites) {
