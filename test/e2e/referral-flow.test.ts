@@ -138,6 +138,50 @@ describe("a referral from a check, to the triage channel", () => {
   });
 });
 
+// Issue 10, "Tests": the channel post meets 429 with Retry-After, then 500s, then a hang; it goes
+// exactly once when Teams recovers, and the referral is never lost on the way.
+describe("a channel post through Teams' faults", () => {
+  it("waits out 429 (Retry-After), 500s and a hang, then posts exactly once", async () => {
+    await harness.close();
+    harness = await startHarness({ sendLimits: { sendMs: 500, turnMs: 1_000, attempts: 3 } });
+    await sayInChannel(ALEX, "register triage kingston");
+    const form = await harness.press(ALEX, await resultCard(ALEX), "Make a referral");
+    await harness.press(ALEX, await harness.press(ALEX, form, "Review and send", ESSENTIALS), "Submit referral");
+    const attempts = () => channelPosts().length;
+    let at = new Date("2026-11-24T10:00:00Z").getTime();
+    const later = (ms: number) => harness.setNow(new Date((at += ms)));
+
+    harness.connectorControl.fault = { status: 429, headers: { "Retry-After": "30" }, times: 1 };
+    expect(await harness.deliver()).toBe(0);
+    expect(attempts()).toBe(1);
+    later(10_000);
+    expect(await harness.deliver()).toBe(0);
+    // Not before the 30 s Teams asked for.
+    expect(attempts()).toBe(1);
+
+    later(25_000);
+    harness.connectorControl.fault = { status: 500, times: 2 };
+    expect(await harness.deliver()).toBe(0);
+    later(10 * 60_000);
+    expect(await harness.deliver()).toBe(0);
+    expect(attempts()).toBe(3);
+
+    later(10 * 60_000);
+    harness.connectorControl.fault = "hang";
+    expect(await harness.deliver()).toBe(0);
+    expect(attempts()).toBe(4);
+
+    later(10 * 60_000);
+    harness.connectorControl.fault = undefined;
+    expect(await harness.deliver()).toBe(1);
+    later(10 * 60_000);
+    expect(await harness.deliver()).toBe(0);
+    // Five attempts, one card: only the last was answered.
+    expect(attempts()).toBe(5);
+    expect(textOf(channelPosts().at(-1)!.activity.activity.attachments[0].content as Card)).toContain("KIN-2026-00001");
+  });
+});
+
 describe("triage on the channel card", () => {
   const updates = () => harness.sent.filter((entry) => entry.method === "PUT");
   const toReferrer = () => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith(`/v3/conversations/a:personal-${ALEX.id}/activities`) && typeof entry.activity.text === "string" && entry.activity.text.startsWith("Your referral"));
