@@ -2,6 +2,7 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
 import { TERMS_PAGE, privacyPage } from "./legal-pages.ts";
+import { tabPages } from "./tab-pages.ts";
 import type { ReadinessReport } from "./readiness.ts";
 
 export type BotEndpoint = {
@@ -39,6 +40,7 @@ export function createApp({ bot, ready, logger, retentionDays }: AppDependencies
   app.get("/terms", (_request, response) => {
     response.type("html").send(TERMS_PAGE);
   });
+  app.use("/tab", tabPages());
   app.post("/api/messages", express.json({ limit: "1mb" }), async (request, response) => {
     await bot.process(request, response);
   });

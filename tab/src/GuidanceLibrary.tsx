@@ -1,0 +1,68 @@
+// The guidance library (issue 11, point 2a): every guidance entry, searchable with the same index
+// the bot answers questions from, each naming its source.
+import { Caption1, Card, CardHeader, Field, SearchBox, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useDeferredValue, useEffect, useState } from "react";
+import { apiGet, type Identity } from "./api.ts";
+import { GuidanceText } from "./markdown.tsx";
+
+export type GuidanceItem = { readonly id: string; readonly title: string; readonly topic: string; readonly body: string; readonly source: string };
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM, padding: 0, listStyle: "none" },
+  source: { color: tokens.colorNeutralForeground2 },
+});
+
+export function GuidanceLibrary({ identity }: { identity: Identity | undefined }) {
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query);
+  const [items, setItems] = useState<readonly GuidanceItem[] | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const styles = useStyles();
+
+  useEffect(() => {
+    if (identity === undefined) return;
+    let current = true;
+    const search = deferred.trim() === "" ? "" : `&q=${encodeURIComponent(deferred.trim())}`;
+    apiGet<{ items: GuidanceItem[] }>(identity, `/guidance?limit=100${search}`).then(
+      (answer) => {
+        if (!current) return;
+        setItems(answer.items);
+        setFailed(undefined);
+      },
+      (error: unknown) => current && setFailed(error instanceof Error ? error.message : "The guidance could not be loaded."),
+    );
+    return () => {
+      current = false;
+    };
+  }, [identity, deferred]);
+
+  return (
+    <section aria-labelledby="guidance-title">
+      <h2 id="guidance-title" style={{ fontSize: tokens.fontSizeBase500 }}>
+        Guidance library
+      </h2>
+      <Field label="Search the guidance">
+        <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} placeholder="For example: what is MASE?" />
+      </Field>
+      {failed !== undefined && <Text role="alert">{failed}</Text>}
+      {items === undefined && failed === undefined ? (
+        <Spinner label="Loading the guidance…" />
+      ) : (
+        <ul className={styles.list} aria-live="polite">
+          {(items ?? []).map((item) => (
+            <li key={item.id}>
+              <Card>
+                <CardHeader header={<Subtitle2 as="h3">{item.title}</Subtitle2>} />
+                <div style={{ fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 }}>
+                  <GuidanceText body={item.body} />
+                </div>
+                <Caption1 className={styles.source}>Source: {item.source}</Caption1>
+              </Card>
+            </li>
+          ))}
+          {items !== undefined && items.length === 0 && <li>Nothing in the guidance matches that. Try other words.</li>}
+        </ul>
+      )}
+    </section>
+  );
+}

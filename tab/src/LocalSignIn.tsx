@@ -1,0 +1,54 @@
+// Outside Teams with no credentials (local use), a clearly marked sign-in picks one of the
+// server's test users (issue 11, point 6). The server refuses it whenever credentials are set.
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { apiGet, type Identity } from "./api.ts";
+
+type LocalUser = { readonly id: string; readonly name: string; readonly description?: string };
+
+const KEY = "safeguard.localUser";
+
+export function LocalSignIn({ identity, onChange }: { identity: Identity | undefined; onChange: (identity: Identity | undefined) => void }) {
+  const [users, setUsers] = useState<readonly LocalUser[] | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    apiGet<{ users: LocalUser[] }>(undefined, "/local-users").then(
+      (answer) => {
+        setUsers(answer.users);
+        const remembered = sessionStorage.getItem(KEY) ?? answer.users[0]?.id;
+        if (remembered !== undefined) onChange({ kind: "local", userId: remembered });
+      },
+      (error: unknown) => setFailed(error instanceof Error ? error.message : "The test users could not be loaded."),
+    );
+  }, [onChange]);
+
+  const chosen = identity?.kind === "local" ? identity.userId : "";
+  return (
+    <MessageBar intent="warning" layout="multiline" style={{ marginBottom: 12 }}>
+      <MessageBarBody>
+        <MessageBarTitle>Local sign-in, for trying the tab without Teams</MessageBarTitle>
+        {failed !== undefined ? (
+          <span> {failed}</span>
+        ) : (
+          <Field label="Signed in as (test user)">
+            <Select
+              value={chosen}
+              onChange={(_event, data) => {
+                sessionStorage.setItem(KEY, data.value);
+                onChange({ kind: "local", userId: data.value });
+              }}
+            >
+              {(users ?? []).map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                  {user.description === undefined ? "" : ` (${user.description})`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

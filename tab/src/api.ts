@@ -1,0 +1,32 @@
+// The tab's calls to the server's JSON API (/api/v1): in Teams with the user's SSO token; in local
+// use as the test user picked on the clearly marked local sign-in. Every failure comes back in the
+// API's one error shape, and is shown as its message.
+import { authentication } from "@microsoft/teams-js";
+
+export type ApiError = { readonly code: string; readonly message: string; readonly field?: string };
+
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export type Identity = { readonly kind: "teams" } | { readonly kind: "local"; readonly userId: string };
+
+async function headersFor(identity: Identity): Promise<Record<string, string>> {
+  if (identity.kind === "local") return { "x-local-user": identity.userId };
+  return { authorization: `Bearer ${await authentication.getAuthToken()}` };
+}
+
+export async function apiGet<T>(identity: Identity | undefined, path: string): Promise<T> {
+  return apiCall<T>(identity, "GET", path);
+}
+
+export async function apiCall<T>(identity: Identity | undefined, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...(identity === undefined ? {} : await headersFor(identity)) };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`/api/v1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const json = (await response.json().catch(() => undefined)) as { error?: ApiError } | undefined;
+  if (!response.ok) throw new ApiFailure(response.status, json?.error ?? { code: "unknown", message: `The server answered ${response.status}.` });
+  return json as T;
+}
