@@ -26,6 +26,7 @@ type Manifest = {
   developer: Record<string, string>;
   validDomains: string[];
   bots: { botId: string; scopes: string[]; supportsFiles: boolean; isNotificationOnly: boolean; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  staticTabs: { entityId: string; name: string; contentUrl: string; websiteUrl: string; scopes: string[] }[];
 };
 
 function filledTemplate(env: Record<string, string> = ENV): Manifest {
@@ -67,6 +68,14 @@ describe("the manifest template", () => {
     expect(manifest.manifestVersion).toBe("1.25");
     expect(manifest.$schema).toBe("https://developer.microsoft.com/en-us/json-schemas/teams/v1.25/MicrosoftTeams.schema.json");
     expect(schema()).toMatchObject({ properties: { manifestVersion: { const: "1.25" } } });
+  });
+
+  // Issue 11: the personal tab is the page the server serves under /tab/ (src/http/tab-pages.ts).
+  it("declares the personal tab at /tab/ on the app's base URL", () => {
+    const manifest = filledTemplate({ ...ENV, APP_BASE_URL: "https://safeguard.example.org/teams/" });
+    expect(manifest.staticTabs).toEqual([
+      { entityId: "safeguard-library", name: "Guidance", contentUrl: "https://safeguard.example.org/teams/tab/", websiteUrl: "https://safeguard.example.org/teams/tab/", scopes: ["personal"] },
+    ]);
   });
 
   it("fills the app id, version, developer links and valid domain from the settings", () => {
