@@ -31,6 +31,7 @@ import { createReferralActions } from "./bot/referral-actions.ts";
 import { createTriageActions } from "./bot/triage-actions.ts";
 import { createTriageService } from "./services/triage-service.ts";
 import type { SweepCounts } from "./services/session-sweeper.ts";
+import { createApi } from "./http/api/create-api.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -85,6 +86,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
 
   const app = createApp({
     retentionDays: config.retentionDays,
+    api: createApi({ guidance: guidanceEntries, authenticated, logger }),
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },
     ready: () =>
       checkReadiness(

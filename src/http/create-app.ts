@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
 import { TERMS_PAGE, privacyPage } from "./legal-pages.ts";
 import { tabPages } from "./tab-pages.ts";
+import type { Router } from "express";
 import type { ReadinessReport } from "./readiness.ts";
 
 export type BotEndpoint = {
@@ -17,9 +18,11 @@ export type AppDependencies = {
   readonly logger: Logger;
   /** RETENTION_DAYS, which the privacy page states. */
   readonly retentionDays: number;
+  /** The tab's JSON API, mounted at /api/v1 (src/http/api/create-api.ts). */
+  readonly api?: Router;
 };
 
-export function createApp({ bot, ready, logger, retentionDays }: AppDependencies): Express {
+export function createApp({ bot, ready, logger, retentionDays, api }: AppDependencies): Express {
   const privacy = privacyPage(retentionDays);
   const app = express();
   app.disable("x-powered-by");
@@ -41,6 +44,7 @@ export function createApp({ bot, ready, logger, retentionDays }: AppDependencies
     response.type("html").send(TERMS_PAGE);
   });
   app.use("/tab", tabPages());
+  if (api !== undefined) app.use("/api/v1", api);
   app.post("/api/messages", express.json({ limit: "1mb" }), async (request, response) => {
     await bot.process(request, response);
   });
