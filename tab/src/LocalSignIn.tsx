@@ -26,13 +26,14 @@ export function LocalSignIn({ identity, onChange }: { identity: Identity | undef
   const chosen = identity?.kind === "local" ? identity.userId : "";
   return (
     <MessageBar intent="warning" layout="multiline" style={{ marginBottom: 12 }}>
-      <MessageBarBody>
+      <MessageBarBody style={{ minWidth: 0, flex: 1 }}>
         <MessageBarTitle>Local sign-in, for trying the tab without Teams</MessageBarTitle>
         {failed !== undefined ? (
           <span> {failed}</span>
         ) : (
-          <Field label="Signed in as (test user)">
+          <Field label="Signed in as (test user)" style={{ minWidth: 0 }}>
             <Select
+              style={{ minWidth: 0, maxWidth: "100%" }}
               value={chosen}
               onChange={(_event, data) => {
                 sessionStorage.setItem(KEY, data.value);
