@@ -9,6 +9,7 @@ import { composeApp } from "./compose-app.ts";
 import { OUTBOX_POLL_MS } from "./compose-worker.ts";
 import { startPlayground } from "./dev/start-playground.ts";
 import { ensureTabBuilt } from "./dev/build-tab.ts";
+import { onStopSignals } from "./stop-signals.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
 
@@ -29,27 +30,11 @@ async function start(): Promise<void> {
 
   // Stopped once the last reply is sent (the playground is where replies go), before the store closes.
   const background: (() => void)[] = [];
-  // Handlers go in before anything is announced, so no signal meets Node's default (exit at once).
   // A second signal while requests drain changes nothing: one shutdown, to its own deadline.
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, "already shutting down");
-      return;
-    }
-    stopping = true;
-    logger.info({ signal }, "signal received");
+  const stopping = onStopSignals(logger, () => {
     const stopBackground = () => background.forEach((stopOne) => stopOne());
-    shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close }).then(
-      (code) => process.exit(code),
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+    return shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close });
+  });
 
   const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
   logger.info({ port: config.port, authenticated: config.bot !== undefined, outboxWorker: config.outboxWorker }, "bot listening");
@@ -64,7 +49,7 @@ async function start(): Promise<void> {
   const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   process.stdout.write(`\nIntranet tab: http://127.0.0.1:${config.port}/tab/ (outside Teams: pick a test user on its local sign-in)\n`);
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);
-  else if (stopping) playground.stop(); // signalled while it started: no reply can be on its way to it
+  else if (stopping()) playground.stop(); // signalled while it started: no reply can be on its way to it
   else background.push(playground.stop);
 }
 

@@ -10,6 +10,7 @@ import { RolesError, loadRoles } from "./config/load-roles.ts";
 import { createAuthentication } from "./bot/create-adapter.ts";
 import type { OutboxWorker } from "./delivery/outbox-worker.ts";
 import type { Database } from "./store/create-database.ts";
+import { onStopSignals } from "./stop-signals.ts";
 import { OUTBOX_POLL_MS, composeWorker, createSizeLimitedRenderer, openStore } from "./compose-worker.ts";
 
 async function start(): Promise<void> {
@@ -22,25 +23,8 @@ async function start(): Promise<void> {
   const { database, crypto } = await openStore({ config, logger });
   const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth: createAuthentication(config.bot), appId: config.bot?.appId ?? "", clock: () => new Date(), logger });
 
-  // Handlers go in before the worker starts, so no signal meets Node's default (exit at once).
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, "already shutting down");
-      return;
-    }
-    stopping = true;
-    logger.info({ signal }, "signal received");
-    stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger }).then(
-      (code) => process.exit(code),
-      (error: unknown) => {
-        logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  // Before the worker starts, so no signal meets Node's default (exit at once).
+  onStopSignals(logger, () => stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger }));
 
   worker.start(OUTBOX_POLL_MS);
   logger.info({ pollMs: OUTBOX_POLL_MS, authenticated: config.bot !== undefined }, "outbox worker started");
