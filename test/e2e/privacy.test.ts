@@ -3,6 +3,7 @@
 // The harness logs at trace level, so debug lines are read too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
+import { sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
 const logLines: string[] = [];
 let harness: Harness;
@@ -59,18 +60,7 @@ const PERSONAL = [
   ...["Greenhalgh", "Hollowmere", "Zephyrine", "Oakenshott", "Darrow", "Kestrelgate", "Quillon", "KT6 9ZZ", "KX19", "Vantongeren", "Blackthorn", "900461", "4857773456"],
 ];
 
-/** Says words in My Team's General channel, @mentioning the bot. */
-async function sayInChannel(user: User, words: string): Promise<void> {
-  const response = await harness.post(
-    harness.activity("message", user, {
-      text: `<at>SAFEGUARD</at> ${words}`,
-      conversation: { id: "team-id", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
-      entities: [{ type: "mention", text: "<at>SAFEGUARD</at>", mentioned: { id: "28:safeguard-bot", name: "SAFEGUARD" } }],
-    }),
-  );
-  expect(response.status).toBe(200);
-}
+const sayInChannel = (user: User, words: string) => sayInChannelOf(harness, user, words);
 
 /** Presses a button on the channel card (or in its "Record a decision" card) as `user`, in the channel. */
 async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PURGED_NOTE } from "../../src/cards/referral-details-views.ts";
 import { ALEX, SAM, buttonTitles, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
 let harness: Harness;
 beforeEach(async () => {
@@ -20,18 +20,7 @@ afterEach(async () => {
 /** A check for a 14-year-old in Kingston with one sign, every question "no": its result card. */
 const resultCard = (user: User): Promise<Card> => checkResultCard(harness, user);
 
-/** Says words in My Team's General channel, @mentioning the bot. */
-async function sayInChannel(user: User, words: string): Promise<void> {
-  const response = await harness.post(
-    harness.activity("message", user, {
-      text: `<at>SAFEGUARD</at> ${words}`,
-      conversation: { id: "team-id", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
-      entities: [{ type: "mention", text: "<at>SAFEGUARD</at>", mentioned: { id: "28:safeguard-bot", name: "SAFEGUARD" } }],
-    }),
-  );
-  expect(response.status).toBe(200);
-}
+const sayInChannel = (user: User, words: string) => sayInChannelOf(harness, user, words);
 
 /** Presses a button on the channel card as `user` in the channel. */
 /** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */

@@ -35,3 +35,16 @@ export async function submitReferral(harness: Harness, user: User): Promise<stri
   if (reference === undefined) throw new Error(`Submit gave no reference: ${textOf(sent)}`);
   return reference;
 }
+
+/** Says words in My Team's General channel, @mentioning the bot. */
+export async function sayInChannel(harness: Harness, user: User, words: string): Promise<void> {
+  const response = await harness.post(
+    harness.activity("message", user, {
+      text: `<at>SAFEGUARD</at> ${words}`,
+      conversation: { id: "team-id", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
+      entities: [{ type: "mention", text: "<at>SAFEGUARD</at>", mentioned: { id: "28:safeguard-bot", name: "SAFEGUARD" } }],
+    }),
+  );
+  expect(response.status).toBe(200);
+}
