@@ -68,7 +68,8 @@ export const MOVE_OF_VERB: Readonly<Record<string, string>> = {
 /** DOMAIN.md §9's outcomes, in its order, for the decision's choice. */
 const OUTCOME_CHOICES = OUTCOMES.map((outcome) => ({ title: OUTCOME_LABELS[outcome], value: outcome }));
 
-const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
+/** How the channel card (and the exported PDF) words each triage status. */
+export const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
   ["submitted", "New: not acknowledged yet"],
   ["acknowledged", "Acknowledged, not assigned yet"],
   ["assigned", "Assigned"],
