@@ -56,6 +56,9 @@ export type ClaimedMessage = OutboxMessage & {
   readonly claim: string;
 };
 
+/** Which referrals a list holds: `referrerId`, `areaIds` or both (an empty list of areas matches none). */
+export type ReferralListFilter = { readonly referrerId?: string; readonly areaIds?: readonly string[]; readonly statuses?: readonly string[]; readonly submittedSince?: Date };
+
 export type MatchKey = { readonly kind: string; readonly hash: string };
 
 export type NewReferral = {
@@ -106,6 +109,13 @@ export interface ReferralStore {
    * stay. Returns how many referrals were purged (none twice).
    */
   purgeDecided(decidedBefore: Date): Promise<number>;
+  /**
+   * The tab's lists (issue 11): the referrer's own, or every referral of some areas, newest first,
+   * at most `limit`. Filters that need the summary or the deadlines are applied by the caller.
+   */
+  list(filter: ReferralListFilter, limit: number): Promise<ReferralRecord[]>;
+  /** An audit event that changes nothing (a PDF downloaded): appended to the referral's history. */
+  recordEvent(referralId: string, event: Omit<AuditEvent, "referralId">): Promise<void>;
   /** Earlier referrals in the area, submitted at or after `since`, sharing any of the keys; newest first. */
   matches(areaId: string, keys: readonly MatchKey[], since: Date, excludeId: string): Promise<ReferralRecord[]>;
 }

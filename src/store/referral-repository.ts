@@ -88,6 +88,22 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       return rows.map((row) => ({ referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: row.sealed_details }));
     },
 
+    async list(filter, limit) {
+      if (filter.areaIds !== undefined && filter.areaIds.length === 0) return [];
+      if (filter.statuses !== undefined && filter.statuses.length === 0) return [];
+      let query = db.selectFrom("referrals").selectAll();
+      if (filter.referrerId !== undefined) query = query.where("referrer_id", "=", filter.referrerId);
+      if (filter.areaIds !== undefined) query = query.where("area_id", "in", [...filter.areaIds]);
+      if (filter.statuses !== undefined) query = query.where("status", "in", [...filter.statuses]);
+      if (filter.submittedSince !== undefined) query = query.where("submitted_at", ">=", toEpochMs(filter.submittedSince, "referral times"));
+      const rows = await query.orderBy("submitted_at", "desc").orderBy("reference", "desc").limit(limit).execute();
+      return rows.map(toRecord);
+    },
+
+    async recordEvent(referralId, event) {
+      await db.transaction().execute((trx) => appendEvent(trx, referralId, event));
+    },
+
     async matches(areaId, keys, since, excludeId) {
       if (keys.length === 0) return [];
       const rows = await db

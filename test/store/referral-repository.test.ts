@@ -61,6 +61,31 @@ for (const kind of targetKinds) {
       expect((await outbox.claim(NOW, 10, 60_000)).map((message) => message.kind)).toEqual(["post-referral-card"]);
     });
 
+    it("lists a referrer's own referrals, or some areas', newest first, by status, within the limit (issue 11)", async () => {
+      const made = [
+        { n: 1, area: "kingston", code: "KIN", by: "msteams:alex", at: NOW, status: "submitted" },
+        { n: 2, area: "kingston", code: "KIN", by: "msteams:kit", at: later(60_000), status: "decided" },
+        { n: 3, area: "sutton", code: "SUT", by: "msteams:alex", at: later(120_000), status: "submitted" },
+        { n: 4, area: "lambeth", code: "LAM", by: "msteams:kit", at: later(180_000), status: "assigned" },
+      ];
+      for (const r of made) await referrals.submit(newReferral({ id: `r${r.n}`, idempotencyKey: `d${r.n}`, areaId: r.area, referenceCode: r.code, referrerId: r.by, submittedAt: r.at, status: r.status }), submitted, []);
+      const ids = (records: readonly { id: string }[]) => records.map((record) => record.id);
+      expect(ids(await referrals.list({ referrerId: "msteams:alex" }, 10))).toEqual(["r3", "r1"]);
+      expect(ids(await referrals.list({ areaIds: ["kingston", "sutton"] }, 10))).toEqual(["r3", "r2", "r1"]);
+      expect(ids(await referrals.list({ areaIds: ["kingston", "sutton"], statuses: ["submitted"] }, 10))).toEqual(["r3", "r1"]);
+      expect(ids(await referrals.list({ areaIds: ["kingston", "sutton", "lambeth"] }, 2))).toEqual(["r4", "r3"]);
+      expect(ids(await referrals.list({ areaIds: ["kingston"], submittedSince: later(1) }, 10))).toEqual(["r2"]);
+      expect(await referrals.list({ areaIds: [] }, 10)).toEqual([]);
+      expect(await referrals.list({ referrerId: "msteams:alex", areaIds: ["lambeth"] }, 10)).toEqual([]);
+    });
+
+    it("records an event that changes nothing after the referral's others (a PDF downloaded)", async () => {
+      await referrals.submit(newReferral(), submitted, []);
+      await referrals.recordEvent("referral-1", { at: later(1_000), actorId: "msteams:sam", type: "exported", sealedDetails: "v1.export" });
+      expect((await referrals.events("referral-1")).map((event) => [event.type, event.actorId])).toEqual([["submitted", "msteams:alex"], ["exported", "msteams:sam"]]);
+      expect((await referrals.get("referral-1"))?.version).toBe(1);
+    });
+
     it("numbers references per area and per year", async () => {
       const refs: string[] = [];
       for (const [n, code, at] of [[1, "KIN", NOW], [2, "KIN", NOW], [3, "SUT", NOW], [4, "KIN", new Date("2027-01-02T10:00:00Z")]] as const) {
