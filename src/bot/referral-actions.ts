@@ -6,6 +6,7 @@ import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { carriedOf } from "../cards/referral-sections.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
+import { sentViewOf } from "../cards/referral-sent-views.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
 import { REFERRAL_SECTIONS } from "../services/referral-draft.ts";
 import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";
@@ -57,19 +58,7 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
     };
   }
 
-  function sentCard(sent: Sent): CardToSend {
-    const contact = sent.frontDoor.contacts?.[0];
-    return referralSentCard({
-      reference: sent.record.reference,
-      areaName: sent.areaName,
-      frontDoor:
-        contact === undefined
-          ? undefined
-          : { name: contact.name, ...(contact.phone === undefined ? {} : { phone: contact.phone }), ...(contact.email === undefined ? {} : { email: contact.email }), openNow: contact.alwaysOpen === true ? true : (contact.openNow ?? undefined), hoursText: contact.hours !== undefined ? `Hours: ${contact.hours}` : (contact.hoursNote ?? "Hours not known") },
-      phoneNow: sent.phoneNow,
-      channelRegistered: sent.channelRegistered,
-    });
-  }
+  const sentCard = (sent: Sent): CardToSend => referralSentCard(sentViewOf(sent));
 
   function cardOf(outcome: ReferralOutcome, showEntry?: number): CardToSend {
     switch (outcome.kind) {

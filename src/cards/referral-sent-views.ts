@@ -3,6 +3,7 @@
 // Teams yet, that the practitioner must phone as well.
 import type { CardToSend } from "./check-views.ts";
 import type { ContactData } from "./contact-data.ts";
+import type { Sent } from "../services/referral-service.ts";
 
 export type SentView = {
   reference: string;
@@ -30,6 +31,21 @@ function contactOf(frontDoor: NonNullable<SentView["frontDoor"]>): ContactData {
     note: "",
     status: frontDoor.openNow === true ? "Open now" : frontDoor.openNow === false ? "Closed now" : "",
     statusColor: frontDoor.openNow === false ? "Attention" : "Default",
+  };
+}
+
+/** What the confirmation shows of a submission: the front door's first contact, open now or not. */
+export function sentViewOf(sent: Sent): SentView {
+  const contact = sent.frontDoor.contacts?.[0];
+  return {
+    reference: sent.record.reference,
+    areaName: sent.areaName,
+    frontDoor:
+      contact === undefined
+        ? undefined
+        : { name: contact.name, ...(contact.phone === undefined ? {} : { phone: contact.phone }), ...(contact.email === undefined ? {} : { email: contact.email }), openNow: contact.alwaysOpen === true ? true : (contact.openNow ?? undefined), hoursText: contact.hours !== undefined ? `Hours: ${contact.hours}` : (contact.hoursNote ?? "Hours not known") },
+    phoneNow: sent.phoneNow,
+    channelRegistered: sent.channelRegistered,
   };
 }
 

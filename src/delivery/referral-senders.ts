@@ -11,7 +11,7 @@ import type { CardToSend } from "../cards/check-views.ts";
 import { channelViewOf } from "../cards/referral-channel-data.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
 import { TriageEvent } from "../domain/triage.ts";
-import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
+import { referrerMessage } from "../domain/triage-text.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
@@ -43,25 +43,7 @@ export type ReferralSenderDependencies = {
   readonly clock: () => Date;
 };
 
-/** What the referrer is told, in plain words, for each triage event. */
-export function referrerMessage(record: ReferralRecord, areaName: string, event: TriageEvent, now: Date): string {
-  const by = `${event.details.actorName} at ${timeWords(event.at, now)}`;
-  const about = `Your referral ${record.reference} to ${areaName}'s front door`;
-  switch (event.type) {
-    case "acknowledged":
-      return `${about} has been acknowledged by ${by}.`;
-    case "assigned":
-      return `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}assigned to ${event.details.assignee.name} (${by}).`;
-    case "decided":
-      return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}`;
-    case "reopened":
-      return `${about} has been reopened by ${by}: the decision is being looked at again.`;
-    case "info-requested":
-      return `${about}: ${event.details.actorName} asks a question (below).`;
-    case "info-received":
-      return `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
-  }
-}
+export { referrerMessage };
 
 export function createReferralSenders({ referrals, peopleOf, adminsOf, channels, teams, areas, crypto, render, clock }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
   async function referralOf(message: ClaimedMessage): Promise<ReferralRecord> {

@@ -151,3 +151,23 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
 export function describeTriageEvent(event: TriageEvent, now: Date): string {
   return (HAPPENED[event.type] as (event: TriageEvent, now: Date) => string)(event, now);
 }
+
+/** What the referrer is told, in plain words, for each triage event. */
+export function referrerMessage(record: { readonly reference: string }, areaName: string, event: TriageEvent, now: Date): string {
+  const by = `${event.details.actorName} at ${timeWords(event.at, now)}`;
+  const about = `Your referral ${record.reference} to ${areaName}'s front door`;
+  switch (event.type) {
+    case "acknowledged":
+      return `${about} has been acknowledged by ${by}.`;
+    case "assigned":
+      return `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}assigned to ${event.details.assignee.name} (${by}).`;
+    case "decided":
+      return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}`;
+    case "reopened":
+      return `${about} has been reopened by ${by}: the decision is being looked at again.`;
+    case "info-requested":
+      return `${about}: ${event.details.actorName} asks a question (below).`;
+    case "info-received":
+      return `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
+  }
+}

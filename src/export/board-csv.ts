@@ -35,6 +35,8 @@ export type BoardRow = {
   /** The area a referral was transferred to, with that outcome. */
   readonly transferredTo: string | undefined;
   readonly overdue: boolean;
+  /** The next deadline that applies: acknowledgement while unacknowledged, then the decision; none once decided. */
+  readonly dueBy: Date | undefined;
 };
 
 /** The clear columns of a stored referral a row is made from (services/referral-store.ts, ReferralRecord). */
@@ -83,6 +85,7 @@ export function boardRowOf(record: BoardRecord, area: Area | undefined, now: Dat
     outcome: current.status === "decided" ? current.decision.outcome : undefined,
     transferredTo: current.status === "decided" ? current.decision.area : undefined,
     overdue: isOverdue(triage, deadlines, now),
+    dueBy: triage.status === "decided" ? undefined : current.status === "submitted" ? deadlines.acknowledgeBy : deadlines.decideBy,
   };
 }
 

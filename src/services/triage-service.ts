@@ -7,7 +7,8 @@
 // question from their 1:1 chat.
 import { Referral } from "../domain/referral.ts";
 import { TriageAction, TriageEvent, TriageState, applyTriageAction, type TriageEventType, type TriageMember } from "../domain/triage.ts";
-import { describeTriageEvent } from "../domain/triage-text.ts";
+import { z } from "zod";
+import { OUTCOME_LABELS, describeTriageEvent, timeWords } from "../domain/triage-text.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { AuditEvent, OutboxMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
 
@@ -44,7 +45,42 @@ export type TriageOutcome =
   | { readonly kind: "not-found" };
 
 /** One line of a referral's history, for the details view: what happened and, sealed until now, what was said. */
-export type HistoryLine = { readonly at: Date; readonly text: string; readonly said?: string };
+export type HistoryLine = {
+  readonly at: Date;
+  /** "Acknowledged by Sam Lead at 10:02" */
+  readonly text: string;
+  /** Who acted ("Sam Lead"), and what they did in a word or two ("Acknowledged"), for the exported form. */
+  readonly who: string;
+  readonly what: string;
+  readonly said?: string;
+};
+
+/** A referral as its referrer sees it (the tab's "my referrals", issue 11): what they were told, and what is asked of them. */
+export type ReferrerOutcome =
+  | {
+      readonly kind: "mine";
+      readonly record: ReferralRecord;
+      /** Undefined once the personal fields were purged after the retention period. */
+      readonly referral: Referral | undefined;
+      /** The triage moves, oldest first, as the bot told the referrer of each. */
+      readonly events: readonly TriageEvent[];
+      /** The front door's question, while it waits for the referrer's answer. */
+      readonly question: string | undefined;
+    }
+  | { readonly kind: "not-found" };
+
+/** An audit event outside the triage moves: a triage member downloaded the referral (issue 11, point 4). */
+export const EXPORTED_EVENT = "exported";
+const ExportedDetails = z.strictObject({ actorName: z.string().max(200), format: z.enum(["pdf"]) });
+
+const WHAT: Readonly<Record<TriageEventType, (event: TriageEvent) => string>> = {
+  acknowledged: () => "Acknowledged",
+  assigned: (event) => (event.type === "assigned" ? `Assigned to ${event.details.assignee.name}` : "Assigned"),
+  "info-requested": () => "Asked the referrer for information",
+  "info-received": (event) => (event.type === "info-received" && event.details.answer !== undefined ? "Answered the question" : "Marked the information received"),
+  decided: (event) => (event.type === "decided" ? `Decided: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),
+  reopened: () => "Reopened the decision",
+};
 
 /** An earlier referral of what may be the same child, in the same area, within 12 months (issue 10, point 9). */
 export type EarlierReferral = {
@@ -129,6 +165,15 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
   function eventOf(stored: AuditEvent): TriageEvent | undefined {
     try {
       const parsed = TriageEvent.safeParse({ type: stored.type, actorId: stored.actorId, at: stored.at, details: crypto.openJson(stored.sealedDetails, { aad: eventAad(stored.referralId) }) });
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function exportedOf(stored: AuditEvent): z.infer<typeof ExportedDetails> | undefined {
+    try {
+      const parsed = ExportedDetails.safeParse(crypto.openJson(stored.sealedDetails, { aad: eventAad(stored.referralId) }));
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
@@ -248,12 +293,17 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
     return (await referrals.events(record.id)).map((stored): HistoryLine => {
       if (stored.type === "submitted") {
         const by = referral === undefined ? "" : ` by ${referral.referrer.name} (${referral.referrer.role}, ${referral.referrer.agency})`;
-        return { at: stored.at, text: `Submitted${by}` };
+        return { at: stored.at, text: `Submitted${by}`, who: referral?.referrer.name ?? "The referrer", what: "Submitted" };
+      }
+      if (stored.type === EXPORTED_EVENT) {
+        const exported = exportedOf(stored);
+        const who = exported?.actorName ?? "A triage member";
+        return { at: stored.at, text: `Downloaded as a PDF by ${who} at ${timeWords(stored.at, now)}`, who, what: "Downloaded as a PDF" };
       }
       const event = eventOf(stored);
-      if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read` };
+      if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" || event.type === "reopened" ? event.details.reason : undefined;
-      return { at: stored.at, text: describeTriageEvent(event, now), ...(said === undefined ? {} : { said }) };
+      return { at: stored.at, text: describeTriageEvent(event, now), who: event.details.actorName, what: WHAT[event.type](event), ...(said === undefined ? {} : { said }) };
     });
   }
 
@@ -343,6 +393,36 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         record = await referrals.get(referralId);
       }
       return record === undefined ? { kind: "not-found" } : outcome("not-waiting", record);
+    },
+
+    /**
+     * A triage member downloads the referral (issue 11, point 4): the download is written to its
+     * history first, then the details it is made from are returned (with that line in them).
+     */
+    async exportFor(referralId: string, presser: Presser): Promise<DetailsOutcome> {
+      const found = await asMember(referralId, presser);
+      if (found.kind !== "member") return found;
+      await referrals.recordEvent(referralId, { at: clock(), actorId: presser.userId, type: EXPORTED_EVENT, sealedDetails: crypto.sealJson({ actorName: presser.name, format: "pdf" }, { aad: eventAad(referralId) }) });
+      return detailsOf(referralId, presser);
+    },
+
+    /** The referral as its referrer sees it; anyone else: not found (a referral's existence is not told to others). */
+    async forReferrer(referralId: string, userId: string): Promise<ReferrerOutcome> {
+      const record = await referrals.get(referralId);
+      if (record === undefined || record.referrerId !== userId) return { kind: "not-found" };
+      const events = (await referrals.events(referralId)).flatMap((stored) => {
+        if (stored.type === "submitted" || stored.type === EXPORTED_EVENT) return [];
+        const event = eventOf(stored);
+        return event === undefined ? [] : [event];
+      });
+      let referral: Referral | undefined;
+      try {
+        referral = personalOf(record);
+      } catch {
+        referral = undefined;
+      }
+      const asked = record.status === "awaiting-info" ? [...events].reverse().find((event) => event.type === "info-requested") : undefined;
+      return { kind: "mine", record, referral, events, question: asked?.type === "info-requested" ? asked.details.question : undefined };
     },
 
     /** The event of `type` last written for a referral, opened: for the senders that tell people about it. */

@@ -49,7 +49,8 @@ export function createTriageChannelRepository(db: Kysely<Tables>): TriageChannel
       await db
         .insertInto("triage_people")
         .values(row)
-        .onConflict((conflict) => conflict.columns(["area_id", "aad_object_id"]).doUpdateSet({ name: row.name, teams_id: row.teams_id, seen_at: row.seen_at }))
+        // Seen from the tab there is no Teams id: the one the bot learnt is kept.
+        .onConflict((conflict) => conflict.columns(["area_id", "aad_object_id"]).doUpdateSet({ name: row.name, seen_at: row.seen_at, ...(member.teamsId === undefined ? {} : { teams_id: row.teams_id }) }))
         .execute();
     },
 

@@ -71,6 +71,18 @@ describe("boardRowOf and boardCsv", () => {
     expect(readCsv(boardCsv([boardRowOf(record(SUMMARY, triage as TriageState), KINGSTON, now)]))[0]?.Overdue).toBe(overdue);
   });
 
+  it("the board's next deadline: acknowledgement while unacknowledged, then the decision, none once decided", () => {
+    const now = at("2026-11-24T10:30:00Z");
+    const acknowledged: TriageState = { status: "acknowledged", version: 2, acknowledged: { by: SAM, at: at("2026-11-24T10:05:00Z") } };
+    const submittedDue = boardRowOf(record(SUMMARY, { status: "submitted", version: 1 }), KINGSTON, now).dueBy;
+    const acknowledgedDue = boardRowOf(record(SUMMARY, acknowledged), KINGSTON, now).dueBy;
+    expect(submittedDue?.getTime()).toBeGreaterThan(SUBMITTED.getTime());
+    expect(acknowledgedDue?.getTime()).toBeGreaterThan(submittedDue?.getTime() ?? Infinity);
+    // The decision: one working day after submission (Kingston's front door hours), Wednesday 10:02.
+    expect(acknowledgedDue?.toISOString()).toBe("2026-11-25T10:02:00.000Z");
+    expect(boardRowOf(record(SUMMARY, DECIDED), KINGSTON, now).dueBy).toBeUndefined();
+  });
+
   it("waiting for information shows the state it came from: acknowledged and assigned", () => {
     const awaiting: TriageState = {
       status: "awaiting-info",

@@ -237,6 +237,12 @@ for (const kind of targetKinds) {
         ]);
         expect(await channels.membersSeen("richmond")).toEqual([]);
       });
+
+      it("a member seen from the tab (no Teams id) keeps the Teams id the bot learnt", async () => {
+        await channels.rememberMember("kingston", { id: "aaaa-1", name: "Sam Lead", teamsId: "29:sam" }, NOW);
+        await channels.rememberMember("kingston", { id: "aaaa-1", name: "Sam Lead-Okafor" }, later(1_000));
+        expect(await channels.membersSeen("kingston")).toEqual([{ id: "aaaa-1", name: "Sam Lead-Okafor", teamsId: "29:sam" }]);
+      });
     });
   });
 }
