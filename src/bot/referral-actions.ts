@@ -7,6 +7,7 @@ import type { CardToSend } from "../cards/check-views.ts";
 import { carriedOf } from "../cards/referral-sections.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { sentViewOf } from "../cards/referral-sent-views.ts";
+import { NOTICES_FOR_REFERRALS } from "../cards/referral-notices.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
 import { REFERRAL_SECTIONS } from "../services/referral-draft.ts";
 import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";
@@ -34,13 +35,7 @@ const Move = z.object({
 
 const REPEATED_PRESS = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
 
-export const NOTICES_FOR_REFERRALS = {
-  "no-result": "A referral starts from a check's result, so that nothing is typed twice. Run a check first (\"Check a concern\"), then press \"Make a referral\" on its result.",
-  "not-found": "This referral draft could not be found: drafts are kept for 7 days. Start again from a check's result.",
-  expired: "This referral draft has expired: drafts are kept for 7 days. Start again from a check's result.",
-  foreign: "This referral belongs to someone else. Only the person who started a referral can change or send it.",
-  invalid: "That button did not work: the card sent something I could not read. Start again from the menu.",
-} as const;
+export { NOTICES_FOR_REFERRALS };
 
 export function createReferralActions({ referrals, areas }: { referrals: ReferralService; areas: Areas }) {
   function formViewOf(view: DraftView): ReferralFormView {
