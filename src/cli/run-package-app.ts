@@ -6,6 +6,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { strToU8, zipSync } from "fflate";
 import { z } from "zod";
+import { isApplicationIdUri } from "../config/load-config.ts";
 import { createManifestValidator, type SchemaProblem } from "./validate-manifest.ts";
 
 export const PACKAGE_FILE = "safeguard-teams-app.zip";
@@ -39,13 +40,21 @@ export const PackageEnv = z.object({
       .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", { error: "expected an https:// URL, such as https://safeguard.example.org" })
       .refine((value) => !URL.canParse(value) || (new URL(value).search === "" && new URL(value).hash === ""), { error: "expected a URL without ? or #, since /privacy and /terms are added to it" }),
   ),
+  // Teams SSO (issue 11, point 6): the manifest's webApplicationInfo.resource, the tab's Application ID URI.
+  TAB_AUDIENCE: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isApplicationIdUri, { error: "expected the tab's Application ID URI, such as api://safeguard.example.org/<BOT_ID>" }).optional(),
+  ),
   // Teams wants MAJOR.MINOR.PATCH and nothing more.
   APP_VERSION: z.preprocess(emptyAsUndefined, z.string().regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, { error: "expected MAJOR.MINOR.PATCH, such as 1.2.0" }).optional()),
 });
 
-export type PackageSettings = Readonly<{ botId: string; baseUrl: string; domain: string; version: string }>;
+export type PackageSettings = Readonly<{ botId: string; baseUrl: string; domain: string; version: string; tabAudience: string }>;
 
-/** Reads the packaging settings; BOT_ID falls back to MicrosoftAppId, APP_VERSION to `defaultVersion`. */
+/**
+ * Reads the packaging settings; BOT_ID falls back to MicrosoftAppId, APP_VERSION to `defaultVersion`,
+ * TAB_AUDIENCE to api://<APP_BASE_URL's host>/<BOT_ID>, the form Teams SSO asks for.
+ */
 export function readPackageSettings(
   env: Readonly<Record<string, string | undefined>>,
   defaultVersion: string,
@@ -55,6 +64,7 @@ export function readPackageSettings(
     BOT_ID: botIdFromAppId ? env.MicrosoftAppId : env.BOT_ID,
     APP_BASE_URL: env.APP_BASE_URL,
     APP_VERSION: env.APP_VERSION,
+    TAB_AUDIENCE: env.TAB_AUDIENCE,
   });
   if (!parsed.success) {
     return {
@@ -66,9 +76,15 @@ export function readPackageSettings(
     };
   }
   const baseUrl = parsed.data.APP_BASE_URL.replace(/\/+$/, "");
+  const domain = new URL(baseUrl).host;
+  const tabAudience = parsed.data.TAB_AUDIENCE ?? `api://${domain}/${parsed.data.BOT_ID}`;
+  // The server's TAB_AUDIENCE check, so the package and the server cannot disagree about it.
+  if (!tabAudience.toLowerCase().endsWith(`/${parsed.data.BOT_ID.toLowerCase()}`)) {
+    return { ok: false, problems: ["TAB_AUDIENCE: expected the Application ID URI to end with /<BOT_ID>, as Teams sign-in requires"] };
+  }
   return {
     ok: true,
-    settings: { botId: parsed.data.BOT_ID, baseUrl, domain: new URL(baseUrl).host, version: parsed.data.APP_VERSION ?? defaultVersion },
+    settings: { botId: parsed.data.BOT_ID, baseUrl, domain, version: parsed.data.APP_VERSION ?? defaultVersion, tabAudience },
   };
 }
 
@@ -166,6 +182,7 @@ export function runPackageApp(options: PackageAppOptions): number {
     APP_VERSION: settings.version,
     APP_BASE_URL: settings.baseUrl,
     APP_DOMAIN: settings.domain,
+    TAB_AUDIENCE: settings.tabAudience,
   });
   if (unknown.length > 0) {
     return fail("manifest.template.json uses placeholders this script does not fill:", unknown.map((name) => `\${{${name}}}`));

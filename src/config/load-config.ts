@@ -7,6 +7,15 @@ const port = (fallback: number) =>
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** An Entra Application ID URI as Teams SSO needs it: api://<host>/..., with no query or fragment. */
+export function isApplicationIdUri(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "api:" && url.host !== "" && url.search === "" && url.hash === "" && !/\s/.test(value);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const ConfigSchema = z
   .object({
     PORT: port(3978),
@@ -30,6 +39,11 @@ export const ConfigSchema = z
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
+    // Issue 11, point 6: the tab's Application ID URI, the audience of the Teams SSO tokens it sends.
+    TAB_AUDIENCE: z.preprocess(
+      emptyAsUndefined,
+      z.string().refine(isApplicationIdUri, { error: "expected the tab's Application ID URI, such as api://safeguard.example.org/<MicrosoftAppId>" }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     // Issue 8, point 4: half-set credentials would start open, trusting any caller. Refuse them.
@@ -43,6 +57,15 @@ export const ConfigSchema = z
     }
     if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppTenantId === undefined) {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required when MicrosoftAppType is SingleTenant" });
+    }
+    if (env.TAB_AUDIENCE !== undefined) {
+      // Teams SSO: the URI belongs to the bot's app registration (the manifest's webApplicationInfo),
+      // and a token is accepted only from the one tenant, which its issuer names by id.
+      if (env.MicrosoftAppId === undefined) ctx.addIssue({ code: "custom", path: ["TAB_AUDIENCE"], message: "is set but MicrosoftAppId is not: Teams sign-in needs the app's credentials" });
+      else if (!env.TAB_AUDIENCE.toLowerCase().endsWith(`/${env.MicrosoftAppId.toLowerCase()}`)) ctx.addIssue({ code: "custom", path: ["TAB_AUDIENCE"], message: "expected the Application ID URI to end with /<MicrosoftAppId>, as Teams sign-in requires" });
+      if (env.MicrosoftAppId !== undefined && (env.MicrosoftAppTenantId === undefined || !GUID.test(env.MicrosoftAppTenantId))) {
+        ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required as the tenant's id (a GUID) when TAB_AUDIENCE is set: only that tenant's users may use the tab" });
+      }
     }
   });
 
@@ -66,6 +89,11 @@ export type Config = Readonly<{
   referralKey: string | undefined;
   /** Absent: run without authentication, for local use with the Agents Playground. */
   bot: Readonly<{ appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }> | undefined;
+  /**
+   * Teams sign-in for the tab (TAB_AUDIENCE): its SSO tokens must be for `audience` (or, as v2.0
+   * tokens, for `appId`) and from `tenantId`. Absent: with credentials the tab's API refuses everyone.
+   */
+  tab: Readonly<{ audience: string; appId: string; tenantId: string }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -112,5 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             tenantId: settings.MicrosoftAppTenantId,
             appType: settings.MicrosoftAppType ?? "MultiTenant",
           }),
+    tab:
+      settings.TAB_AUDIENCE === undefined || settings.MicrosoftAppId === undefined || settings.MicrosoftAppTenantId === undefined
+        ? undefined
+        : Object.freeze({ audience: settings.TAB_AUDIENCE, appId: settings.MicrosoftAppId, tenantId: settings.MicrosoftAppTenantId }),
   });
 }

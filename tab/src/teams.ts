@@ -1,7 +1,8 @@
-// Inside Teams: app.initialize(), the theme Teams uses and its changes (issue 11, point 8).
+// Inside Teams: app.initialize(), the theme Teams uses and its changes (issue 11, point 8), and the
+// user's SSO token for the server (issue 11, point 6).
 // Outside Teams (a browser on the intranet, or local use) initialize never settles or fails: the
 // page then follows the browser's light or dark preference.
-import { app } from "@microsoft/teams-js";
+import { app, authentication } from "@microsoft/teams-js";
 
 export type ThemeName = "default" | "dark" | "contrast";
 
@@ -20,5 +21,19 @@ export async function connectToTeams(onTheme: (theme: ThemeName) => void): Promi
     return { inTeams: true, theme: asTheme(context.app.theme) };
   } catch {
     return { inTeams: false, theme: browserTheme };
+  }
+}
+
+/**
+ * The user's Teams SSO token for the server's API, once connectToTeams has found Teams; undefined
+ * outside Teams or when Teams cannot give one (no consent, no network). Teams caches the token and
+ * renews it before it expires, so call this before each request.
+ */
+export async function getTeamsToken(): Promise<string | undefined> {
+  if (!app.isInitialized()) return undefined;
+  try {
+    return await authentication.getAuthToken();
+  } catch {
+    return undefined;
   }
 }

@@ -79,4 +79,36 @@ describe("loadConfig", () => {
   it("lists every bad setting at once", () => {
     expect(problemsOf(() => loadConfig({ PORT: "x", LOG_LEVEL: "loud" }), ConfigError)).toHaveLength(2);
   });
+
+  // Issue 11, point 6: the audience of the tab's Teams SSO tokens.
+  describe("TAB_AUDIENCE", () => {
+    const APP_ID = "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b";
+    const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "secret", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT };
+
+    it("gives the tab's audience, app id and tenant when the Application ID URI is set", () => {
+      const config = loadConfig({ ...credentials, TAB_AUDIENCE: `api://safeguard.example.org/${APP_ID}` });
+      expect(config.tab).toEqual({ audience: `api://safeguard.example.org/${APP_ID}`, appId: APP_ID, tenantId: TENANT });
+      expect(Object.isFrozen(config.tab)).toBe(true);
+    });
+
+    it("leaves the tab without Teams sign-in when unset or empty", () => {
+      expect(loadConfig(credentials).tab).toBeUndefined();
+      expect(loadConfig({ ...credentials, TAB_AUDIENCE: "" }).tab).toBeUndefined();
+      expect(loadConfig({}).tab).toBeUndefined();
+    });
+
+    it.each<[string, Record<string, string>, string]>([
+      ["an https URL", { ...credentials, TAB_AUDIENCE: `https://safeguard.example.org/${APP_ID}` }, "TAB_AUDIENCE: expected the tab's Application ID URI, such as api://safeguard.example.org/<MicrosoftAppId>"],
+      ["a bare app id", { ...credentials, TAB_AUDIENCE: APP_ID }, "TAB_AUDIENCE: expected the tab's Application ID URI"],
+      ["an api:// URI with no host", { ...credentials, TAB_AUDIENCE: `api:///${APP_ID}` }, "TAB_AUDIENCE: expected the tab's Application ID URI"],
+      ["an api:// URI with a query", { ...credentials, TAB_AUDIENCE: `api://safeguard.example.org/${APP_ID}?x=1` }, "TAB_AUDIENCE: expected the tab's Application ID URI"],
+      ["another app's URI", { ...credentials, TAB_AUDIENCE: "api://safeguard.example.org/1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b" }, "TAB_AUDIENCE: expected the Application ID URI to end with /<MicrosoftAppId>, as Teams sign-in requires"],
+      ["no credentials", { TAB_AUDIENCE: `api://safeguard.example.org/${APP_ID}` }, "TAB_AUDIENCE: is set but MicrosoftAppId is not: Teams sign-in needs the app's credentials"],
+      ["no tenant", { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "secret", TAB_AUDIENCE: `api://safeguard.example.org/${APP_ID}` }, "MicrosoftAppTenantId: required as the tenant's id (a GUID) when TAB_AUDIENCE is set"],
+      ["a tenant named by domain", { ...credentials, MicrosoftAppTenantId: "contoso.onmicrosoft.com", TAB_AUDIENCE: `api://safeguard.example.org/${APP_ID}` }, "MicrosoftAppTenantId: required as the tenant's id (a GUID) when TAB_AUDIENCE is set"],
+    ])("refuses %s, naming the setting", (_name, env, problem) => {
+      expect(problemsOf(() => loadConfig(env), ConfigError).join("\n")).toContain(problem);
+    });
+  });
 });

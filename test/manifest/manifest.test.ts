@@ -27,13 +27,15 @@ type Manifest = {
   validDomains: string[];
   bots: { botId: string; scopes: string[]; supportsFiles: boolean; isNotificationOnly: boolean; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
   staticTabs: { entityId: string; name: string; contentUrl: string; websiteUrl: string; scopes: string[] }[];
+  configurableTabs: { id: string; configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[] }[];
+  webApplicationInfo: { id: string; resource: string };
 };
 
 function filledTemplate(env: Record<string, string> = ENV): Manifest {
   const read = readPackageSettings(env, "1.2.3");
   if (!read.ok) throw new Error(read.problems.join("; "));
-  const { botId, version, baseUrl, domain } = read.settings;
-  const { filled, unknown } = fillTemplate(template(), { BOT_ID: botId, APP_VERSION: version, APP_BASE_URL: baseUrl, APP_DOMAIN: domain });
+  const { botId, version, baseUrl, domain, tabAudience } = read.settings;
+  const { filled, unknown } = fillTemplate(template(), { BOT_ID: botId, APP_VERSION: version, APP_BASE_URL: baseUrl, APP_DOMAIN: domain, TAB_AUDIENCE: tabAudience });
   expect(unknown).toEqual([]);
   return filled as Manifest;
 }
@@ -76,6 +78,19 @@ describe("the manifest template", () => {
     expect(manifest.staticTabs).toEqual([
       { entityId: "safeguard-library", name: "Guidance", contentUrl: "https://safeguard.example.org/teams/tab/", websiteUrl: "https://safeguard.example.org/teams/tab/", scopes: ["personal"] },
     ]);
+  });
+
+  // Issue 11, point 6: the team tab, added to a channel, opens on its configuration page.
+  it("declares a team tab configured at /tab/configure, whose configuration cannot be changed after", () => {
+    const manifest = filledTemplate({ ...ENV, APP_BASE_URL: "https://safeguard.example.org/teams/" });
+    expect(manifest.configurableTabs).toEqual([{ id: "safeguard-team", configurationUrl: "https://safeguard.example.org/teams/tab/configure", canUpdateConfiguration: false, scopes: ["team"] }]);
+  });
+
+  // Issue 11, point 6: Teams SSO gives the tab a token for this resource, checked by the server
+  // against TAB_AUDIENCE (src/http/api/teams-identity.ts).
+  it("asks Teams for SSO tokens for the bot's app, by default for api://<host>/<bot id>", () => {
+    expect(filledTemplate().webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://safeguard.example.org/${BOT_ID}` });
+    expect(filledTemplate({ ...ENV, TAB_AUDIENCE: `api://intranet.example.org/${BOT_ID}` }).webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://intranet.example.org/${BOT_ID}` });
   });
 
   it("fills the app id, version, developer links and valid domain from the settings", () => {
@@ -166,6 +181,9 @@ describe("npm run package", () => {
     const manifest = JSON.parse(strFromU8(entries["manifest.json"]!)) as Manifest;
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.bots[0]?.botId).toBe(BOT_ID);
+    expect(manifest.configurableTabs.map((tab) => [tab.configurationUrl, tab.scopes])).toEqual([["https://safeguard.example.org/tab/configure", ["team"]]]);
+    expect(manifest.staticTabs.map((tab) => tab.scopes)).toEqual([["personal"]]);
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://safeguard.example.org/${BOT_ID}` });
     expect(createManifestValidator(schema())(manifest)).toEqual([]);
     expect(Buffer.compare(Buffer.from(entries["color.png"]!), readFileSync(manifestFile("color.png")))).toBe(0);
     expect(Buffer.compare(Buffer.from(entries["outline.png"]!), readFileSync(manifestFile("outline.png")))).toBe(0);
@@ -196,6 +214,8 @@ describe("npm run package", () => {
     ["a plain-http base URL", { APP_BASE_URL: "http://safeguard.example.org" }, "APP_BASE_URL: expected an https:// URL"],
     ["a base URL with a query", { APP_BASE_URL: "https://safeguard.example.org/?x=1" }, "APP_BASE_URL: expected a URL without ? or #"],
     ["a version Teams would refuse", { APP_VERSION: "1.0" }, "APP_VERSION: expected MAJOR.MINOR.PATCH"],
+    ["a tab audience that is not an api:// URI", { TAB_AUDIENCE: `https://safeguard.example.org/${BOT_ID}` }, "TAB_AUDIENCE: expected the tab's Application ID URI"],
+    ["a tab audience of another app", { TAB_AUDIENCE: "api://safeguard.example.org/0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b" }, "TAB_AUDIENCE: expected the Application ID URI to end with /<BOT_ID>"],
   ])("fails with %s, naming the variable", (_meaning, change, message) => {
     const run = runPackage({ ...ENV, ...change });
     expect(run.code).toBe(1);
@@ -208,6 +228,8 @@ describe("npm run package", () => {
     ["a property the schema does not know", (m) => { m.bots[0].colour = "blue"; }, "/bots/0/colour: is not a property the schema allows here"],
     ["no privacy URL", (m) => { delete m.developer.privacyUrl; }, "/developer/privacyUrl: is required"],
     ["a scope Teams does not have", (m) => { m.bots[0].scopes = ["personal", "channel"]; }, "/bots/0/scopes/1: must be one of"],
+    ["a team tab in the personal scope", (m) => { m.configurableTabs[0].scopes = ["personal"]; }, "/configurableTabs/0/scopes/0: must be one of"],
+    ["a sign-in app id that is not a GUID", (m) => { m.webApplicationInfo.id = "safeguard"; }, "/webApplicationInfo/id: must match pattern"],
     ["a short description over 80 characters", (m) => { m.description.short = "x".repeat(81); }, "/description/short: must NOT have more than 80 characters"],
   ])("rejects a template with %s, naming the path", (_meaning, mutate, message) => {
     const manifestDir = join(tempDir(), "manifest");
