@@ -32,6 +32,8 @@ import { createTriageActions } from "./bot/triage-actions.ts";
 import { createTriageService } from "./services/triage-service.ts";
 import type { SweepCounts } from "./services/session-sweeper.ts";
 import { createApi } from "./http/api/create-api.ts";
+import { createTeamsIdentity } from "./http/api/teams-identity.ts";
+import type { JWTVerifyGetKey } from "jose";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,6 +43,8 @@ export type ComposeOptions = {
   readonly clock?: () => Date;
   /** Time limits on sends to the Bot Connector; tests shorten them. */
   readonly sendLimits?: SendLimits;
+  /** The keys Teams SSO tokens are checked against; by default the tenant's published keys. Tests give locally made ones. */
+  readonly tabSigningKeys?: JWTVerifyGetKey;
 };
 
 export type Composed = {
@@ -54,7 +58,7 @@ export type Composed = {
   readonly close: () => Promise<void>;
 };
 
-export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS }: ComposeOptions): Promise<Composed> {
+export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys }: ComposeOptions): Promise<Composed> {
   // Content and templates are read and validated once, before anything listens.
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
@@ -86,7 +90,20 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
 
   const app = createApp({
     retentionDays: config.retentionDays,
-    api: createApi({ guidance: guidanceEntries, authenticated, logger }),
+    api: createApi({
+      guidance: guidanceEntries,
+      searchGuidance: (text) => answerer.candidates(text),
+      areas,
+      roles: roles.roles,
+      authenticated,
+      identify: config.tab === undefined ? undefined : createTeamsIdentity({ audience: [config.tab.audience, config.tab.appId], tenantId: config.tab.tenantId, now: clock, ...(tabSigningKeys === undefined ? {} : { jwks: tabSigningKeys }) }),
+      referrals,
+      triage,
+      checks,
+      referralService,
+      clock,
+      logger,
+    }),
     bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },
     ready: () =>
       checkReadiness(

@@ -1,13 +1,15 @@
 // The tab's API, first part (issue 11, point 7): the local sign-in's test users, the guidance
 // library, one error shape for every failure, and no route without a signed-in user.
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import express from "express";
-import { pino } from "pino";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
-import { createApi } from "../../src/http/api/create-api.ts";
 import { startHarness, type Harness } from "../support/bot-harness.ts";
+
+const APP_ID = "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b";
 
 let harness: Harness;
 beforeEach(async () => {
@@ -72,20 +74,76 @@ describe("the tab's API in local use", () => {
   });
 });
 
-describe("the tab's API with credentials", () => {
-  it("has no local sign-in, and refuses every route until Teams sign-in is built", async () => {
-    const app = express();
-    app.use("/api/v1", createApi({ guidance: loadGuidance(), authenticated: true, logger: pino({ level: "silent" }) }));
-    const server = app.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+describe("the tab's API with credentials but no TAB_AUDIENCE", () => {
+  it("has no local sign-in, and refuses every route: Teams sign-in is not set up", async () => {
+    const withCredentials = await startHarness({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "secret", MicrosoftAppType: "MultiTenant", REFERRAL_KEY: randomBytes(32).toString("base64") } });
     try {
+      const base = `${withCredentials.botUrl}/api/v1`;
       expect((await fetch(`${base}/local-users`)).status).toBe(404);
       const refused = await fetch(`${base}/guidance`, { headers: { "x-local-user": "practitioner" } });
       expect(refused.status).toBe(401);
-      expect(await refused.json()).toEqual({ error: { code: "sign-in-not-available", message: "Signing in from Teams is not built yet." } });
+      expect(await refused.json()).toEqual({ error: { code: "sign-in-not-available", message: "Signing in from Teams is not set up on this server (TAB_AUDIENCE)." } });
     } finally {
-      server.close();
+      await withCredentials.close();
     }
+  });
+});
+
+// Issue 11, point 6: tokens made here with locally generated keys, through the real server.
+describe("the tab's API with Teams sign-in", () => {
+  const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  const AUDIENCE = `api://safeguard.example.org/${APP_ID}`;
+  const SAM_OID = "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b";
+  let signed: Harness;
+  let key: CryptoKey;
+  let otherKey: CryptoKey;
+  let roles: string;
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+  const claims = (now: Date): JWTPayload => ({ aud: AUDIENCE, iss: `https://sts.windows.net/${TENANT}/`, iat: seconds(now) - 60, nbf: seconds(now) - 60, exp: seconds(now) + 3600, tid: TENANT, oid: SAM_OID, name: "Sam Lead", scp: "access_as_user" });
+  const sign = (payload: JWTPayload, with_ = key) => new SignJWT(payload).setProtectedHeader({ alg: "RS256", kid: "k1" }).sign(with_);
+  const call = async (path: string, token: string | undefined) => {
+    const response = await fetch(`${signed.botUrl}/api/v1${path}`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeEach(async () => {
+    const pair = await generateKeyPair("RS256");
+    key = pair.privateKey;
+    otherKey = (await generateKeyPair("RS256")).privateKey;
+    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256" }] });
+    roles = join(mkdtempSync(join(tmpdir(), "tab-roles-")), "roles.yaml");
+    writeFileSync(roles, `areas:\n  kingston:\n    triage: [${SAM_OID}]\n`);
+    signed = await startHarness({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "secret", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT, TAB_AUDIENCE: AUDIENCE, ROLES_FILE: roles, REFERRAL_KEY: randomBytes(32).toString("base64") }, tabSigningKeys: jwks });
+  });
+  afterEach(async () => {
+    await signed.close();
+  });
+
+  it("a good token signs the user in, with the areas of the roles file", async () => {
+    const now = signed.now();
+    expect(await call("/me", await sign(claims(now)))).toEqual({ status: 200, body: { name: "Sam Lead", local: false, triageAreas: [{ id: "kingston", name: "Kingston upon Thames" }] } });
+    expect((await call("/referrals?view=board", await sign(claims(now)))).status).toBe(200);
+  });
+
+  it.each([
+    ["no token", async () => undefined],
+    ["the wrong audience", async (now: Date) => sign({ ...claims(now), aud: "api://elsewhere.example.org/other" })],
+    ["an expired token", async (now: Date) => sign({ ...claims(now), iat: seconds(now) - 7200, nbf: seconds(now) - 7200, exp: seconds(now) - 3600 })],
+    ["another tenant", async (now: Date) => sign({ ...claims(now), tid: "f8cdef31-a31e-4b4a-93e4-5f571e91255a", iss: "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/" })],
+    ["an unsigned token", async (now: Date) => `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${Buffer.from(JSON.stringify(claims(now))).toString("base64url")}.`],
+    ["a token signed with another key", async (now: Date) => sign(claims(now), otherKey)],
+  ])("%s: 401, and nothing of the API's data", async (_name, make) => {
+    const token = await make(signed.now());
+    for (const path of ["/me", "/guidance", "/referrals?view=mine", "/referrals?view=board"]) {
+      const { status, body } = await call(path, token);
+      expect(status).toBe(401);
+      expect(Object.keys(body)).toEqual(["error"]);
+      expect(JSON.stringify(body)).not.toContain("Sam Lead");
+    }
+  });
+
+  it("a test user's name is not a way in", async () => {
+    const response = await fetch(`${signed.botUrl}/api/v1/me`, { headers: { "x-local-user": "kingston-lead" } });
+    expect(response.status).toBe(401);
   });
 });

@@ -12,6 +12,7 @@ import { loadConfig } from "../../src/config/load-config.ts";
 import { composeApp } from "../../src/compose-app.ts";
 import type { SendLimits } from "../../src/bot/send-deadline.ts";
 import { walkCard } from "./card-walk.ts";
+import type { JWTVerifyGetKey } from "jose";
 
 export type Card = { type: "AdaptiveCard"; body: unknown[]; actions?: unknown[]; refresh?: { action: Record<string, unknown>; userIds: string[] } };
 export type Sent = { method: string; path: string; activity: Record<string, any> };
@@ -73,14 +74,14 @@ function startConnector() {
   return { app, sent, waiters, control };
 }
 
-export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[]; sendLimits?: SendLimits } = {}) {
+export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[]; sendLimits?: SendLimits; tabSigningKeys?: JWTVerifyGetKey } = {}) {
   let now = options.now ?? new Date("2026-11-24T10:00:00Z");
   const connector = startConnector();
   const connectorServer = await listen(connector.app);
   const dataDir = mkdtempSync(join(tmpdir(), "safeguard-e2e-"));
   const config = loadConfig({ DATABASE_URL: join(dataDir, "test.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off", ...options.env });
   const logger = options.logLines === undefined ? pino({ level: "silent" }) : pino({ level: "trace" }, { write: (line: string) => options.logLines?.push(line) });
-  const composed = await composeApp({ config, logger, clock: () => now, ...(options.sendLimits === undefined ? {} : { sendLimits: options.sendLimits }) });
+  const composed = await composeApp({ config, logger, clock: () => now, ...(options.sendLimits === undefined ? {} : { sendLimits: options.sendLimits }), ...(options.tabSigningKeys === undefined ? {} : { tabSigningKeys: options.tabSigningKeys }) });
   const bot = await listen(composed.app);
   let sequence = 0;
 
@@ -152,6 +153,7 @@ export async function startHarness(options: { now?: Date; env?: Record<string, s
     setNow(next: Date) {
       now = next;
     },
+    now: () => now,
     async close() {
       bot.server.close();
       connectorServer.server.closeAllConnections();

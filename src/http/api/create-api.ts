@@ -1,23 +1,29 @@
-// The tab's JSON API under /api/v1 (issue 11, point 7), first part: the one error shape, the
-// local sign-in's test users, and the guidance library. Every route needs a signed-in user: in
-// local use (no credentials) one of the clearly marked test users, named by `X-Local-User`; with
-// credentials, the Teams SSO token, which is not checked yet, so every route refuses (401).
+// The tab's JSON API under /api/v1 (issue 11, point 7). Every route needs a signed-in user: in
+// Teams, the SSO token the tab sends (checked by teams-identity.ts: signature, audience, issuer,
+// expiry, tenant), mapped to the areas of ROLES_FILE; in local use (no credentials), one of the
+// clearly marked test users, named by `X-Local-User`. One error shape for every failure; input
+// read with zod; the routes call the same services as the bot's cards.
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { GuidanceEntry } from "../../content/load-guidance.ts";
+import type { Areas } from "../../content/load-areas.ts";
+import type { Roles } from "../../config/load-roles.ts";
+import { fail, parseOr400, type ApiUser } from "./api-kit.ts";
+import type { Identified } from "./teams-identity.ts";
+import { createReferralRoutes, type ReferralRouteDependencies } from "./referral-routes.ts";
+import { createCheckRoutes, type CheckRouteDependencies } from "./check-routes.ts";
 
-export type ApiErrorBody = { error: { code: string; message: string; field?: string } };
+export type { ApiErrorBody } from "./api-kit.ts";
 
-function fail(response: Response, status: number, code: string, message: string, field?: string): void {
-  response.status(status).json({ error: { code, message, ...(field === undefined ? {} : { field }) } } satisfies ApiErrorBody);
-}
-
-/** The local sign-in's test users (issue 11, point 6); their roles come with the referral routes. */
+/**
+ * The local sign-in's test users (issue 11, point 6), for local use only: a practitioner, and a
+ * triage lead for Kingston and one for Sutton. Fixed ids, so their referrals are theirs across restarts.
+ */
 export const LOCAL_USERS = [
-  { id: "practitioner", name: "Alex Teacher", description: "a practitioner" },
-  { id: "kingston-lead", name: "Sam Lead", description: "Kingston triage lead" },
-  { id: "sutton-lead", name: "Kit Lead", description: "Sutton triage lead" },
+  { id: "practitioner", name: "Alex Teacher", description: "a practitioner", aadObjectId: "00000000-0000-4000-8000-00000000a1e0", triageAreas: [] },
+  { id: "kingston-lead", name: "Sam Lead", description: "Kingston triage lead", aadObjectId: "00000000-0000-4000-8000-00000000c1a0", triageAreas: ["kingston"] },
+  { id: "sutton-lead", name: "Kit Lead", description: "Sutton triage lead", aadObjectId: "00000000-0000-4000-8000-00000000c1a1", triageAreas: ["sutton"] },
 ] as const;
 
 const GuidanceQuery = z.strictObject({
@@ -28,38 +34,61 @@ const GuidanceQuery = z.strictObject({
 
 export type ApiDependencies = {
   readonly guidance: readonly GuidanceEntry[];
+  /** The bot's ranked guidance index (services/answer-question.ts), so the tab finds what the chat finds. */
+  readonly searchGuidance: (text: string) => readonly string[];
+  readonly areas: Areas;
+  readonly roles: Roles;
   /** Whether the bot runs with credentials: then only Teams sign-in is accepted. */
   readonly authenticated: boolean;
+  /** Checks a Teams SSO token; undefined when TAB_AUDIENCE is not set (with credentials every route then refuses). */
+  readonly identify: ((authorization: string | undefined) => Promise<Identified>) | undefined;
   readonly logger: Logger;
-};
+} & ReferralRouteDependencies & CheckRouteDependencies;
 
-export function createApi({ guidance, authenticated, logger }: ApiDependencies): Router {
+export function createApi(dependencies: ApiDependencies): Router {
+  const { guidance, searchGuidance, areas, roles, authenticated, identify, logger } = dependencies;
+  const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const api = express.Router();
   api.use(express.json({ limit: "64kb" }));
 
   api.get("/local-users", (_request, response) => {
     if (authenticated) return fail(response, 404, "not-found", "There is no local sign-in when the bot runs with credentials.");
-    response.json({ users: LOCAL_USERS });
+    response.json({ users: LOCAL_USERS.map(({ id, name, description }) => ({ id, name, description })) });
   });
 
   // Every other route: a signed-in user.
-  api.use((request: Request, response: Response, next) => {
-    if (authenticated) return fail(response, 401, "sign-in-not-available", "Signing in from Teams is not built yet.");
-    const user = request.get("x-local-user");
-    if (user === undefined || !LOCAL_USERS.some((candidate) => candidate.id === user)) return fail(response, 401, "not-signed-in", "Choose a test user on the local sign-in.", "X-Local-User");
+  api.use(async (request: Request, response: Response, next) => {
+    if (!authenticated) {
+      const local = LOCAL_USERS.find((candidate) => candidate.id === request.get("x-local-user"));
+      if (local === undefined) return fail(response, 401, "not-signed-in", "Choose a test user on the local sign-in.", "X-Local-User");
+      response.locals["user"] = { userId: `msteams:${local.aadObjectId}`, aadObjectId: local.aadObjectId, name: local.name, triageAreas: local.triageAreas, local: true } satisfies ApiUser;
+      return next();
+    }
+    if (identify === undefined) return fail(response, 401, "sign-in-not-available", "Signing in from Teams is not set up on this server (TAB_AUDIENCE).");
+    const identified = await identify(request.get("authorization"));
+    if (!identified.ok) {
+      // The token's text and claims are never logged.
+      if (identified.code === "keys-unavailable") {
+        logger.warn("tab sign-in: the tenant's signing keys could not be fetched");
+        return fail(response, 503, identified.code, "Signing in cannot be checked just now. Try again in a minute.");
+      }
+      return fail(response, 401, identified.code, identified.message);
+    }
+    const { aadObjectId, name } = identified.user;
+    response.locals["user"] = { userId: `msteams:${aadObjectId}`, aadObjectId, name: name === "" ? "A Teams user" : name, triageAreas: roles.triageAreasOf(aadObjectId), local: false } satisfies ApiUser;
     next();
   });
 
+  api.get("/me", (_request, response) => {
+    const user = response.locals["user"] as ApiUser;
+    response.json({ name: user.name, local: user.local, triageAreas: user.triageAreas.map((id) => ({ id, name: areas.get(id)?.name ?? id })) });
+  });
+
   api.get("/guidance", (request, response) => {
-    const query = GuidanceQuery.safeParse(request.query);
-    if (!query.success) {
-      const issue = query.error.issues[0];
-      return fail(response, 400, "bad-input", `${String(issue?.path[0] ?? "query")}: ${issue?.message ?? "not understood"}`, String(issue?.path[0] ?? ""));
-    }
-    const { q, limit, cursor } = query.data;
-    // Every word in the title, keywords or text (not yet the bot's ranked index: that comes with the rest of the tab).
-    const words = q?.trim().toLowerCase().split(/\s+/).filter((word) => word.length > 1) ?? [];
-    const matching = words.length === 0 ? guidance : guidance.filter((entry) => words.every((word) => `${entry.title} ${entry.keywords.join(" ")} ${entry.body}`.toLowerCase().includes(word)));
+    const query = parseOr400(response, GuidanceQuery, request.query, "query");
+    if (query === undefined) return;
+    const { q, limit, cursor } = query;
+    const matching = q === undefined || q.trim() === "" ? guidance : searchGuidance(q).flatMap((id) => byId.get(id) ?? []);
     const from = cursor === undefined ? 0 : Number(cursor);
     const page = matching.slice(from, from + limit);
     response.json({
@@ -68,6 +97,9 @@ export function createApi({ guidance, authenticated, logger }: ApiDependencies):
       ...(from + limit < matching.length ? { nextCursor: String(from + limit) } : {}),
     });
   });
+
+  api.use(createReferralRoutes(dependencies));
+  api.use(createCheckRoutes(dependencies));
 
   api.use((_request, response) => fail(response, 404, "not-found", "There is no such route in this API."));
   const onError: ErrorRequestHandler = (error, _request, response, _next) => {

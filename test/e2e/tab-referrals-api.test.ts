@@ -1,0 +1,277 @@
+// The tab's referral, check and export routes (issue 11, points 2-4 and 7) through the real server
+// with the local sign-in: a practitioner runs a check and sends a referral from the web form; the
+// Kingston triage lead sees it on the board, acts on it, asks a question the practitioner answers,
+// downloads the PDF (an audit event) and the CSV; every role refusal and bad input in one shape.
+import { parse } from "csv-parse/sync";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/bot-harness.ts";
+import { ESSENTIALS } from "../support/referral-journey.ts";
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await startHarness();
+});
+afterEach(async () => {
+  await harness.close();
+});
+
+type Reply = { status: number; body: any; headers: Headers; bytes?: Uint8Array };
+
+async function call(user: string, method: "GET" | "POST", path: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${harness.botUrl}/api/v1${path}`, {
+    method,
+    headers: { "x-local-user": user, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+  const type = response.headers.get("content-type") ?? "";
+  if (type.startsWith("application/json")) return { status: response.status, body: await response.json(), headers: response.headers };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, body: new TextDecoder().decode(bytes), headers: response.headers, bytes };
+}
+const get = (user: string, path: string) => call(user, "GET", path);
+const post = (user: string, path: string, body?: unknown) => call(user, "POST", path, body);
+
+/** A check through the web form, as the page would: Kingston, 14, one sign, every question "no". */
+async function checkToResult(user = "practitioner"): Promise<string> {
+  const started = await post(user, "/checks");
+  expect(started.status).toBe(200);
+  expect(started.body.step).toBe("context");
+  const { checkId } = started.body;
+  let reply = await post(user, `/checks/${checkId}/actions`, { version: started.body.version, verb: "check.context", inputs: { area: "kingston", age: "14", lookedAfter: "false", placedOutOfArea: "false", q_immediateDanger: "no" } });
+  expect(reply.body.step).toBe("signs");
+  reply = await post(user, `/checks/${checkId}/actions`, { version: reply.body.version, verb: "check.signs", inputs: { signs_receipt: "receipt.moneyOrGoods" } });
+  for (let round = 0; round < 2 && reply.body.step === "questions"; round += 1) {
+    const questions = [...reply.body.card.questions, ...reply.body.card.followUps];
+    reply = await post(user, `/checks/${checkId}/actions`, { version: reply.body.version, verb: "check.questions", inputs: Object.fromEntries(questions.map((question: { id: string }) => [`q_${question.id}`, "no"])) });
+  }
+  expect(reply.body.step).toBe("result");
+  expect(reply.body.card.categoryText).not.toBe("");
+  return checkId;
+}
+
+/** What the page's fields hold, as it sends them back (a field left out is read as cleared). */
+const typedIn = (form: { fields: { id: string; value: string }[] }) => Object.fromEntries(form.fields.filter((field) => field.value !== "").map((field) => [field.id, field.value]));
+
+/** A referral from a fresh check, sent from the web form; returns its id and reference. */
+async function sendReferral(user = "practitioner"): Promise<{ id: string; reference: string }> {
+  const checkId = await checkToResult(user);
+  const form = await post(user, "/referral-drafts", { checkId });
+  expect(form.status).toBe(200);
+  expect(form.body.stage).toBe("form");
+  const review = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.review", inputs: { ...typedIn(form.body), ...ESSENTIALS } });
+  expect(review.body.stage).toBe("review");
+  const sent = await post(user, `/referral-drafts/${review.body.draftId}/actions`, { version: review.body.version, verb: "referral.submit", inputs: {} });
+  expect(sent.body.stage).toBe("sent");
+  return { id: sent.body.referralId, reference: sent.body.sent.reference };
+}
+
+describe("the check and the referral as web forms", () => {
+  it("a check's steps carry the card's own data: areas, signs by area, questions, then the result with its 999-safe steps", async () => {
+    const started = await post("practitioner", "/checks");
+    expect(started.body.card.areas.map((area: { value: string }) => area.value)).toContain("kingston");
+    const signs = await post("practitioner", `/checks/${started.body.checkId}/actions`, { version: started.body.version, verb: "check.context", inputs: { area: "kingston", age: "14", lookedAfter: "false", placedOutOfArea: "false", q_immediateDanger: "no" } });
+    expect(signs.body.card.domains.length).toBe(9);
+    expect(signs.body.card.domains[0].signs.length).toBeGreaterThan(0);
+  });
+
+  it("keeps what was typed when the check's input is wrong, with the problem beside its field", async () => {
+    const started = await post("practitioner", "/checks");
+    const reply = await post("practitioner", `/checks/${started.body.checkId}/actions`, { version: started.body.version, verb: "check.context", inputs: { area: "kingston", age: "fourteen", q_immediateDanger: "no" } });
+    expect(reply.body.step).toBe("context");
+    expect(reply.body.card.fields.age.value).toBe("fourteen");
+    expect(reply.body.card.fields.age.error).not.toBe("");
+  });
+
+  it("a referral's required fields left empty come back beside their fields, with what was typed kept", async () => {
+    const checkId = await checkToResult();
+    const form = await post("practitioner", "/referral-drafts", { checkId });
+    expect(form.body.fields.find((field: { id: string }) => field.id === "referrer.name").value).toBe("Alex Teacher");
+    const again = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.review", inputs: { ...typedIn(form.body), "child.forename": "Samira" } });
+    expect(again.body.stage).toBe("form");
+    expect(again.body.fields.find((field: { id: string }) => field.id === "child.forename").value).toBe("Samira");
+    expect(again.body.fields.find((field: { id: string }) => field.id === "concern.worries").error).not.toBe("");
+    expect(again.body.issues.length).toBeGreaterThan(0);
+  });
+
+  it("a list section takes every entry shown at once; removing one keeps the others' values", async () => {
+    const checkId = await checkToResult();
+    let form = await post("practitioner", "/referral-drafts", { checkId });
+    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "personsOfInterest", inputs: {} });
+    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", inputs: {} });
+    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", inputs: { "personsOfInterest.0.name": "Dee" } });
+    expect(form.body.list.entries).toHaveLength(2);
+    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.remove", group: "personsOfInterest", index: 0, inputs: { "personsOfInterest.0.name": "Dee", "personsOfInterest.1.name": "Jay" } });
+    expect(form.body.list.entries).toHaveLength(1);
+    expect(form.body.list.entries[0].fields.find((field: { id: string }) => field.id === "personsOfInterest.0.name").value).toBe("Jay");
+  });
+
+  it("a referral cannot start without a check's result, or from someone else's check", async () => {
+    const started = await post("practitioner", "/checks");
+    expect((await post("practitioner", "/referral-drafts", { checkId: started.body.checkId })).body.error.code).toBe("no-result");
+    const theirs = await checkToResult("kingston-lead");
+    expect(await post("practitioner", "/referral-drafts", { checkId: theirs })).toMatchObject({ status: 404, body: { error: { code: "not-found" } } });
+  });
+});
+
+describe("my referrals and the triage board", () => {
+  it("the practitioner sees their referral; Kingston's lead sees it on the board and acts; the practitioner answers the question", async () => {
+    const { id, reference } = await sendReferral();
+    expect(reference).toBe("KIN-2026-00001");
+
+    const mine = await get("practitioner", "/referrals?view=mine");
+    expect(mine.body.items).toMatchObject([{ id, reference, status: "submitted", waitingForYou: false }]);
+    expect((await get("kingston-lead", "/referrals?view=mine")).body.items).toEqual([]);
+
+    const board = await get("kingston-lead", "/referrals?view=board");
+    expect(board.body.items).toMatchObject([{ id, reference, areaName: "Kingston upon Thames", status: "submitted", overdue: false }]);
+    expect(board.body.items[0].dueBy).not.toBeNull();
+    expect(JSON.stringify(board.body)).not.toContain("Markerfield");
+
+    let detail = await get("kingston-lead", `/referrals/${id}`);
+    expect(detail.body.view).toBe("triage");
+    expect(JSON.stringify(detail.body.sections)).toContain("Markerfield");
+    expect(detail.body.card.actions.map((action: { verb: string }) => action.verb)).toEqual(["triage.acknowledge", "triage.assign"]);
+
+    detail = await post("kingston-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.assign", inputs: {} });
+    expect(detail.body.status).toBe("assigned");
+    expect(detail.body.card.canDecide).toBe(true);
+    detail = await post("kingston-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.ask", inputs: { question: "Which bus stop?" } });
+    expect(detail.body.status).toBe("awaiting-info");
+
+    const asked = await get("practitioner", `/referrals/${id}`);
+    expect(asked.body).toMatchObject({ view: "mine", status: "awaiting-info", question: "Which bus stop?" });
+    expect((await get("practitioner", "/referrals?view=mine")).body.items[0].waitingForYou).toBe(true);
+    expect(await post("practitioner", `/referrals/${id}/answer`, { answer: "The one on Penrhyn Road." })).toMatchObject({ status: 200, body: { status: "assigned" } });
+    const again = await post("practitioner", `/referrals/${id}/answer`, { answer: "And another thing." });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: "not-waiting" }, answer: "And another thing." } });
+
+    detail = await get("kingston-lead", `/referrals/${id}`);
+    expect(detail.body.history.map((line: { said?: string }) => line.said)).toContain("The one on Penrhyn Road.");
+    detail = await post("kingston-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.decide", inputs: { outcome: "early-help", reason: "Family support agreed." } });
+    expect(detail.body.status).toBe("decided");
+    const told = await get("practitioner", `/referrals/${id}`);
+    expect(told.body.updates.at(-1).text).toContain("Early help");
+  });
+
+  it("a press on an out-of-date page is not applied: the referral comes back as it is, with what happened", async () => {
+    const { id } = await sendReferral();
+    const first = await get("kingston-lead", `/referrals/${id}`);
+    await post("kingston-lead", `/referrals/${id}/actions`, { version: first.body.version, verb: "triage.acknowledge", inputs: {} });
+    const stale = await post("kingston-lead", `/referrals/${id}/actions`, { version: first.body.version, verb: "triage.assign", inputs: {} });
+    expect(stale.body.status).toBe("acknowledged");
+    expect(stale.body.note).toMatch(/Acknowledged by Sam Lead/);
+  });
+
+  it("filters the board by status, category, flag and overdue, sorted by deadline", async () => {
+    const one = await sendReferral();
+    harness.setNow(new Date(harness.now().getTime() + 60_000));
+    const two = await sendReferral();
+    const board = await get("kingston-lead", "/referrals?view=board");
+    expect(board.body.items.map((item: { id: string }) => item.id)).toEqual([one.id, two.id]);
+    const acknowledged = await get("kingston-lead", `/referrals/${two.id}`);
+    await post("kingston-lead", `/referrals/${two.id}/actions`, { version: acknowledged.body.version, verb: "triage.acknowledge", inputs: {} });
+    expect((await get("kingston-lead", "/referrals?view=board&status=acknowledged")).body.items.map((item: { id: string }) => item.id)).toEqual([two.id]);
+    expect((await get("kingston-lead", "/referrals?view=board&overdue=true")).body.items).toEqual([]);
+    harness.setNow(new Date(harness.now().getTime() + 7 * 24 * 3_600_000));
+    expect((await get("kingston-lead", "/referrals?view=board&overdue=true")).body.total).toBe(2);
+    const category = board.body.items[0].category;
+    expect((await get("kingston-lead", `/referrals?view=board&category=${category}`)).body.total).toBe(2);
+    expect((await get("kingston-lead", `/referrals?view=board&category=${category === 3 ? 0 : 3}`)).body.total).toBe(0);
+    expect((await get("kingston-lead", "/referrals?view=board&flag=trafficking")).body.total).toBe(0);
+    const page = await get("kingston-lead", "/referrals?view=board&limit=1");
+    expect(page.body).toMatchObject({ total: 2, nextCursor: "1" });
+  });
+
+  it("the PDF is the area's form with the referral's fields, and its download is in the history", async () => {
+    const { id, reference } = await sendReferral();
+    const pdf = await get("kingston-lead", `/referrals/${id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="${reference}.pdf"`);
+    const document = await getDocument({ data: pdf.bytes!, useSystemFonts: true }).promise;
+    let text = "";
+    for (let page = 1; page <= document.numPages; page += 1) text += `${((await (await document.getPage(page)).getTextContent()).items as { str: string }[]).map((item) => item.str).join(" ")} `;
+    for (const value of ["Samira", "Markerfield", "Hillside School", reference]) expect(text).toContain(value);
+    const detail = await get("kingston-lead", `/referrals/${id}`);
+    expect(detail.body.history.at(-1).text).toMatch(/^Downloaded as a PDF by Sam Lead/);
+  });
+
+  it("the board's CSV has the referral's facts and none of its personal fields", async () => {
+    await sendReferral();
+    const csv = await get("kingston-lead", "/board.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const rows = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.Reference).toBe("KIN-2026-00001");
+    for (const value of Object.values(ESSENTIALS)) if (value.length > 3) expect(csv.body).not.toContain(value);
+  });
+});
+
+describe("who may see what", () => {
+  it("a practitioner has no board, no CSV, no PDF and no triage action; another area's lead neither", async () => {
+    const { id } = await sendReferral();
+    const refusals: [string, "GET" | "POST", string, unknown?][] = [
+      ["practitioner", "GET", "/referrals?view=board"],
+      ["practitioner", "GET", "/board.csv"],
+      ["practitioner", "GET", `/referrals/${id}/pdf`],
+      ["practitioner", "POST", `/referrals/${id}/actions`, { version: 1, verb: "triage.acknowledge", inputs: {} }],
+      ["sutton-lead", "GET", "/referrals?view=board&area=kingston"],
+      ["sutton-lead", "GET", "/board.csv?area=kingston"],
+      ["sutton-lead", "GET", `/referrals/${id}/pdf`],
+      ["sutton-lead", "POST", `/referrals/${id}/actions`, { version: 1, verb: "triage.acknowledge", inputs: {} }],
+    ];
+    for (const [user, method, path, body] of refusals) {
+      const reply = await call(user, method, path, body);
+      expect(reply.status, `${user} ${method} ${path}`).toBe(403);
+      expect(reply.body.error.code).toBe("not-triage");
+    }
+    // Sutton's board does not hold Kingston's referral; its detail is not found for them, nor for a practitioner who did not send it.
+    expect((await get("sutton-lead", "/referrals?view=board")).body.items).toEqual([]);
+    expect((await get("sutton-lead", `/referrals/${id}`)).status).toBe(404);
+    expect((await post("sutton-lead", `/referrals/${id}/answer`, { answer: "hi" })).status).toBe(404);
+    expect((await get("kingston-lead", "/referrals?view=mine")).body.items).toEqual([]);
+    // Nothing was changed by the refused presses.
+    expect((await get("kingston-lead", `/referrals/${id}`)).body.status).toBe("submitted");
+  });
+
+  it.each([
+    ["GET", "/referrals", undefined, "view"],
+    ["GET", "/referrals?view=everything", undefined, "view"],
+    ["GET", "/referrals?view=board&status=lost", undefined, "status"],
+    ["GET", "/referrals?view=board&category=7", undefined, "category"],
+    ["GET", "/referrals?view=board&overdue=maybe", undefined, "overdue"],
+    ["GET", "/referrals?view=mine&limit=0", undefined, "limit"],
+    ["GET", "/referrals/not-an-id", undefined, "id"],
+    ["POST", "/referrals/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/actions", { verb: "triage.acknowledge" }, "version"],
+    ["POST", "/referrals/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/actions", { version: 1, verb: "triage.delete" }, "verb"],
+    ["POST", "/referrals/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/answer", { answer: "x".repeat(2_001) }, "answer"],
+    ["POST", "/referrals/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/answer", { answer: "hi", extra: 1 }, "body"],
+    ["POST", "/checks/not-an-id/actions", { version: 1, verb: "check.context", inputs: {} }, "id"],
+    ["POST", "/checks/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/actions", { version: 1, verb: "check.explode", inputs: {} }, "verb"],
+    ["POST", "/referral-drafts", { checkId: 42 }, "checkId"],
+    ["POST", "/referral-drafts/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/actions", { version: 1, verb: "referral.submit", section: "attic", inputs: {} }, "section"],
+  ] as const)("%s %s: 400 naming the field", async (method, path, body, field) => {
+    const reply = await call("kingston-lead", method, path, body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ code: "bad-input", field });
+  });
+
+  it("a body that is not JSON, or too big, is refused in the same shape, and the server carries on", async () => {
+    const broken = await call("practitioner", "POST", "/checks/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/actions", "{not json");
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe("bad-request");
+    const big = await call("practitioner", "POST", "/referral-drafts", { checkId: "x".repeat(70_000) });
+    expect(big.status).toBe(413);
+    expect((await get("practitioner", "/referrals?view=mine")).status).toBe(200);
+  });
+
+  it("a check or draft that is not there, or someone else's, is not found", async () => {
+    const mine = await post("practitioner", "/checks");
+    expect((await get("kingston-lead", `/checks/${mine.body.checkId}`)).status).toBe(404);
+    expect((await get("practitioner", "/checks/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10")).status).toBe(404);
+    expect((await post("practitioner", "/referral-drafts/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10/actions", { version: 1, verb: "referral.review", inputs: {} })).status).toBe(404);
+    expect((await get("practitioner", "/referral-drafts/unfinished")).status).toBe(404);
+  });
+});
