@@ -10,6 +10,7 @@ import { TriageAction, TriageEvent, TriageState, applyTriageAction, type TriageE
 import { z } from "zod";
 import { OUTCOME_LABELS, describeTriageEvent, timeWords } from "../domain/triage-text.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
+import type { InsightReferral } from "./mase-insight.ts";
 import type { AuditEvent, OutboxMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
 
 export const TRIAGE_VERBS = ["triage.acknowledge", "triage.assign", "triage.assign-to", "triage.ask", "triage.received", "triage.decide", "triage.reopen"] as const;
@@ -423,6 +424,25 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       }
       const asked = record.status === "awaiting-info" ? [...events].reverse().find((event) => event.type === "info-requested") : undefined;
       return { kind: "mine", record, referral, events, question: asked?.type === "info-requested" ? asked.details.question : undefined };
+    },
+
+    /**
+     * MASE insight's input (issue 11, point 5): the referrals of some areas submitted since `since`,
+     * newest first, at most `limit`, each with its personal fields opened (undefined once purged
+     * or when they cannot be opened) and its decision's outcome. The caller checks the role.
+     */
+    async forInsight(areaIds: readonly string[], since: Date, limit: number): Promise<InsightReferral[]> {
+      return (await referrals.list({ areaIds, submittedSince: since }, limit)).map((record) => {
+        let referral: Referral | undefined;
+        try {
+          referral = personalOf(record);
+        } catch {
+          referral = undefined;
+        }
+        const decision = (record.triage as { decision?: { outcome?: string } }).decision;
+        const summary = record.summary as InsightReferral["summary"];
+        return { id: record.id, reference: record.reference, submittedAt: record.submittedAt, status: record.status, summary, outcome: record.status === "decided" ? decision?.outcome : undefined, referral };
+      });
     },
 
     /** The event of `type` last written for a referral, opened: for the senders that tell people about it. */

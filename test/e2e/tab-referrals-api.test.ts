@@ -54,11 +54,17 @@ async function checkToResult(user = "practitioner"): Promise<string> {
 const typedIn = (form: { fields: { id: string; value: string }[] }) => Object.fromEntries(form.fields.filter((field) => field.value !== "").map((field) => [field.id, field.value]));
 
 /** A referral from a fresh check, sent from the web form; returns its id and reference. */
-async function sendReferral(user = "practitioner"): Promise<{ id: string; reference: string }> {
+async function sendReferral(user = "practitioner", person?: Record<string, string>): Promise<{ id: string; reference: string }> {
   const checkId = await checkToResult(user);
-  const form = await post(user, "/referral-drafts", { checkId });
+  let form = await post(user, "/referral-drafts", { checkId });
   expect(form.status).toBe(200);
   expect(form.body.stage).toBe("form");
+  if (person !== undefined) {
+    const essentials = { ...typedIn(form.body), ...ESSENTIALS };
+    form = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", inputs: essentials });
+    expect(form.body.section).toBe("personsOfInterest");
+    form = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "essentials", inputs: Object.fromEntries(Object.entries(person).map(([key, value]) => [`personsOfInterest.0.${key}`, value])) });
+  }
   const review = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.review", inputs: { ...typedIn(form.body), ...ESSENTIALS } });
   expect(review.body.stage).toBe("review");
   const sent = await post(user, `/referral-drafts/${review.body.draftId}/actions`, { version: review.body.version, verb: "referral.submit", inputs: {} });
@@ -206,6 +212,30 @@ describe("my referrals and the triage board", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.Reference).toBe("KIN-2026-00001");
     for (const value of Object.values(ESSENTIALS)) if (value.length > 3) expect(csv.body).not.toContain(value);
+  });
+});
+
+describe("MASE insight", () => {
+  it("links a person and a vehicle named in two referrals to both, and counts the month's referrals", async () => {
+    const one = await sendReferral("practitioner", { name: "Dee Marsh", vehicle: "Silver Golf AB12 CDE" });
+    const two = await sendReferral("practitioner", { name: "dee  marsh", vehicle: "ab12cde" });
+    await sendReferral("practitioner", { name: "Someone Else" });
+    const insight = await get("kingston-lead", "/insight");
+    expect(insight.status).toBe(200);
+    const linked = (kind: string) => insight.body.links.find((link: { kind: string }) => link.kind === kind);
+    expect(linked("person").referrals.map((referral: { id: string }) => referral.id).sort()).toEqual([one.id, two.id].sort());
+    expect(linked("vehicle").referrals).toHaveLength(2);
+    expect(insight.body.links.some((link: { value: string }) => /someone/i.test(link.value))).toBe(false);
+    expect(insight.body.monthly.at(-1)).toMatchObject({ month: "2026-11", total: 3 });
+    expect(insight.body.monthly).toHaveLength(12);
+    expect((await get("kingston-lead", "/insight?months=3")).body.monthly).toHaveLength(3);
+  });
+
+  it("is for an area's triage team only", async () => {
+    expect((await get("practitioner", "/insight")).status).toBe(403);
+    expect((await get("sutton-lead", "/insight?area=kingston")).status).toBe(403);
+    expect((await get("sutton-lead", "/insight")).body.links).toEqual([]);
+    expect((await get("kingston-lead", "/insight?months=99")).body.error).toMatchObject({ code: "bad-input", field: "months" });
   });
 });
 

@@ -17,6 +17,7 @@ import { PURGED_NOTE } from "../../cards/referral-details-views.ts";
 import { boardCsv, boardRowOf, type BoardRow } from "../../export/board-csv.ts";
 import { referralPdf } from "../../export/referral-pdf.ts";
 import { draftValuesOf } from "../../services/referral-draft.ts";
+import { maseInsight } from "../../services/mase-insight.ts";
 import type { ReferralRecord, ReferralStore } from "../../services/referral-store.ts";
 import { ANSWER_LIMIT, TRIAGE_VERBS, type DetailsOutcome, type Presser, type TriageService } from "../../services/triage-service.ts";
 import { fail, parseOr400, userOf, type ApiUser } from "./api-kit.ts";
@@ -40,6 +41,10 @@ const BoardQuery = z.strictObject({
 });
 const ListQuery = z.discriminatedUnion("view", [MineQuery, BoardQuery], { error: "view: expected mine or board" });
 const CsvQuery = z.strictObject({ area: z.string().max(50).optional() });
+const InsightQuery = z.strictObject({
+  area: z.string().max(50).optional(),
+  months: z.coerce.number({ error: "expected a number" }).int({ error: "expected a whole number" }).min(1, { error: "at least 1" }).max(24, { error: "at most 24" }).default(12),
+});
 const ReferralId = z.string().uuid({ error: "expected a referral id" });
 const ActionBody = z.strictObject({
   version: z.number({ error: "expected the version the page showed" }).int().positive(),
@@ -309,6 +314,17 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
       }
     });
     response.status(200).type("text/csv; charset=utf-8").set("Content-Disposition", 'attachment; filename="referral-board.csv"').set("Cache-Control", "no-store").send(boardCsv(rows));
+  });
+
+  router.get("/insight", async (request, response) => {
+    const query = parseOr400(response, InsightQuery, request.query, "area");
+    if (query === undefined) return;
+    const areaIds = areasAsked(response, userOf(response), query.area);
+    if (areaIds === undefined) return;
+    const until = clock();
+    // The window's first month starts at most 31 days before its calendar start: read from a little earlier.
+    const since = new Date(until.getTime() - (query.months + 1) * 31 * 24 * 3_600_000);
+    response.set("Cache-Control", "no-store").json(maseInsight(await triage.forInsight(areaIds, since, LIST_READ_LIMIT), { months: query.months, until }));
   });
 
   return router;
