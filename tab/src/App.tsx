@@ -1,26 +1,49 @@
-// The personal tab (issue 11): the guidance library, searchable, each entry naming its source.
-// Fluent UI v9 gives Teams' look, its light, dark and high-contrast themes, and accessible parts.
-import {
-  FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
-} from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import type { Identity } from "./api.ts";
+// The tab (issue 11): for everyone, the guided check with its referral, my referrals and the
+// guidance library; for a triage lead, also the area's board and MASE insight. The personal tab
+// opens on the check; the team tab (`?view=board`) on the board; `/tab/configure` is the team
+// tab's configuration page. Fluent UI v9 gives Teams' look, its light, dark and high-contrast
+// themes (following Teams' theme as it changes), and accessible parts.
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useState } from "react";
+import { apiGet, messageOf, type Identity } from "./api.ts";
+import { Board } from "./Board.tsx";
+import { CheckForm } from "./CheckForm.tsx";
+import { Configure } from "./Configure.tsx";
 import { GuidanceLibrary } from "./GuidanceLibrary.tsx";
 import { LocalSignIn } from "./LocalSignIn.tsx";
+import { MyReferrals } from "./MyReferrals.tsx";
+import { ReferralForm } from "./ReferralForm.tsx";
 import { connectToTeams, type TeamsHost, type ThemeName } from "./teams.ts";
+import { Problem } from "./ui.tsx";
+
+// Chart.js is most of the page's weight and only triage leads see the charts: loaded when opened.
+const InsightPage = lazy(() => import("./InsightPage.tsx").then((module) => ({ default: module.InsightPage })));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
 const useStyles = makeStyles({
-  page: { minHeight: "100vh", padding: tokens.spacingHorizontalL, boxSizing: "border-box", maxWidth: "60rem", marginInline: "auto" },
+  page: { minHeight: "100vh", padding: tokens.spacingHorizontalL, boxSizing: "border-box", maxWidth: "60rem", marginInline: "auto", "@media (max-width: 480px)": { padding: tokens.spacingHorizontalS } },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  tabs: { flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
 });
+
+type Me = { name: string; local: boolean; triageAreas: { id: string; name: string }[] };
+type Section = "check" | "mine" | "guidance" | "board" | "insight";
+
+const initialSection = (): Section => (new URLSearchParams(window.location.search).get("view") === "board" ? "board" : "check");
 
 export function App() {
   const [theme, setTheme] = useState<ThemeName>("default");
   const [host, setHost] = useState<TeamsHost | undefined>(undefined);
   const [identity, setIdentity] = useState<Identity | undefined>(undefined);
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const [section, setSection] = useState<Section>(initialSection);
+  const [referral, setReferral] = useState<{ checkId: string } | { unfinished: true } | undefined>(undefined);
+  const [boardOpen, setBoardOpen] = useState<string | undefined>(undefined);
+  const [sentCount, setSentCount] = useState(0);
   const styles = useStyles();
+  const configuring = window.location.pathname.replace(/\/$/, "").endsWith("/configure");
 
   useEffect(() => {
     void connectToTeams(setTheme).then((connected) => {
@@ -29,6 +52,24 @@ export function App() {
       if (connected.inTeams) setIdentity({ kind: "teams" });
     });
   }, []);
+
+  useEffect(() => {
+    if (identity === undefined) return;
+    setMe(undefined);
+    setBoardOpen(undefined);
+    setReferral(undefined);
+    apiGet<Me>(identity, "/me").then(
+      (answer) => {
+        setMe(answer);
+        setFailed(undefined);
+      },
+      (error: unknown) => setFailed(messageOf(error, "Signing in did not work.")),
+    );
+  }, [identity]);
+
+  const onLocal = useCallback((next: Identity | undefined) => setIdentity(next), []);
+  const isLead = (me?.triageAreas.length ?? 0) > 0;
+  const shown: Section = !isLead && (section === "board" || section === "insight") ? "check" : section;
 
   return (
     <FluentProvider theme={THEMES[theme]}>
@@ -42,13 +83,50 @@ export function App() {
         </header>
         {host === undefined ? (
           <Spinner label="Opening…" />
+        ) : configuring ? (
+          <Configure inTeams={host.inTeams} />
         ) : (
           <>
-            {!host.inTeams && <LocalSignIn identity={identity} onChange={setIdentity} />}
-            <TabList selectedValue="guidance" aria-label="Sections">
-              <Tab value="guidance">Guidance library</Tab>
-            </TabList>
-            <GuidanceLibrary identity={identity} />
+            {!host.inTeams && <LocalSignIn identity={identity} onChange={onLocal} />}
+            {failed !== undefined && <Problem>{failed}</Problem>}
+            <nav aria-label="Sections">
+              <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_event, data) => setSection(data.value as Section)}>
+                <Tab value="check">Check a concern</Tab>
+                <Tab value="mine">My referrals</Tab>
+                <Tab value="guidance">Guidance library</Tab>
+                {isLead && <Tab value="board">Triage board</Tab>}
+                {isLead && <Tab value="insight">MASE insight</Tab>}
+              </TabList>
+            </nav>
+            {shown === "check" &&
+              (referral === undefined ? (
+                <CheckForm identity={identity} onReferral={(checkId) => setReferral({ checkId })} />
+              ) : (
+                <ReferralForm
+                  identity={identity}
+                  start={referral}
+                  onSent={() => setSentCount((count) => count + 1)}
+                  onMyReferrals={() => {
+                    setReferral(undefined);
+                    setSection("mine");
+                  }}
+                />
+              ))}
+            {shown === "mine" && <MyReferrals identity={identity} refreshKey={sentCount} />}
+            {shown === "guidance" && <GuidanceLibrary identity={identity} />}
+            {shown === "board" && me !== undefined && <Board identity={identity} areas={me.triageAreas} openId={boardOpen} onOpen={setBoardOpen} />}
+            {shown === "insight" && me !== undefined && (
+              <Suspense fallback={<Spinner label="Loading MASE insight…" />}>
+              <InsightPage
+                identity={identity}
+                areas={me.triageAreas}
+                onOpen={(id) => {
+                  setBoardOpen(id);
+                  setSection("board");
+                }}
+              />
+              </Suspense>
+            )}
           </>
         )}
       </main>

@@ -80,7 +80,8 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
     const issueOf = (id: string) => view.issues.find((issue) => issue.field === id)?.message ?? "";
     const fieldsOf = (prefix: (group: string) => string) => fieldsIn(section).map((field) => {
       const id = `${prefix(field.group)}.${field.key}`;
-      return { ...inputData(field, id, state.values[id], issueOf(id)), required: field.required };
+      // Marked required only when always required: "email or phone" and "only if you chose no" say so in their hints.
+      return { ...inputData(field, id, state.values[id], issueOf(id)), required: field.required && field.or === undefined && field.when === undefined };
     });
     const entries = isListGroup(section)
       ? Array.from({ length: state.entries[section] }, (_, index) => ({ title: `${ENTRY_WORDS[section].one} ${index + 1}`, index, fields: fieldsOf((group) => `${group}.${index}`) }))

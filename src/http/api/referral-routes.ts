@@ -316,6 +316,16 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
     response.status(200).type("text/csv; charset=utf-8").set("Content-Disposition", 'attachment; filename="referral-board.csv"').set("Cache-Control", "no-store").send(boardCsv(rows));
   });
 
+  // The board's filters in the channel card's words, so the page repeats none of them.
+  router.get("/board-filters", (_request, response) => {
+    if (areasAsked(response, userOf(response), undefined) === undefined) return;
+    response.json({
+      statuses: TRIAGE_STATUSES.map((value) => ({ value, title: STATUS_WORDS.get(value) ?? value })),
+      categories: ([0, 1, 2, 3] as const).map((value) => ({ value: String(value), title: categoryWords(value).title })),
+      flags: FLAGS.map((value) => ({ value, title: flagTitle(value) })),
+    });
+  });
+
   router.get("/insight", async (request, response) => {
     const query = parseOr400(response, InsightQuery, request.query, "area");
     if (query === undefined) return;

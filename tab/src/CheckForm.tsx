@@ -1,0 +1,336 @@
+// The guided check as a web form (issue 11, point 2b): the same check service and the same steps
+// as the bot's cards, fed with the card's own data (cards/check-views.ts) so every word, choice and
+// rule comes from the server. Whatever was typed stays on the page until the server answers, and
+// the server keeps it (with the problem beside its field) when it does not validate.
+import { Button, Caption1, Checkbox, Field, Input, Link, Radio, RadioGroup, Select, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { apiCall, messageOf, type Identity } from "./api.ts";
+import { Notice, Problem, useShared } from "./ui.tsx";
+
+type Question = { id: string; text: string; answer: string; error: string };
+type Contact = { name: string; phone: string; phoneLink: string; email: string; hours: string; note: string; status: string };
+type Step = { number: number; urgencyText: string; serviceName: string; text: string; contacts: Contact[]; note: string };
+type Card = {
+  progress: string;
+  notice: string;
+  areas?: { title: string; value: string }[];
+  fields?: Record<string, { value: string; error: string; number?: number | "" }> & { immediateDanger?: Question };
+  domains?: { id: string; letter: string; title: string; selected: string; signs: { id: string; label: string }[] }[];
+  questions?: Question[];
+  followUps?: Question[];
+  // The result
+  areaName?: string;
+  offences?: { title: string; text: string }[];
+  categoryText?: string;
+  categoryMeaning?: string;
+  localLabel?: string;
+  unconfirmed?: string;
+  flags?: { title: string; text: string }[];
+  firstSteps?: Step[];
+  laterSteps?: Step[];
+  alwaysDo?: { id: string; text: string }[];
+  notices?: string;
+  noticesInBrief?: string;
+  source?: string;
+};
+export type CheckView = { checkId: string; version: number; step: "context" | "signs" | "questions" | "result"; card: Card };
+
+const ANSWERS = [
+  { value: "yes", title: "Yes" },
+  { value: "no", title: "No" },
+  { value: "unsure", title: "Not sure" },
+] as const;
+
+const useStyles = makeStyles({
+  fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, minWidth: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  step: { borderInlineStartWidth: "4px", borderInlineStartStyle: "solid", borderInlineStartColor: tokens.colorBrandStroke1, paddingInlineStart: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  category: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+function QuestionField({ question, value, onChange }: { question: Question; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field label={question.text} {...(question.error === "" ? {} : { validationState: "error" as const, validationMessage: question.error })}>
+      <RadioGroup layout="horizontal" value={value} onChange={(_event, data) => onChange(data.value)}>
+        {ANSWERS.map((answer) => (
+          <Radio key={answer.value} value={answer.value} label={answer.title} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+function ContactLines({ contacts }: { contacts: readonly Contact[] }) {
+  const shared = useShared();
+  return (
+    <ul className={shared.list}>
+      {contacts.map((contact, index) => (
+        <li key={`${contact.name}-${index}`}>
+          <Text weight="semibold">{contact.name}</Text>
+          {contact.status !== "" && <Text> · {contact.status}</Text>}
+          {contact.phone !== "" && (
+            <>
+              {" · "}
+              <Link href={`tel:${contact.phoneLink}`}>{contact.phone}</Link>
+            </>
+          )}
+          {contact.email !== "" && (
+            <>
+              {" · "}
+              <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+            </>
+          )}
+          {contact.hours !== "" && <Caption1 block>{contact.hours}</Caption1>}
+          {contact.note !== "" && <Caption1 block>{contact.note}</Caption1>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StepList({ steps, start }: { steps: readonly Step[]; start: number }) {
+  const styles = useStyles();
+  return (
+    <ol start={start} style={{ margin: 0, paddingInlineStart: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM }}>
+      {steps.map((step) => (
+        <li key={step.number} className={styles.step}>
+          <Text weight="semibold">
+            {step.number}. {step.urgencyText}: {step.serviceName}
+          </Text>
+          <Text>{step.text}</Text>
+          {step.contacts.length > 0 && <ContactLines contacts={step.contacts} />}
+          {step.note !== "" && <Caption1>{step.note}</Caption1>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Result({ card }: { card: Card }) {
+  const styles = useStyles();
+  const shared = useShared();
+  return (
+    <div className={shared.stack}>
+      {(card.offences ?? []).map((offence) => (
+        <Notice key={offence.title} intent="warning">
+          <strong>{offence.title}</strong> {offence.text}
+        </Notice>
+      ))}
+      <div>
+        <Caption1 block>Provisional result for {card.areaName}</Caption1>
+        <Text className={styles.category} as="p" block>
+          {card.categoryText}
+        </Text>
+        {card.categoryMeaning !== "" && <Text block>{card.categoryMeaning}</Text>}
+        {card.localLabel !== "" && <Text block>{card.localLabel}</Text>}
+        {card.unconfirmed !== "" && <Text block weight="semibold">{card.unconfirmed}</Text>}
+        <Caption1 block>{card.noticesInBrief}</Caption1>
+      </div>
+      <h3 className={shared.h3}>What to do now</h3>
+      <StepList steps={card.firstSteps ?? []} start={1} />
+      {(card.flags ?? []).length > 0 && (
+        <>
+          <h3 className={shared.h3}>Also</h3>
+          <ul className={shared.list}>
+            {(card.flags ?? []).map((flag) => (
+              <li key={flag.title}>
+                <strong>{flag.title}</strong> {flag.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {(card.laterSteps ?? []).length > 0 && (
+        <>
+          <h3 className={shared.h3}>Then</h3>
+          <StepList steps={card.laterSteps ?? []} start={(card.firstSteps ?? []).length + 1} />
+        </>
+      )}
+      <h3 className={shared.h3}>Whatever the result</h3>
+      <ul className={shared.list}>
+        {(card.alwaysDo ?? []).map((line) => (
+          <li key={line.id}>{line.text}</li>
+        ))}
+      </ul>
+      {card.notices !== "" && <Caption1 block>{card.notices}</Caption1>}
+      {card.source !== "" && <Caption1 block>{card.source}</Caption1>}
+    </div>
+  );
+}
+
+/** The inputs a step sends, from the card's data: what the server last held, then what was typed since. */
+function initialInputs(view: CheckView): Record<string, string> {
+  const { card } = view;
+  const inputs: Record<string, string> = {};
+  if (view.step === "context" && card.fields !== undefined) {
+    for (const id of ["area", "age", "lookedAfter", "placedOutOfArea", "missingEpisodes90d"]) inputs[id] = card.fields[id]?.value ?? "";
+    if (card.fields.immediateDanger !== undefined) inputs["q_immediateDanger"] = card.fields.immediateDanger.answer;
+  }
+  if (view.step === "signs") for (const domain of card.domains ?? []) inputs[`signs_${domain.id}`] = domain.selected;
+  if (view.step === "questions") for (const question of [...(card.questions ?? []), ...(card.followUps ?? [])]) inputs[`q_${question.id}`] = question.answer;
+  return inputs;
+}
+
+export function CheckForm({ identity, onReferral }: { identity: Identity | undefined; onReferral: (checkId: string) => void }) {
+  const [view, setView] = useState<CheckView | undefined>(undefined);
+  const [inputs, setInputs] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const styles = useStyles();
+  const shared = useShared();
+
+  const show = useCallback((next: CheckView) => {
+    setView(next);
+    setInputs(initialInputs(next));
+    setFailed(undefined);
+    document.getElementById("check-progress")?.focus();
+  }, []);
+
+  const start = useCallback(() => {
+    if (identity === undefined) return;
+    setBusy(true);
+    apiCall<CheckView>(identity, "POST", "/checks")
+      .then(show, (error: unknown) => setFailed(messageOf(error, "The check could not be started.")))
+      .finally(() => setBusy(false));
+  }, [identity, show]);
+
+  useEffect(() => {
+    setView(undefined);
+  }, [identity]);
+
+  const press = (verb: string) => {
+    if (identity === undefined || view === undefined) return;
+    setBusy(true);
+    // What was typed stays on the page if the call fails.
+    apiCall<CheckView>(identity, "POST", `/checks/${view.checkId}/actions`, { version: view.version, verb, inputs: verb === "check.restart" ? {} : inputs })
+      .then(show, (error: unknown) => setFailed(messageOf(error, "That did not go through. Nothing you typed was lost: try again.")))
+      .finally(() => setBusy(false));
+  };
+  const set = (id: string, value: string) => setInputs((current) => ({ ...current, [id]: value }));
+
+  if (view === undefined) {
+    return (
+      <section aria-labelledby="check-title" className={shared.stack}>
+        <h2 id="check-title" className={shared.h2}>
+          Check a concern
+        </h2>
+        <Text>Four short steps: the child's area and age (no name), the warning signs you have seen, a few questions, then a provisional result with who to contact now.</Text>
+        {failed !== undefined && <Problem>{failed}</Problem>}
+        <div>
+          <Button appearance="primary" onClick={start} disabled={busy || identity === undefined}>
+            Start a check
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  const { card } = view;
+  const fields = card.fields;
+  return (
+    <section aria-labelledby="check-title" className={shared.stack}>
+      <h2 id="check-title" className={shared.h2}>
+        Check a concern
+      </h2>
+      <Subtitle2 id="check-progress" tabIndex={-1} as="p">
+        {card.progress}
+      </Subtitle2>
+      {card.notice !== "" && <Notice intent="warning">{card.notice}</Notice>}
+      {failed !== undefined && <Problem>{failed}</Problem>}
+      <form noValidate
+        className={shared.stack}
+        onSubmit={(event) => {
+          event.preventDefault();
+          press(`check.${view.step}`);
+        }}
+      >
+        {view.step === "context" && fields !== undefined && (
+          <>
+            {fields.immediateDanger !== undefined && <QuestionField question={fields.immediateDanger} value={inputs["q_immediateDanger"] ?? ""} onChange={(value) => set("q_immediateDanger", value)} />}
+            <Text>About the child. Do not type their name: this check needs none.</Text>
+            <Field label="Which area does the child live in?" {...(fields["area"]?.error ? { validationState: "error" as const, validationMessage: fields["area"].error } : {})}>
+              <Select className={shared.shrink} value={inputs["area"] ?? ""} onChange={(_event, data) => set("area", data.value)}>
+                <option value="">Choose an area</option>
+                {(card.areas ?? []).map((area) => (
+                  <option key={area.value} value={area.value}>
+                    {area.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Child's age (whole years)" {...(fields["age"]?.error ? { validationState: "error" as const, validationMessage: fields["age"].error } : {})}>
+              <Input inputMode="numeric" value={inputs["age"] ?? ""} maxLength={3} onChange={(_event, data) => set("age", data.value)} />
+            </Field>
+            <Checkbox label="The child is looked after (in care)" checked={inputs["lookedAfter"] === "true"} onChange={(_event, data) => set("lookedAfter", data.checked === true ? "true" : "false")} />
+            <Checkbox label="If looked after: placed outside their home area" checked={inputs["placedOutOfArea"] === "true"} onChange={(_event, data) => set("placedOutOfArea", data.checked === true ? "true" : "false")} />
+            <Field label="Times missing from home or care in the last 3 months (leave empty if you do not know)" {...(fields["missingEpisodes90d"]?.error ? { validationState: "error" as const, validationMessage: fields["missingEpisodes90d"].error } : {})}>
+              <Input inputMode="numeric" value={inputs["missingEpisodes90d"] ?? ""} maxLength={3} onChange={(_event, data) => set("missingEpisodes90d", data.value)} />
+            </Field>
+          </>
+        )}
+        {view.step === "signs" && (
+          <>
+            {fields?.["signs"]?.error ? <Problem>{fields["signs"].error}</Problem> : null}
+            <Text>Tick each sign you have seen or been told about. None is fine: go on to the questions.</Text>
+            {(card.domains ?? []).map((domain) => {
+              const ticked = new Set((inputs[`signs_${domain.id}`] ?? "").split(",").filter((id) => id !== ""));
+              return (
+                <fieldset key={domain.id} className={styles.fieldset}>
+                  <legend className={styles.legend}>
+                    {domain.letter}: {domain.title}
+                  </legend>
+                  {domain.signs.map((sign) => (
+                    <Checkbox
+                      key={sign.id}
+                      label={sign.label}
+                      checked={ticked.has(sign.id)}
+                      onChange={(_event, data) => {
+                        const next = new Set(ticked);
+                        if (data.checked === true) next.add(sign.id);
+                        else next.delete(sign.id);
+                        set(`signs_${domain.id}`, [...next].join(","));
+                      }}
+                    />
+                  ))}
+                </fieldset>
+              );
+            })}
+          </>
+        )}
+        {view.step === "questions" && (
+          <>
+            {(card.questions ?? []).map((question) => (
+              <QuestionField key={question.id} question={question} value={inputs[`q_${question.id}`] ?? ""} onChange={(value) => set(`q_${question.id}`, value)} />
+            ))}
+            {(card.followUps ?? []).length > 0 && <Subtitle2 as="h3">Follow-up questions: these apply because your answers point to exploitation.</Subtitle2>}
+            {(card.followUps ?? []).map((question) => (
+              <QuestionField key={question.id} question={question} value={inputs[`q_${question.id}`] ?? ""} onChange={(value) => set(`q_${question.id}`, value)} />
+            ))}
+          </>
+        )}
+        {view.step === "result" && <Result card={card} />}
+        <div className={shared.row}>
+          {view.step !== "result" && (
+            <Button appearance="primary" type="submit" disabled={busy}>
+              Continue
+            </Button>
+          )}
+          {view.step === "result" && (
+            <Button appearance="primary" onClick={() => onReferral(view.checkId)} disabled={busy}>
+              Make a referral
+            </Button>
+          )}
+          {view.step !== "context" && (
+            <Button onClick={() => press("check.back")} disabled={busy}>
+              Back
+            </Button>
+          )}
+          <Button onClick={() => press("check.restart")} disabled={busy}>
+            Start again
+          </Button>
+          {busy && <Spinner size="tiny" label="Sending…" />}
+        </div>
+      </form>
+    </section>
+  );
+}

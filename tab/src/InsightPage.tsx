@@ -1,0 +1,48 @@
+// MASE insight for a triage lead's areas (issue 11, point 5): loads /insight and shows it; a
+// referral's reference opens it on the board.
+import { Field, Select, Spinner, Text } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { MaseInsight } from "../../src/services/mase-insight.ts";
+import { apiGet, messageOf, type Identity } from "./api.ts";
+import { Insight } from "./Insight.tsx";
+import { Problem, useShared } from "./ui.tsx";
+
+export function InsightPage({ identity, areas, onOpen }: { identity: Identity | undefined; areas: readonly { id: string; name: string }[]; onOpen: (referralId: string) => void }) {
+  const [area, setArea] = useState(areas[0]?.id ?? "");
+  const [insight, setInsight] = useState<MaseInsight | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const shared = useShared();
+
+  useEffect(() => {
+    setInsight(undefined);
+    apiGet<MaseInsight>(identity, `/insight?months=12${area === "" ? "" : `&area=${encodeURIComponent(area)}`}`).then(
+      (answer) => {
+        setInsight(answer);
+        setFailed(undefined);
+      },
+      (error: unknown) => setFailed(messageOf(error, "MASE insight could not be loaded.")),
+    );
+  }, [identity, area]);
+
+  return (
+    <section aria-labelledby="insight-title" className={shared.stack}>
+      <h2 id="insight-title" className={shared.h2}>
+        MASE insight
+      </h2>
+      <Text>For the Multi-Agency Sexual Exploitation meeting: the last 12 months of referrals to {areas.find((candidate) => candidate.id === area)?.name ?? "your area"}.</Text>
+      {areas.length > 1 && (
+        <Field label="Area">
+          <Select className={shared.shrink} value={area} onChange={(_event, data) => setArea(data.value)}>
+            {areas.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {failed !== undefined && <Problem>{failed}</Problem>}
+      {insight === undefined ? failed === undefined && <Spinner label="Loading MASE insight…" /> : <Insight insight={insight} onOpen={onOpen} />}
+    </section>
+  );
+}

@@ -1,0 +1,232 @@
+// The referral as a web form (issue 11, point 2b): the referral service the bot's cards use, one
+// section at a time as the server describes it (labels, hints, limits, what was typed, each problem
+// beside its field); then the review, then the confirmation with the reference and who to phone.
+// Moving between sections saves what was typed; nothing typed is lost when a call fails.
+import { Button, Caption1, Link, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { apiCall, messageOf, type Identity } from "./api.ts";
+import { FieldInput, Notice, Problem, ReadOnlySections, useShared, type FieldData, type ReadOnlySection } from "./ui.tsx";
+
+type Entry = { title: string; index: number; fields: FieldData[] };
+type FormStage = {
+  stage: "form";
+  draftId: string;
+  version: number;
+  notice: string;
+  section: string;
+  sections: { id: string; title: string; issues: number }[];
+  carried: string[];
+  fields: FieldData[];
+  list: { group: "personsOfInterest" | "locationsOfInterest"; add: string; entries: Entry[]; max: number } | null;
+  issues: { field: string; message: string }[];
+};
+type ReviewStage = { stage: "review"; draftId: string; version: number; carried: string[]; review: (ReadOnlySection & { section: string })[] };
+type SentStage = {
+  stage: "sent";
+  referralId: string;
+  sent: { reference: string; areaName: string; where: string; warnings: { text: string }[]; contacts: { name: string; phone: string; phoneLink: string; email: string; hours: string; status: string }[]; noContact: string };
+};
+export type DraftStage = FormStage | ReviewStage | SentStage;
+
+const useStyles = makeStyles({
+  sections: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, padding: 0, margin: 0, listStyle: "none" },
+  entry: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+const valuesOf = (stage: FormStage): Record<string, string> =>
+  Object.fromEntries([...stage.fields, ...(stage.list?.entries.flatMap((entry) => entry.fields) ?? [])].map((field) => [field.id, field.value]));
+
+export function ReferralForm({ identity, start, onSent, onMyReferrals }: { identity: Identity | undefined; start: { checkId: string } | { unfinished: true }; onSent: () => void; onMyReferrals: () => void }) {
+  const [stage, setStage] = useState<DraftStage | undefined>(undefined);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const styles = useStyles();
+  const shared = useShared();
+
+  const show = (next: DraftStage) => {
+    setStage(next);
+    if (next.stage === "form") setValues(valuesOf(next));
+    if (next.stage === "sent") onSent();
+    setFailed(undefined);
+    document.getElementById("referral-heading")?.focus();
+  };
+
+  useEffect(() => {
+    if (identity === undefined) return;
+    const call = "checkId" in start ? apiCall<DraftStage>(identity, "POST", "/referral-drafts", { checkId: start.checkId }) : apiCall<DraftStage>(identity, "GET", "/referral-drafts/unfinished");
+    call.then(show, (error: unknown) => setFailed(messageOf(error, "The referral could not be opened.")));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [identity, start]);
+
+  const act = (body: Record<string, unknown>) => {
+    if (identity === undefined || stage === undefined || stage.stage === "sent") return;
+    setBusy(true);
+    const inputs = stage.stage === "form" ? Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== "")) : {};
+    apiCall<DraftStage>(identity, "POST", `/referral-drafts/${stage.draftId}/actions`, { version: stage.version, inputs, ...body })
+      .then(show, (error: unknown) => setFailed(messageOf(error, "That did not go through. Nothing you typed was lost: try again.")))
+      .finally(() => setBusy(false));
+  };
+
+  const heading = (
+    <h2 id="referral-heading" tabIndex={-1} className={shared.h2}>
+      Make a referral
+    </h2>
+  );
+  if (stage === undefined) {
+    return (
+      <section aria-labelledby="referral-heading" className={shared.stack}>
+        {heading}
+        {failed === undefined ? <Spinner label="Opening the referral…" /> : <Problem>{failed}</Problem>}
+      </section>
+    );
+  }
+
+  if (stage.stage === "sent") {
+    const { sent } = stage;
+    return (
+      <section aria-labelledby="referral-heading" className={shared.stack}>
+        {heading}
+        <Notice intent="success">
+          Your referral {sent.reference} was sent. {sent.where}
+        </Notice>
+        {sent.warnings.map((warning) => (
+          <Notice key={warning.text} intent="warning">
+            {warning.text}
+          </Notice>
+        ))}
+        <Subtitle2 as="h3">{sent.areaName}'s front door</Subtitle2>
+        {sent.noContact !== "" && <Text>{sent.noContact}</Text>}
+        <ul className={shared.list}>
+          {sent.contacts.map((contact) => (
+            <li key={contact.name}>
+              <Text weight="semibold">{contact.name}</Text>
+              {contact.status !== "" && <Text> · {contact.status}</Text>}
+              {contact.phone !== "" && (
+                <>
+                  {" · "}
+                  <Link href={`tel:${contact.phoneLink}`}>{contact.phone}</Link>
+                </>
+              )}
+              {contact.email !== "" && (
+                <>
+                  {" · "}
+                  <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+                </>
+              )}
+              <Caption1 block>{contact.hours}</Caption1>
+            </li>
+          ))}
+        </ul>
+        <div>
+          <Button appearance="primary" onClick={onMyReferrals}>
+            See my referrals
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  const carried = (
+    <Caption1 block>
+      From your check: {stage.carried.join(" · ")}
+    </Caption1>
+  );
+
+  if (stage.stage === "review") {
+    return (
+      <section aria-labelledby="referral-heading" className={shared.stack}>
+        {heading}
+        <Subtitle2 as="p">Check your referral, then send it.</Subtitle2>
+        {carried}
+        {failed !== undefined && <Problem>{failed}</Problem>}
+        <ReadOnlySections sections={stage.review} />
+        <div className={shared.row}>
+          <Button appearance="primary" onClick={() => act({ verb: "referral.submit" })} disabled={busy}>
+            Submit referral
+          </Button>
+          <Button onClick={() => act({ verb: "referral.edit", section: "essentials" })} disabled={busy}>
+            Change something
+          </Button>
+          {busy && <Spinner size="tiny" label="Sending…" />}
+        </div>
+      </section>
+    );
+  }
+
+  const current = stage.sections.find((section) => section.id === stage.section);
+  const set = (id: string, value: string) => setValues((before) => ({ ...before, [id]: value }));
+  return (
+    <section aria-labelledby="referral-heading" className={shared.stack}>
+      {heading}
+      {carried}
+      <nav aria-label="Sections of the referral">
+        <ul className={styles.sections}>
+          {stage.sections.map((section) => (
+            <li key={section.id}>
+              <Button
+                size="small"
+                appearance={section.id === stage.section ? "primary" : "secondary"}
+                aria-current={section.id === stage.section ? "step" : undefined}
+                onClick={() => act({ verb: "referral.section", section: section.id })}
+                disabled={busy}
+              >
+                {section.title}
+                {section.issues > 0 ? ` (${section.issues} to fix)` : ""}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Subtitle2 as="h3">{current?.title}</Subtitle2>
+      {stage.notice !== "" && <Notice intent="warning">{stage.notice}</Notice>}
+      {stage.issues.length > 0 && <Problem>{stage.issues.length === 1 ? "One thing to fix" : `${stage.issues.length} things to fix`}: each is shown beside its field{stage.sections.some((section) => section.id !== stage.section && section.issues > 0) ? ", and the sections holding the others say how many" : ""}.</Problem>}
+      {failed !== undefined && <Problem>{failed}</Problem>}
+      <form noValidate
+        className={shared.stack}
+        onSubmit={(event) => {
+          event.preventDefault();
+          act({ verb: "referral.review" });
+        }}
+      >
+        {stage.fields.map((field) => (
+          <FieldInput key={field.id} field={{ ...field }} value={values[field.id] ?? ""} onChange={(value) => set(field.id, value)} />
+        ))}
+        {stage.list !== null && (
+          <>
+            {stage.list.entries.length === 0 && <Text>None added. Add one for each you know of.</Text>}
+            {stage.list.entries.map((entry) => (
+              <fieldset key={entry.index} className={styles.entry}>
+                <legend>
+                  <Text weight="semibold">{entry.title}</Text>
+                </legend>
+                {entry.fields.map((field) => (
+                  <FieldInput key={field.id} field={field} value={values[field.id] ?? ""} onChange={(value) => set(field.id, value)} />
+                ))}
+                <div>
+                  <Button size="small" onClick={() => act({ verb: "referral.remove", group: stage.list?.group, index: entry.index })} disabled={busy}>
+                    Remove {entry.title.toLowerCase()}
+                  </Button>
+                </div>
+              </fieldset>
+            ))}
+            {stage.list.entries.length < stage.list.max && (
+              <div>
+                <Button onClick={() => act({ verb: "referral.add", group: stage.list?.group })} disabled={busy}>
+                  {stage.list.add}
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+        <div className={shared.row}>
+          <Button appearance="primary" type="submit" disabled={busy}>
+            Review and send
+          </Button>
+          {busy && <Spinner size="tiny" label="Saving…" />}
+        </div>
+        <Caption1>Your referral is saved each time you change section. Drafts are kept for 7 days.</Caption1>
+      </form>
+    </section>
+  );
+}

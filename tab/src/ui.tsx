@@ -1,0 +1,120 @@
+// Small parts the tab's pages share: a problem shown as an alert, a section heading, an input for
+// a referral field as the server describes it (cards/referral-inputs.ts), and read-only sections.
+import { Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+
+export const useShared = makeStyles({
+  /** A select whose longest option would otherwise set its width. */
+  shrink: { minWidth: 0, maxWidth: "100%" },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  muted: { color: tokens.colorNeutralForeground2 },
+  dl: { display: "grid", gridTemplateColumns: "minmax(8rem, max-content) minmax(0, 1fr)", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0, "@media (max-width: 480px)": { gridTemplateColumns: "minmax(0, 1fr)" } },
+  dt: { fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  h2: { fontSize: tokens.fontSizeBase500, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}` },
+  h3: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
+});
+
+export function Problem({ children }: { children: ReactNode }) {
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Notice({ children, intent = "info" }: { children: ReactNode; intent?: "info" | "warning" | "success" }) {
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A referral field as the server describes it: label, hint, kind, limits, choices, what was typed, its problem. */
+export type FieldData = {
+  readonly id: string;
+  readonly kind: "text" | "multiline" | "email" | "phone" | "date" | "number" | "choice";
+  readonly label: string;
+  readonly hint: string;
+  readonly error: string;
+  readonly value: string;
+  readonly maxLength: number;
+  readonly min: number;
+  readonly max: number;
+  readonly choices: readonly { readonly value: string; readonly title: string }[];
+  readonly required: boolean;
+};
+
+export function FieldInput({ field, value, onChange }: { field: FieldData; value: string; onChange: (value: string) => void }) {
+  const shared = useShared();
+  const common = { id: `field-${field.id}`, name: field.id, value };
+  const validation = field.error === "" ? {} : { validationState: "error" as const, validationMessage: field.error };
+  return (
+    <Field label={field.label} hint={field.hint === "" ? undefined : field.hint} required={field.required} {...validation}>
+      {field.kind === "multiline" ? (
+        <Textarea {...common} maxLength={field.maxLength} resize="vertical" onChange={(_event, data) => onChange(data.value)} />
+      ) : field.kind === "choice" ? (
+        <Select {...common} className={shared.shrink} onChange={(_event, data) => onChange(data.value)}>
+          <option value="">Choose one</option>
+          {field.choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.title}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input
+          {...common}
+          type={field.kind === "email" ? "email" : field.kind === "phone" ? "tel" : field.kind === "date" ? "date" : field.kind === "number" ? "number" : "text"}
+          {...(field.kind === "number" ? { min: field.min, max: field.max } : { maxLength: field.maxLength })}
+          onChange={(_event, data) => onChange(data.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export type ReadOnlySection = {
+  readonly title: string;
+  readonly groups: readonly { readonly title: string; readonly lines: readonly { readonly label: string; readonly value: string }[] }[];
+  readonly entries: readonly { readonly title: string; readonly lines: readonly { readonly label: string; readonly value: string }[] }[];
+};
+
+export function ReadOnlySections({ sections, level = 3 }: { sections: readonly ReadOnlySection[]; level?: 3 | 4 }) {
+  const styles = useShared();
+  const Heading = level === 3 ? "h3" : "h4";
+  const lines = (rows: readonly { label: string; value: string }[]) => (
+    <dl className={styles.dl}>
+      {rows.map((line, index) => (
+        <div key={`${line.label}-${index}`} style={{ display: "contents" }}>
+          <dt className={styles.dt}>{line.label}</dt>
+          <dd className={styles.dd}>{line.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+  return (
+    <>
+      {sections.map((section) => (
+        <section key={section.title} aria-label={section.title}>
+          <Heading className={styles.h3}>{section.title}</Heading>
+          {section.groups.map((group, index) => (
+            <div key={`${group.title}-${index}`}>
+              {group.title !== "" && <p className={styles.dt}>{group.title}</p>}
+              {lines(group.lines)}
+            </div>
+          ))}
+          {section.entries.map((entry) => (
+            <div key={entry.title}>
+              <p className={styles.dt}>{entry.title}</p>
+              {lines(entry.lines)}
+            </div>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
