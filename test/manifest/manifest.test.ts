@@ -76,7 +76,7 @@ describe("the manifest template", () => {
   it("declares the personal tab at /tab/ on the app's base URL", () => {
     const manifest = filledTemplate({ ...ENV, APP_BASE_URL: "https://safeguard.example.org/teams/" });
     expect(manifest.staticTabs).toEqual([
-      { entityId: "safeguard-library", name: "Guidance", contentUrl: "https://safeguard.example.org/teams/tab/", websiteUrl: "https://safeguard.example.org/teams/tab/", scopes: ["personal"] },
+      { entityId: "safeguard-home", name: "Home", contentUrl: "https://safeguard.example.org/teams/tab/", websiteUrl: "https://safeguard.example.org/teams/tab/", scopes: ["personal"] },
     ]);
   });
 
