@@ -74,6 +74,7 @@ export function composeWorker({ database, crypto, areas, roles, renderCard, auth
     peopleOf: createTriageService({ referrals, channels, roles, crypto, clock }).peopleOf,
     adminsOf: (areaId) => roles.adminsOf(areaId),
     teams: createTeamsSender(auth, appId),
+    reachReferrersById: appId !== "",
     areas,
     crypto,
     render: (card) => renderCard(card.name, card.data),

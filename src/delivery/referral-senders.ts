@@ -41,11 +41,13 @@ export type ReferralSenderDependencies = {
   readonly crypto: ReferralCrypto;
   readonly render: (card: CardToSend) => AdaptiveCard;
   readonly clock: () => Date;
+  /** With credentials: a referrer with no 1:1 chat on record (they sent it from the tab) is messaged by their AAD object id. */
+  readonly reachReferrersById?: boolean;
 };
 
 export { referrerMessage };
 
-export function createReferralSenders({ referrals, peopleOf, adminsOf, channels, teams, areas, crypto, render, clock }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
+export function createReferralSenders({ referrals, peopleOf, adminsOf, channels, teams, areas, crypto, render, clock, reachReferrersById = false }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
   async function referralOf(message: ClaimedMessage): Promise<ReferralRecord> {
     const record = await referrals.get(message.referralId);
     if (record === undefined) throw new Error("the referral of an outbox message is missing");
@@ -88,7 +90,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     const address = record.referrerConversation;
     const wanted = (message.payload as { event?: unknown }).event;
     const last = (await referrals.events(record.id)).reverse().find((event) => event.type === wanted);
-    if (address === undefined || last === undefined) return;
+    if (last === undefined) return;
     const details = crypto.openJson(last.sealedDetails, { aad: `referral:${record.id}:event` });
     const event = TriageEvent.parse({ type: last.type, actorId: last.actorId, at: last.at, details });
     const areaName = areaNameOf(record.areaId);
@@ -97,7 +99,13 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
       event.type === "info-requested"
         ? MessageFactory.attachment(CardFactory.adaptiveCard(render(referralQuestionCard({ referralId: record.id, reference: record.reference, areaName, question: event.details.question, state: { kind: "asking" } }))))
         : { type: "message", text: `${referrerMessage(record, areaName, event, clock())} ${EMERGENCY_LINE}` };
-    await teams.send(address.serviceUrl, address.conversationId, activity);
+    if (address !== undefined) return teams.send(address.serviceUrl, address.conversationId, activity);
+    // Sent from the tab, so no 1:1 chat is on record: with credentials the bot opens one by their
+    // AAD object id, through the area's channel's service, as for admins. In local use the tab's
+    // "My referrals" is where they see it (the local test users are not Teams users).
+    const aadObjectId = record.referrerId.startsWith("msteams:") ? record.referrerId.slice("msteams:".length) : "";
+    const channel = reachReferrersById && aadObjectId !== "" ? await channels.channelOf(record.areaId) : undefined;
+    if (channel !== undefined) await teams.sendToUser(channel.serviceUrl, channel.tenantId, aadObjectId, activity);
   };
 
   // The referrer answered a question: the thread is told (the answer itself stays in the sealed history, behind Show details).

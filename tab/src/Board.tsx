@@ -60,6 +60,22 @@ const useStyles = makeStyles({
   panel: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
+function FilterSelect({ label, any, value, options, onChange }: { label: string; any: string; value: string; options: readonly Option[]; onChange: (event: unknown, data: { value: string }) => void }) {
+  const shared = useShared();
+  return (
+    <Field label={label}>
+      <Select className={shared.shrink} value={value} onChange={onChange}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.title}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: string; onBack: () => void }) {
   const [detail, setDetail] = useState<TriageDetail | undefined>(undefined);
   const [typed, setTyped] = useState<Record<string, string>>({});
@@ -294,36 +310,9 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
             </Select>
           </Field>
         )}
-        <Field label="Status">
-          <Select className={shared.shrink} value={query.status} onChange={choose("status")}>
-            <option value="">Any status</option>
-            {(filters?.statuses ?? []).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Category">
-          <Select className={shared.shrink} value={query.category} onChange={choose("category")}>
-            <option value="">Any category</option>
-            {(filters?.categories ?? []).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Flag">
-          <Select className={shared.shrink} value={query.flag} onChange={choose("flag")}>
-            <option value="">Any flag</option>
-            {(filters?.flags ?? []).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Status" any="Any status" value={query.status} options={filters?.statuses ?? []} onChange={choose("status")} />
+        <FilterSelect label="Category" any="Any category" value={query.category} options={filters?.categories ?? []} onChange={choose("category")} />
+        <FilterSelect label="Flag" any="Any flag" value={query.flag} options={filters?.flags ?? []} onChange={choose("flag")} />
         <Checkbox label="Overdue only" checked={query.overdue} onChange={(_event, data) => setQuery((before) => ({ ...before, overdue: data.checked === true }))} />
       </div>
       <div className={shared.row}>

@@ -2,13 +2,12 @@
 // as the bot's cards, fed with the card's own data (cards/check-views.ts) so every word, choice and
 // rule comes from the server. Whatever was typed stays on the page until the server answers, and
 // the server keeps it (with the problem beside its field) when it does not validate.
-import { Button, Caption1, Checkbox, Field, Input, Link, Radio, RadioGroup, Select, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Input, Radio, RadioGroup, Select, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
-import { Notice, Problem, useShared } from "./ui.tsx";
+import { ContactLines, Notice, Problem, useShared, type Contact } from "./ui.tsx";
 
 type Question = { id: string; text: string; answer: string; error: string };
-type Contact = { name: string; phone: string; phoneLink: string; email: string; hours: string; note: string; status: string };
 type Step = { number: number; urgencyText: string; serviceName: string; text: string; contacts: Contact[]; note: string };
 type Card = {
   progress: string;
@@ -57,34 +56,6 @@ function QuestionField({ question, value, onChange }: { question: Question; valu
         ))}
       </RadioGroup>
     </Field>
-  );
-}
-
-function ContactLines({ contacts }: { contacts: readonly Contact[] }) {
-  const shared = useShared();
-  return (
-    <ul className={shared.list}>
-      {contacts.map((contact, index) => (
-        <li key={`${contact.name}-${index}`}>
-          <Text weight="semibold">{contact.name}</Text>
-          {contact.status !== "" && <Text> · {contact.status}</Text>}
-          {contact.phone !== "" && (
-            <>
-              {" · "}
-              <Link href={`tel:${contact.phoneLink}`}>{contact.phone}</Link>
-            </>
-          )}
-          {contact.email !== "" && (
-            <>
-              {" · "}
-              <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
-            </>
-          )}
-          {contact.hours !== "" && <Caption1 block>{contact.hours}</Caption1>}
-          {contact.note !== "" && <Caption1 block>{contact.note}</Caption1>}
-        </li>
-      ))}
-    </ul>
   );
 }
 

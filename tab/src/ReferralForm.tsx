@@ -2,10 +2,10 @@
 // section at a time as the server describes it (labels, hints, limits, what was typed, each problem
 // beside its field); then the review, then the confirmation with the reference and who to phone.
 // Moving between sections saves what was typed; nothing typed is lost when a call fails.
-import { Button, Caption1, Link, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
-import { FieldInput, Notice, Problem, ReadOnlySections, useShared, type FieldData, type ReadOnlySection } from "./ui.tsx";
+import { ContactLines, FieldInput, Notice, Problem, ReadOnlySections, useShared, type Contact, type FieldData, type ReadOnlySection } from "./ui.tsx";
 
 type Entry = { title: string; index: number; fields: FieldData[] };
 type FormStage = {
@@ -24,7 +24,7 @@ type ReviewStage = { stage: "review"; draftId: string; version: number; carried:
 type SentStage = {
   stage: "sent";
   referralId: string;
-  sent: { reference: string; areaName: string; where: string; warnings: { text: string }[]; contacts: { name: string; phone: string; phoneLink: string; email: string; hours: string; status: string }[]; noContact: string };
+  sent: { reference: string; areaName: string; where: string; warnings: { text: string }[]; contacts: Contact[]; noContact: string };
 };
 export type DraftStage = FormStage | ReviewStage | SentStage;
 
@@ -97,27 +97,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
         ))}
         <Subtitle2 as="h3">{sent.areaName}'s front door</Subtitle2>
         {sent.noContact !== "" && <Text>{sent.noContact}</Text>}
-        <ul className={shared.list}>
-          {sent.contacts.map((contact) => (
-            <li key={contact.name}>
-              <Text weight="semibold">{contact.name}</Text>
-              {contact.status !== "" && <Text> · {contact.status}</Text>}
-              {contact.phone !== "" && (
-                <>
-                  {" · "}
-                  <Link href={`tel:${contact.phoneLink}`}>{contact.phone}</Link>
-                </>
-              )}
-              {contact.email !== "" && (
-                <>
-                  {" · "}
-                  <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
-                </>
-              )}
-              <Caption1 block>{contact.hours}</Caption1>
-            </li>
-          ))}
-        </ul>
+        <ContactLines contacts={sent.contacts} />
         <div>
           <Button appearance="primary" onClick={onMyReferrals}>
             See my referrals

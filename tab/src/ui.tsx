@@ -1,6 +1,6 @@
 // Small parts the tab's pages share: a problem shown as an alert, a section heading, an input for
 // a referral field as the server describes it (cards/referral-inputs.ts), and read-only sections.
-import { Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 export const useShared = makeStyles({
@@ -116,5 +116,36 @@ export function ReadOnlySections({ sections, level = 3 }: { sections: readonly R
         </section>
       ))}
     </>
+  );
+}
+
+export type Contact = { readonly name: string; readonly phone: string; readonly phoneLink: string; readonly email: string; readonly hours: string; readonly status: string; readonly note?: string };
+
+/** A service's contacts as the cards show them: name, open now or not, phone and email as links, hours, a note. */
+export function ContactLines({ contacts }: { contacts: readonly Contact[] }) {
+  const shared = useShared();
+  return (
+    <ul className={shared.list}>
+      {contacts.map((contact, index) => (
+        <li key={`${contact.name}-${index}`}>
+          <Text weight="semibold">{contact.name}</Text>
+          {contact.status !== "" && <Text> · {contact.status}</Text>}
+          {contact.phone !== "" && (
+            <>
+              {" · "}
+              <Link href={`tel:${contact.phoneLink}`}>{contact.phone}</Link>
+            </>
+          )}
+          {contact.email !== "" && (
+            <>
+              {" · "}
+              <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+            </>
+          )}
+          {contact.hours !== "" && <Caption1 block>{contact.hours}</Caption1>}
+          {contact.note !== undefined && contact.note !== "" && <Caption1 block>{contact.note}</Caption1>}
+        </li>
+      ))}
+    </ul>
   );
 }

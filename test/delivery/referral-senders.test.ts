@@ -34,9 +34,14 @@ const teams: TeamsSender = {
   async updateCard(_serviceUrl, posted) {
     updates.push(posted);
   },
-  async send() {},
-  async sendToUser() {},
+  async send(_serviceUrl, conversationId, activity) {
+    sent.push({ to: conversationId, activity });
+  },
+  async sendToUser(serviceUrl, tenantId, aadObjectId, activity) {
+    sent.push({ to: `user:${aadObjectId} via ${serviceUrl} in ${tenantId}`, activity });
+  },
 };
+let sent: { to: string; activity: unknown }[];
 
 beforeEach(async () => {
   database = await createDatabase(":memory:");
@@ -44,6 +49,7 @@ beforeEach(async () => {
   channels = createTriageChannelRepository(database.db);
   posts = [];
   updates = [];
+  sent = [];
   senders = createReferralSenders({ referrals, channels, peopleOf: async () => ({ colleagues: [] }), adminsOf: () => [], teams, areas, crypto: createReferralCrypto(randomBytes(32)), render: (card) => render(card.name, card.data), clock: () => NOW });
   await channels.register("kingston", CHANNEL, "msteams:admin", NOW);
   await referrals.submit(
@@ -78,5 +84,31 @@ describe("posting a referral's card to its triage channel", () => {
     await send("update-referral-card");
     expect(updates).toEqual(await channels.postsOf("r1"));
     expect(updates).toHaveLength(2);
+  });
+});
+
+describe("telling a referrer who sent their referral from the tab (no 1:1 chat on record)", () => {
+  const crypto = createReferralCrypto(randomBytes(32));
+  const asked = async (reachReferrersById: boolean) => {
+    const referrals = createReferralRepository(database.db);
+    const withReach = createReferralSenders({ referrals, channels, peopleOf: async () => ({ colleagues: [] }), adminsOf: () => [], teams, areas, crypto, render: (card) => render(card.name, card.data), clock: () => NOW, reachReferrersById });
+    await referrals.submit(
+      { id: "r2", referenceCode: "KIN", areaId: "kingston", referrerId: "msteams:0b6e1c4a-aaaa-4c2b-9a1e-3d5f7a9c1e2b", submittedAt: NOW, idempotencyKey: "d2", status: "awaiting-info", summary: { areaId: "kingston", category: 2, unconfirmed: false, flags: [], urgency: "today", ageBand: "13-15" }, triage: { status: "submitted" }, sealed: "v1.x", matchKeys: [] },
+      { at: NOW, actorId: "msteams:0b6e1c4a-aaaa-4c2b-9a1e-3d5f7a9c1e2b", type: "submitted", sealedDetails: "v1.x" },
+      [],
+    );
+    await referrals.recordEvent("r2", { at: NOW, actorId: "msteams:sam", type: "info-requested", sealedDetails: crypto.sealJson({ actorName: "Sam Lead", question: "Which bus stop?", returnsTo: "assigned" }, { aad: "referral:r2:event" }) });
+    await withReach.get("notify-referrer")!({ ...message("notify-referrer", 1), referralId: "r2", payload: { event: "info-requested" } });
+  };
+
+  it("with credentials, the question reaches them in a 1:1 chat the bot opens by their AAD object id", async () => {
+    await asked(true);
+    expect(sent.map((entry) => entry.to)).toEqual(["user:0b6e1c4a-aaaa-4c2b-9a1e-3d5f7a9c1e2b via https://smba.example/uk/ in tenant-1"]);
+    expect(JSON.stringify(sent[0]?.activity)).toContain("Which bus stop?");
+  });
+
+  it("in local use nothing is sent: the tab's My referrals shows the question", async () => {
+    await asked(false);
+    expect(sent).toEqual([]);
   });
 });

@@ -99,6 +99,17 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
     return [area];
   }
 
+  /** Each record's board row; one stored in an unexpected shape is left out rather than failing the board. */
+  function rowsOf(records: readonly ReferralRecord[], now: Date): { record: ReferralRecord; row: BoardRow }[] {
+    return records.flatMap((record) => {
+      try {
+        return [{ record, row: boardRowOf(record, areas.get(record.areaId), now) }];
+      } catch {
+        return [];
+      }
+    });
+  }
+
   function boardItem(record: ReferralRecord, row: BoardRow, now: Date) {
     return {
       id: record.id,
@@ -125,13 +136,7 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
     if (areaIds === undefined) return;
     const now = clock();
     const records = await referrals.list({ areaIds, ...(query.status === undefined ? {} : { statuses: [query.status] }) }, LIST_READ_LIMIT);
-    const rows = records.flatMap((record) => {
-      try {
-        return [{ record, row: boardRowOf(record, areas.get(record.areaId), now) }];
-      } catch {
-        return []; // a row in an unexpected shape is left out rather than failing the board
-      }
-    });
+    const rows = rowsOf(records, now);
     const kept = rows.filter(({ row }) =>
       (query.category === undefined || String(row.category) === query.category) &&
       (query.flag === undefined || row.flags.includes(query.flag)) &&
@@ -306,13 +311,7 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
     const areaIds = areasAsked(response, userOf(response), query.area);
     if (areaIds === undefined) return;
     const now = clock();
-    const rows = (await referrals.list({ areaIds }, LIST_READ_LIMIT)).flatMap((record) => {
-      try {
-        return [boardRowOf(record, areas.get(record.areaId), now)];
-      } catch {
-        return [];
-      }
-    });
+    const rows = rowsOf(await referrals.list({ areaIds }, LIST_READ_LIMIT), now).map(({ row }) => row);
     response.status(200).type("text/csv; charset=utf-8").set("Content-Disposition", 'attachment; filename="referral-board.csv"').set("Cache-Control", "no-store").send(boardCsv(rows));
   });
 
