@@ -1,7 +1,7 @@
 // Inside Teams: app.initialize(), the theme Teams uses and its changes (issue 11, point 8), and the
 // user's SSO token for the server (issue 11, point 6).
 // Outside Teams (a browser on the intranet, or local use) initialize never settles or fails: the
-// page then follows the browser's light or dark preference.
+// page then follows the browser's forced colours (high contrast), or its light or dark preference.
 import { app, authentication } from "@microsoft/teams-js";
 
 export type ThemeName = "default" | "dark" | "contrast";
@@ -13,7 +13,9 @@ const INITIALIZE_WITHIN_MS = 1_500;
 const asTheme = (name: string | undefined): ThemeName => (name === "dark" ? "dark" : name === "contrast" ? "contrast" : "default");
 
 export async function connectToTeams(onTheme: (theme: ThemeName) => void): Promise<TeamsHost> {
-  const browserTheme: ThemeName = window.matchMedia?.("(prefers-color-scheme: dark)").matches === true ? "dark" : "default";
+  // Outside Teams: the browser's forced colours (Windows high contrast) or dark preference.
+  const prefers = (query: string) => window.matchMedia?.(query).matches === true;
+  const browserTheme: ThemeName = prefers("(forced-colors: active)") ? "contrast" : prefers("(prefers-color-scheme: dark)") ? "dark" : "default";
   try {
     await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error("not in Teams")), INITIALIZE_WITHIN_MS))]);
     const context = await app.getContext();

@@ -215,6 +215,33 @@ describe("my referrals and the triage board", () => {
   });
 });
 
+describe("who is signed in, and the board's filters", () => {
+  it("/me names the test user and their triage areas", async () => {
+    expect((await get("practitioner", "/me")).body).toEqual({ name: "Alex Teacher", local: true, triageAreas: [] });
+    expect((await get("kingston-lead", "/me")).body).toEqual({ name: "Sam Lead", local: true, triageAreas: [{ id: "kingston", name: "Kingston upon Thames" }] });
+  });
+
+  it("the board's filters come in the channel card's words, for triage leads only", async () => {
+    const filters = await get("sutton-lead", "/board-filters");
+    expect(filters.body.statuses.map((option: { value: string }) => option.value)).toEqual(["submitted", "acknowledged", "assigned", "awaiting-info", "decided"]);
+    expect(filters.body.statuses[0].title).toBe("New: not acknowledged yet");
+    expect(filters.body.categories.map((option: { title: string }) => option.title)).toEqual(["Category 0", "Category 1", "Category 2", "Category 3"]);
+    expect(filters.body.flags.length).toBeGreaterThan(5);
+    expect((await get("practitioner", "/board-filters")).status).toBe(403);
+  });
+
+  it("a check in progress and an unfinished referral can be opened again, as they were left", async () => {
+    const checkId = await checkToResult();
+    expect((await get("practitioner", `/checks/${checkId}`)).body).toMatchObject({ checkId, step: "result" });
+    const form = await post("practitioner", "/referral-drafts", { checkId });
+    await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "child", inputs: { ...typedIn(form.body), "child.forename": "Samira" } });
+    const again = await get("practitioner", "/referral-drafts/unfinished");
+    expect(again.body).toMatchObject({ draftId: form.body.draftId, stage: "form", section: "child" });
+    const essentials = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: again.body.version, verb: "referral.section", section: "essentials", inputs: typedIn(again.body) });
+    expect(essentials.body.fields.find((field: { id: string }) => field.id === "child.forename").value).toBe("Samira");
+  });
+});
+
 describe("MASE insight", () => {
   it("links a person and a vehicle named in two referrals to both, and counts the month's referrals", async () => {
     const one = await sendReferral("practitioner", { name: "Dee Marsh", vehicle: "Silver Golf AB12 CDE" });

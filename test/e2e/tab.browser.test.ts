@@ -84,13 +84,13 @@ describe.skipIf(chromiumMissing && !inCi)("the intranet tab in a browser", () =>
     expect(found, state).toEqual([]);
   }
 
-  async function open(width: number, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  async function open(width: number, colorScheme: "light" | "dark" = "light", forcedColors: "none" | "active" = "none", path = "/tab/"): Promise<Page> {
     // Reduced motion: Fluent then skips its colour transitions, so axe measures colours as they settle, not halfway.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, reducedMotion: "reduce", acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, forcedColors, reducedMotion: "reduce", acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    await page.goto(`${base}/tab/`, { waitUntil: "domcontentloaded" });
-    await page.getByLabel("Signed in as (test user)").waitFor();
+    await page.goto(`${base}${path}`, { waitUntil: "domcontentloaded" });
+    if (path === "/tab/") await page.getByLabel("Signed in as (test user)").waitFor();
     return page;
   }
 
@@ -216,6 +216,28 @@ describe.skipIf(chromiumMissing && !inCi)("the intranet tab in a browser", () =>
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.context().close();
   }, 120_000);
+
+  it("in high contrast (forced colours), the board and a check's step are accessible", async () => {
+    const page = await open(1200, "dark", "active");
+    await signInAs(page, /Kingston triage lead/);
+    // Teams' high-contrast theme: its page background is black.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor)).toBe("rgb(0, 0, 0)");
+    await page.getByRole("button", { name: "Start a check" }).click();
+    await page.getByText("Step 1 of 4").waitFor();
+    await accessible(page, "high contrast: check step 1");
+    await page.getByRole("tab", { name: "Triage board" }).click();
+    await page.getByRole("heading", { name: "Triage board" }).waitFor();
+    await accessible(page, "high contrast: board");
+    await page.screenshot({ path: join(RESULTS, "tab-high-contrast-board.png"), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it("the team tab's configuration page says what the tab shows, outside Teams too", async () => {
+    const page = await open(1200, "light", "none", "/tab/configure");
+    await page.getByRole("heading", { name: "Add the triage board to this channel" }).waitFor();
+    await accessible(page, "team tab configuration");
+    await page.context().close();
+  }, 60_000);
 
   it("is usable from the keyboard alone: the check starts, and focus is visible", async () => {
     const page = await open(1200);
