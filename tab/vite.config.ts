@@ -12,8 +12,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL("../dist/tab", import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
-    // React, Fluent UI and teams-js in one file: about 580 kB, 162 kB gzipped (measured); one request.
-    chunkSizeWarningLimit: 700,
+    // React, Fluent UI and teams-js in one file: about 710 kB, 189 kB gzipped (measured); Chart.js
+    // (MASE insight) in its own, loaded when that page opens.
+    chunkSizeWarningLimit: 750,
   },
   logLevel: "warn",
 });

@@ -29,12 +29,19 @@ export async function ensureTabBuilt(logger: Logger): Promise<void> {
   if (!tabNeedsBuild()) return;
   const started = performance.now();
   logger.info("building the intranet tab (dist/tab)");
+  // Vite and the React plugin pick React's development build unless NODE_ENV says production; under
+  // the tests it says "test". The tab is always built for production, and NODE_ENV put back after.
+  const nodeEnv = process.env["NODE_ENV"];
   try {
     const vite = await import("vite");
+    process.env["NODE_ENV"] = "production";
     await vite.build({ configFile: join(SOURCE, "vite.config.ts") });
     logger.info({ ms: Math.round(performance.now() - started) }, "intranet tab built");
   } catch (error) {
     // The bot does not need the tab: it starts anyway, and /tab says how to build.
     logger.error({ err: error }, "the intranet tab could not be built: run `npm run build:tab` to see why");
+  } finally {
+    if (nodeEnv === undefined) delete process.env["NODE_ENV"];
+    else process.env["NODE_ENV"] = nodeEnv;
   }
 }

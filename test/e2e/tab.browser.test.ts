@@ -239,6 +239,16 @@ describe.skipIf(chromiumMissing && !inCi)("the intranet tab in a browser", () =>
     await page.context().close();
   }, 60_000);
 
+  it("serves React's production build, even when the tests built it (NODE_ENV=test)", async () => {
+    const html = await (await fetch(`${base}/tab/`)).text();
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+    expect(script).toMatch(/^\/tab\/assets\/index-.+\.js$/);
+    const code = await (await fetch(`${base}${script}`)).text();
+    // React's development build links its warnings to react.dev/link/…; the production build has none.
+    expect(code).not.toContain("react.dev/link");
+    expect(code.length).toBeLessThan(800_000);
+  });
+
   it("is usable from the keyboard alone: the check starts, and focus is visible", async () => {
     const page = await open(1200);
     await signInAs(page, /practitioner/);
