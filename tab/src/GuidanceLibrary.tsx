@@ -1,6 +1,6 @@
 // The guidance library (issue 11, point 2a): every guidance entry, searchable with the same index
 // the bot answers questions from, each naming its source.
-import { Caption1, Card, CardHeader, Field, SearchBox, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Card, CardHeader, Field, SearchBox, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useDeferredValue, useEffect, useState } from "react";
 import { apiGet, type Identity } from "./api.ts";
 import { GuidanceText } from "./markdown.tsx";
@@ -11,6 +11,50 @@ const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM, padding: 0, listStyle: "none" },
   source: { color: tokens.colorNeutralForeground2 },
 });
+
+type SignArea = { id: string; letter: string; title: string; signs: { label: string; looksLike: string }[]; source: string };
+
+/** The nine SAFEGUARD areas with every sign and what it can look like, as the bot's "Warning signs" cards. */
+function WarningSigns({ identity }: { identity: Identity | undefined }) {
+  const [areas, setAreas] = useState<readonly SignArea[] | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (identity === undefined) return;
+    apiGet<{ areas: SignArea[] }>(identity, "/signs").then(
+      (answer) => setAreas(answer.areas),
+      (error: unknown) => setFailed(error instanceof Error ? error.message : "The warning signs could not be loaded."),
+    );
+  }, [identity]);
+  return (
+    <section aria-labelledby="signs-title">
+      <h3 id="signs-title" style={{ fontSize: tokens.fontSizeBase400 }}>
+        Warning signs: the nine SAFEGUARD areas
+      </h3>
+      {failed !== undefined && <Text role="alert">{failed}</Text>}
+      {areas !== undefined && (
+        <Accordion multiple collapsible>
+          {areas.map((area) => (
+            <AccordionItem key={area.id} value={area.id}>
+              <AccordionHeader as="h4">
+                {area.letter}: {area.title}
+              </AccordionHeader>
+              <AccordionPanel>
+                <ul style={{ margin: 0, paddingInlineStart: tokens.spacingHorizontalXL }}>
+                  {area.signs.map((sign) => (
+                    <li key={sign.label}>
+                      <strong>{sign.label}</strong>. {sign.looksLike}
+                    </li>
+                  ))}
+                </ul>
+                <Caption1>{area.source}</Caption1>
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
+      )}
+    </section>
+  );
+}
 
 export function GuidanceLibrary({ identity }: { identity: Identity | undefined }) {
   const [query, setQuery] = useState("");
@@ -41,6 +85,8 @@ export function GuidanceLibrary({ identity }: { identity: Identity | undefined }
       <h2 id="guidance-title" style={{ fontSize: tokens.fontSizeBase500 }}>
         Guidance library
       </h2>
+      <WarningSigns identity={identity} />
+      <h3 style={{ fontSize: tokens.fontSizeBase400 }}>Every guidance entry</h3>
       <Field label="Search the guidance">
         <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} placeholder="For example: what is MASE?" />
       </Field>
@@ -52,7 +98,7 @@ export function GuidanceLibrary({ identity }: { identity: Identity | undefined }
           {(items ?? []).map((item) => (
             <li key={item.id}>
               <Card>
-                <CardHeader header={<Subtitle2 as="h3">{item.title}</Subtitle2>} />
+                <CardHeader header={<Subtitle2 as="h4">{item.title}</Subtitle2>} />
                 <div style={{ fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 }}>
                   <GuidanceText body={item.body} />
                 </div>

@@ -5,6 +5,7 @@
 import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { INDICATORS } from "../../src/domain/catalogue.ts";
 import { startHarness, type Harness } from "../support/bot-harness.ts";
 import { ESSENTIALS } from "../support/referral-journey.ts";
 
@@ -219,6 +220,13 @@ describe("who is signed in, and the board's filters", () => {
   it("/me names the test user and their triage areas", async () => {
     expect((await get("practitioner", "/me")).body).toEqual({ name: "Alex Teacher", local: true, triageAreas: [] });
     expect((await get("kingston-lead", "/me")).body).toEqual({ name: "Sam Lead", local: true, triageAreas: [{ id: "kingston", name: "Kingston upon Thames" }] });
+  });
+
+  it("/signs gives the nine SAFEGUARD areas with every sign, each naming its source", async () => {
+    const { body } = await get("practitioner", "/signs");
+    expect(body.areas.map((area: { letter: string }) => area.letter).join("")).toBe("SAFEGUARD");
+    expect(body.areas.flatMap((area: { signs: unknown[] }) => area.signs)).toHaveLength(INDICATORS.length);
+    for (const area of body.areas) expect(area.source).toMatch(/Kingston & Richmond/);
   });
 
   it("the board's filters come in the channel card's words, for triage leads only", async () => {

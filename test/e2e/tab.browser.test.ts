@@ -194,9 +194,12 @@ describe.skipIf(chromiumMissing && !inCi)("the intranet tab in a browser", () =>
     await page.screenshot({ path: join(RESULTS, "tab-my-referral.png"), fullPage: true });
 
     await page.getByRole("tab", { name: "Guidance library" }).click();
+    await page.getByRole("button", { name: "R: Receipt of unexplained gifts or money" }).click();
+    await page.getByText("Unexplained money, phones, clothes, jewellery or other items").waitFor();
     await page.getByLabel("Search the guidance").fill("MASE");
-    await page.getByRole("heading", { level: 3 }).first().waitFor();
-    await accessible(page, "guidance library");
+    await page.getByRole("heading", { level: 4, name: /MASE/ }).first().waitFor();
+    await accessible(page, "guidance library: a SAFEGUARD area open, a search");
+    await page.screenshot({ path: join(RESULTS, "tab-guidance.png"), fullPage: true });
     await page.context().close();
   }, 180_000);
 

@@ -7,6 +7,8 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { GuidanceEntry } from "../../content/load-guidance.ts";
+import { DOMAINS } from "../../domain/catalogue.ts";
+import { signsDomainCard } from "../../cards/menu-views.ts";
 import type { Areas } from "../../content/load-areas.ts";
 import type { Roles } from "../../config/load-roles.ts";
 import { fail, parseOr400, type ApiUser } from "./api-kit.ts";
@@ -96,6 +98,11 @@ export function createApi(dependencies: ApiDependencies): Router {
       total: matching.length,
       ...(from + limit < matching.length ? { nextCursor: String(from + limit) } : {}),
     });
+  });
+
+  // The nine SAFEGUARD areas with every sign, as the bot's "Warning signs" cards give them.
+  api.get("/signs", (_request, response) => {
+    response.json({ areas: DOMAINS.map((domain) => ({ id: domain.id, ...signsDomainCard(domain.id).data })) });
   });
 
   api.use(createReferralRoutes(dependencies));
