@@ -7,8 +7,6 @@ import { ContentError } from "./content/load-areas.ts";
 import { RolesError } from "./config/load-roles.ts";
 import { composeApp } from "./compose-app.ts";
 import { OUTBOX_POLL_MS } from "./compose-worker.ts";
-import { startPlayground } from "./dev/start-playground.ts";
-import { ensureTabBuilt } from "./dev/build-tab.ts";
 import { onStopSignals } from "./stop-signals.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
@@ -18,7 +16,8 @@ async function start(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   // Local use with the playground (`npm start`): build the tab if it is missing or stale. A
   // deployment ships dist/tab built (`npm run build:tab`); tests never build it behind each other's backs.
-  if (config.playground.enabled) await ensureTabBuilt(logger);
+  // The dev-only modules load only then: a production start never reads them.
+  if (config.playground.enabled) await (await import("./dev/build-tab.ts")).ensureTabBuilt(logger);
   const { app, sweep, worker, close } = await composeApp({ config, logger });
 
   const server = app.listen(config.port, config.host);
@@ -46,7 +45,7 @@ async function start(): Promise<void> {
   if (config.outboxWorker) worker.start(OUTBOX_POLL_MS);
   else logger.info("the outbox worker is off here (OUTBOX_WORKER=off): run `npm run worker` to send referrals to their channels");
 
-  const playground = config.playground.enabled ? await startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
+  const playground = config.playground.enabled ? await (await import("./dev/start-playground.ts")).startPlayground({ endpoint, port: config.playground.port, logger, workDir: "data/playground" }) : undefined;
   process.stdout.write(`\nIntranet tab: http://127.0.0.1:${config.port}/tab/ (outside Teams: pick a test user on its local sign-in)\n`);
   if (playground === undefined) process.stdout.write(`\nBot endpoint: ${endpoint}\n`);
   else if (stopping()) playground.stop(); // signalled while it started: no reply can be on its way to it
