@@ -32,7 +32,6 @@ import { createTriageActions } from "./bot/triage-actions.ts";
 import { createTriageService } from "./services/triage-service.ts";
 import type { SweepCounts } from "./services/session-sweeper.ts";
 import { createApi } from "./http/api/create-api.ts";
-import { createTeamsIdentity } from "./http/api/teams-identity.ts";
 import type { JWTVerifyGetKey } from "jose";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -96,7 +95,8 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       areas,
       roles: roles.roles,
       authenticated,
-      identify: config.tab === undefined ? undefined : createTeamsIdentity({ audience: [config.tab.audience, config.tab.appId], tenantId: config.tab.tenantId, now: clock, ...(tabSigningKeys === undefined ? {} : { jwks: tabSigningKeys }) }),
+      // jose is loaded only when Teams sign-in for the tab is configured.
+      identify: config.tab === undefined ? undefined : (await import("./http/api/teams-identity.ts")).createTeamsIdentity({ audience: [config.tab.audience, config.tab.appId], tenantId: config.tab.tenantId, now: clock, ...(tabSigningKeys === undefined ? {} : { jwks: tabSigningKeys }) }),
       referrals,
       triage,
       checks,

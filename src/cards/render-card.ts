@@ -7,9 +7,14 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 // The package's own declarations import adaptivecards' TypeScript sources, which do not compile
-// under this project's settings; it is loaded untyped and given the one shape we use.
+// under this project's settings; it is loaded untyped and given the one shape we use. It is loaded,
+// and each template made, at its first use: with its expression parser it is a fifth of the
+// start-up, and /healthz needs none of it (issue 12). Every template is still read and checked
+// before anything listens.
 type Template = { expand(context: { $root: unknown }): unknown };
-const templating = createRequire(import.meta.url)("adaptivecards-templating") as { Template: new (payload: unknown) => Template };
+type Templating = { Template: new (payload: unknown) => Template };
+let templating: Templating | undefined;
+const loadTemplating = (): Templating => (templating ??= createRequire(import.meta.url)("adaptivecards-templating") as Templating);
 
 export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.meta.url));
 
@@ -57,11 +62,21 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
       const file = `${name}.json`;
       const json = resolveIncludes(readJson(join(dir, file)), partials, file) as AdaptiveCard;
       if (json.type !== "AdaptiveCard" || json.version !== "1.5") throw new Error(`${file}: expected an AdaptiveCard of version 1.5`);
-      return [name, new templating.Template(json)] as const;
+      return [name, json] as const;
     }),
   );
+  const made = new Map<CardName, Template>();
+  const templateOf = (name: CardName): Template | undefined => {
+    const existing = made.get(name);
+    if (existing !== undefined) return existing;
+    const json = templates.get(name);
+    if (json === undefined) return undefined;
+    const template = new (loadTemplating().Template)(json);
+    made.set(name, template);
+    return template;
+  };
   return (name, data) => {
-    const template = templates.get(name);
+    const template = templateOf(name);
     if (template === undefined) throw new Error(`no card template "${name}"`);
     const card = template.expand({ $root: data }) as AdaptiveCard;
     // A card whose buttons all depend on its state may have none: no empty "actions" then (the schema has none).

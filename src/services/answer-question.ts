@@ -100,7 +100,9 @@ function buildIndex(guidance: readonly GuidanceEntry[]): MiniSearch<GuidanceEntr
 }
 
 export function createQuestionAnswerer({ guidance, areas }: { guidance: readonly GuidanceEntry[]; areas: Areas }): QuestionAnswerer {
-  const index = buildIndex(guidance);
+  // Built at the first question, not at start-up (issue 12): /healthz and most cards need none of it.
+  let built: ReturnType<typeof buildIndex> | undefined;
+  const index = { search: (...args: Parameters<ReturnType<typeof buildIndex>["search"]>) => (built ??= buildIndex(guidance)).search(...args) };
   const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const byKeyword = new Map<string, GuidanceEntry[]>();
   for (const entry of guidance) for (const keyword of new Set(entry.keywords.map(asPhrase))) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), entry]);

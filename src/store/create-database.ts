@@ -5,7 +5,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDialectConfig, SqliteDriver, sql } from "kysely";
-import { type CustomTypesConfig, Pool, types as pgTypes } from "pg";
+// pg is loaded only for a PostgreSQL URL: an embedded SQLite start does not pay for it.
+import type { CustomTypesConfig, Pool } from "pg";
 import { migrateToLatest } from "./migrations.ts";
 import type { Tables } from "./tables.ts";
 
@@ -49,7 +50,7 @@ export type DatabaseOptions = {
 /** `postgres://` or `postgresql://` → PostgreSQL; anything else is a SQLite file path, or ":memory:". */
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const database = POSTGRES_URL.test(url)
-    ? openPostgres(url, options.onConnectionLost ?? (() => undefined), options.postgresLimits ?? DEFAULT_POSTGRES_LIMITS)
+    ? await openPostgres(url, options.onConnectionLost ?? (() => undefined), options.postgresLimits ?? DEFAULT_POSTGRES_LIMITS)
     : openSqlite(url);
   try {
     const schema = database.dialect === "postgres" ? await currentSchema(database.db) : undefined;
@@ -98,10 +99,11 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-function openPostgres(url: string, onIdleError: (error: Error) => void, limits: PostgresLimits): Database {
-  const pool = new Pool({
+async function openPostgres(url: string, onIdleError: (error: Error) => void, limits: PostgresLimits): Promise<Database> {
+  const pg = await import("pg");
+  const pool = new pg.Pool({
     connectionString: url,
-    types: int8AsNumber,
+    types: int8AsNumber(pg.types),
     connectionTimeoutMillis: limits.connectMs,
     statement_timeout: limits.statementMs,
     query_timeout: limits.queryMs,
@@ -154,9 +156,9 @@ function guardCheckedOutClients(pool: Pool): PostgresPool {
 // are epoch milliseconds and row counts, far below 2^53, so a number is exact; anything beyond
 // that is refused rather than silently rounded. Set per pool, not globally, to leave other pg
 // users in the process alone.
-const int8AsNumber: CustomTypesConfig = {
+const int8AsNumber = (pgTypes: typeof import("pg").types): CustomTypesConfig => ({
   getTypeParser: (id, format) => (id === pgTypes.builtins.INT8 && format !== "binary" ? parseInt8 : pgTypes.getTypeParser(id, format)),
-};
+});
 
 function parseInt8(text: string): number {
   const value = Number(text);

@@ -15,7 +15,6 @@ import { sectionsOf } from "../../cards/referral-review-views.ts";
 import { categoryWords, FLAG_TEXT, OFFENCE_TEXT } from "../../cards/result-words.ts";
 import { PURGED_NOTE } from "../../cards/referral-details-views.ts";
 import { boardCsv, boardRowOf, type BoardRow } from "../../export/board-csv.ts";
-import { referralPdf } from "../../export/referral-pdf.ts";
 import { draftValuesOf } from "../../services/referral-draft.ts";
 import { maseInsight } from "../../services/mase-insight.ts";
 import type { ReferralRecord, ReferralStore } from "../../services/referral-store.ts";
@@ -287,6 +286,8 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
     if (details.kind !== "details") return fail(response, details.kind === "not-triage" ? 403 : 404, details.kind === "not-triage" ? "not-triage" : "not-found", details.kind === "not-triage" ? "Only the area's triage team can download a referral." : "There is no referral with this id.");
     const summary = details.record.summary as { category: Category; flags: Flag[]; unconfirmed: boolean };
     const state = TriageState.parse(details.record.triage);
+    // pdf-lib is loaded with the first download, not at start-up.
+    const { referralPdf } = await import("../../export/referral-pdf.ts");
     const pdf = await referralPdf({
       referral: details.referral,
       reference: details.record.reference,
