@@ -91,10 +91,12 @@ export async function benchColdStart(): Promise<string[]> {
   const mb = (starts: Start[]) => Math.round(median(starts.map((start) => start.rssBytes)) / 1e6);
   const describe = (starts: Start[]) => `${ms(starts, (start) => start.ms)} ms to /healthz (runs ${starts.map((start) => Math.round(start.ms)).join(", ")}), ${ms(starts, (start) => start.readyMs)} ms to /readyz, RSS ${mb(starts)} MB`;
   const app = ms(subject, (start) => start.ms);
+  const ready = ms(subject, (start) => start.readyMs);
   return [
     `cold start, compiled (node lib/main.js), median of ${RUNS}: ${describe(subject)}`,
     `baseline, minimal express server (node bench/minimal-server.mjs): ${describe(baseline)}`,
-    `  cold start ${app} ms against a target of under 1,000 ms: ${app < 1_000 ? "met" : "NOT met"}; ${(app / ms(baseline, (start) => start.ms)).toFixed(1)}x the minimal server`,
-    `  RSS after start ${mb(subject)} MB against a target of under 150 MB: ${mb(subject) < 150 ? "met" : "NOT met"}`,
+    `  cold start to the first /healthz 200: ${app} ms against a target of under 1,000 ms: ${app < 1_000 ? "met" : "NOT met"} (the port opens first; src/http/early-server.ts)`,
+    `  to /readyz 200, the app built and taking traffic: ${ready} ms${ready < 1_000 ? "" : " (over 1 s)"}; ${(ready / ms(baseline, (start) => start.readyMs)).toFixed(1)}x the minimal server`,
+    `  RSS once ready ${mb(subject)} MB against a target of under 150 MB: ${mb(subject) < 150 ? "met" : "NOT met"}`,
   ];
 }

@@ -5,11 +5,10 @@ import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
 import { RolesError } from "./config/load-roles.ts";
-import { composeApp } from "./compose-app.ts";
-import { OUTBOX_POLL_MS } from "./compose-worker.ts";
 import { onStopSignals } from "./stop-signals.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
+import { createEarlyServer } from "./http/early-server.ts";
 
 async function start(): Promise<void> {
   const config = loadConfig();
@@ -18,14 +17,19 @@ async function start(): Promise<void> {
   // deployment ships dist/tab built (`npm run build:tab`); tests never build it behind each other's backs.
   // The dev-only modules load only then: a production start never reads them.
   if (config.playground.enabled) await (await import("./dev/build-tab.ts")).ensureTabBuilt(logger);
-  const { app, sweep, worker, close } = await composeApp({ config, logger });
-
-  const server = app.listen(config.port, config.host);
+  // Listening first: /healthz answers while the app is built; other requests wait for it (early-server.ts).
+  const early = createEarlyServer();
+  const server = early.server;
   const inFlight = trackInFlight(server);
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
+  // The app's modules (botbuilder, the store, the cards) load now, not before the port is open.
+  const [{ composeApp }, { OUTBOX_POLL_MS }] = await Promise.all([import("./compose-app.ts"), import("./compose-worker.ts")]);
+  const { app, sweep, worker, close } = await composeApp({ config, logger });
+  early.serve(app);
 
   // Stopped once the last reply is sent (the playground is where replies go), before the store closes.
   const background: (() => void)[] = [];

@@ -22,6 +22,9 @@ const CardAction = z.looseObject({
   data: z.record(z.string(), z.unknown()).nullish(),
 });
 
+/** An Action.Execute invoke's value; made once (a zod schema made per request costs more than it checks). */
+const InvokeValue = z.looseObject({ action: CardAction });
+
 /** The parts of an activity the bot relies on; everything else passes through untouched. */
 export const IncomingActivity = z
   .looseObject({
@@ -46,7 +49,7 @@ export const IncomingActivity = z
       context.addIssue({ code: "custom", path: ["from", "aadObjectId"], message: "required on msteams: it identifies the person" });
     }
     if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
-      const value = z.looseObject({ action: CardAction }).safeParse((activity as { value?: unknown }).value);
+      const value = InvokeValue.safeParse((activity as { value?: unknown }).value);
       for (const issue of value.error?.issues ?? []) context.addIssue({ ...issue, path: ["value", ...issue.path] } as never);
     }
   });

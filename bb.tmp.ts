@@ -1,0 +1,2 @@
+const { benchBot } = await import("./bench/bot.bench.ts");
+console.log((await benchBot()).join("\n"));
