@@ -1,8 +1,9 @@
-// Cold start (issue 12): from spawning the compiled server, `node lib/main.js` (no playground, a
+// Cold start (issue 12): from spawning the compiled server, `node lib/main.js` with npm start's flags (no playground, a
 // fresh SQLite file), to its first 200 from /healthz and from /readyz, median of 3, against a
 // minimal express server spawned the same way (plain JavaScript, bench/minimal-server.mjs). RSS is read from
 // /proc/<pid>/status once /readyz answers. Targets: under 1 s, under 150 MB.
 import { spawn } from "node:child_process";
+import { NODE_FLAGS } from "./scale.bench.ts";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { get } from "node:http";
@@ -45,7 +46,7 @@ async function coldStart(script: string, dataDir: string, run: number): Promise<
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PLAYGROUND: "off", LOG_LEVEL: "silent", DATABASE_URL: join(dataDir, `cold-${run}.sqlite`), MicrosoftAppId: "" };
   const started = performance.now();
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...(script.startsWith("lib/") ? NODE_FLAGS : []), script], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
   const exited = once(child, "exit");
   const until = async (path: string) => {
     while (!(await answers(port, path))) {

@@ -3,12 +3,14 @@ import { benchAssess } from "./assess.bench.ts";
 import { benchBot } from "./bot.bench.ts";
 import { benchOutbox } from "./outbox.bench.ts";
 import { benchReferralDelivery } from "./referral-delivery.bench.ts";
+import { benchScale } from "./scale.bench.ts";
 
 const suites: [string, () => Promise<string[]>][] = [
   ["assess", benchAssess],
   ["bot", benchBot],
   ["referrals and outbox", benchOutbox],
   ["submit to channel card", benchReferralDelivery],
+  ["memory, PostgreSQL, and two processes", benchScale],
 ];
 
 for (const [name, run] of suites) {

@@ -1,2 +1,0 @@
-const { benchBot } = await import("./bench/bot.bench.ts");
-console.log((await benchBot()).join("\n"));
