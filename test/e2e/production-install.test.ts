@@ -63,10 +63,11 @@ describe("a production install (npm ci --omit=dev on a built tree)", () => {
       stdio: ["ignore", "ignore", "pipe"],
     });
     server.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+    // The port opens first (/healthz), the app a moment later (/readyz).
     for (let tries = 0; ; tries += 1) {
-      const answer = await fetch(`${base}/healthz`).catch(() => undefined);
+      const answer = await fetch(`${base}/readyz`).catch(() => undefined);
       if (answer?.status === 200) break;
-      if (server.exitCode !== null || tries > 300) throw new Error(`the production install did not answer /healthz:\n${stderr}`);
+      if (server.exitCode !== null || tries > 300) throw new Error(`the production install did not become ready (/readyz):\n${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }, 300_000);
