@@ -3,7 +3,6 @@
 // minimal express server spawned the same way (plain JavaScript, bench/minimal-server.mjs). RSS is read from
 // /proc/<pid>/status once /readyz answers. Targets: under 1 s, under 150 MB.
 import { spawn } from "node:child_process";
-import { NODE_FLAGS } from "./scale.bench.ts";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { get } from "node:http";
@@ -16,9 +15,17 @@ const DEADLINE_MS = 30_000;
 const POLL_MS = 5;
 const ROOT = join(import.meta.dirname, "..");
 
+/** The flags `npm start` gives node (package.json's start script), or BENCH_NODE_FLAGS to try others. */
+export const NODE_FLAGS = (process.env["BENCH_NODE_FLAGS"] ?? startFlags()).split(" ").filter((flag) => flag !== "");
+
+function startFlags(): string {
+  const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["start"] ?? "";
+  return start.split(" ").filter((word) => word.startsWith("--")).join(" ");
+}
+
 type Start = { readonly ms: number; readonly readyMs: number; readonly rssBytes: number };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;

@@ -13,6 +13,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { buildServer, serverNeedsBuild } from "../scripts/build-server.mjs";
+import { NODE_FLAGS, freePort } from "./cold-start.ts";
 import { startLoopbackConnector, type LoopbackConnector } from "./loopback-connector.ts";
 import { keepAliveAgent, subjectCheck, userNumber, type BotTarget } from "./virtual-user.ts";
 
@@ -22,24 +23,8 @@ const CHECKS_FOR_MEMORY = 10_000;
 const SCALE_WINDOW_MS = 8_000;
 const WARM_UP_MS = 3_000;
 
-/** The flags `npm start` gives node (package.json's start script), or BENCH_NODE_FLAGS to try others. */
-export const NODE_FLAGS = (process.env["BENCH_NODE_FLAGS"] ?? startFlags()).split(" ").filter((flag) => flag !== "");
-
-function startFlags(): string {
-  const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["start"] ?? "";
-  return start.split(" ").filter((word) => word.startsWith("--")).join(" ");
-}
 
 type Bot = { readonly url: string; readonly pid: number; readonly stop: () => Promise<void> };
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, "close");
-  return port;
-}
 
 const rssMb = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1000;
 

@@ -14,18 +14,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/node-process.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SHIPPED = ["package.json", "package-lock.json", "lib", "content", "cards", "scripts"];
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, "close");
-  return port;
-}
 
 describe("a production install (npm ci --omit=dev on a built tree)", () => {
   let dir: string;
