@@ -99,6 +99,10 @@ describe("the check and the referral as web forms", () => {
     expect(again.body.fields.find((field: { id: string }) => field.id === "child.forename").value).toBe("Samira");
     expect(again.body.fields.find((field: { id: string }) => field.id === "concern.worries").error).not.toBe("");
     expect(again.body.issues.length).toBeGreaterThan(0);
+    // Each problem is counted on the section that holds its field, as the card's links do.
+    const counted = again.body.sections.map((section: { id: string; issues: number }) => [section.id, section.issues]);
+    expect(counted.reduce((sum: number, [, issues]: [string, number]) => sum + issues, 0)).toBe(again.body.issues.length);
+    expect(Object.fromEntries(counted)["essentials"]).toBe(again.body.issues.length);
   });
 
   it("a list section takes every entry shown at once; removing one keeps the others' values", async () => {

@@ -14,6 +14,7 @@ import { referralSentCard, sentViewOf } from "../../cards/referral-sent-views.ts
 import { NOTICES_FOR_REFERRALS } from "../../cards/referral-notices.ts";
 import { CHECK_VERBS, type CheckOutcome, type CheckService } from "../../services/check-service.ts";
 import type { DraftView, ReferralOutcome, ReferralService } from "../../services/referral-service.ts";
+import { sectionOfIssue } from "../../services/referral-draft.ts";
 import { fail, parseOr400, userOf } from "./api-kit.ts";
 
 const SessionId = z.string().uuid({ error: "expected a check id" });
@@ -93,7 +94,7 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
       stage: "form" as const,
       notice,
       section,
-      sections: REFERRAL_CARD_SECTIONS.map((id) => ({ id, title: SECTION_WORDS[id].title, issues: view.issues.filter((issue) => sectionOfIssueId(issue.field) === id).length })),
+      sections: REFERRAL_CARD_SECTIONS.map((id) => ({ id, title: SECTION_WORDS[id].title, issues: view.issues.filter((issue) => sectionOfIssue(issue.field) === id).length })),
       carried: carriedLines(carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area)).map((line) => line.text),
       fields: isListGroup(section) ? [] : fieldsOf((group) => group),
       list: isListGroup(section) ? { group: section, add: `Add ${ENTRY_WORDS[section].a}`, entries, max: 20 } : null,
@@ -169,12 +170,4 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
   });
 
   return router;
-}
-
-/** The section of the form a problem's field is in (a list entry's field is in its list). */
-function sectionOfIssueId(field: string): ReferralSection {
-  const [group] = field.split(".");
-  if (group !== undefined && isListGroup(group)) return group;
-  const match = REFERRAL_CARD_SECTIONS.find((section) => section !== "essentials" && fieldsIn(section).some((spec) => `${spec.group}.${spec.key}` === field));
-  return match ?? "essentials";
 }
