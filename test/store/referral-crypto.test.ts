@@ -29,9 +29,10 @@ describe("sealing", () => {
     const value = fc.oneof(fc.jsonValue(), fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", minLength: 20_000, maxLength: 40_000 }));
     fc.assert(
       fc.property(value, fc.string({ minLength: 1, maxLength: 40 }), (original, aad) => {
-        expect(crypto.openJson(crypto.sealJson(original as Json, { aad }), { aad })).toEqual(original);
+        // Sealing stores JSON, and JSON has no -0 (fast-check's jsonValue makes one now and then): the value as JSON keeps it.
+        expect(crypto.openJson(crypto.sealJson(original as Json, { aad }), { aad })).toEqual(JSON.parse(JSON.stringify(original)));
       }),
-      { numRuns: 100 },
+      { numRuns: 100, ...(process.env["FC_SEED"] === undefined ? {} : { seed: Number(process.env["FC_SEED"]) }) },
     );
   });
 
