@@ -52,6 +52,15 @@ function readJson(path: string): unknown {
 
 export type CardRenderer = (name: CardName, data: object) => AdaptiveCard;
 
+/**
+ * Cards that are the same for everyone given the same data (no session, no person): rendered once
+ * per distinct data and kept (issue 12: the templating library evaluates every binding on every
+ * render). A card is a pure function of its template and its data, so the data is the key. Each
+ * caller gets its own copy.
+ */
+const SHARED_CARDS: ReadonlySet<CardName> = new Set(["welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice"]);
+export const SHARED_CARDS_KEPT = 256;
+
 export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRenderer {
   const partialsDir = join(dir, "partials");
   const partials = new Map(
@@ -75,7 +84,8 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
     made.set(name, template);
     return template;
   };
-  return (name, data) => {
+  const shared = new Map<string, AdaptiveCard>();
+  const expand = (name: CardName, data: object): AdaptiveCard => {
     const template = templateOf(name);
     if (template === undefined) throw new Error(`no card template "${name}"`);
     const card = template.expand({ $root: data }) as AdaptiveCard;
@@ -85,6 +95,17 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
     const refresh = card["refresh"] as { userIds?: unknown } | undefined;
     if (refresh !== undefined && (!Array.isArray(refresh.userIds) || refresh.userIds.length === 0)) delete card["refresh"];
     return card;
+  };
+  return (name, data) => {
+    if (!SHARED_CARDS.has(name)) return expand(name, data);
+    const key = `${name}\u0000${JSON.stringify(data)}`;
+    let card = shared.get(key);
+    if (card === undefined) {
+      card = expand(name, data);
+      if (shared.size >= SHARED_CARDS_KEPT) shared.delete(shared.keys().next().value as string);
+      shared.set(key, card);
+    }
+    return structuredClone(card);
   };
 }
 
