@@ -63,6 +63,11 @@ const ADULT_FLAG_TEXT: Partial<Record<Flag, { title: string; text: string }>> = 
   trafficking: { title: "Trafficking", text: "moving a person for sexual activity is trafficking: tell the police, and a National Referral Mechanism referral should be considered." },
 };
 
+/** A flag's title: an offence flag's statement, or the flag's own title. */
+export function flagTitle(flag: Flag): string {
+  return (OFFENCE_FLAGS as readonly Flag[]).includes(flag) ? OFFENCE_TEXT[flag as OffenceFlag].title : FLAG_TEXT[flag as Exclude<Flag, OffenceFlag>].title;
+}
+
 /** The "Also" lines of a result: every flag but the offence flags, which lead the card instead. */
 export function flagLines(flags: readonly Flag[], adult: boolean): { title: string; text: string }[] {
   return flags.flatMap((flag) => {

@@ -8,13 +8,13 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Area } from "../domain/area.ts";
-import { CATEGORIES, FLAGS, OFFENCE_FLAGS, offenceFlagsOf, type Category, type Flag, type OffenceFlag } from "../domain/category.ts";
+import { CATEGORIES, FLAGS, offenceFlagsOf, type Category, type Flag } from "../domain/category.ts";
 import { URGENCIES, type Urgency } from "../domain/pathway.ts";
 import { AGE_BANDS, type AgeBand } from "../domain/referral-age.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
 import { TriageState, type Outcome, type TriageStatus } from "../domain/triage.ts";
-import { FLAG_TEXT, OFFENCE_TEXT, URGENCY_TEXT, categoryWords } from "../cards/result-words.ts";
+import { URGENCY_TEXT, categoryWords, flagTitle } from "../cards/result-words.ts";
 
 /** One referral on the board, as a manager may see it: no name, address, date of birth or free text about anyone but triage staff. */
 export type BoardRow = {
@@ -102,17 +102,13 @@ function ukTime(at: Date | undefined): string {
   return at === undefined || Number.isNaN(at.getTime()) ? "" : DateTime.fromJSDate(at, { zone: "Europe/London" }).toFormat("yyyy-MM-dd HH:mm");
 }
 
-function flagWords(flag: Flag): string {
-  return (OFFENCE_FLAGS as readonly Flag[]).includes(flag) ? OFFENCE_TEXT[flag as OffenceFlag].title : FLAG_TEXT[flag as Exclude<Flag, OffenceFlag>].title;
-}
-
 /** The columns, in order: heading and cell. */
 const COLUMNS: readonly { readonly heading: string; readonly cell: (row: BoardRow) => string }[] = [
   { heading: "Reference", cell: (row) => row.reference },
   { heading: "Area", cell: (row) => row.areaName },
   { heading: "Submitted (UK time)", cell: (row) => ukTime(row.submittedAt) },
   { heading: "Category", cell: (row) => `${categoryWords(row.category, offenceFlagsOf(row.flags)).title}${row.unconfirmed ? " (unconfirmed)" : ""}` },
-  { heading: "Flags", cell: (row) => row.flags.map(flagWords).join("; ") },
+  { heading: "Flags", cell: (row) => row.flags.map(flagTitle).join("; ") },
   { heading: "Urgency", cell: (row) => URGENCY_TEXT[row.urgency].text },
   { heading: "Age band", cell: (row) => row.ageBand },
   { heading: "Status", cell: (row) => STATUS_WORDS[row.status] },

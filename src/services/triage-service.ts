@@ -188,6 +188,15 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** As personalOf, but undefined also when the fields cannot be opened: for lists that must not fail on one row. */
+  function personalOrNone(record: ReferralRecord): Referral | undefined {
+    try {
+      return personalOf(record);
+    } catch {
+      return undefined;
+    }
+  }
+
   async function lastEventOf(referralId: string, type: TriageEventType): Promise<TriageEvent | undefined> {
     const stored = (await referrals.events(referralId)).reverse().find((event) => event.type === type);
     return stored === undefined ? undefined : eventOf(stored);
@@ -278,13 +287,8 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       .filter((earlier) => earlier.submittedAt.getTime() < record.submittedAt.getTime() || (earlier.submittedAt.getTime() === record.submittedAt.getTime() && earlier.reference < record.reference))
       .map((earlier) => {
         const decision = (earlier.triage as { decision?: { outcome?: string } }).decision;
-        let agency: string | undefined;
-        try {
-          agency = personalOf(earlier)?.referrer.agency;
-        } catch {
-          // An earlier referral that cannot be opened is still worth naming: its reference is enough to look it up.
-          agency = undefined;
-        }
+        // An earlier referral that cannot be opened is still worth naming: its reference is enough to look it up.
+        const agency = personalOrNone(earlier)?.referrer.agency;
         return { reference: earlier.reference, submittedAt: earlier.submittedAt, agency, status: earlier.status, outcome: decision?.outcome };
       });
   }
@@ -416,12 +420,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         const event = eventOf(stored);
         return event === undefined ? [] : [event];
       });
-      let referral: Referral | undefined;
-      try {
-        referral = personalOf(record);
-      } catch {
-        referral = undefined;
-      }
+      const referral = personalOrNone(record);
       const asked = record.status === "awaiting-info" ? [...events].reverse().find((event) => event.type === "info-requested") : undefined;
       return { kind: "mine", record, referral, events, question: asked?.type === "info-requested" ? asked.details.question : undefined };
     },
@@ -433,12 +432,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
      */
     async forInsight(areaIds: readonly string[], since: Date, limit: number): Promise<InsightReferral[]> {
       return (await referrals.list({ areaIds, submittedSince: since }, limit)).map((record) => {
-        let referral: Referral | undefined;
-        try {
-          referral = personalOf(record);
-        } catch {
-          referral = undefined;
-        }
+        const referral = personalOrNone(record);
         const decision = (record.triage as { decision?: { outcome?: string } }).decision;
         const summary = record.summary as InsightReferral["summary"];
         return { id: record.id, reference: record.reference, submittedAt: record.submittedAt, status: record.status, summary, outcome: record.status === "decided" ? decision?.outcome : undefined, referral };

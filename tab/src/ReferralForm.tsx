@@ -63,7 +63,9 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
     if (identity === undefined || stage === undefined || stage.stage === "sent") return;
     setBusy(true);
     const inputs = stage.stage === "form" ? Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== "")) : {};
-    apiCall<DraftStage>(identity, "POST", `/referral-drafts/${stage.draftId}/actions`, { version: stage.version, inputs, ...body })
+    // A list's entries are all on the page: each one's empty fields are read as cleared.
+    const shown = stage.stage === "form" && stage.list !== null ? { shown: { from: 0, to: stage.list.entries.length } } : {};
+    apiCall<DraftStage>(identity, "POST", `/referral-drafts/${stage.draftId}/actions`, { version: stage.version, inputs, ...shown, ...body })
       .then(show, (error: unknown) => setFailed(messageOf(error, "That did not go through. Nothing you typed was lost: try again.")))
       .finally(() => setBusy(false));
   };

@@ -64,7 +64,7 @@ async function sendReferral(user = "practitioner", person?: Record<string, strin
     const essentials = { ...typedIn(form.body), ...ESSENTIALS };
     form = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", inputs: essentials });
     expect(form.body.section).toBe("personsOfInterest");
-    form = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "essentials", inputs: Object.fromEntries(Object.entries(person).map(([key, value]) => [`personsOfInterest.0.${key}`, value])) });
+    form = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "essentials", shown: { from: 0, to: 1 }, inputs: Object.fromEntries(Object.entries(person).map(([key, value]) => [`personsOfInterest.0.${key}`, value])) });
   }
   const review = await post(user, `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.review", inputs: { ...typedIn(form.body), ...ESSENTIALS } });
   expect(review.body.stage).toBe("review");
@@ -110,9 +110,9 @@ describe("the check and the referral as web forms", () => {
     let form = await post("practitioner", "/referral-drafts", { checkId });
     form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "personsOfInterest", inputs: {} });
     form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", inputs: {} });
-    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", inputs: { "personsOfInterest.0.name": "Dee" } });
+    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.add", group: "personsOfInterest", shown: { from: 0, to: 1 }, inputs: { "personsOfInterest.0.name": "Dee" } });
     expect(form.body.list.entries).toHaveLength(2);
-    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.remove", group: "personsOfInterest", index: 0, inputs: { "personsOfInterest.0.name": "Dee", "personsOfInterest.1.name": "Jay" } });
+    form = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.remove", group: "personsOfInterest", index: 0, shown: { from: 0, to: 2 }, inputs: { "personsOfInterest.0.name": "Dee", "personsOfInterest.1.name": "Jay" } });
     expect(form.body.list.entries).toHaveLength(1);
     expect(form.body.list.entries[0].fields.find((field: { id: string }) => field.id === "personsOfInterest.0.name").value).toBe("Jay");
   });

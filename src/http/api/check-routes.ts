@@ -33,6 +33,7 @@ const DraftBody = z.strictObject({
   section: z.enum(REFERRAL_CARD_SECTIONS, { error: "expected a section of the form" }).optional(),
   group: z.enum(["personsOfInterest", "locationsOfInterest"], { error: "expected personsOfInterest or locationsOfInterest" }).optional(),
   index: z.number().int().min(0).max(19).optional(),
+  shown: z.strictObject({ from: z.number().int().min(0).max(20), to: z.number().int().min(0).max(20) }, { error: "expected the entries the page showed, { from, to }" }).optional(),
   inputs: Inputs,
 });
 
@@ -149,10 +150,7 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
     const id = parseOr400(response, DraftId, request.params["id"], "id");
     const body = id === undefined ? undefined : parseOr400(response, DraftBody, request.body, "body");
     if (id === undefined || body === undefined) return;
-    const { section, group, index } = body;
-    // The page shows every entry of a list at once: all of them count as shown.
-    const draft = await referralService.unfinished(userOf(response).userId);
-    const listShown = draft !== undefined && draft.draftId === id && isListGroup(draft.state.section) ? { shown: { from: 0, to: draft.state.entries[draft.state.section] } } : {};
+    const { section, group, index, shown } = body;
     sendDraft(
       response,
       await referralService.act({
@@ -161,7 +159,8 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
         userId: userOf(response).userId,
         verb: body.verb,
         inputs: body.inputs,
-        ...listShown,
+        // The entries of a list the page showed (it shows them all): an input of theirs left out is read as cleared, as on the card.
+        ...(shown === undefined ? {} : { shown }),
         ...(section === undefined ? {} : { section }),
         ...(group === undefined ? {} : { group }),
         ...(index === undefined ? {} : { index }),

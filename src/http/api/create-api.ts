@@ -11,7 +11,7 @@ import { DOMAINS } from "../../domain/catalogue.ts";
 import { signsDomainCard } from "../../cards/menu-views.ts";
 import type { Areas } from "../../content/load-areas.ts";
 import type { Roles } from "../../config/load-roles.ts";
-import { fail, parseOr400, type ApiUser } from "./api-kit.ts";
+import { fail, Page, pageOf, parseOr400, type ApiUser } from "./api-kit.ts";
 import type { Identified } from "./teams-identity.ts";
 import { createReferralRoutes, type ReferralRouteDependencies } from "./referral-routes.ts";
 import { createCheckRoutes, type CheckRouteDependencies } from "./check-routes.ts";
@@ -28,11 +28,7 @@ export const LOCAL_USERS = [
   { id: "sutton-lead", name: "Kit Lead", description: "Sutton triage lead", aadObjectId: "00000000-0000-4000-8000-00000000c1a1", triageAreas: ["sutton"] },
 ] as const;
 
-const GuidanceQuery = z.strictObject({
-  q: z.string().max(200, { error: "at most 200 characters" }).optional(),
-  limit: z.coerce.number({ error: "expected a number" }).int({ error: "expected a whole number" }).min(1, { error: "at least 1" }).max(100, { error: "at most 100" }).default(25),
-  cursor: z.string().regex(/^\d{1,4}$/, { error: "expected the cursor a previous page gave" }).optional(),
-});
+const GuidanceQuery = z.strictObject({ q: z.string().max(200, { error: "at most 200 characters" }).optional(), ...Page });
 
 export type ApiDependencies = {
   readonly guidance: readonly GuidanceEntry[];
@@ -91,13 +87,8 @@ export function createApi(dependencies: ApiDependencies): Router {
     if (query === undefined) return;
     const { q, limit, cursor } = query;
     const matching = q === undefined || q.trim() === "" ? guidance : searchGuidance(q).flatMap((id) => byId.get(id) ?? []);
-    const from = cursor === undefined ? 0 : Number(cursor);
-    const page = matching.slice(from, from + limit);
-    response.json({
-      items: page.map((entry) => ({ id: entry.id, title: entry.title, topic: entry.topic, body: entry.body, source: entry.source, related: entry.related })),
-      total: matching.length,
-      ...(from + limit < matching.length ? { nextCursor: String(from + limit) } : {}),
-    });
+    const items = matching.map((entry) => ({ id: entry.id, title: entry.title, topic: entry.topic, body: entry.body, source: entry.source, related: entry.related }));
+    response.json(pageOf(items, limit, cursor));
   });
 
   // The nine SAFEGUARD areas with every sign, as the bot's "Warning signs" cards give them.

@@ -12,22 +12,18 @@ import type { Referral } from "../../domain/referral.ts";
 import { referralChannelCard, STATUS_WORDS } from "../../cards/referral-channel-views.ts";
 import { channelViewOf, detailsViewOf } from "../../cards/referral-channel-data.ts";
 import { sectionsOf } from "../../cards/referral-review-views.ts";
-import { categoryWords, FLAG_TEXT, OFFENCE_TEXT } from "../../cards/result-words.ts";
+import { categoryWords, flagTitle } from "../../cards/result-words.ts";
 import { PURGED_NOTE } from "../../cards/referral-details-views.ts";
 import { boardCsv, boardRowOf, type BoardRow } from "../../export/board-csv.ts";
 import { draftValuesOf } from "../../services/referral-draft.ts";
 import { maseInsight } from "../../services/mase-insight.ts";
 import type { ReferralRecord, ReferralStore } from "../../services/referral-store.ts";
 import { ANSWER_LIMIT, TRIAGE_VERBS, type DetailsOutcome, type Presser, type TriageService } from "../../services/triage-service.ts";
-import { fail, parseOr400, userOf, type ApiUser } from "./api-kit.ts";
+import { fail, Page, pageOf, parseOr400, userOf, type ApiUser } from "./api-kit.ts";
 
 /** The most referrals a list reads before filtering and sorting: far beyond an area's open ones. */
 export const LIST_READ_LIMIT = 1_000;
 
-const Page = {
-  limit: z.coerce.number({ error: "expected a number" }).int({ error: "expected a whole number" }).min(1, { error: "at least 1" }).max(100, { error: "at most 100" }).default(25),
-  cursor: z.string().regex(/^\d{1,4}$/, { error: "expected the cursor a previous page gave" }).optional(),
-};
 const MineQuery = z.strictObject({ view: z.literal("mine"), ...Page });
 const BoardQuery = z.strictObject({
   view: z.literal("board"),
@@ -62,10 +58,6 @@ export type ReferralRouteDependencies = {
 const presserOf = (user: ApiUser): Presser => ({ userId: user.userId, aadObjectId: user.aadObjectId, name: user.name });
 const isoOf = (at: Date | undefined) => (at === undefined ? null : at.toISOString());
 
-function flagTitle(flag: Flag): string {
-  return flag === "under13" || flag === "sexualAbuse" ? OFFENCE_TEXT[flag].title : FLAG_TEXT[flag].title;
-}
-
 /** The referral's typed fields, read-only, by section as the review card shows them. */
 function readOnlySections(referral: Referral | undefined) {
   if (referral === undefined) return undefined;
@@ -73,11 +65,6 @@ function readOnlySections(referral: Referral | undefined) {
   return sectionsOf({ draftId: "", version: 0, section: "essentials", values, issues: [], entries, carried: undefined })
     .map((section) => ({ title: section.title, groups: section.groups, entries: section.entries }))
     .filter((section) => section.groups.length > 0 || section.entries.length > 0);
-}
-
-function pageOf<T>(items: readonly T[], limit: number, cursor: string | undefined) {
-  const from = cursor === undefined ? 0 : Number(cursor);
-  return { items: items.slice(from, from + limit), total: items.length, ...(from + limit < items.length ? { nextCursor: String(from + limit) } : {}) };
 }
 
 export function createReferralRoutes({ referrals, triage, areas, clock }: ReferralRouteDependencies): Router {
