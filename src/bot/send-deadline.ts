@@ -9,12 +9,13 @@
 // every send in one turn shares the turn's budget, so a failed card and the apology after it
 // still end well inside Teams' limit.
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
-import { ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient } from "botframework-connector";
+import { ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from "botframework-connector";
+import { UserTokenClientOnFirstUse, connectorClientOnFirstUse } from "./clients-on-first-use.ts";
 
 export type SendLimits = {
   /** Total time for one send, retries and waits included. */
   readonly sendMs: number;
-  /** Total time for every send in one turn (one connector client is made per turn). */
+  /** Total time for every send in one turn (one connector client is made per turn, at its first send). */
   readonly turnMs: number;
   /** Attempts for one send, the first included. */
   readonly attempts: number;
@@ -41,9 +42,9 @@ export class SendDeadlineError extends Error {
   }
 }
 
-/** The policy that replaces core-rest-pipeline's default retry policy on one connector client. */
-export function sendDeadlinePolicy(limits: SendLimits, now: () => number = Date.now): PipelinePolicy {
-  const turnEnds = now() + limits.turnMs;
+/** The policy that replaces core-rest-pipeline's default retry policy on one connector client; the turn's budget counts from `turnStartedAt`. */
+export function sendDeadlinePolicy(limits: SendLimits, now: () => number = Date.now, turnStartedAt: number = now()): PipelinePolicy {
+  const turnEnds = turnStartedAt + limits.turnMs;
   return {
     name: "sendDeadlinePolicy",
     async sendRequest(request, next) {
@@ -83,13 +84,13 @@ export function retryAfterMs(header: string | undefined, nowMs: number): number 
  * client's pipeline is not part of botbuilder's typed surface: if a botbuilder update moves it,
  * this throws at the first turn (and the fault tests fail) rather than silently sending without limits.
  */
-export function limitSends(client: ConnectorClient, limits: SendLimits): ConnectorClient {
+export function limitSends(client: ConnectorClient, limits: SendLimits, turnStartedAt: number = Date.now()): ConnectorClient {
   const pipeline = (client as unknown as { client?: { pipeline?: Partial<Pipeline> } }).client?.pipeline;
   if (typeof pipeline?.removePolicy !== "function" || typeof pipeline.addPolicy !== "function") {
     throw new Error("botbuilder's ConnectorClient has no pipeline where expected: the send deadlines cannot be applied (see src/bot/send-deadline.ts)");
   }
   pipeline.removePolicy({ name: "defaultRetryPolicy" });
-  pipeline.addPolicy(sendDeadlinePolicy(limits), { phase: "Retry" });
+  pipeline.addPolicy(sendDeadlinePolicy(limits, Date.now, turnStartedAt), { phase: "Retry" });
   return client;
 }
 
@@ -103,8 +104,10 @@ class LimitedConnectorFactory extends ConnectorFactory {
     this.#limits = limits;
   }
 
+  // Made at the turn's first send (clients-on-first-use.ts); its budget still counts from the turn's start.
   override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return limitSends(await this.#inner.create(serviceUrl, audience), this.#limits);
+    const turnStartedAt = Date.now();
+    return connectorClientOnFirstUse(async () => limitSends(await this.#inner.create(serviceUrl, audience), this.#limits, turnStartedAt));
   }
 }
 
@@ -126,5 +129,9 @@ export class TimeLimitedAuthentication extends ConfigurationBotFrameworkAuthenti
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
     return new LimitedConnectorFactory(super.createConnectorFactory(claimsIdentity), this.#limits);
+  }
+
+  override async createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return new UserTokenClientOnFirstUse(() => super.createUserTokenClient(claimsIdentity));
   }
 }
