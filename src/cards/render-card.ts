@@ -61,7 +61,43 @@ export type CardRenderer = (name: CardName, data: object) => AdaptiveCard;
 const SHARED_CARDS: ReadonlySet<CardName> = new Set(["welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice"]);
 export const SHARED_CARDS_KEPT = 256;
 
-export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRenderer {
+/**
+ * A guided check's cards carry the check's session (`session: { id, version }`) only in their
+ * buttons' data; everything else is the same for everyone at the same point of a check with the
+ * same answers (the first step always is). They are rendered with stand-ins for the session, kept
+ * as JSON (the most recently used CHECK_CARDS_KEPT), and each caller gets a fresh card with its own
+ * session put in. A template that uses the session in any other way than a whole `${session.id}`
+ * or `${session.version}` value is never kept (templateUsesSessionPlainly); nor is a render whose
+ * data already holds a stand-in.
+ */
+export const CHECK_CARDS_KEPT = 512;
+const STAND_IN = { id: "~~session.id~~", version: "~~session.version~~" } as const;
+const QUOTED_STAND_IN = { id: JSON.stringify(STAND_IN.id), version: JSON.stringify(STAND_IN.version) } as const;
+type Session = { id: string; version: number | string };
+
+function sessionOf(data: object): Session | undefined {
+  const session = (data as { session?: unknown }).session;
+  if (session === null || typeof session !== "object") return undefined;
+  const { id, version, ...rest } = session as Record<string, unknown>;
+  if (typeof id !== "string" || (typeof version !== "number" && typeof version !== "string") || Object.keys(rest).length > 0) return undefined;
+  return { id, version };
+}
+
+/** True when every mention of `session` in the template is a whole `${session.id}` or `${session.version}` string. */
+function templateUsesSessionPlainly(node: unknown): boolean {
+  if (typeof node === "string") return !node.includes("session") || node === "${session.id}" || node === "${session.version}";
+  if (Array.isArray(node)) return node.every(templateUsesSessionPlainly);
+  if (node !== null && typeof node === "object") return Object.entries(node).every(([key, value]) => !key.includes("${") && templateUsesSessionPlainly(value));
+  return true;
+}
+
+const countOf = (text: string, part: string) => text.split(part).length - 1;
+
+/** How often the kept cards were used, for the bench (process-wide). */
+export const cardsKept = { hits: 0, misses: 0 };
+
+/** `keepCheckCards: false` renders every check card afresh (the tests' reference). */
+export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { keepCheckCards?: boolean } = {}): CardRenderer {
   const partialsDir = join(dir, "partials");
   const partials = new Map(
     readdirSync(partialsDir).filter((file) => file.endsWith(".json")).map((file) => [file.slice(0, -".json".length), readJson(join(partialsDir, file))]),
@@ -74,6 +110,7 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
       return [name, json] as const;
     }),
   );
+  const sessionKeepable = new Set(options.keepCheckCards === false ? [] : CARD_NAMES.filter((name) => !SHARED_CARDS.has(name) && templateUsesSessionPlainly(templates.get(name))));
   const made = new Map<CardName, Template>();
   const templateOf = (name: CardName): Template | undefined => {
     const existing = made.get(name);
@@ -84,7 +121,6 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
     made.set(name, template);
     return template;
   };
-  const shared = new Map<string, AdaptiveCard>();
   const expand = (name: CardName, data: object): AdaptiveCard => {
     const template = templateOf(name);
     if (template === undefined) throw new Error(`no card template "${name}"`);
@@ -96,8 +132,9 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
     if (refresh !== undefined && (!Array.isArray(refresh.userIds) || refresh.userIds.length === 0)) delete card["refresh"];
     return card;
   };
-  return (name, data) => {
-    if (!SHARED_CARDS.has(name)) return expand(name, data);
+
+  const shared = new Map<string, AdaptiveCard>();
+  const sharedCard = (name: CardName, data: object): AdaptiveCard => {
     const key = `${name}\u0000${JSON.stringify(data)}`;
     let card = shared.get(key);
     if (card === undefined) {
@@ -106,6 +143,31 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR): CardRendere
       shared.set(key, card);
     }
     return structuredClone(card);
+  };
+
+  const kept = new Map<string, string>();
+  const withSession = (name: CardName, data: object, session: Session): AdaptiveCard => {
+    const key = `${name}\u0000${JSON.stringify({ ...data, session: STAND_IN })}`;
+    let json = kept.get(key);
+    if (json !== undefined) {
+      cardsKept.hits += 1;
+      kept.delete(key); // to the most recently used end
+    } else {
+      if (key.split("~~session.").length !== 3) return expand(name, data); // the data holds a stand-in of its own
+      cardsKept.misses += 1;
+      json = JSON.stringify(expand(name, { ...data, session: STAND_IN }));
+      // Every stand-in must be a whole value, or it could not be put back: render this one afresh.
+      if (countOf(json, "~~session.") !== countOf(json, QUOTED_STAND_IN.id) + countOf(json, QUOTED_STAND_IN.version)) return expand(name, data);
+      if (kept.size >= CHECK_CARDS_KEPT) kept.delete(kept.keys().next().value as string);
+    }
+    kept.set(key, json);
+    return JSON.parse(json.replaceAll(QUOTED_STAND_IN.id, JSON.stringify(session.id)).replaceAll(QUOTED_STAND_IN.version, JSON.stringify(session.version))) as AdaptiveCard;
+  };
+
+  return (name, data) => {
+    if (SHARED_CARDS.has(name)) return sharedCard(name, data);
+    const session = sessionKeepable.has(name) ? sessionOf(data) : undefined;
+    return session === undefined ? expand(name, data) : withSession(name, data, session);
   };
 }
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { assess } from "../../src/domain/assess.ts";
 import { DOMAINS, INDICATORS, QUESTIONS } from "../../src/domain/catalogue.ts";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
-import { createCardRenderer, limitCardSize, CARD_NAMES, CARD_SIZE_LIMIT_BYTES, type CardName } from "../../src/cards/render-card.ts";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_CARDS_DIR, cardsKept, createCardRenderer, limitCardSize, CARD_NAMES, CARD_SIZE_LIMIT_BYTES, type CardName } from "../../src/cards/render-card.ts";
 import { checkCard, type CardToSend } from "../../src/cards/check-views.ts";
 import { summaryCard } from "../../src/cards/summary-views.ts";
 import {
@@ -243,5 +246,66 @@ describe("limitCardSize", () => {
     expect(oversize).toHaveLength(1);
     expect(oversize[0]![0]).toBe("welcome");
     expect(oversize[0]![1]).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES);
+  });
+});
+
+// Issue 12: a check's cards are kept, rendered with stand-ins for the session (render-card.ts).
+describe("check cards kept between sessions", () => {
+  const afresh = createCardRenderer(undefined, { keepCheckCards: false });
+  const SESSIONS = [
+    { id: "6d1c1a9e-0000-4000-8000-00000000000a", version: 1 },
+    { id: "6d1c1a9e-0000-4000-8000-00000000000b", version: 27 },
+    { id: "6d1c1a9e-0000-4000-8000-00000000000a", version: 2 },
+  ];
+  const withSession = (card: CardToSend, session: object) => ("session" in card.data ? { ...card.data, session } : card.data);
+
+  it.each(CASES)("%s: the same card as rendered afresh, for whichever session, first time or again", (_name, card) => {
+    const kept = createCardRenderer();
+    for (const session of SESSIONS) expect(kept(card.name, withSession(card, session))).toEqual(afresh(card.name, withSession(card, session)));
+  });
+
+  it("the second session's card comes from the kept one, with its own session in every button", () => {
+    const kept = createCardRenderer();
+    const card = checkView(atQuestions);
+    kept(card.name, withSession(card, SESSIONS[0]!));
+    const before = { ...cardsKept };
+    const second = kept(card.name, withSession(card, SESSIONS[1]!));
+    expect(cardsKept.hits - before.hits).toBe(1);
+    expect(cardsKept.misses - before.misses).toBe(0);
+    const data: unknown[] = [];
+    walkCard(second, (node) => {
+      if (node["type"] === "Action.Execute") data.push(node["data"]);
+    });
+    expect(data.length).toBeGreaterThan(1);
+    for (const each of data) expect(each).toEqual({ sessionId: SESSIONS[1]!.id, version: SESSIONS[1]!.version });
+  });
+
+  it("a caller that changes its card changes nobody else's", () => {
+    const kept = createCardRenderer();
+    const card = checkView(atSigns);
+    const first = kept(card.name, withSession(card, SESSIONS[0]!));
+    first.body.push({ type: "TextBlock", text: "changed by one caller" });
+    expect(JSON.stringify(kept(card.name, withSession(card, SESSIONS[1]!)))).not.toContain("changed by one caller");
+  });
+
+  it("data that happens to hold a stand-in's text is shown as it is", () => {
+    const kept = createCardRenderer();
+    const card = checkCard({ ...viewOf(startState()), state: { ...startState(), notice: "~~session.id~~ and \"~~session.version~~\"" } }, AREAS);
+    for (const session of SESSIONS) expect(kept(card.name, withSession(card, session))).toEqual(afresh(card.name, withSession(card, session)));
+  });
+
+  it("a template that uses the session in any other way is rendered afresh every time", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cards-"));
+    cpSync(DEFAULT_CARDS_DIR, dir, { recursive: true });
+    const template = JSON.parse(readFileSync(join(dir, "check-context.json"), "utf8")) as { body: unknown[] };
+    template.body.push({ type: "TextBlock", text: "Saved ${session.version} times" }, { type: "TextBlock", $when: "${session.version > 5}", text: "Many changes" });
+    writeFileSync(join(dir, "check-context.json"), JSON.stringify(template));
+    const kept = createCardRenderer(dir);
+    const reference = createCardRenderer(dir, { keepCheckCards: false });
+    const card = checkView(startState());
+    const before = { ...cardsKept };
+    for (const session of SESSIONS) expect(kept(card.name, withSession(card, session))).toEqual(reference(card.name, withSession(card, session)));
+    expect(textBlocks(kept(card.name, withSession(card, SESSIONS[1]!)))).toEqual(expect.arrayContaining(["Saved 27 times", "Many changes"]));
+    expect(cardsKept.hits - before.hits + cardsKept.misses - before.misses).toBe(0);
   });
 });
