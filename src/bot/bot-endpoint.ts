@@ -86,7 +86,7 @@ export function createBotEndpoint({ adapter, run, authenticated, logger }: Endpo
     try {
       const invokeResponse = await adapter.runTurn(authorization, activity as unknown as Activity, run);
       if (invokeResponse?.body === undefined) response.status(invokeResponse?.status ?? 200).end();
-      else response.status(invokeResponse.status).json(invokeResponse.body);
+      else sendJson(response, invokeResponse.status, invokeResponse.body);
     } catch (error) {
       if (error instanceof AuthenticationError && (error.statusCode === 401 || error.statusCode === 403)) {
         logger.info({ reason: error.message }, "refused an activity that was not authenticated");
@@ -99,6 +99,16 @@ export function createBotEndpoint({ adapter, run, authenticated, logger }: Endpo
       }
     }
   };
+}
+
+/**
+ * An invoke's answer, written as it is: express's `json()` would also hash the card for an ETag
+ * and check freshness, which a POST's answer never uses (issue 12: a check's card is up to 12 KB,
+ * every press).
+ */
+function sendJson(response: Response, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) }).end(text);
 }
 
 /** True for an http(s) URL on this machine. */
