@@ -1,8 +1,12 @@
 // The bot under load, against a baseline measured in the same run: 50 virtual users each run full
 // guided checks (1 message + 4 Action.Execute invokes) back to back against the real app, and the
 // same shape of traffic against a bare botbuilder echo bot. Each bot runs in a process of its own
-// on 127.0.0.1; the users and the loopback Bot Connector share this one. The two are measured in
-// alternating windows, so a busy spell on a shared machine falls on both. Then cold start.
+// on 127.0.0.1; the users and the loopback Bot Connector share this one. They are measured in
+// alternating windows, so a busy spell on a shared machine falls on each. The app runs twice: as
+// shipped, and with every check card rendered afresh. The 50 users all answer alike, so the
+// shipped app renders each step's card once and keeps it (render-card.ts); real practitioners'
+// answers differ, so their later steps come from the kept cards less often: the second figure is
+// that worst case. Then cold start.
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -27,13 +31,13 @@ const STEP_NAMES = ["message \"check\"", "step 1", "step 2", "step 3", "follow-u
 type RunningBot = { url: string; usage: () => Promise<ServerUsage>; stop: () => Promise<void> };
 
 /** What one window measured; windows of the same bot add up. */
-type Tally = { ms: number; checks: number; latencies: number[][]; serverCpuMicros: number; clientCpuMicros: number; machineBusyMicros: number; rssBytes: number };
+type Tally = { ms: number; checks: number; latencies: number[][]; serverCpuMicros: number; clientCpuMicros: number; machineBusyMicros: number; rssBytes: number; keptHits: number; keptMisses: number };
 
-const emptyTally = (): Tally => ({ ms: 0, checks: 0, latencies: STEP_NAMES.map(() => []), serverCpuMicros: 0, clientCpuMicros: 0, machineBusyMicros: 0, rssBytes: 0 });
+const emptyTally = (): Tally => ({ ms: 0, checks: 0, latencies: STEP_NAMES.map(() => []), serverCpuMicros: 0, clientCpuMicros: 0, machineBusyMicros: 0, rssBytes: 0, keptHits: 0, keptMisses: 0 });
 
 async function spawnBot(args: string[]): Promise<RunningBot> {
   // The app with npm start's node flags (its heap cap); the echo bot as node starts it.
-  const flags = args[0] === "subject" ? NODE_FLAGS : [];
+  const flags = args[0]?.startsWith("subject") === true ? NODE_FLAGS : [];
   const child = fork(join(import.meta.dirname, "serve-bot.ts"), args, { execArgv: [...flags, "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const { port } = await replyFrom<{ port: number }>(child, 60_000, "start");
   return {
@@ -124,6 +128,8 @@ async function runWindow(bot: RunningBot, connector: LoopbackConnector, check: C
   tally.clientCpuMicros += last.client - first.client;
   tally.machineBusyMicros += last.machine - first.machine;
   tally.rssBytes = last.server.rssBytes;
+  tally.keptHits += last.server.cardsKept.hits - first.server.cardsKept.hits;
+  tally.keptMisses += last.server.cardsKept.misses - first.server.cardsKept.misses;
 }
 
 /** Nearest-rank percentile of ascending values. */
@@ -144,6 +150,7 @@ function summarise(tally: Tally) {
     /** Cores busy with anything else on the machine: other people's tests, the kernel's own work. */
     otherCpu: Math.max(0, coreShare(tally.machineBusyMicros - tally.serverCpuMicros - tally.clientCpuMicros)),
     rssBytes: tally.rssBytes,
+    keptShare: tally.keptHits + tally.keptMisses === 0 ? undefined : tally.keptHits / (tally.keptHits + tally.keptMisses),
   };
 }
 type Summary = ReturnType<typeof summarise>;
@@ -154,7 +161,8 @@ const floored = (value: number, digits: number) => number(Math.floor(value * 10 
 const percent = (share: number) => `${number(share * 100)}%`;
 const describe = (load: Summary) =>
   `${number(load.checksPerSecond, 1)} checks/s, ${number(load.requestsPerSecond)} requests/s, p50 ${floored(load.p50, 1)} ms, p99 ${floored(load.p99, 1)} ms; ` +
-  `bot CPU ${percent(load.serverCpu)} of a core (${number((load.serverCpu * 1000) / load.requestsPerSecond, 2)} ms a request), users + connector ${percent(load.clientCpu)}, rest of the machine ${percent(load.otherCpu)}; RSS after load ${number(load.rssBytes / 2 ** 20)} MiB`;
+  `bot CPU ${percent(load.serverCpu)} of a core (${number((load.serverCpu * 1000) / load.requestsPerSecond, 2)} ms a request), users + connector ${percent(load.clientCpu)}, rest of the machine ${percent(load.otherCpu)}; RSS after load ${number(load.rssBytes / 2 ** 20)} MiB` +
+  (load.keptShare === undefined ? "" : `; check cards from the kept ones ${percent(load.keptShare)}`);
 
 export async function benchBot(): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "safeguard-bench-"));
@@ -184,11 +192,14 @@ async function benchLoad(databaseUrl: string): Promise<string[]> {
     running.push(baseline.bot);
     const subject = { bot: await spawnBot(["subject", databaseUrl]), check: subjectCheck, tally: emptyTally() };
     running.push(subject.bot);
-    for (const { bot, check } of [baseline, subject]) await runWindow(bot, connector, check, { settleMs: 0, measureMs: WARM_UP_MS });
+    const afresh = { bot: await spawnBot(["subject-afresh", databaseUrl]), check: subjectCheck, tally: emptyTally() };
+    running.push(afresh.bot);
+    const bots = [baseline, subject, afresh];
+    for (const { bot, check } of bots) await runWindow(bot, connector, check, { settleMs: 0, measureMs: WARM_UP_MS });
     for (let round = 0; round < ROUNDS; round++) {
-      for (const { bot, check, tally } of [baseline, subject]) await runWindow(bot, connector, check, WINDOW, tally);
+      for (const { bot, check, tally } of bots) await runWindow(bot, connector, check, WINDOW, tally);
     }
-    const [app, echo] = [summarise(subject.tally), summarise(baseline.tally)];
+    const [app, echo, appAfresh] = [summarise(subject.tally), summarise(baseline.tally), summarise(afresh.tally)];
     const ratio = app.checksPerSecond / echo.checksPerSecond;
     const ratioMet = ratio >= TARGET_RATIO;
     const p99Ratio = app.p99 / echo.p99;
@@ -197,6 +208,7 @@ async function benchLoad(databaseUrl: string): Promise<string[]> {
       `full check (1 message + 4 invokes), ${USERS} users back to back, each bot in its own process; ${WARM_UP_MS / 1000} s warm-up each, then ${ROUNDS} alternating windows of ${WINDOW.measureMs / 1000} s measured`,
       `the app: ${describe(app)}`,
       `baseline, bare botbuilder echo bot: ${describe(echo)}`,
+      `the app with every check card rendered afresh (none kept): ${describe(appAfresh)}; ratio ${floored(appAfresh.checksPerSecond / echo.checksPerSecond, 2)}, p99 ratio ${floored(appAfresh.p99 / echo.p99, 2)}`,
       `ratio the app / baseline, checks/s: ${floored(ratio, 2)} (target ≥ ${TARGET_RATIO}: ${ratioMet ? "met" : "NOT met"})`,
       `p99 of the app / p99 of the baseline: ${floored(app.p99, 1)} / ${floored(echo.p99, 1)} ms = ${floored(p99Ratio, 2)} (target ≤ ${TARGET_P99_RATIO}: ${p99Met ? "met" : "NOT met"})`,
       ...(ratioMet && p99Met ? [] : [`where the time goes, p50 per request: ${STEP_NAMES.map((name, step) => `${name} ${number(app.p50ByStep[step]!, 1)} ms (echo ${number(echo.p50ByStep[step]!, 1)})`).join(", ")}`]),

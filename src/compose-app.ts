@@ -44,6 +44,8 @@ export type ComposeOptions = {
   readonly sendLimits?: SendLimits;
   /** The keys Teams SSO tokens are checked against; by default the tenant's published keys. Tests give locally made ones. */
   readonly tabSigningKeys?: JWTVerifyGetKey;
+  /** False renders every check card afresh instead of keeping them between sessions (render-card.ts); the bench compares the two. */
+  readonly keepCheckCards?: boolean;
 };
 
 export type Composed = {
@@ -57,7 +59,7 @@ export type Composed = {
   readonly close: () => Promise<void>;
 };
 
-export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys }: ComposeOptions): Promise<Composed> {
+export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys, keepCheckCards = true }: ComposeOptions): Promise<Composed> {
   // Content and templates are read and validated once, before anything listens.
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
@@ -65,7 +67,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const authenticated = config.bot !== undefined;
   const roles = loadRoles({ path: config.rolesFile, areaIds: areas.keys(), authenticated });
   logger[roles.startupMessage.level](roles.startupMessage.text);
-  const renderCard = createSizeLimitedRenderer(logger);
+  const renderCard = createSizeLimitedRenderer(logger, { keepCheckCards });
   const { database, crypto } = await openStore({ config, logger });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas });

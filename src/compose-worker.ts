@@ -46,8 +46,8 @@ export async function openStore({ config, logger }: { config: Config; logger: Lo
 }
 
 /** Cards from the templates, never over 28 KB: an oversized one is logged and replaced by a notice. */
-export function createSizeLimitedRenderer(logger: Logger): CardRenderer {
-  return limitCardSize(createCardRenderer(), noticeCard("error"), (card, bytes) => logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"));
+export function createSizeLimitedRenderer(logger: Logger, options: { keepCheckCards?: boolean } = {}): CardRenderer {
+  return limitCardSize(createCardRenderer(undefined, options), noticeCard("error"), (card, bytes) => logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"));
 }
 
 export type WorkerParts = {

@@ -93,6 +93,9 @@ function templateUsesSessionPlainly(node: unknown): boolean {
 
 const countOf = (text: string, part: string) => text.split(part).length - 1;
 
+/** The size in bytes of a card this module made as JSON text, so limitCardSize need not write it again. */
+const sizes = new WeakMap<AdaptiveCard, number>();
+
 /** How often the kept cards were used, for the bench (process-wide). */
 export const cardsKept = { hits: 0, misses: 0 };
 
@@ -161,7 +164,10 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { k
       if (kept.size >= CHECK_CARDS_KEPT) kept.delete(kept.keys().next().value as string);
     }
     kept.set(key, json);
-    return JSON.parse(json.replaceAll(QUOTED_STAND_IN.id, JSON.stringify(session.id)).replaceAll(QUOTED_STAND_IN.version, JSON.stringify(session.version))) as AdaptiveCard;
+    const text = json.replaceAll(QUOTED_STAND_IN.id, JSON.stringify(session.id)).replaceAll(QUOTED_STAND_IN.version, JSON.stringify(session.version));
+    const card = JSON.parse(text) as AdaptiveCard;
+    sizes.set(card, Buffer.byteLength(text));
+    return card;
   };
 
   return (name, data) => {
@@ -179,7 +185,7 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { k
 export function limitCardSize(render: CardRenderer, fallback: { name: CardName; data: object }, onOversize: (name: CardName, bytes: number) => void): CardRenderer {
   return (name, data) => {
     const rendered = render(name, data);
-    const bytes = Buffer.byteLength(JSON.stringify(rendered));
+    const bytes = sizes.get(rendered) ?? Buffer.byteLength(JSON.stringify(rendered));
     if (bytes <= CARD_SIZE_LIMIT_BYTES) return rendered;
     onOversize(name, bytes);
     return render(fallback.name, fallback.data);

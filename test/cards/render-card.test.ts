@@ -247,6 +247,18 @@ describe("limitCardSize", () => {
     expect(oversize[0]![0]).toBe("welcome");
     expect(oversize[0]![1]).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES);
   });
+
+  it("measures a kept check card, first time and again, as the JSON it is", () => {
+    const measured: number[] = [];
+    const limited = limitCardSize(createCardRenderer(), noticeCard("error"), (_name, bytes) => measured.push(bytes));
+    const huge = checkCard({ ...viewOf(startState()), state: { ...startState(), notice: "é".repeat(20_000) } }, AREAS);
+    for (const id of ["6d1c1a9e-0000-4000-8000-00000000000a", "6d1c1a9e-0000-4000-8000-00000000000b"]) {
+      const data = { ...huge.data, session: { id, version: 4 } };
+      expect(limited(huge.name, data)).toEqual(render("notice", noticeCard("error").data));
+      expect(measured.at(-1)).toBe(Buffer.byteLength(JSON.stringify(createCardRenderer(undefined, { keepCheckCards: false })(huge.name, data))));
+    }
+    expect(measured).toHaveLength(2);
+  });
 });
 
 // Issue 12: a check's cards are kept, rendered with stand-ins for the session (render-card.ts).
