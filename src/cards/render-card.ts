@@ -64,9 +64,9 @@ export const SHARED_CARDS_KEPT = 256;
 /**
  * A guided check's cards carry the check's session (`session: { id, version }`) only in their
  * buttons' data; everything else is the same for everyone at the same point of a check with the
- * same answers (the first step always is). They are rendered with stand-ins for the session, kept
- * as JSON (the most recently used CHECK_CARDS_KEPT), and each caller gets a fresh card with its own
- * session put in. A template that uses the session in any other way than a whole `${session.id}`
+ * same answers (the first step always is). They are rendered with stand-ins for the session and
+ * kept, frozen (the most recently used CHECK_CARDS_KEPT); each caller gets the card with its own
+ * session in its buttons (withSessionAt). A template that uses the session in any other way than a whole `${session.id}`
  * or `${session.version}` value is never kept (templateUsesSessionPlainly); nor is a render whose
  * data already holds a stand-in.
  */
@@ -92,6 +92,54 @@ function templateUsesSessionPlainly(node: unknown): boolean {
 }
 
 const countOf = (text: string, part: string) => text.split(part).length - 1;
+
+/** Where in a kept card the session goes: the keys to follow, down to "id" or "version". */
+type SessionAt = Map<string, SessionAt | "id" | "version">;
+type KeptCard = { readonly card: AdaptiveCard; readonly sessionAt: SessionAt; readonly bytes: number; readonly ids: number; readonly versions: number };
+
+/** A card rendered with the stand-ins, frozen, with where they are; undefined when a stand-in is part of a longer string. */
+function keep(card: AdaptiveCard): KeptCard | undefined {
+  const json = JSON.stringify(card);
+  const ids = countOf(json, QUOTED_STAND_IN.id);
+  const versions = countOf(json, QUOTED_STAND_IN.version);
+  if (countOf(json, "~~session.") !== ids + versions) return undefined;
+  const sessionAt: SessionAt = new Map();
+  const find = (node: unknown, at: SessionAt): boolean => {
+    if (node === null || typeof node !== "object") return false;
+    let found = false;
+    for (const [key, value] of Object.entries(node)) {
+      if (value === STAND_IN.id || value === STAND_IN.version) at.set(key, value === STAND_IN.id ? "id" : "version");
+      else {
+        const below: SessionAt = new Map();
+        if (!find(value, below)) continue;
+        at.set(key, below);
+      }
+      found = true;
+    }
+    return found;
+  };
+  find(card, sessionAt);
+  return { card: deepFreeze(card), sessionAt, bytes: Buffer.byteLength(json), ids, versions };
+}
+
+function deepFreeze<T>(node: T): T {
+  if (node !== null && typeof node === "object" && !Object.isFrozen(node)) {
+    for (const value of Object.values(node)) deepFreeze(value);
+    Object.freeze(node);
+  }
+  return node;
+}
+
+/**
+ * The kept card with `session` in its place: only the objects and arrays on the way to a session
+ * value are copied; the rest is shared, frozen, with every other caller (a copy of a 12 KB card
+ * for each press cost more than all the rest of rendering it).
+ */
+function withSessionAt(node: unknown, at: SessionAt, session: Session): unknown {
+  const copy = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string, unknown>;
+  for (const [key, next] of at) copy[key] = next === "id" ? session.id : next === "version" ? session.version : withSessionAt(copy[key], next, session);
+  return copy;
+}
 
 /** The size in bytes of a card this module made as JSON text, so limitCardSize need not write it again. */
 const sizes = new WeakMap<AdaptiveCard, number>();
@@ -148,26 +196,25 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { k
     return structuredClone(card);
   };
 
-  const kept = new Map<string, string>();
+  const kept = new Map<string, KeptCard>();
   const withSession = (name: CardName, data: object, session: Session): AdaptiveCard => {
     const key = `${name}\u0000${JSON.stringify({ ...data, session: STAND_IN })}`;
-    let json = kept.get(key);
-    if (json !== undefined) {
+    let card = kept.get(key);
+    if (card !== undefined) {
       cardsKept.hits += 1;
       kept.delete(key); // to the most recently used end
     } else {
       if (key.split("~~session.").length !== 3) return expand(name, data); // the data holds a stand-in of its own
       cardsKept.misses += 1;
-      json = JSON.stringify(expand(name, { ...data, session: STAND_IN }));
+      card = keep(expand(name, { ...data, session: STAND_IN }));
       // Every stand-in must be a whole value, or it could not be put back: render this one afresh.
-      if (countOf(json, "~~session.") !== countOf(json, QUOTED_STAND_IN.id) + countOf(json, QUOTED_STAND_IN.version)) return expand(name, data);
+      if (card === undefined) return expand(name, data);
       if (kept.size >= CHECK_CARDS_KEPT) kept.delete(kept.keys().next().value as string);
     }
-    kept.set(key, json);
-    const text = json.replaceAll(QUOTED_STAND_IN.id, JSON.stringify(session.id)).replaceAll(QUOTED_STAND_IN.version, JSON.stringify(session.version));
-    const card = JSON.parse(text) as AdaptiveCard;
-    sizes.set(card, Buffer.byteLength(text));
-    return card;
+    kept.set(key, card);
+    const own = withSessionAt(card.card, card.sessionAt, session) as AdaptiveCard;
+    sizes.set(own, card.bytes + card.ids * (Buffer.byteLength(JSON.stringify(session.id)) - QUOTED_STAND_IN.id.length) + card.versions * (Buffer.byteLength(JSON.stringify(session.version)) - QUOTED_STAND_IN.version.length));
+    return own;
   };
 
   return (name, data) => {

@@ -292,12 +292,18 @@ describe("check cards kept between sessions", () => {
     for (const each of data) expect(each).toEqual({ sessionId: SESSIONS[1]!.id, version: SESSIONS[1]!.version });
   });
 
-  it("a caller that changes its card changes nobody else's", () => {
+  it("what callers share cannot be changed by one of them; what carries the session is each caller's own", () => {
     const kept = createCardRenderer();
     const card = checkView(atSigns);
     const first = kept(card.name, withSession(card, SESSIONS[0]!));
-    first.body.push({ type: "TextBlock", text: "changed by one caller" });
-    expect(JSON.stringify(kept(card.name, withSession(card, SESSIONS[1]!)))).not.toContain("changed by one caller");
+    const second = kept(card.name, withSession(card, SESSIONS[1]!));
+    expect(() => first.body.push({ type: "TextBlock", text: "changed by one caller" })).toThrow(TypeError);
+    expect(second.body).toBe(first.body);
+    expect(second.actions).not.toBe(first.actions);
+    first["speak"] = "a caller's own top level";
+    expect(JSON.stringify(kept(card.name, withSession(card, SESSIONS[2]!)))).not.toContain("a caller's own top level");
+    expect(JSON.stringify(second)).toContain(SESSIONS[1]!.id);
+    expect(JSON.stringify(first)).not.toContain(SESSIONS[1]!.id);
   });
 
   it("data that happens to hold a stand-in's text is shown as it is", () => {
