@@ -4,27 +4,61 @@
 import type { Kysely, Selectable } from "kysely";
 import type { CheckSessionRecord, CheckSessionStore } from "../services/check-session-store.ts";
 import { toEpochMs as epochMs, toJson as json } from "./columns.ts";
+import { compiledOnce } from "./compiled-once.ts";
 import type { CheckSessionsTable, Tables } from "./tables.ts";
 
+type Row = Selectable<CheckSessionsTable>;
+
 export function createCheckSessionRepository(db: Kysely<Tables>, table: "check_sessions" | "referral_drafts" = "check_sessions"): CheckSessionStore {
+  // A check runs these on every message and press, so each is built and compiled once (compiled-once.ts).
+  const insert = compiledOnce<{ id: string; userId: string; state: string; version: number; createdAt: number; updatedAt: number; expiresAt: number }>((slot) =>
+    db.insertInto(table).values({
+      id: slot("id"),
+      user_id: slot("userId"),
+      state: slot("state"),
+      version: slot("version"),
+      created_at: slot("createdAt"),
+      updated_at: slot("updatedAt"),
+      expires_at: slot("expiresAt"),
+    }),
+  );
+  const byId = compiledOnce<{ id: string }>((slot) => db.selectFrom(table).selectAll().where("id", "=", slot("id")));
+  // The version test sits in the UPDATE itself, so the database arbitrates a race: in SQLite
+  // writers are serialised; in PostgreSQL the loser waits on the row lock, re-reads the row,
+  // sees the new version and updates nothing.
+  const write = compiledOnce<{ state: string; version: number; updatedAt: number; expiresAt: number; id: string; expectedVersion: number }>((slot) =>
+    db
+      .updateTable(table)
+      .set({ state: slot("state"), version: slot("version"), updated_at: slot("updatedAt"), expires_at: slot("expiresAt") })
+      .where("id", "=", slot("id"))
+      .where("version", "=", slot("expectedVersion")),
+  );
+  const newestOf = compiledOnce<{ userId: string; now: number; limit: number }>((slot) =>
+    db.selectFrom(table).selectAll().where("user_id", "=", slot("userId")).where("expires_at", ">", slot("now")).orderBy("updated_at", "desc").limit(slot("limit")),
+  );
+  const deleteAllBut = compiledOnce<{ userId: string; alwaysKeep: string; others: number }>((slot) => {
+    const others = db.selectFrom(table).select("id").where("user_id", "=", slot("userId")).where("id", "!=", slot("alwaysKeep"));
+    const newest = others.orderBy("updated_at", "desc").orderBy("id").limit(slot("others"));
+    return db.deleteFrom(table).where("user_id", "=", slot("userId")).where("id", "!=", slot("alwaysKeep")).where("id", "not in", newest);
+  });
+
   return {
     async create(record) {
-      await db
-        .insertInto(table)
-        .values({
+      await db.executeQuery(
+        insert({
           id: record.id,
-          user_id: record.userId,
+          userId: record.userId,
           state: toJson(record.state),
           version: record.version,
-          created_at: toEpochMs(record.createdAt),
-          updated_at: toEpochMs(record.updatedAt),
-          expires_at: toEpochMs(record.expiresAt),
-        })
-        .execute();
+          createdAt: toEpochMs(record.createdAt),
+          updatedAt: toEpochMs(record.updatedAt),
+          expiresAt: toEpochMs(record.expiresAt),
+        }),
+      );
     },
 
     async get(id) {
-      const row = await db.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst();
+      const [row] = (await db.executeQuery(byId<Row>({ id }))).rows;
       return row === undefined ? undefined : toRecord(row);
     },
 
@@ -32,35 +66,20 @@ export function createCheckSessionRepository(db: Kysely<Tables>, table: "check_s
       if (next.version <= expectedVersion) {
         throw new RangeError(`check session ${id}: the next version (${next.version}) must be greater than the expected one (${expectedVersion})`);
       }
-      // The version test sits in the UPDATE itself, so the database arbitrates a race: in SQLite
-      // writers are serialised; in PostgreSQL the loser waits on the row lock, re-reads the row,
-      // sees the new version and updates nothing.
-      const result = await db
-        .updateTable(table)
-        .set({ state: toJson(next.state), version: next.version, updated_at: toEpochMs(next.updatedAt), expires_at: toEpochMs(next.expiresAt) })
-        .where("id", "=", id)
-        .where("version", "=", expectedVersion)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      const result = await db.executeQuery(
+        write({ state: toJson(next.state), version: next.version, updatedAt: toEpochMs(next.updatedAt), expiresAt: toEpochMs(next.expiresAt), id, expectedVersion }),
+      );
+      return (result.numAffectedRows ?? 0n) > 0n;
     },
 
     async recent(userId, now, limit) {
-      const rows = await db
-        .selectFrom(table)
-        .selectAll()
-        .where("user_id", "=", userId)
-        .where("expires_at", ">", toEpochMs(now))
-        .orderBy("updated_at", "desc")
-        .limit(limit)
-        .execute();
+      const { rows } = await db.executeQuery(newestOf<Row>({ userId, now: toEpochMs(now), limit }));
       return rows.map(toRecord);
     },
 
     async keepNewest(userId, count, alwaysKeep) {
-      const others = db.selectFrom(table).select("id").where("user_id", "=", userId).where("id", "!=", alwaysKeep);
-      const newest = others.orderBy("updated_at", "desc").orderBy("id").limit(Math.max(0, count - 1));
-      const result = await db.deleteFrom(table).where("user_id", "=", userId).where("id", "!=", alwaysKeep).where("id", "not in", newest).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const result = await db.executeQuery(deleteAllBut({ userId, alwaysKeep, others: Math.max(0, count - 1) }));
+      return Number(result.numAffectedRows ?? 0n);
     },
 
     async deleteExpired(now) {
