@@ -65,12 +65,13 @@ export const SHARED_CARDS_KEPT = 256;
  * A guided check's cards carry the check's session (`session: { id, version }`) only in their
  * buttons' data; everything else is the same for everyone at the same point of a check with the
  * same answers (the first step always is). They are rendered with stand-ins for the session and
- * kept, frozen (the most recently used CHECK_CARDS_KEPT); each caller gets the card with its own
- * session in its buttons (withSessionAt). A template that uses the session in any other way than a whole `${session.id}`
- * or `${session.version}` value is never kept (templateUsesSessionPlainly); nor is a render whose
- * data already holds a stand-in.
+ * kept, frozen: the most recently used CHECK_CARDS_KEPT (a kept signs card, the biggest, with its
+ * key is about 31 KB of heap, so they stay under 5 MB). Each caller gets the card with its own
+ * session in its buttons (withSessionAt). A template that uses the session in any other way than
+ * a whole `${session.id}` or `${session.version}` value is never kept (templateUsesSessionPlainly);
+ * nor is a render whose data already holds a stand-in.
  */
-export const CHECK_CARDS_KEPT = 512;
+export const CHECK_CARDS_KEPT = 128;
 const STAND_IN = { id: "~~session.id~~", version: "~~session.version~~" } as const;
 const QUOTED_STAND_IN = { id: JSON.stringify(STAND_IN.id), version: JSON.stringify(STAND_IN.version) } as const;
 type Session = { id: string; version: number | string };

@@ -7,7 +7,7 @@ import { loadGuidance } from "../../src/content/load-guidance.ts";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_CARDS_DIR, cardsKept, createCardRenderer, limitCardSize, CARD_NAMES, CARD_SIZE_LIMIT_BYTES, type CardName } from "../../src/cards/render-card.ts";
+import { CHECK_CARDS_KEPT, DEFAULT_CARDS_DIR, cardsKept, createCardRenderer, limitCardSize, CARD_NAMES, CARD_SIZE_LIMIT_BYTES, type CardName } from "../../src/cards/render-card.ts";
 import { checkCard, type CardToSend } from "../../src/cards/check-views.ts";
 import { summaryCard } from "../../src/cards/summary-views.ts";
 import {
@@ -325,5 +325,22 @@ describe("check cards kept between sessions", () => {
     for (const session of SESSIONS) expect(kept(card.name, withSession(card, session))).toEqual(reference(card.name, withSession(card, session)));
     expect(textBlocks(kept(card.name, withSession(card, SESSIONS[1]!)))).toEqual(expect.arrayContaining(["Saved 27 times", "Many changes"]));
     expect(cardsKept.hits - before.hits + cardsKept.misses - before.misses).toBe(0);
+  });
+});
+
+describe("check cards kept: how many", () => {
+  it(`keeps the ${CHECK_CARDS_KEPT} most recently used, then renders the least recently used afresh`, () => {
+    const kept = createCardRenderer();
+    const session = { id: "6d1c1a9e-0000-4000-8000-00000000000c", version: 1 };
+    const card = (n: number) => {
+      const made = checkCard({ ...viewOf(startState()), state: { ...startState(), notice: `notice ${n}` } }, AREAS);
+      return { name: made.name, data: { ...made.data, session } };
+    };
+    for (let n = 0; n <= CHECK_CARDS_KEPT; n++) kept(card(n).name, card(n).data); // 0 … KEPT: the first is gone
+    const before = { ...cardsKept };
+    kept(card(CHECK_CARDS_KEPT).name, card(CHECK_CARDS_KEPT).data);
+    expect(cardsKept.hits - before.hits).toBe(1);
+    kept(card(0).name, card(0).data);
+    expect(cardsKept.misses - before.misses).toBe(1);
   });
 });
