@@ -119,10 +119,12 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   return {
     app,
     checks,
-    // Expired check sessions (24 hours) and referral drafts (7 days) go, so nothing about a child outlives its promise.
+    // Expired check sessions (24 hours) and referral drafts (7 days) go, so nothing about a child outlives its promise;
+    // so do check cards kept in memory and unused since the last sweep (render-card.ts).
     // Referrals decided RETENTION_DAYS ago lose their personal fields and match keys; the audit stays.
     sweep: async () => ({
       checkSessions: await checks.sweep(),
+      checkCardsForgotten: renderCard.forgetUnusedCheckCards(),
       referralDrafts: await drafts.deleteExpired(clock()),
       referralsPurged: await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS)),
     }),

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { ConfigError, type Config } from "./config/load-config.ts";
 import { loadReferralKey } from "./config/load-referral-key.ts";
 import type { Areas } from "./content/load-areas.ts";
-import { createCardRenderer, limitCardSize, type CardRenderer } from "./cards/render-card.ts";
+import { createCardRenderer, limitCardSize, type CardRenderer, type KeepingCardRenderer } from "./cards/render-card.ts";
 import { noticeCard } from "./cards/menu-views.ts";
 import type { TimeLimitedAuthentication } from "./bot/send-deadline.ts";
 import { createOutboxWorker, type OutboxWorker } from "./delivery/outbox-worker.ts";
@@ -46,8 +46,10 @@ export async function openStore({ config, logger }: { config: Config; logger: Lo
 }
 
 /** Cards from the templates, never over 28 KB: an oversized one is logged and replaced by a notice. */
-export function createSizeLimitedRenderer(logger: Logger, options: { keepCheckCards?: boolean } = {}): CardRenderer {
-  return limitCardSize(createCardRenderer(undefined, options), noticeCard("error"), (card, bytes) => logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"));
+export function createSizeLimitedRenderer(logger: Logger, options: { keepCheckCards?: boolean } = {}): KeepingCardRenderer {
+  const cards = createCardRenderer(undefined, options);
+  const limited = limitCardSize(cards, noticeCard("error"), (card, bytes) => logger.error({ card, bytes }, "a card was over the size limit; sent a notice instead"));
+  return Object.assign(limited, { forgetUnusedCheckCards: cards.forgetUnusedCheckCards });
 }
 
 export type WorkerParts = {

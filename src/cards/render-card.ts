@@ -53,6 +53,15 @@ function readJson(path: string): unknown {
 export type CardRenderer = (name: CardName, data: object) => AdaptiveCard;
 
 /**
+ * A renderer that keeps check cards. A kept check card holds no session, person or time, but it
+ * does show a point of someone's check (an age, an area, the answers), so it is not kept
+ * unused for long: `forgetUnusedCheckCards` drops those not used since its previous call and
+ * says how many. The session sweeper calls it every 5 minutes, so a card goes at most 10 minutes
+ * after its last use, far inside the 24 hours a check itself is kept.
+ */
+export type KeepingCardRenderer = CardRenderer & { readonly forgetUnusedCheckCards: () => number };
+
+/**
  * Cards that are the same for everyone given the same data (no session, no person): rendered once
  * per distinct data and kept (issue 12: the templating library evaluates every binding on every
  * render). A card is a pure function of its template and its data, so the data is the key. Each
@@ -149,7 +158,7 @@ const sizes = new WeakMap<AdaptiveCard, number>();
 export const cardsKept = { hits: 0, misses: 0 };
 
 /** `keepCheckCards: false` renders every check card afresh (the tests' reference). */
-export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { keepCheckCards?: boolean } = {}): CardRenderer {
+export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { keepCheckCards?: boolean } = {}): KeepingCardRenderer {
   const partialsDir = join(dir, "partials");
   const partials = new Map(
     readdirSync(partialsDir).filter((file) => file.endsWith(".json")).map((file) => [file.slice(0, -".json".length), readJson(join(partialsDir, file))]),
@@ -197,10 +206,12 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { k
     return structuredClone(card);
   };
 
-  const kept = new Map<string, KeptCard>();
+  // In order of use, the most recent last; `usedIn` is the number of forgetUnused calls before the last use.
+  const kept = new Map<string, { card: KeptCard; usedIn: number }>();
+  let forgets = 0;
   const withSession = (name: CardName, data: object, session: Session): AdaptiveCard => {
     const key = `${name}\u0000${JSON.stringify({ ...data, session: STAND_IN })}`;
-    let card = kept.get(key);
+    let card = kept.get(key)?.card;
     if (card !== undefined) {
       cardsKept.hits += 1;
       kept.delete(key); // to the most recently used end
@@ -212,17 +223,29 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { k
       if (card === undefined) return expand(name, data);
       if (kept.size >= CHECK_CARDS_KEPT) kept.delete(kept.keys().next().value as string);
     }
-    kept.set(key, card);
+    kept.set(key, { card, usedIn: forgets });
     const own = withSessionAt(card.card, card.sessionAt, session) as AdaptiveCard;
     sizes.set(own, card.bytes + card.ids * (Buffer.byteLength(JSON.stringify(session.id)) - QUOTED_STAND_IN.id.length) + card.versions * (Buffer.byteLength(JSON.stringify(session.version)) - QUOTED_STAND_IN.version.length));
     return own;
   };
 
-  return (name, data) => {
+  const render: CardRenderer = (name, data) => {
     if (SHARED_CARDS.has(name)) return sharedCard(name, data);
     const session = sessionKeepable.has(name) ? sessionOf(data) : undefined;
     return session === undefined ? expand(name, data) : withSession(name, data, session);
   };
+  return Object.assign(render, {
+    forgetUnusedCheckCards(): number {
+      let forgotten = 0;
+      for (const [key, entry] of kept) {
+        if (entry.usedIn === forgets) break; // used since the last call, and so is everything after it
+        kept.delete(key);
+        forgotten += 1;
+      }
+      forgets += 1;
+      return forgotten;
+    },
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 // Deletes what has outlived its promise, so nothing about a child is kept longer than /privacy and
-// the README say: expired check sessions (24 hours) and referral drafts (7 days), and the personal
-// fields of referrals decided RETENTION_DAYS ago; once at start-up (a process that restarts often
+// the README say: expired check sessions (24 hours) and referral drafts (7 days), check cards kept
+// in memory and unused since the sweep before, and the personal fields of referrals decided
+// RETENTION_DAYS ago; once at start-up (a process that restarts often
 // would otherwise never sweep) and then every few minutes (issue 8, point 10; issue 10, point 10).
 import type { Logger } from "pino";
 

@@ -344,3 +344,25 @@ describe("check cards kept: how many", () => {
     expect(cardsKept.misses - before.misses).toBe(1);
   });
 });
+
+describe("check cards kept: not for long unused", () => {
+  it("forgetUnusedCheckCards drops the cards not used since its previous call, and says how many", () => {
+    const kept = createCardRenderer();
+    const session = { id: "6d1c1a9e-0000-4000-8000-00000000000d", version: 1 };
+    const render = (state: CheckState) => {
+      const card = checkView(state);
+      return kept(card.name, { ...card.data, session });
+    };
+    render(startState());
+    render(atSigns);
+    expect(kept.forgetUnusedCheckCards()).toBe(0); // both used since the start
+    render(atSigns);
+    expect(kept.forgetUnusedCheckCards()).toBe(1); // the first step's card was not
+    const before = { ...cardsKept };
+    render(atSigns);
+    render(startState());
+    expect([cardsKept.hits - before.hits, cardsKept.misses - before.misses]).toEqual([1, 1]);
+    expect(kept.forgetUnusedCheckCards()).toBe(0);
+    expect(kept.forgetUnusedCheckCards()).toBe(2);
+  });
+});

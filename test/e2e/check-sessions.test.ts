@@ -41,6 +41,14 @@ describe("check sessions", () => {
     expect(textOf(await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" }))).toContain("This check could not be found");
   });
 
+  it("the sweep also forgets the check cards kept in memory and unused since the sweep before", async () => {
+    const card = await firstStep();
+    await harness.press(ALEX, card, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
+    expect(await harness.sweep()).toMatchObject({ checkCardsForgotten: 0 }); // used since the start
+    expect(await harness.sweep()).toMatchObject({ checkCardsForgotten: 2 }); // the first step's and the signs card
+    expect(await harness.sweep()).toMatchObject({ checkCardsForgotten: 0 });
+  });
+
   it("a check stays alive while it is being used (24 hours from the last step)", async () => {
     const card = await firstStep();
     harness.setNow(new Date("2026-11-25T09:00:00Z"));
