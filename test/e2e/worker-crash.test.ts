@@ -45,16 +45,19 @@ type Site = {
   readonly database: Database;
   readonly channel: TriageChannel;
   readonly workers: NodeProcess[];
+  /** The bot's log, so that a failure can say what the bot logged as an error. */
+  readonly logLines: string[];
 };
 
 async function openSite(dialect: Dialect): Promise<Site> {
   const postgres = dialect === "postgres" ? await freshPostgresSchema(POSTGRES_URL ?? "") : undefined;
   // The bot's clock is real time: the worker, in its own process, reads the real one.
-  const harness = await startHarness({ now: new Date(), env: { REFERRAL_KEY, ...(postgres === undefined ? {} : { DATABASE_URL: postgres.url }) } });
+  const logLines: string[] = [];
+  const harness = await startHarness({ now: new Date(), logLines, env: { REFERRAL_KEY, ...(postgres === undefined ? {} : { DATABASE_URL: postgres.url }) } });
   const database = await createDatabase(harness.databaseUrl);
   const channel = await startTriageChannel();
   await createTriageChannelRepository(database.db).register("kingston", channel.reference, "msteams:admin", new Date());
-  return { dialect, url: harness.databaseUrl, harness, database, channel, workers: [] };
+  return { dialect, url: harness.databaseUrl, harness, database, channel, workers: [], logLines };
 }
 
 async function closeSite(site: Site): Promise<void> {
@@ -249,7 +252,10 @@ describe.concurrent("the outbox worker killed with SIGKILL and started again", (
         let worker = await startWorker(site);
         const runs: RunOutcome[] = [];
         for (let run = 0; run < RUNS; run += 1) {
-          const outcome = await crashRun(site, point, worker);
+          const outcome = await crashRun(site, point, worker).catch((error: unknown) => {
+            const errors = site.logLines.filter((line) => /"level":(50|60)/.test(line));
+            throw new Error(`run ${run + 1}: ${(error as Error).message}; the bot's error log: ${errors.join("\n") || "none"}`, { cause: error });
+          });
           runs.push(outcome);
           worker = outcome.worker;
         }
