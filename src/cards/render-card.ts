@@ -109,17 +109,20 @@ type KeptCard = { readonly card: AdaptiveCard; readonly sessionAt: SessionAt; re
 
 /** A card rendered with the stand-ins, frozen, with where they are; undefined when a stand-in is part of a longer string. */
 function keep(card: AdaptiveCard): KeptCard | undefined {
-  const json = JSON.stringify(card);
-  const ids = countOf(json, QUOTED_STAND_IN.id);
-  const versions = countOf(json, QUOTED_STAND_IN.version);
-  if (countOf(json, "~~session.") !== ids + versions) return undefined;
+  let ids = 0;
+  let versions = 0;
   const sessionAt: SessionAt = new Map();
   const find = (node: unknown, at: SessionAt): boolean => {
     if (node === null || typeof node !== "object") return false;
     let found = false;
     for (const [key, value] of Object.entries(node)) {
-      if (value === STAND_IN.id || value === STAND_IN.version) at.set(key, value === STAND_IN.id ? "id" : "version");
-      else {
+      if (value === STAND_IN.id) {
+        at.set(key, "id");
+        ids += 1;
+      } else if (value === STAND_IN.version) {
+        at.set(key, "version");
+        versions += 1;
+      } else {
         const below: SessionAt = new Map();
         if (!find(value, below)) continue;
         at.set(key, below);
@@ -129,6 +132,8 @@ function keep(card: AdaptiveCard): KeptCard | undefined {
     return found;
   };
   find(card, sessionAt);
+  const json = JSON.stringify(card);
+  if (countOf(json, "~~session.") !== ids + versions) return undefined;
   return { card: deepFreeze(card), sessionAt, bytes: Buffer.byteLength(json), ids, versions };
 }
 
@@ -216,7 +221,7 @@ export function createCardRenderer(dir: string = DEFAULT_CARDS_DIR, options: { k
       cardsKept.hits += 1;
       kept.delete(key); // to the most recently used end
     } else {
-      if (key.split("~~session.").length !== 3) return expand(name, data); // the data holds a stand-in of its own
+      if (countOf(key, "~~session.") !== 2) return expand(name, data); // the data holds a stand-in of its own
       cardsKept.misses += 1;
       card = keep(expand(name, { ...data, session: STAND_IN }));
       // Every stand-in must be a whole value, or it could not be put back: render this one afresh.
