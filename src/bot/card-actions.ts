@@ -27,6 +27,8 @@ export type CardActionDependencies = {
 };
 
 const SessionRef = z.object({ sessionId: z.string().min(1).max(100), version: z.coerce.number().int().positive() });
+/** "Check a concern" from an answer: the area id and age its message gave; anything else is ignored. */
+const CheckPrefillData = z.object({ area: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined), age: z.string().regex(/^\d{1,2}$/).optional().catch(undefined) });
 const DOMAIN_IDS = DOMAINS.map((domain) => domain.id) as [DomainId, ...DomainId[]];
 
 /** Card inputs arrive as strings; anything else (nested objects) is dropped, never trusted. */
@@ -96,7 +98,11 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
     },
     "check.last": ({ userId }) => lastResultCard(checks, areas, userId),
     menu: () => welcomeCard(),
-    "check.start": async ({ userId }) => checkCard(await checks.start(userId), areas),
+    // An urgent or guidance answer's "Check a concern" carries the area and age the message gave.
+    "check.start": async ({ userId, data }) => {
+      const prefill = CheckPrefillData.safeParse(data);
+      return checkCard(await checks.start(userId, prefill.success ? prefill.data : {}), areas);
+    },
     ...Object.fromEntries(CHECK_VERBS.map((verb) => [verb, checkHandler(verb)])),
     "signs.domains": () => signsDomainsCard(),
     "signs.domain": ({ data }) => {

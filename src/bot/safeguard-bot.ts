@@ -6,7 +6,8 @@ import type { Areas } from "../content/load-areas.ts";
 import type { AdaptiveCard, CardRenderer } from "../cards/render-card.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { checkCard } from "../cards/check-views.ts";
-import { areaContactsCard, areaPickerCard, guidanceCard, noMatchCard, noticeCard, welcomeCard } from "../cards/menu-views.ts";
+import { areaContactsCard, areaPickerCard, noMatchCard, noticeCard, welcomeCard } from "../cards/menu-views.ts";
+import { answeredGuidanceCard, urgentCard } from "../cards/answer-views.ts";
 import type { CheckService } from "../services/check-service.ts";
 import type { QuestionAnswerer } from "../services/answer-question.ts";
 import { lastResultCard, type ActionRequest } from "./card-actions.ts";
@@ -110,11 +111,13 @@ export class SafeguardBot extends ActivityHandler {
         reply: (_context, text) => {
           const answer = answerer.answer(text, clock());
           switch (answer.kind) {
+            case "urgent":
+              return urgentCard(answer, areas);
             case "guidance":
-              return guidanceCard(answer.entry, answer.related);
+              return answeredGuidanceCard(answer, areas);
             case "contacts": {
               const area = areas.get(answer.areaId);
-              return area === undefined ? areaPickerCard(areas) : areaContactsCard(area, answer.at, answer.timeNamed);
+              return area === undefined ? areaPickerCard(areas) : areaContactsCard(area, answer.at, answer.timeNamed, answer.unreadable);
             }
             case "ask-area":
               return areaPickerCard(areas, "Which area is the child in? Choose it to see who to contact.");

@@ -2,13 +2,12 @@
 // guidance answers and notices.
 import { DOMAINS, INDICATORS, domainOf, type DomainId } from "../domain/catalogue.ts";
 import type { Area } from "../domain/area.ts";
-import { areaContacts, frontDoorContacts } from "../domain/pathway-contacts.ts";
-import { EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT } from "../domain/national-contacts.ts";
 import type { Areas } from "../content/load-areas.ts";
 import type { GuidanceEntry } from "../content/load-guidance.ts";
 import { SOURCE_TITLES } from "../content/source-titles.ts";
 import { areaChoices, type CardToSend } from "./check-views.ts";
-import { contactData, contactDataAt, contactsSource } from "./contact-data.ts";
+import { areaContactsSections, atText } from "./area-contacts-view.ts";
+import { contactsSource } from "./contact-data.ts";
 
 /** The menu; with `continueReferral`, a first button back to the user's unsent referral draft (issue 10, point 1). */
 export function welcomeCard(notice = "", continueReferral = false): CardToSend {
@@ -39,45 +38,23 @@ export function areaPickerCard(areas: Areas, notice = "", area = ""): CardToSend
 }
 
 const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-const LONDON_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
 
 export function describeLondonTime(at: Date): string {
   return LONDON_TIME.format(at);
 }
 
 /**
- * An area's contacts, open or closed at `at`. With `timeNamed` (the question named a day or time)
- * the badges say "Open at 21:00", since "Open now" would be about a moment nobody asked about.
+ * An area's contacts, open or closed at `at`, with the night route placed by DOMAIN.md §6
+ * (area-contacts-view.ts). `unreadable`: the question named a day or time that could not be read;
+ * the card says so above the contacts, which are for now.
  */
-export function areaContactsCard(area: Area, at: Date, timeNamed = false): CardToSend {
-  const show = timeNamed ? contactDataAt(LONDON_CLOCK.format(at)) : contactData;
-  const frontDoor = frontDoorContacts({ area, at });
-  const phoenix = areaContacts("phoenix", { area, at });
-  const mase = areaContacts("mase", { area, at });
-  const sections = [
-    {
-      heading: area.id === "other" ? "Front door: your local children's social care" : `Front door: ${area.frontDoor.name}`,
-      intro: "Where referrals and consultations about a child go.",
-      contacts: (frontDoor.contacts ?? []).map(show),
-      note: frontDoor.contactsNote ?? "",
-    },
-    ...(phoenix.length === 0 || area.phoenix === undefined
-      ? []
-      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through MASE (the Multi-Agency Sexual Exploitation meeting).", contacts: phoenix.map(show), note: "" }]),
-    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.", contacts: mase.map(show), note: "" }]),
-    {
-      heading: "National numbers",
-      intro: "",
-      contacts: [EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT].map(contactData),
-      note: "",
-    },
-  ];
+export function areaContactsCard(area: Area, at: Date, timeNamed = false, unreadable?: string): CardToSend {
   return {
     name: "area-contacts",
     data: {
       areaName: area.name,
-      atText: timeNamed ? `Open or closed at ${describeLondonTime(at)} (London time), the time you asked about.` : `Open or closed now: ${describeLondonTime(at)} (London time).`,
-      sections,
+      atText: atText(at, timeNamed, unreadable),
+      sections: areaContactsSections(area, at, timeNamed),
       source: contactsSource(area),
     },
   };
@@ -89,12 +66,25 @@ function paragraphs(body: string): { text: string }[] {
 }
 
 /** A guidance entry as a link row (cards/partials/link-row.json): a long title wraps, never cut off. */
-const guidanceLink = ({ id, title }: GuidanceEntry) => ({ title, verb: "guidance.show", data: { id } });
+export const guidanceLink = ({ id, title }: GuidanceEntry) => ({ title, verb: "guidance.show", data: { id } });
 
-export function guidanceCard(entry: GuidanceEntry, related: readonly GuidanceEntry[]): CardToSend {
+/** What a free-text answer adds to an entry (answer-views.ts): the runners-up, the message's context, and a prefilled check. */
+export type GuidanceExtras = { readonly alternatives: readonly GuidanceEntry[]; readonly context: object; readonly check: Readonly<Record<string, string>> };
+
+const NO_EXTRAS: GuidanceExtras = { alternatives: [], context: { shown: false }, check: {} };
+
+export function guidanceCard(entry: GuidanceEntry, related: readonly GuidanceEntry[], extras: GuidanceExtras = NO_EXTRAS): CardToSend {
   return {
     name: "guidance",
-    data: { title: entry.title, paragraphs: paragraphs(entry.body), source: entry.source, related: related.map(guidanceLink) },
+    data: {
+      title: entry.title,
+      paragraphs: paragraphs(entry.body),
+      source: entry.source,
+      related: related.map(guidanceLink),
+      alternatives: extras.alternatives.map(guidanceLink),
+      context: extras.context,
+      check: extras.check,
+    },
   };
 }
 

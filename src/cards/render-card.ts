@@ -19,7 +19,7 @@ const loadTemplating = (): Templating => (templating ??= createRequire(import.me
 export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.meta.url));
 
 export const CARD_NAMES = [
-  "welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice",
+  "welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice", "urgent",
   "check-context", "check-signs", "check-questions", "check-result", "check-summary",
   "referral-form", "referral-review", "referral-sent", "referral-channel", "referral-question",
 ] as const;
@@ -67,7 +67,7 @@ export type KeepingCardRenderer = CardRenderer & { readonly forgetUnusedCheckCar
  * render). A card is a pure function of its template and its data, so the data is the key. Each
  * caller gets its own copy.
  */
-const SHARED_CARDS: ReadonlySet<CardName> = new Set(["welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice"]);
+const SHARED_CARDS: ReadonlySet<CardName> = new Set(["welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice", "urgent"]);
 export const SHARED_CARDS_KEPT = 256;
 
 /**

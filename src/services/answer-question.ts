@@ -3,18 +3,40 @@
 // Matching runs locally with minisearch; the index is built once, so `answer` is cheap and pure.
 import MiniSearch, { type SearchOptions } from "minisearch";
 import { stemmer } from "stemmer";
+import { distance } from "fastest-levenshtein";
 import type { Areas } from "../content/load-areas.ts";
 import type { GuidanceEntry } from "../content/load-guidance.ts";
+import type { DangerEntry, DangerWords } from "../domain/danger-words.ts";
 import { parseContactQuestion } from "./parse-contact-question.ts";
+import { createDangerFinder, isGeneralQuestion } from "./find-danger.ts";
+import { agesIn, areaIn, childAgeOf } from "./read-message-facts.ts";
+import { readAskedTime, type AskedTime } from "./read-asked-time.ts";
+
+/** What a message said about the child and the time, wherever it said it: shapes any answer. */
+export type MessageContext = {
+  /** An area named anywhere in the message (misspelt too). */
+  readonly areaId?: string;
+  /** A place named that has no area file ("Croydon"). */
+  readonly notCovered?: string;
+  /** The child's age, when the message gives one. */
+  readonly age?: number;
+  /** The moment the message asks about: now, or the day and time it names. */
+  readonly time: AskedTime;
+};
+
+export type UrgentReason = { readonly means: string; readonly police: DangerEntry["police"]; readonly images: boolean; readonly advice: DangerEntry["advice"] };
 
 export type QuestionAnswer =
-  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean }
+  /** Danger first: a child may be at risk now or a crime may have happened; never "no answer". */
+  | { readonly kind: "urgent"; readonly reasons: readonly UrgentReason[]; readonly topic: GuidanceEntry; readonly alternatives: readonly GuidanceEntry[]; readonly context: MessageContext }
+  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean; readonly unreadable?: string }
   /** A contact question that names no known area: ask which one. */
   | { readonly kind: "ask-area" }
   /** A contact question about a place with no area file: say so, and offer "Another area". */
   | { readonly kind: "not-covered"; readonly place: string }
-  | { readonly kind: "guidance"; readonly entry: GuidanceEntry; readonly related: readonly GuidanceEntry[] }
-  /** Nothing matched well enough; `nearest` are offered as "did you mean". */
+  /** `alternatives`: the next best topics, offered as "Not what you asked?". */
+  | { readonly kind: "guidance"; readonly entry: GuidanceEntry; readonly related: readonly GuidanceEntry[]; readonly alternatives: readonly GuidanceEntry[]; readonly context: MessageContext }
+  /** No topic words at all; `nearest` are offered as "did you mean". */
   | { readonly kind: "no-match"; readonly nearest: readonly GuidanceEntry[] };
 
 export type QuestionAnswerer = {
@@ -61,15 +83,11 @@ const ON_TOPIC: SearchOptions = {
 };
 const NEAR_TOPICS: SearchOptions = { ...BEST_MATCH, fuzzy: 0.3, prefix: true };
 
-// A match must cover three quarters of the question's words (all of them up to three words).
-// BM25 scores do not separate good from bad: "my car broke down" scores 47 on "recording" while
-// "cuckooing" scores 11 on "county lines"; coverage and topic evidence do.
-const REQUIRED_COVERAGE = 3 / 4;
-const LONG_QUESTION_WORDS = 5;
-const LONG_QUESTION_COVERAGE = 1 / 2;
-// A runner-up may answer only when it scores close to the best, so a stray prefix far down the
-// list ("time" in "timescale") does not.
-const CLOSE_TO_BEST = 3 / 4;
+// An entry with the question's words in its title or keywords scores this much more (as a share
+// of the best score): the top score can go to an entry that only mentions them in passing.
+const ON_TOPIC_BONUS = 0.3;
+// "Not what you asked?": the next two topics.
+const ALTERNATIVES_SHOWN = 2;
 
 // minisearch's own tokenizer splits on spaces and punctuation, so "what's" gives "what" and "s".
 const tokenize: (text: string) => string[] = MiniSearch.getDefault("tokenize");
@@ -99,10 +117,29 @@ function buildIndex(guidance: readonly GuidanceEntry[]): MiniSearch<GuidanceEntr
   return index;
 }
 
-export function createQuestionAnswerer({ guidance, areas }: { guidance: readonly GuidanceEntry[]; areas: Areas }): QuestionAnswerer {
+// A typo in a word of six letters or more is still the word ("sextng"); shorter words and prefixes
+// are not evidence that an entry is about the question ("pari" of "paris" is not "parity").
+const TYPO_FROM_LETTERS = 6;
+
+/** How many of the question's words an entry really has: the word or its stem, or the word with one typo. */
+function coveredWords(words: readonly string[][], entryTerms: readonly string[]): number {
+  return words.filter((terms) =>
+    terms.some((term) => entryTerms.includes(term) || (term.length >= TYPO_FROM_LETTERS && entryTerms.some((entryTerm) => Math.abs(entryTerm.length - term.length) <= 1 && distance(entryTerm, term) <= 1))),
+  ).length;
+}
+
+export type AnswererContent = {
+  readonly guidance: readonly GuidanceEntry[];
+  readonly areas: Areas;
+  /** The reviewed danger words (content/danger-words.yaml), read before any topic. */
+  readonly dangerWords: DangerWords;
+};
+
+export function createQuestionAnswerer({ guidance, areas, dangerWords }: AnswererContent): QuestionAnswerer {
   // Built at the first question, not at start-up (issue 12): /healthz and most cards need none of it.
   let built: ReturnType<typeof buildIndex> | undefined;
   const index = { search: (...args: Parameters<ReturnType<typeof buildIndex>["search"]>) => (built ??= buildIndex(guidance)).search(...args) };
+  const danger = createDangerFinder(dangerWords);
   const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const byKeyword = new Map<string, GuidanceEntry[]>();
   for (const entry of guidance) for (const keyword of new Set(entry.keywords.map(asPhrase))) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), entry]);
@@ -117,6 +154,9 @@ export function createQuestionAnswerer({ guidance, areas }: { guidance: readonly
   // An area named in a question is context, not topic: "county lines in Sutton" is about county lines.
   const areaWords = new Set([...areas.values()].flatMap((area) => [area.id, ...tokenize(area.name)]).flatMap((word) => processTerm(word) ?? []));
 
+  // The words of every title and keyword, as the index holds them (each word and its stem).
+  const topicVocabulary = [...new Set(guidance.flatMap((entry) => [entry.title, ...entry.keywords]).flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []))];
+
   /** The question's topic words, each as its search terms (the word and its stem), less any area name. */
   function topicWords(question: string): string[][] {
     const seen = new Set<string>();
@@ -129,22 +169,25 @@ export function createQuestionAnswerer({ guidance, areas }: { guidance: readonly
     });
   }
 
-  /** The best-scoring entry that covers the question and is about it, if any. */
-  function bestMatch(question: string): GuidanceEntry | undefined {
+  /**
+   * Topics by how well they answer the question, best first; empty when the question has no topic
+   * words at all, or when no entry covers enough of them ("my car broke down"). Scores are shares
+   * of the best, with a bonus for an entry that has the question's words in its title or keywords
+   * ("below category 1" is Phoenix, though other entries mention category 1 more).
+   */
+  function rankedTopics(question: string): GuidanceEntry[] {
     // A question that is, word for word, one of an entry's keywords ("child in care") is that entry.
     const exact = keywordEntry(asPhrase(question));
-    if (exact !== undefined) return exact;
     const words = topicWords(question);
-    // A long question in everyday words tells a story around its topic: half its words will do.
-    const needed = Math.ceil(words.length * (words.length >= LONG_QUESTION_WORDS ? LONG_QUESTION_COVERAGE : REQUIRED_COVERAGE));
-    const covered = (matched: readonly string[]) => words.filter((terms) => terms.some((term) => matched.includes(term))).length;
-    const onTopic = new Set(index.search(question, ON_TOPIC).map((result) => result.id));
-    const results = index.search(question, BEST_MATCH);
-    const closeTo = (results[0]?.score ?? 0) * CLOSE_TO_BEST;
-    // The top score can go to an entry that only mentions the words in passing; a close second
-    // that has them in its title or keywords is the answer ("below category 1" is Phoenix).
-    const best = results.find((result) => result.score >= closeTo && covered(result.queryTerms) >= needed && onTopic.has(result.id));
-    return best === undefined ? undefined : byId.get(String(best.id));
+    // No word of an entry's title or keywords in the question: nothing to answer ("printer not working").
+    if (exact === undefined && coveredWords(words, topicVocabulary) === 0) return [];
+    // An entry counts only with one of the question's words itself, not only a prefix or a far typo of one.
+    const results = index.search(question, BEST_MATCH).filter((result) => coveredWords(words, result.terms) > 0);
+    const top = results[0]?.score ?? 1;
+    const onTopic = new Set(index.search(question, ON_TOPIC).map((result) => String(result.id)));
+    const score = (result: (typeof results)[number]) => result.score / top + (onTopic.has(String(result.id)) ? ON_TOPIC_BONUS : 0);
+    const ranked = results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id));
+    return entriesOf([...new Set([...(exact === undefined ? [] : [exact.id]), ...ranked])]);
   }
 
   function nearest(question: string): GuidanceEntry[] {
@@ -152,16 +195,41 @@ export function createQuestionAnswerer({ guidance, areas }: { guidance: readonly
     return entriesOf([...new Set([...found, ...DEFAULT_SUGGESTIONS])]).slice(0, NEAREST_SHOWN);
   }
 
+  function contextOf(question: string, now: Date): MessageContext {
+    const { areaId, notCovered } = areaIn(question, areas);
+    const age = childAgeOf(agesIn(question));
+    return { ...(areaId === undefined ? {} : { areaId }), ...(notCovered === undefined ? {} : { notCovered }), ...(age === undefined ? {} : { age }), time: readAskedTime(question, now) };
+  }
+
   function answer(text: string, now: Date): QuestionAnswer {
     const question = text.slice(0, MAX_QUESTION_CHARACTERS);
+    const ages = agesIn(question);
+    // 1. Danger first: before any topic, and whatever else the message asks.
+    const found = danger.find(question, { ages });
+    const matches = found.filter((match) => match.needsMet);
+    const topics = rankedTopics(question);
+    if (matches.length > 0 && !isGeneralQuestion(question)) {
+      const { entry: first } = matches[0]!;
+      const age = childAgeOf(ages);
+      const dangerTopic = byId.get(age !== undefined && age < 13 && first.guidanceUnder13 !== undefined ? first.guidanceUnder13 : first.guidance);
+      const topic = dangerTopic ?? topics[0] ?? byId.get("immediate-danger");
+      if (topic !== undefined) {
+        const reasons = matches.map(({ entry: { means, police, images, advice } }) => ({ means, police, images, advice }));
+        const alternatives = [...topics, ...entriesOf(matches.map((match) => match.entry.guidance))].filter((entry, position, all) => entry.id !== topic.id && all.findIndex((other) => other.id === entry.id) === position);
+        return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, now) };
+      }
+    }
+    // 2. A question for an area's contacts.
     const contact = parseContactQuestion(question, areas, now);
     if (contact?.kind === "contacts") return contact;
     if (contact?.kind === "contacts-no-area") return { kind: "ask-area" };
     if (contact?.kind === "contacts-not-covered") return { kind: "not-covered", place: contact.place };
-
-    const entry = bestMatch(question);
+    // 3. The topic, with the runners-up. A message with a danger word that is not urgent (a general
+    // question, or "had sex" with no age or adult given) still gets that word's entry, never "no answer".
+    const [entry, ...rest] = [...topics, ...entriesOf(found.map((match) => match.entry.guidance))];
     if (entry === undefined) return { kind: "no-match", nearest: nearest(question) };
-    return { kind: "guidance", entry, related: entriesOf(entry.related).slice(0, RELATED_SHOWN) };
+    const alternatives = [...new Map(rest.map((other) => [other.id, other])).values()].filter((other) => other.id !== entry.id);
+    return { kind: "guidance", entry, related: entriesOf(entry.related).slice(0, RELATED_SHOWN), alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, now) };
   }
 
   function candidates(text: string): string[] {

@@ -31,6 +31,9 @@ export type CheckView = {
   readonly assessment?: Assessment;
 };
 
+/** What a question told us before the check started: an area id and an age as typed. */
+export type CheckPrefill = { readonly area?: string; readonly age?: string };
+
 export type CheckOutcome =
   | { readonly kind: "ok"; readonly view: CheckView }
   /** The card was pressed twice, or an older copy was pressed: here is where the check really is. */
@@ -75,13 +78,19 @@ export function createCheckService({ store, areas, clock, newId }: CheckServiceD
   }
 
   return {
-    /** A blank check: the user's newest one when it has not been answered yet, else a new one. */
-    async start(userId: string): Promise<CheckView> {
+    /**
+     * A blank check: the user's newest one when it has not been answered yet, else a new one. With
+     * `prefill` (the area and age a question gave), always a new one with those filled in, for the
+     * user to confirm on the first step.
+     */
+    async start(userId: string, prefill: CheckPrefill = {}): Promise<CheckView> {
       const now = clock();
-      const [newest] = await store.recent(userId, now, 1);
+      const prefilled = prefill.area !== undefined || prefill.age !== undefined;
+      const [newest] = prefilled ? [] : await store.recent(userId, now, 1);
       const blank = newest?.version === 1 ? CheckState.safeParse(newest.state) : undefined;
       if (newest !== undefined && blank?.success === true) return view(newest.id, 1, blank.data);
-      const state = startState();
+      const started = startState();
+      const state = prefilled ? { ...started, context: { ...started.context, ...(prefill.area === undefined || !areaIds.has(prefill.area) ? {} : { area: prefill.area }), ...(prefill.age === undefined ? {} : { age: prefill.age }) } } : started;
       const id = newId();
       await store.create({ id, userId, state, version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
       await store.keepNewest(userId, MAX_OPEN_CHECKS, id);

@@ -1,20 +1,22 @@
 // Recognises "who do I call in Sutton at 9pm?" in free text: which area, and at what London time
-// the contacts should be judged open (DOMAIN.md §6: hours are Europe/London). Pure: `now` is an
-// argument, so the same question gives the same answer in a test at any instant.
-import { DateTime } from "luxon";
+// the contacts should be judged open (DOMAIN.md §6: hours are Europe/London; the day and time are
+// read by read-asked-time.ts). Pure: `now` is an argument, so the same question gives the same
+// answer in a test at any instant.
 import { distance } from "fastest-levenshtein";
 import type { Areas } from "../content/load-areas.ts";
 import { PLACES_NOT_COVERED } from "./places-not-covered.ts";
+import { readAskedTime } from "./read-asked-time.ts";
 
 export type ContactQuestion =
-  /** `timeNamed`: the question named a day or time, so "open" means open then, not now. */
-  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean }
+  /**
+   * `timeNamed`: the question named a day or time, so "open" means open then, not now.
+   * `unreadable`: it named one that could not be read, said to the user; `at` is then now.
+   */
+  | { readonly kind: "contacts"; readonly areaId: string; readonly at: Date; readonly atDescribed: string; readonly timeNamed: boolean; readonly unreadable?: string }
   /** A contact question naming no known area: the caller asks which area. */
   | { readonly kind: "contacts-no-area" }
   /** A contact question naming a place this tool has no area for ("Croydon"). */
   | { readonly kind: "contacts-not-covered"; readonly place: string };
-
-const LONDON = "Europe/London";
 
 // Wording that is a request for contacts whether or not an area is named.
 const ASKS_FOR_CONTACTS = [
@@ -32,23 +34,6 @@ const ASKS_FOR_CONTACTS = [
 const MENTIONS_CONTACTING = /\b(?:contacts|numbers?|phone|ring|e-?mail)\b/;
 // With a place we do not cover, naming its front door is a contact question too ("Bromley MASH").
 const FRONT_DOOR_WORDS = /\b(?:mash|spa|front door|social care)\b/;
-
-// Named parts of the day, as a practitioner would mean them; "night" covers tonight and overnight
-// because the question is which out-of-hours line answers.
-const NAMED_TIMES: readonly (readonly [RegExp, number, number])[] = [
-  [/\b(?:to|over)?night\b|\bout of hours\b/, 21, 0],
-  [/\b(?:this|in the) evening\b/, 19, 0],
-  [/\b(?:this|in the) morning\b/, 9, 0],
-  [/\b(?:this|in the) afternoon\b/, 14, 0],
-  [/\b(?:midday|noon|lunchtime)\b/, 12, 0],
-];
-
-// Monday first, as luxon numbers weekdays (1-7).
-const WEEKDAY_PATTERNS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map(
-  (day) => new RegExp(`\\b${day}s?\\b`),
-);
-// A day without a time of day is judged at midday, when day lines are normally open.
-const DAY_DEFAULT_HOUR = 12;
 
 /** Lower case, curly quotes straightened, so the patterns can stay simple. */
 function normalise(text: string): string {
@@ -98,59 +83,6 @@ function namedArea(text: string, areas: Areas): string | undefined {
   return best?.id;
 }
 
-type ClockTime = { hour: number; minute: number; withMeridiem: boolean };
-
-/** A clock time in the text: "9pm", "9.30 pm", "21:00", "at 9"; undefined when none is valid. */
-function clockTime(text: string): ClockTime | undefined {
-  const twelveHour = /\b(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.?m\b\.?/.exec(text);
-  if (twelveHour !== null) {
-    const hour = Number(twelveHour[1]);
-    const minute = Number(twelveHour[2] ?? 0);
-    if (hour < 1 || hour > 12 || minute > 59) return undefined;
-    return { hour: (hour % 12) + (twelveHour[3] === "p" ? 12 : 0), minute, withMeridiem: true };
-  }
-  const twentyFourHour = /\b(\d{1,2})[:.](\d{2})\b/.exec(text) ?? /\bat (\d{1,2})\b(?![:.]\d)/.exec(text);
-  if (twentyFourHour === null) return undefined;
-  const hour = Number(twentyFourHour[1]);
-  const minute = Number(twentyFourHour[2] ?? 0);
-  return hour <= 23 && minute <= 59 ? { hour, minute, withMeridiem: false } : undefined;
-}
-
-/** The time of day the text names, by the clock or by a part of the day. */
-function timeOfDay(text: string): { hour: number; minute: number } | undefined {
-  const named = NAMED_TIMES.find(([pattern]) => pattern.test(text));
-  const clock = clockTime(text);
-  if (clock === undefined) return named === undefined ? undefined : { hour: named[1], minute: named[2] };
-  // A bare "at 9" is read on the 24-hour clock (09:00) unless the part of the day says otherwise
-  // ("at 9 tonight" is 21:00); the reply states the time it used, so a misreading shows.
-  const later = named !== undefined && named[1] >= 12 && !clock.withMeridiem && clock.hour < 12;
-  return { hour: clock.hour + (later ? 12 : 0), minute: clock.minute };
-}
-
-/** Days from today (London) to the day the text names, or undefined when it names none. */
-function daysAhead(text: string, today: DateTime): number | undefined {
-  if (/\btomorrow\b/.test(text)) return 1;
-  if (/\bweekend\b/.test(text)) return today.weekday >= 6 ? 0 : 6 - today.weekday;
-  const named = WEEKDAY_PATTERNS.findIndex((pattern) => pattern.test(text));
-  // The coming such day, today included: "on Saturday", asked on a Saturday, means today.
-  return named === -1 ? undefined : (named + 1 - today.weekday + 7) % 7;
-}
-
-/** The London moment the question is about; `now` when it names no day or time. */
-function momentAskedAbout(text: string, now: Date): { moment: DateTime; timeNamed: boolean } {
-  const today = DateTime.fromJSDate(now, { zone: LONDON });
-  if (!today.isValid) throw new RangeError("parseContactQuestion: expected a valid Date for now");
-  const time = timeOfDay(text);
-  const days = daysAhead(text, today);
-  if (time === undefined && days === undefined) return { moment: today, timeNamed: false };
-  // A time already past today is still today: the question is "which line answers at 9pm".
-  const moment = today
-    .startOf("day")
-    .plus({ days: days ?? 0 })
-    .set({ hour: time?.hour ?? DAY_DEFAULT_HOUR, minute: time?.minute ?? 0 });
-  return { moment, timeNamed: true };
-}
-
 export function parseContactQuestion(text: string, areas: Areas, now: Date): ContactQuestion | undefined {
   const question = normalise(text);
   const asks = ASKS_FOR_CONTACTS.some((pattern) => pattern.test(question));
@@ -162,12 +94,6 @@ export function parseContactQuestion(text: string, areas: Areas, now: Date): Con
     return asks ? { kind: "contacts-no-area" } : undefined;
   }
   if (!asks && !MENTIONS_CONTACTING.test(question)) return undefined;
-  const { moment, timeNamed } = momentAskedAbout(question, now);
-  return {
-    kind: "contacts",
-    areaId,
-    at: moment.toJSDate(),
-    atDescribed: moment.setLocale("en-GB").toFormat("HH:mm 'on' cccc d LLLL"),
-    timeNamed,
-  };
+  const { at, described, timeNamed, unreadable } = readAskedTime(question, now);
+  return { kind: "contacts", areaId, at, atDescribed: described, timeNamed, ...(unreadable === undefined ? {} : { unreadable }) };
 }

@@ -18,6 +18,9 @@ import { AREAS, TUESDAY_MORNING, request, type Case } from "../support/assessmen
 import { cardProblems } from "../support/validate-card.ts";
 import { walkCard } from "../support/card-walk.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
+import { answeredGuidanceCard, urgentCard } from "../../src/cards/answer-views.ts";
+import { createQuestionAnswerer, type QuestionAnswer } from "../../src/services/answer-question.ts";
+import { loadDangerWords } from "../../src/content/load-danger-words.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
 import { referralDetailsCard } from "../../src/cards/referral-details-views.ts";
 import { referralQuestionCard } from "../../src/cards/referral-question-views.ts";
@@ -54,6 +57,14 @@ const REFERRAL_CHANNEL = {
   urgency: "today" as const, ageBand: "13-15", submittedAt: "Tue 24 Nov, 10:02", acknowledgeBy: "Tue 24 Nov, 14:02", decideBy: "Thu 26 Nov, 10:02", status: "submitted",
 };
 
+// Free-text answers as the bot gives them: through the real answerer, so the data is what a card gets.
+const answerer = createQuestionAnswerer({ guidance, areas: AREAS, dangerWords: loadDangerWords(new Set(guidance.map((entry) => entry.id))) });
+function answered<K extends QuestionAnswer["kind"]>(kind: K, text: string, at: Date): Extract<QuestionAnswer, { kind: K }> {
+  const answer = answerer.answer(text, at);
+  if (answer.kind !== kind) throw new Error(`${text}: expected ${kind}, got ${answer.kind}`);
+  return answer as Extract<QuestionAnswer, { kind: K }>;
+}
+
 const CASES: [string, CardToSend][] = [
   ["welcome", welcomeCard()],
   ["welcome with a notice", welcomeCard("Something to say")],
@@ -67,6 +78,10 @@ const CASES: [string, CardToSend][] = [
   ]),
   ...guidance.map((entry): [string, CardToSend] => [`guidance: ${entry.id}`, guidanceCard(entry, guidance.filter((other) => entry.related.includes(other.id)))]),
   ["no match", noMatchCard(guidance.slice(0, 3))],
+  ["urgent: an area and an age, in hours", urgentCard(answered("urgent", "a 15 year old was raped last night in Kingston", TUESDAY_MORNING), AREAS)],
+  ["urgent: an area with no out-of-hours line, at night", urgentCard(answered("urgent", "she is missing tonight, Sutton, she's 14, her nudes are being shared", EVENING), AREAS)],
+  ["urgent: no area", urgentCard(answered("urgent", "a boy is being blackmailed", TUESDAY_MORNING), AREAS)],
+  ["guidance: with an area, an age and runners-up", answeredGuidanceCard(answered("guidance", "how do I make a referral in Lambeth for a 12 year old", EVENING), AREAS)],
   ...Object.keys(NOTICES).map((kind): [string, CardToSend] => [`notice: ${kind}`, noticeCard(kind as keyof typeof NOTICES)]),
   ["check 1: empty", checkView(startState())],
   ["check 1: every error, typed values kept", checkView(context({ area: "", age: "fourteen", missingEpisodes90d: "lots" }))],

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadAreas } from "../../src/content/load-areas.ts";
+import { frontDoorContacts } from "../../src/domain/pathway-contacts.ts";
 import { parseContactQuestion } from "../../src/services/parse-contact-question.ts";
 
 const AREAS = loadAreas();
@@ -54,7 +55,6 @@ describe("the time asked about, in London", () => {
     ["Saturday night", "who do I call in Sutton on Saturday night", "2026-11-28T21:00:00.000Z", "21:00 on Saturday 28 November"],
     ["on Monday, asked on a Monday: today", "who do I call in Sutton on Monday", "2026-11-23T12:00:00.000Z", "12:00 on Monday 23 November"],
     ["tomorrow", "who do I call in Sutton tomorrow at 7pm", "2026-11-24T19:00:00.000Z", "19:00 on Tuesday 24 November"],
-    ["an impossible time is ignored", "who do I call in Sutton at 25:00", "2026-11-23T10:00:00.000Z", "10:00 on Monday 23 November"],
   ])("%s", (_name, text, at, atDescribed) => {
     // Only a question that names no day or time (here: asked at 10:00) is about "now".
     expect(parse(text)).toEqual({ kind: "contacts", areaId: "sutton", at: new Date(at), atDescribed, timeNamed: at !== "2026-11-23T10:00:00.000Z" });
@@ -78,6 +78,49 @@ describe("the time asked about, in London", () => {
   it("keeps 9pm at 9pm on the day the clocks go forward", () => {
     // Sunday 29 March 2026: BST from 01:00 UTC.
     expect(parse("who do I call in Sutton at 9pm", new Date("2026-03-29T00:30:00Z"))).toMatchObject({ at: new Date("2026-03-29T20:00:00Z") });
+  });
+});
+
+// DOMAIN.md §6: the named days, with an optional time, the next one on or after today. From Monday
+// 23 November 2026: Christmas Day is a Friday; Boxing Day's bank holiday is Monday 28 December.
+describe("named days in a contact question", () => {
+  it.each([
+    ["today", "who do I call in Kingston today", "2026-11-23T12:00:00.000Z", "12:00 on Monday 23 November"],
+    ["Christmas Day at 10am", "who do I call in Kingston on Christmas day at 10am", "2026-12-25T10:00:00.000Z", "10:00 on Friday 25 December"],
+    ["Christmas", "who do I call in Kingston over Christmas", "2026-12-25T12:00:00.000Z", "12:00 on Friday 25 December"],
+    ["xmas", "Kingston phone number on xmas", "2026-12-25T12:00:00.000Z", "12:00 on Friday 25 December"],
+    ["Boxing Day", "who do I call in Kingston on boxing day", "2026-12-26T12:00:00.000Z", "12:00 on Saturday 26 December"],
+    ["New Year's Day", "who do I call in Kingston on new years day", "2027-01-01T12:00:00.000Z", "12:00 on Friday 1 January 2027"],
+    ["Good Friday", "who do I call in Kingston on Good Friday", "2027-03-26T12:00:00.000Z", "12:00 on Friday 26 March 2027"],
+    ["Easter Monday (BST)", "who do I call in Kingston on Easter Monday", "2027-03-29T11:00:00.000Z", "12:00 on Monday 29 March 2027"],
+    ["bank holiday Monday", "who do I call in Kingston on bank holiday Monday", "2026-12-28T12:00:00.000Z", "12:00 on Monday 28 December"],
+    ["next bank holiday", "who do I call in Kingston on the next bank holiday", "2026-12-25T12:00:00.000Z", "12:00 on Friday 25 December"],
+  ])("%s", (_name, text, at, atDescribed) => {
+    expect(parse(text)).toEqual({ kind: "contacts", areaId: "kingston", at: new Date(at), atDescribed, timeNamed: true });
+  });
+
+  it("who do I call in Kingston on Christmas day at 10am: 10:00 on 25 December, the SPA closed for the bank holiday", () => {
+    const result = parse("who do I call in Kingston on Christmas day at 10am");
+    expect(result).toMatchObject({ kind: "contacts", areaId: "kingston", at: new Date("2026-12-25T10:00:00Z"), atDescribed: "10:00 on Friday 25 December" });
+    const at = result?.kind === "contacts" ? result.at : MONDAY_MORNING;
+    const lines = frontDoorContacts({ area: AREAS.get("kingston")!, at }).contacts ?? [];
+    expect(lines.map(({ name, openNow }) => ({ name, openNow }))).toEqual([
+      { name: "Out-of-hours line", openNow: true },
+      { name: "Single Point of Access", openNow: false },
+    ]);
+  });
+});
+
+// DOMAIN.md §6: a day or time that cannot be read is said so, never silently replaced by another day.
+describe("a day or time that cannot be read", () => {
+  it.each([
+    ["at 25:00", "who do I call in Sutton at 25:00", 'I could not read the time "25:00": showing who is open now.'],
+    ["at 9.75pm", "who do I call in Sutton at 9.75pm", 'I could not read the time "9.75pm": showing who is open now.'],
+    ["31 February", "who do I call in Sutton on the 31st of February", 'I could not read the day "31st of february": showing who is open now.'],
+    ["Chrismas Eve", "who do I call in Sutton on Chrismas eve", 'I could not read the day "chrismas": showing who is open now.'],
+    ["over Easter", "who do I call in Sutton over Easter", 'I could not read the day "easter": showing who is open now.'],
+  ])("%s: now, and said so", (_name, text, unreadable) => {
+    expect(parse(text)).toEqual({ kind: "contacts", areaId: "sutton", at: MONDAY_MORNING, atDescribed: "10:00 on Monday 23 November", timeNamed: false, unreadable });
   });
 });
 

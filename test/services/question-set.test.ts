@@ -5,17 +5,19 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadAreas } from "../../src/content/load-areas.ts";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
+import { loadDangerWords } from "../../src/content/load-danger-words.ts";
 import { createQuestionAnswerer, type QuestionAnswer } from "../../src/services/answer-question.ts";
 
 const QUESTIONS = JSON.parse(readFileSync(new URL("../fixtures/questions/practitioner-questions.json", import.meta.url), "utf8")) as { q: string; expect: string }[];
 const GUIDANCE_IDS = new Set(loadGuidance().map((entry) => entry.id));
-const answerer = createQuestionAnswerer({ guidance: loadGuidance(), areas: loadAreas() });
+const answerer = createQuestionAnswerer({ guidance: loadGuidance(), areas: loadAreas(), dangerWords: loadDangerWords(GUIDANCE_IDS) });
 const NOW = new Date("2026-11-24T16:18:00Z");
 const TOP_1_TARGET = 0.9;
 
 /** What the user is shown, in the fixture's words: an entry id, "contacts:<area>", or the kind. */
 function shown(answer: QuestionAnswer): string {
   if (answer.kind === "guidance") return answer.entry.id;
+  if (answer.kind === "urgent") return answer.topic.id;
   if (answer.kind === "contacts") return `contacts:${answer.areaId}`;
   return answer.kind;
 }

@@ -1,0 +1,163 @@
+// Danger first (DESIGN.md "Questions"): reads a message against the reviewed danger words
+// (content/danger-words.yaml) before any topic search. Pure: the words are compiled once, and
+// `find` is a function of the text and the ages read from it.
+import { distance } from "fastest-levenshtein";
+import type { DangerEntry, DangerWords, NeedId } from "../domain/danger-words.ts";
+
+/** A message as the danger words see it: lower case, apostrophes dropped, words of letters, digits and £. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019'`]/g, "")
+    .split(/[^\p{L}\p{N}£]+/u)
+    .filter((word) => word !== "");
+}
+
+type Word = { readonly text: string; readonly prefix: boolean } | "gap";
+type Phrase = readonly Word[];
+
+// ".." stands for up to three words in between ("sold her to them for sex" is "sold .. for sex").
+const GAP_WORDS = 3;
+// A word of eight letters or more also matches with one typo ("assulted"); shorter words are
+// another word after one edit ("missing" and "kissing"), so their misspellings are listed.
+const TYPO_FROM_LETTERS = 8;
+
+function compile(phrase: string): Phrase {
+  return phrase.split(" ").map((word) => (word === ".." ? "gap" : word.endsWith("*") ? { text: word.slice(0, -1), prefix: true } : { text: word, prefix: false }));
+}
+
+function wordMatches(token: string, word: Exclude<Word, "gap">): boolean {
+  if (word.prefix) return token.startsWith(word.text);
+  if (token === word.text) return true;
+  return word.text.length >= TYPO_FROM_LETTERS && Math.abs(token.length - word.text.length) <= 1 && distance(token, word.text) <= 1;
+}
+
+/** The index after the phrase when it matches at `start`, else -1. */
+function matchAt(tokens: readonly string[], start: number, phrase: Phrase, at = 0): number {
+  if (at === phrase.length) return start;
+  const word = phrase[at]!;
+  if (word === "gap") {
+    for (let skip = 0; skip <= GAP_WORDS && start + skip <= tokens.length; skip += 1) {
+      const end = matchAt(tokens, start + skip, phrase, at + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  return start < tokens.length && wordMatches(tokens[start]!, word) ? matchAt(tokens, start + 1, phrase, at + 1) : -1;
+}
+
+type Span = { readonly start: number; readonly end: number };
+
+function spansOf(tokens: readonly string[], phrases: readonly Phrase[]): Span[] {
+  const spans: Span[] = [];
+  for (let start = 0; start < tokens.length; start += 1) {
+    for (const phrase of phrases) {
+      const end = matchAt(tokens, start, phrase);
+      if (end > start) spans.push({ start, end });
+    }
+  }
+  return spans;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const gapBetween = (a: Span, b: Span) => Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
+
+/** What the caller read from the message: every age in years it gives ("a 15 year old and a 22 year old"). */
+export type MessageFacts = { readonly ages: readonly number[] };
+
+export type DangerMatch = {
+  readonly entry: DangerEntry;
+  /** The words of the message that matched (lower case, without punctuation). */
+  readonly matched: string;
+  /**
+   * False when the entry's phrase is there but not what it `needs` ("had sex" with no age under 16
+   * and no adult): not urgent, but the message is still about the entry's topic.
+   */
+  readonly needsMet: boolean;
+};
+
+// School years 7-10 are ages 11-15 (year 11 turns 16 during the year).
+const UNDER_16_WORDS = ["under 16", "under sixteen", "underage", "under age", "year 7", "year 8", "year 9", "year 10", "yr 7", "yr 8", "yr 9", "yr 10", "y7", "y8", "y9", "y10", "primary school"].map(compile);
+
+export type DangerFinder = { find(text: string, facts: MessageFacts): DangerMatch[] };
+
+export function createDangerFinder(words: DangerWords): DangerFinder {
+  const groups = new Map<NeedId, readonly Phrase[]>([
+    ["adult", words.groups.adult.map(compile)],
+    ["family", words.groups.family.map(compile)],
+    ["threat", words.groups.threat.map(compile)],
+    ["images", words.groups.images.map(compile)],
+    ["child-under-16", UNDER_16_WORDS],
+  ]);
+  const entries = words.entries.map((entry) => ({ entry, phrases: entry.phrases.map(compile), except: (entry.except ?? []).map(compile), unless: (entry.unless ?? []).map(compile) }));
+
+  /** Where a need is met in the message: spans of its words, or "anywhere" when the ages say so. */
+  function needMet(need: NeedId, tokens: readonly string[], facts: MessageFacts, near: Span, within: number | undefined): boolean {
+    if (need === "child-under-16" && facts.ages.some((age) => age < 16)) return true;
+    if (need === "adult" && facts.ages.some((age) => age >= 18)) return true;
+    const spans = spansOf(tokens, groups.get(need) ?? []);
+    return spans.some((span) => within === undefined || gapBetween(span, near) <= within);
+  }
+
+  function find(text: string, facts: MessageFacts): DangerMatch[] {
+    const tokens = wordsOf(text);
+    const found: DangerMatch[] = [];
+    for (const { entry, phrases, except, unless } of entries) {
+      const excepted = spansOf(tokens, except);
+      const spans = spansOf(tokens, phrases).filter((span) => !excepted.some((other) => overlaps(span, other)));
+      // "never came home" holds "came home": words that say "not now" count only when no longer phrase holds them.
+      const holds = (span: Span, other: Span) => span.start <= other.start && other.end <= span.end && span.end - span.start > other.end - other.start;
+      const notNow = spansOf(tokens, unless).some((other) => !spans.some((span) => holds(span, other)));
+      const met = notNow ? undefined : spans.find((candidate) => entry.needs === undefined || entry.needs.some((need) => needMet(need, tokens, facts, candidate, entry.within)));
+      const span = met ?? spans[0];
+      if (span !== undefined) found.push({ entry, matched: tokens.slice(span.start, span.end).join(" "), needsMet: met !== undefined });
+    }
+    return found;
+  }
+
+  return { find };
+}
+
+// A question about a word, not about a child: "what is sextortion", "signs of grooming", "is
+// sexting illegal". With nothing in it about a real child, it gets the topic, not the urgent card.
+const GENERAL_OPENINGS = [
+  /^(?:what|whats|wat|wot) (?:is|are|does|do|counts|exactly|if anything|would)\b/,
+  /^(?:define|definition|meaning|explain|describe|tell me about|info|information|guidance|advice) (?:of|on|about|for)?\b/,
+  /^(?:can|could) you (?:explain|tell me|define|describe)\b/,
+  /^(?:signs|indicators|symptoms|warning signs) of\b/,
+  /^how (?:do|can|would|should) (?:i|we|you|staff|teachers|schools) (?:spot|recognise|recognize|know|tell|identify|notice|teach|explain|talk about)\b/,
+  /^how to (?:spot|recognise|recognize|identify|notice|teach)\b/,
+  /^(?:is|are|does|do|can|could) (?:it|a|an|sexting|sharing|sending|having|being|boys|girls|children|kids|young people|someone|people|you|they)\b/,
+  /^difference between\b/,
+];
+// Words that put a real child, a time or an event in the message: then it is a story, not a definition.
+const STORY_WORDS = /\b(?:she|shes|he|hes|her|him|his|hers|my|our daughter|our son|yo|year old|years old|yr old|told me|last night|tonight|today|yesterday|this morning|right now|happened|has been|was|been)\b/;
+
+// A question about the rules, asked of no one child: "is it still a crime if a 12 year old…",
+// "what should our school policy say…". General wherever it is said, unless the message also tells
+// of something that happened.
+const GENERAL_ANYWHERE = [
+  /\bis it (?:still |even |actually )?(?:a crime|illegal|legal|an offence|against the law)\b/,
+  /\b(?:general|hypothetical|generic) (?:question|query)\b/,
+  /\bin general\b/,
+  /\b(?:warning )?signs? (?:of|to look for)\b|\bwarning signs\b/,
+  /\b(?:school|our|the) polic(?:y|ies)\b/,
+  /\bwhat does (?:it|that|this|\S+) (?:actually |really )?mean\b/,
+  /\b(?:same|different) (?:as|from|thing)\b/,
+  /\bsomeone (?:said|mentioned|asked)\b/,
+  /\b(?:governor|governors|parent|parents|staff|colleague|colleagues) asked\b/,
+  /^(?:how many|how often|how long|why do|why does|why is|why are|does|do)\b/,
+];
+// Said so, it is general whatever else the message says.
+const GENERAL_ALWAYS = [/\b(?:general|hypothetical|generic) (?:question|query)\b/, /\bwhat does (?:it|that|this|the word|the term) (?:actually |really |even )?mean\b/, /\bsomeone (?:said|mentioned|used the word)\b/];
+// Words that tell of something that happened to a real child: then it is a story, whatever else it asks.
+const TELLS_OF_EVENTS = /\b(?:told me|tells me|says|said|disclosed|showed me|found|today|tonight|last night|yesterday|this morning|right now|just now|happened|has been|have been|is being|was being)\b/;
+
+/** True when the message asks about a word or a rule and tells of no real child or event. */
+export function isGeneralQuestion(text: string): boolean {
+  const words = wordsOf(text).join(" ");
+  const opening = words.replace(/^(?:hi|hello|hiya|hey|please|pls|quick question|question|sorry|so|ok|okay)\s+/, "");
+  if (GENERAL_ALWAYS.some((pattern) => pattern.test(opening))) return true;
+  if (GENERAL_OPENINGS.some((pattern) => pattern.test(opening)) && !STORY_WORDS.test(opening)) return true;
+  return GENERAL_ANYWHERE.some((pattern) => pattern.test(opening)) && !TELLS_OF_EVENTS.test(opening);
+}

@@ -1,0 +1,129 @@
+// Danger first (DESIGN.md "Questions"): the reviewed danger words, read from the shipped file.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadAreas } from "../../src/content/load-areas.ts";
+import { loadDangerWords, parseDangerWords } from "../../src/content/load-danger-words.ts";
+import { loadGuidance } from "../../src/content/load-guidance.ts";
+import { ContentError } from "../../src/content/load-areas.ts";
+import { createQuestionAnswerer } from "../../src/services/answer-question.ts";
+import { createDangerFinder, isGeneralQuestion, wordsOf } from "../../src/services/find-danger.ts";
+import { agesIn } from "../../src/services/read-message-facts.ts";
+
+const GUIDANCE = loadGuidance();
+const GUIDANCE_IDS = new Set(GUIDANCE.map((entry) => entry.id));
+const WORDS = loadDangerWords(GUIDANCE_IDS);
+const finder = createDangerFinder(WORDS);
+const answerer = createQuestionAnswerer({ guidance: GUIDANCE, areas: loadAreas(), dangerWords: WORDS });
+const NOW = new Date("2026-12-08T10:00:00Z");
+
+/** The ids of the entries whose words are in the message and whose needs are met. */
+const urgentIds = (text: string) => finder.find(text, { ages: agesIn(text) }).filter((match) => match.needsMet).map((match) => match.entry.id);
+
+describe("the danger words file", () => {
+  it("loads, and every entry leads to a guidance entry that exists", () => {
+    expect(WORDS.entries.length).toBeGreaterThan(5);
+    for (const entry of WORDS.entries) expect(GUIDANCE_IDS.has(entry.guidance), entry.id).toBe(true);
+  });
+
+  it.each([
+    ["a guidance id that does not exist", "groups: {adult: [adult], family: [dad], threat: [threat], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: nowhere, phrases: [raped]}\n", "entries[0].guidance"],
+    ["a phrase that starts with a gap", "groups: {adult: [adult], family: [dad], threat: [threat], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: ['.. raped']}\n", "entries[0].phrases[0]"],
+    ["an unknown police route", "groups: {adult: [adult], family: [dad], threat: [threat], images: [nudes]}\nentries:\n  - {id: x, means: m, police: later, images: false, advice: [], guidance: police, phrases: [raped]}\n", "entries[0].police"],
+    ["an unknown field", "groups: {adult: [adult], family: [dad], threat: [threat], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [raped], colour: red}\n", "entries[0]: unknown field \"colour\""],
+    ["a duplicate id", "groups: {adult: [adult], family: [dad], threat: [threat], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [raped]}\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [rape]}\n", "entries[1].id"],
+    ["YAML that does not parse", "entries: [", "not valid YAML"],
+  ])("refuses %s, naming the field", (_name, text, field) => {
+    let error: unknown;
+    try {
+      parseDangerWords("danger-words.yaml", text, GUIDANCE_IDS);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems.join("\n")).toContain(field);
+  });
+});
+
+describe("reading a message for danger", () => {
+  it.each([
+    ["a 15 year old was raped last night", "rape-or-assault"],
+    ["she said she was RAPED!!", "rape-or-assault"],
+    ["he was sexualy assulted at the park", "rape-or-assault"],
+    ["her dad is selling her for sex", "family-selling"],
+    ["a boy is being blackmailed", "images-threat"],
+    ["someone is threatening to share his nudes unless he pays", "images-threat"],
+    ["the child is missing tonight", "missing"],
+    ["she didn't come home last night", "missing"],
+    ["he has a knife", "weapon"],
+    ["she is scared to go home", "danger-now"],
+    ["older men take her to hotels", "hotels-parties"],
+    ["a 14 year old is having sex with her boyfriend", "sexual-contact-under-16"],
+    ["she is 17 and sleeping with a 30 year old", "sexual-contact-under-16"],
+    ["an adult asked her for nudes", "images-adult"],
+    ["the PE teacher touched her", "sexual-abuse"],
+  ])("%s: %s", (text, id) => {
+    expect(urgentIds(text)).toContain(id);
+  });
+
+  it.each([
+    ["a 16 year old is having sex with her 16 year old boyfriend", "sexual-contact-under-16"],
+    ["she keeps missing school", "missing"],
+    ["year 11s sharing nudes with each other", "images-adult"],
+    ["her mum found out she was paid for sex by a man", "family-selling"],
+  ])("not when the words need more: %s (not %s)", (text, id) => {
+    expect(urgentIds(text)).not.toContain(id);
+  });
+
+  it("reads words whole, without case or punctuation", () => {
+    expect(wordsOf("She's  RAPED, isn't-she?")).toEqual(["shes", "raped", "isnt", "she"]);
+    expect(urgentIds("therapist")).toEqual([]);
+    expect(urgentIds("grape juice")).toEqual([]);
+  });
+
+  it.each(["what is sextortion", "what does sexual assault mean", "signs of grooming", "is sexting illegal", "define child sexual abuse"])(
+    "a question about a word is general: %s",
+    (text) => expect(isGeneralQuestion(text)).toBe(true),
+  );
+  it.each(["what do I do, she was raped", "what is going on, he is missing", "a pupil was raped", "is she being blackmailed"])("a story is not general: %s", (text) =>
+    expect(isGeneralQuestion(text)).toBe(false),
+  );
+});
+
+// Every phrase of the file as a person might type it: wildcards completed, gaps filled.
+function typed(phrase: string, filler: string, ending: string): string {
+  return phrase
+    .split(" ")
+    .map((word) => (word === ".." ? filler : word.endsWith("*") ? `${word.slice(0, -1)}${ending}` : word))
+    .filter((word) => word !== "")
+    .join(" ");
+}
+
+const PHRASES = WORDS.entries.flatMap((entry) => entry.phrases.map((phrase) => ({ id: entry.id, phrase })));
+const AROUND = ["", "hi", "please help", "what should I do", "not sure if this matters but", "in Sutton", "yesterday", "my pupil", "ok so", "thanks"];
+
+describe("danger words never get a no-answer card (fast-check)", () => {
+  it("in any position, case, with any text or punctuation around them", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PHRASES),
+        fc.constantFrom(...AROUND),
+        fc.constantFrom(...AROUND),
+        fc.constantFrom("", "her", "him", "them"),
+        fc.constantFrom("", "ed", "ing", "s"),
+        fc.constantFrom("", ".", "!!", "?", ",", " :(", "..."),
+        fc.boolean(),
+        ({ phrase }, before, after, filler, ending, punctuation, shout) => {
+          const words = typed(phrase, filler, ending);
+          const text = `${before} ${shout ? words.toUpperCase() : words}${punctuation} ${after}`;
+          expect(answerer.answer(text, NOW).kind, text).not.toBe("no-match");
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("every phrase on its own, exactly as listed", () => {
+    const refused = PHRASES.filter(({ phrase }) => answerer.answer(typed(phrase, "", ""), NOW).kind === "no-match");
+    expect(refused).toEqual([]);
+  });
+});
