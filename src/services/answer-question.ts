@@ -86,6 +86,8 @@ const NEAR_TOPICS: SearchOptions = { ...BEST_MATCH, fuzzy: 0.3, prefix: true };
 // An entry with the question's words in its title or keywords scores this much more (as a share
 // of the best score): the top score can go to an entry that only mentions them in passing.
 const ON_TOPIC_BONUS = 0.3;
+// How much a question word in an entry's title or keywords adds, shared among the entries that have it.
+const NAMED_WEIGHT = 0.5;
 // "Not what you asked?": the next two topics.
 const ALTERNATIVES_SHOWN = 2;
 
@@ -157,6 +159,14 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
   // The words of every title and keyword, as the index holds them (each word and its stem).
   const topicVocabulary = [...new Set(guidance.flatMap((entry) => [entry.title, ...entry.keywords]).flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []))];
 
+  // Which entries have each word (or stem) in their title or keywords.
+  const titleTermOwners = new Map<string, string[]>();
+  for (const entry of guidance) {
+    for (const term of new Set([entry.title, ...entry.keywords].flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []))) {
+      titleTermOwners.set(term, [...(titleTermOwners.get(term) ?? []), entry.id]);
+    }
+  }
+
   /** The question's topic words, each as its search terms (the word and its stem), less any area name. */
   function topicWords(question: string): string[][] {
     const seen = new Set<string>();
@@ -185,7 +195,15 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     const results = index.search(question, BEST_MATCH).filter((result) => coveredWords(words, result.terms) > 0);
     const top = results[0]?.score ?? 1;
     const onTopic = new Set(index.search(question, ON_TOPIC).map((result) => String(result.id)));
-    const score = (result: (typeof results)[number]) => result.score / top + (onTopic.has(String(result.id)) ? ON_TOPIC_BONUS : 0);
+    // A word of the question in an entry's title or keywords says what the question is about, the
+    // more so the fewer entries have it ("MASE" in three, "child" in twenty).
+    const named = new Map<string, number>();
+    for (const terms of words) {
+      const owners = terms.flatMap((term) => titleTermOwners.get(term) ?? []);
+      for (const id of new Set(owners)) named.set(id, (named.get(id) ?? 0) + 1 / new Set(owners).size);
+    }
+    const score = (result: (typeof results)[number]) =>
+      result.score / top + (onTopic.has(String(result.id)) ? ON_TOPIC_BONUS : 0) + NAMED_WEIGHT * (named.get(String(result.id)) ?? 0);
     const ranked = results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id));
     return entriesOf([...new Set([...(exact === undefined ? [] : [exact.id]), ...ranked])]);
   }

@@ -86,6 +86,8 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
     ["adult", words.groups.adult.map(compile)],
     ["family", words.groups.family.map(compile)],
     ["threat", words.groups.threat.map(compile)],
+    ["coercion", words.groups.coercion.map(compile)],
+    ["exchange", words.groups.exchange.map(compile)],
     ["images", words.groups.images.map(compile)],
     ["child-under-16", UNDER_16_WORDS],
   ]);

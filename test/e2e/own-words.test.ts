@@ -1,0 +1,155 @@
+// Practitioners' questions in their own words, through the real HTTP endpoint as Teams sends them,
+// read off the card the bot sends back as a person would read it.
+//
+// The set (test/fixtures/questions/own-words.json) is split once with a fixed seed
+// (test/support/own-words.ts): the figures that count are the TEST part's, which nobody tunes on.
+// DO NOT TUNE ON THE TEST PART: do not read its misses to change the danger words, the guidance
+// keywords or the matcher. Its figures are reported as they are.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAreas } from "../../src/content/load-areas.ts";
+import { loadGuidance } from "../../src/content/load-guidance.ts";
+import { ALEX, linksOf, startHarness, textOf, type Card, type Harness } from "../support/bot-harness.ts";
+import { walkCard } from "../support/card-walk.ts";
+import { OWN_WORDS, TEST_PART, TUNING_PART, type OwnWordsQuestion } from "../support/own-words.ts";
+
+const GUIDANCE = loadGuidance();
+const ID_OF_TITLE = new Map(GUIDANCE.map((entry) => [entry.title, entry.id]));
+const URGENT_TITLE = "This sounds urgent: act now";
+const NO_ANSWER = "I don't have an answer to that";
+
+// Targets (issue "Understanding people in their own words"). Urgent recall and no-answer are held
+// here; top-1 and top-3 are printed against their targets and held at the floor reached, so that a
+// change that makes them worse fails (see the README's "Questions" for the figures).
+const URGENT_RECALL = 1;
+const FALSE_URGENT_AT_MOST = 0.05;
+const NO_ANSWER_AT_MOST = 0.03;
+const TARGETS = { top1: 0.9, top3: 0.97 };
+const FLOORS = { top1: 0.55, top3: 0.72 };
+
+let harness: Harness;
+beforeAll(async () => {
+  // Tuesday 8 December 2026, 10:00 in London: an ordinary working day.
+  harness = await startHarness({ now: new Date("2026-12-08T10:00:00Z") });
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+/** The guidance entries a link row offers, in the card's order, after a heading ("Read next:"). */
+function linksAfter(card: Card, heading: string): string[] {
+  const ids: string[] = [];
+  let after = false;
+  walkCard(card.body, (node) => {
+    if (node.type === "TextBlock" && typeof node.text === "string") after = node.text === heading ? true : node.text.startsWith("›") ? after : false;
+    const action = node.selectAction;
+    if (after && action?.verb === "guidance.show" && typeof action.data?.id === "string") ids.push(action.data.id);
+  });
+  return ids;
+}
+
+type Shown = { readonly urgent: boolean; readonly noAnswer: boolean; /** What is offered, first answer first. */ readonly offered: readonly string[] };
+
+/** What a person sees first on the reply, in the set's words: an entry id, "contacts:<area>", "ask-area" or "not-covered". */
+function shownBy(card: Card, areaIdOfName: ReadonlyMap<string, string>): Shown {
+  const title = String((card.body[0] as { text?: unknown }).text ?? "");
+  const text = textOf(card);
+  if (title === URGENT_TITLE) return { urgent: true, noAnswer: false, offered: linksAfter(card, "Read next:") };
+  if (title === NO_ANSWER) return { urgent: false, noAnswer: true, offered: [] };
+  const entry = ID_OF_TITLE.get(title);
+  if (entry !== undefined) return { urgent: false, noAnswer: false, offered: [entry, ...linksAfter(card, "Not what you asked?")] };
+  const contacts = /^(.*): who to contact$/.exec(title)?.[1];
+  if (contacts !== undefined) return { urgent: false, noAnswer: false, offered: [`contacts:${areaIdOfName.get(contacts) ?? contacts}`] };
+  if (text.includes("is not covered by this tool")) return { urgent: false, noAnswer: false, offered: ["not-covered"] };
+  if (text.includes("Which area is the child in?")) return { urgent: false, noAnswer: false, offered: ["ask-area"] };
+  return { urgent: false, noAnswer: false, offered: [`unknown card: ${title}`] };
+}
+
+type Figures = { n: number; top1: number; right1: number; top3: number; noAnswer: number; urgentRecall: number; falseUrgent: number; urgentMissed: string[]; misses: string[] };
+
+async function measure(questions: readonly OwnWordsQuestion[]): Promise<Figures> {
+  const areaIdOfName = new Map([...loadAreas().values()].map((area) => [area.name, area.id]));
+  let top1 = 0, right1 = 0, top3 = 0, noAnswer = 0, urgentHit = 0, falseUrgent = 0;
+  const urgentMissed: string[] = [];
+  const misses: string[] = [];
+  for (const question of questions) {
+    const cards = await harness.say(ALEX, question.q);
+    expect(cards, question.q).toHaveLength(1);
+    const shown = shownBy(cards[0]!, areaIdOfName);
+    if (shown.noAnswer) noAnswer += 1;
+    if (question.urgent && shown.urgent) urgentHit += 1;
+    if (question.urgent && !shown.urgent) urgentMissed.push(question.q);
+    if (!question.urgent && shown.urgent) falseUrgent += 1;
+    if (shown.offered[0] === question.expect) top1 += 1;
+    else misses.push(`${JSON.stringify(question.q)}: expected ${question.expect}, shown ${shown.offered.join(", ") || "nothing"}`);
+    if (shown.offered[0] !== undefined && [question.expect, ...question.also].includes(shown.offered[0])) right1 += 1;
+    if (shown.offered.slice(0, 3).includes(question.expect)) top3 += 1;
+  }
+  const urgent = questions.filter((question) => question.urgent).length;
+  const n = questions.length;
+  return { n, top1: top1 / n, right1: right1 / n, top3: top3 / n, noAnswer: noAnswer / n, urgentRecall: urgentHit / urgent, falseUrgent: falseUrgent / (n - urgent), urgentMissed, misses };
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+const report = (name: string, figures: Figures) =>
+  `${name}: ${figures.n} messages; top-1 ${percent(figures.top1)} (target ${percent(TARGETS.top1)}), a right answer first ${percent(figures.right1)}, ` +
+  `top-3 ${percent(figures.top3)} (target ${percent(TARGETS.top3)}), no answer ${percent(figures.noAnswer)}, ` +
+  `urgent recall ${percent(figures.urgentRecall)}, false urgent ${percent(figures.falseUrgent)}`;
+
+describe("practitioners' own words, through HTTP", () => {
+  it("the set is large enough, with the urgent disclosures the issue asks for, and split 70/30", () => {
+    expect(OWN_WORDS.length).toBeGreaterThanOrEqual(400);
+    expect(OWN_WORDS.filter((question) => question.urgent).length).toBeGreaterThanOrEqual(80);
+    expect(TEST_PART.length / OWN_WORDS.length).toBeGreaterThan(0.25);
+    expect(TEST_PART.length / OWN_WORDS.length).toBeLessThan(0.35);
+  });
+
+  it("test part (never tuned on): every urgent message gets the urgent card first, few others do, and almost nothing goes unanswered", { timeout: 120_000 }, async () => {
+    const figures = await measure(TEST_PART);
+    console.log(report("own words, test part", figures));
+    // Counted, not listed: the test part's messages are not shown, so nobody tunes on them.
+    expect(figures.urgentMissed.length).toBe(0);
+    expect(figures.urgentRecall).toBe(URGENT_RECALL);
+    expect(figures.falseUrgent).toBeLessThanOrEqual(FALSE_URGENT_AT_MOST);
+    expect(figures.noAnswer).toBeLessThanOrEqual(NO_ANSWER_AT_MOST);
+    expect(figures.top1).toBeGreaterThanOrEqual(FLOORS.top1);
+    expect(figures.top3).toBeGreaterThanOrEqual(FLOORS.top3);
+  });
+
+  it("tuning part: the same holds", { timeout: 120_000 }, async () => {
+    const figures = await measure(TUNING_PART);
+    console.log(report("own words, tuning part", figures));
+    expect(figures.urgentMissed).toEqual([]);
+    expect(figures.falseUrgent).toBeLessThanOrEqual(FALSE_URGENT_AT_MOST);
+    expect(figures.noAnswer).toBeLessThanOrEqual(NO_ANSWER_AT_MOST);
+  });
+});
+
+// The answer never invents a contact: every number and mailbox on any answer is in an area file,
+// or is one of the national numbers (999, 101). Asked at four moments, so day lines, out-of-hours
+// lines and the night route all show.
+const MOMENTS = [
+  ["a weekday at 10:00", "2026-12-08T10:00:00Z"],
+  ["a weekday at 21:00", "2026-12-08T21:00:00Z"],
+  ["a Saturday at noon", "2026-12-12T12:00:00Z"],
+  ["Christmas Day at 10:00", "2026-12-25T10:00:00Z"],
+] as const;
+
+function contactsIn(card: Card): string[] {
+  const links = linksOf(card).filter((link) => link.startsWith("tel:") || link.startsWith("mailto:"));
+  const written = [...textOf(card).matchAll(/\b0\d{2,4} ?\d{3,4} ?\d{3,4}\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)].map((match) => match[0]);
+  return [...links.map((link) => link.replace(/^(tel|mailto):/, "")), ...written];
+}
+
+describe("no invented contact in any answer", () => {
+  const known = new Set([...loadAreas().values()].flatMap((area) => area.contacts.flatMap((contact) => [contact.phone, contact.email])).filter((value): value is string => value !== undefined));
+  const knownDigits = new Set([...known].map((value) => value.replace(/\s/g, "").toLowerCase()).concat(["999", "101"]));
+  const asked = OWN_WORDS.filter((question) => question.area !== undefined || question.urgent);
+
+  it.each(MOMENTS)("at %s, every number and mailbox shown is in an area file, or is 999 or 101", { timeout: 120_000 }, async (_name, at) => {
+    harness.setNow(new Date(at));
+    const shown = new Set<string>();
+    for (const question of asked) for (const card of await harness.say(ALEX, question.q)) for (const contact of contactsIn(card)) shown.add(contact.replace(/\s/g, "").toLowerCase());
+    expect(shown.size).toBeGreaterThan(2);
+    expect([...shown].filter((contact) => !knownDigits.has(contact))).toEqual([]);
+  });
+});
