@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, each printed against a baseline measured in the same run.
+import { benchAnswer } from "./answer.bench.ts";
 import { benchAssess } from "./assess.bench.ts";
 import { benchBot } from "./bot.bench.ts";
 import { benchOutbox } from "./outbox.bench.ts";
@@ -7,6 +8,7 @@ import { benchScale } from "./scale.bench.ts";
 
 const suites: [string, () => Promise<string[]>][] = [
   ["assess", benchAssess],
+  ["free-text answers", benchAnswer],
   ["bot", benchBot],
   ["referrals and outbox", benchOutbox],
   ["submit to channel card", benchReferralDelivery],

@@ -64,24 +64,29 @@ export const DEFAULT_SUGGESTIONS = ["what-is-cse", "after-referral", "immediate-
 
 // Two letters prefix half the vocabulary ("hi" would find "high risk").
 const prefixFromThreeLetters = (term: string) => term.length >= 3;
-// One edit in a word of four letters or fewer is another word: cash/mash, mase/mash.
-const fuzzyFromFiveLetters = (term: string) => (term.length >= 5 ? 0.2 : false);
+// One edit in a word of four letters or fewer is another word (cash/mash, mase/mash): fuzzy
+// search starts at five letters.
 
-const BEST_MATCH: SearchOptions = {
-  boost: { title: 3, keywords: 2 },
-  fuzzy: fuzzyFromFiveLetters,
-  prefix: prefixFromThreeLetters,
-  combineWith: "OR",
-};
-// Evidence that the entry is about the question: a word of it in the title or keywords, exactly,
-// by prefix, or with a typo (one edit per five letters) in a word of six letters or more ("sextng").
-const ON_TOPIC: SearchOptions = {
-  fields: ["title", "keywords"],
-  fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-  prefix: prefixFromThreeLetters,
-  combineWith: "OR",
-};
-const NEAR_TOPICS: SearchOptions = { ...BEST_MATCH, fuzzy: 0.3, prefix: true };
+/**
+ * How the index is searched. A word the guidance has exactly needs no fuzzy search: in a long
+ * story most words are ordinary, and fuzzy matching each of them was most of an answer's time.
+ */
+function searchOptions(known: ReadonlySet<string>) {
+  const fuzzyUnlessKnown = (fromLetters: number, edits: number) => (term: string) => (term.length >= fromLetters && !known.has(term) ? edits : false);
+  const bestMatch: SearchOptions = {
+    boost: { title: 3, keywords: 2 },
+    fuzzy: fuzzyUnlessKnown(5, 0.2),
+    prefix: prefixFromThreeLetters,
+    combineWith: "OR",
+  };
+  return {
+    bestMatch,
+    // Evidence that the entry is about the question: a word of it in the title or keywords, exactly,
+    // by prefix, or with a typo (one edit per five letters) in a word of six letters or more ("sextng").
+    onTopic: { fields: ["title", "keywords"], fuzzy: fuzzyUnlessKnown(6, 0.2), prefix: prefixFromThreeLetters, combineWith: "OR" } satisfies SearchOptions,
+    nearTopics: { ...bestMatch, fuzzy: 0.3, prefix: true } satisfies SearchOptions,
+  };
+}
 
 // An entry with the question's words in its title or keywords scores this much more (as a share
 // of the best score): the top score can go to an entry that only mentions them in passing.
@@ -142,6 +147,8 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
   let built: ReturnType<typeof buildIndex> | undefined;
   const index = { search: (...args: Parameters<ReturnType<typeof buildIndex>["search"]>) => (built ??= buildIndex(guidance)).search(...args) };
   const danger = createDangerFinder(dangerWords);
+  const known = new Set(guidance.flatMap((entry) => [entry.title, ...entry.keywords, entry.body]).flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []));
+  const { bestMatch: BEST_MATCH, onTopic: ON_TOPIC, nearTopics: NEAR_TOPICS } = searchOptions(known);
   const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const byKeyword = new Map<string, GuidanceEntry[]>();
   for (const entry of guidance) for (const keyword of new Set(entry.keywords.map(asPhrase))) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), entry]);

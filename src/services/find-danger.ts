@@ -62,6 +62,9 @@ function spansOf(tokens: readonly string[], phrases: readonly Phrase[]): Span[] 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const gapBetween = (a: Span, b: Span) => Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
 
+// Two or more years between a 16- or 17-year-old and an adult is "much older" for these words.
+const NEAR_PEER_YEARS = 2;
+
 /** What the caller read from the message: every age in years it gives ("a 15 year old and a 22 year old"). */
 export type MessageFacts = { readonly ages: readonly number[] };
 
@@ -96,7 +99,9 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
   /** Where a need is met in the message: spans of its words, or "anywhere" when the ages say so. */
   function needMet(need: NeedId, tokens: readonly string[], facts: MessageFacts, near: Span, within: number | undefined): boolean {
     if (need === "child-under-16" && facts.ages.some((age) => age < 16)) return true;
-    if (need === "adult" && facts.ages.some((age) => age >= 18)) return true;
+    // An age of 18 or more is an adult in the story, unless the child is 16 or 17 and it is a
+    // near-peer (17 and 18): DOMAIN.md §3 speaks of "an adult or much older person".
+    if (need === "adult" && facts.ages.some((age) => age >= 18 && facts.ages.every((other) => other >= 18 || other < 16 || age - other >= NEAR_PEER_YEARS))) return true;
     const spans = spansOf(tokens, groups.get(need) ?? []);
     return spans.some((span) => within === undefined || gapBetween(span, near) <= within);
   }
@@ -151,7 +156,15 @@ const GENERAL_ANYWHERE = [
   /^(?:how many|how often|how long|why do|why does|why is|why are|does|do)\b/,
 ];
 // Said so, it is general whatever else the message says.
-const GENERAL_ALWAYS = [/\b(?:general|hypothetical|generic) (?:question|query)\b/, /\bwhat does (?:it|that|this|the word|the term) (?:actually |really |even )?mean\b/, /\bsomeone (?:said|mentioned|used the word)\b/];
+const GENERAL_ALWAYS = [
+  /\b(?:general|hypothetical|generic) (?:question|query)\b/,
+  /\bdifference between\b/,
+  // "if a young person tells me…", "what should I do if a child ever says…": a question asked ahead.
+  /\bif (?:a|an|the|one of my|my|someone|they)? ?(?:child|children|young person|young people|pupil|student|kid|patient|someone|they)\b.{0,40}\b(?:tells?|says?|discloses?|told|ever)\b/,
+  /\bever (?:tells?|says?|discloses?)\b|\basking so\b|\bin case\b|\bto be prepared\b/,
+  /^(?:can|could|is|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
+  /\bwhat does (?:it|that|this|the word|the term) (?:actually |really |even )?mean\b/, /\bsomeone (?:said|mentioned|used the word)\b/,
+];
 // Words that tell of something that happened to a real child: then it is a story, whatever else it asks.
 const TELLS_OF_EVENTS = /\b(?:told me|tells me|says|said|disclosed|showed me|found|today|tonight|last night|yesterday|this morning|right now|just now|happened|has been|have been|is being|was being)\b/;
 
