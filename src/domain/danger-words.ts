@@ -9,7 +9,7 @@ export const URGENT_ADVICE_IDS = ["sarc", "family", "do-not-pay", "report-remove
 export type UrgentAdviceId = (typeof URGENT_ADVICE_IDS)[number];
 
 /** What else a message must say for an entry to count: named word groups, and two read from the text. */
-export const NEED_IDS = ["child-under-16", "adult", "family", "threat", "coercion", "exchange", "images"] as const;
+export const NEED_IDS = ["child-under-13", "child-under-16", "adult", "family", "threat", "coercion", "exchange", "images"] as const;
 export type NeedId = (typeof NEED_IDS)[number];
 
 // A phrase is words of letters and digits, each optionally ending in *, or ".." (a short gap).
@@ -18,7 +18,7 @@ const phrase = z
   .string({ error: "expected a phrase" })
   .transform((text) => text.trim().toLowerCase().replace(/\s+/g, " "))
   .refine((text) => PHRASE.test(text) && !text.startsWith("..") && !text.endsWith(".."), {
-    error: 'expected words of letters and digits, a word may end in *, ".." only between words (e.g. "sold .. for sex")',
+    error: (issue) => `expected words of letters and digits, a word may end in *, ".." only between words (e.g. "sold .. for sex"); got ${JSON.stringify(issue.input)}`,
   });
 const phrases = z.array(phrase, { error: "expected a list of phrases" }).min(1, { error: "list at least one phrase" });
 

@@ -57,6 +57,8 @@ const STOP_WORDS = new Set([
 
 // A chat question is short; reading only the start bounds the cost of fuzzy search on a pasted essay.
 const MAX_QUESTION_CHARACTERS = 500;
+// Danger words are looked for further: a case note pasted in whole is read to here.
+const MAX_DANGER_CHARACTERS = 4000;
 const RELATED_SHOWN = 3;
 const NEAREST_SHOWN = 3;
 // Offered when nothing is near: what CSE is, what happens next, and what to do in an emergency.
@@ -93,6 +95,12 @@ function searchOptions(known: ReadonlySet<string>) {
 const ON_TOPIC_BONUS = 0.3;
 // How much a question word in an entry's title or keywords adds, shared among the entries that have it.
 const NAMED_WEIGHT = 0.5;
+// Entries that are about one age group only (DOMAIN.md §4: under 13, 16-17, 18 and over).
+const AGE_BOUND_ENTRIES = new Map<string, (age: number) => boolean>([
+  ["under-13", (age) => age < 13],
+  ["aged-16-17", (age) => age >= 16 && age < 18],
+  ["adult-safeguarding", (age) => age >= 18],
+]);
 // "Not what you asked?": the next two topics.
 const ALTERNATIVES_SHOWN = 2;
 
@@ -220,6 +228,11 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     return entriesOf([...new Set([...found, ...DEFAULT_SUGGESTIONS])]).slice(0, NEAREST_SHOWN);
   }
 
+  /** Entries about another age group than the child's are not offered ("Children under 13" for a 15-year-old). */
+  function fitsAge(age: number | undefined) {
+    return (entry: GuidanceEntry) => age === undefined || !AGE_BOUND_ENTRIES.has(entry.id) || AGE_BOUND_ENTRIES.get(entry.id)!(age);
+  }
+
   function contextOf(question: string, now: Date): MessageContext {
     const { areaId, notCovered } = areaIn(question, areas);
     const age = childAgeOf(agesIn(question));
@@ -230,7 +243,8 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     const question = text.slice(0, MAX_QUESTION_CHARACTERS);
     const ages = agesIn(question);
     // 1. Danger first: before any topic, and whatever else the message asks.
-    const found = danger.find(question, { ages });
+    // Danger is read in the whole message (to a bound): the fact that matters may be at the end of a long case note.
+    const found = danger.find(text.slice(0, MAX_DANGER_CHARACTERS), { ages: agesIn(text.slice(0, MAX_DANGER_CHARACTERS)) });
     const matches = found.filter((match) => match.needsMet);
     const topics = rankedTopics(question);
     if (matches.length > 0 && !isGeneralQuestion(question)) {
@@ -240,7 +254,11 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
       const topic = dangerTopic ?? topics[0] ?? byId.get("immediate-danger");
       if (topic !== undefined) {
         const reasons = matches.map(({ entry: { means, police, images, advice } }) => ({ means, police, images, advice }));
-        const alternatives = [...topics, ...entriesOf(matches.map((match) => match.entry.guidance))].filter((entry, position, all) => entry.id !== topic.id && all.findIndex((other) => other.id === entry.id) === position);
+        // Read next: the other danger words' entries, then the topic's own related entries (chosen
+        // by hand for what to do next), then the topics the words point to.
+        const alternatives = [...entriesOf(matches.map((match) => match.entry.guidance)), ...topics.slice(0, 1), ...entriesOf(topic.related), ...topics]
+          .filter(fitsAge(age))
+          .filter((entry, position, all) => entry.id !== topic.id && all.findIndex((other) => other.id === entry.id) === position);
         return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, now) };
       }
     }
@@ -251,7 +269,7 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     if (contact?.kind === "contacts-not-covered") return { kind: "not-covered", place: contact.place };
     // 3. The topic, with the runners-up. A message with a danger word that is not urgent (a general
     // question, or "had sex" with no age or adult given) still gets that word's entry, never "no answer".
-    const [entry, ...rest] = [...topics, ...entriesOf(found.map((match) => match.entry.guidance))];
+    const [entry, ...rest] = [...topics, ...entriesOf(found.map((match) => match.entry.guidance))].filter(fitsAge(childAgeOf(ages)));
     if (entry === undefined) return { kind: "no-match", nearest: nearest(question) };
     const alternatives = [...new Map(rest.map((other) => [other.id, other])).values()].filter((other) => other.id !== entry.id);
     return { kind: "guidance", entry, related: entriesOf(entry.related).slice(0, RELATED_SHOWN), alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, now) };

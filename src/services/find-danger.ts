@@ -82,6 +82,8 @@ export type DangerMatch = {
 // School years 7-10 are ages 11-15 (year 11 turns 16 during the year).
 const UNDER_16_WORDS = ["under 16", "under sixteen", "underage", "under age", "year 7", "year 8", "year 9", "year 10", "yr 7", "yr 8", "yr 9", "yr 10", "y7", "y8", "y9", "y10", "primary school"].map(compile);
 
+const UNDER_13_WORDS = ["under 13", "under thirteen", "year 1", "year 2", "year 3", "year 4", "year 5", "year 6", "yr 5", "yr 6", "y5", "y6", "primary school", "reception class", "nursery"].map(compile);
+
 export type DangerFinder = { find(text: string, facts: MessageFacts): DangerMatch[] };
 
 export function createDangerFinder(words: DangerWords): DangerFinder {
@@ -93,12 +95,14 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
     ["exchange", words.groups.exchange.map(compile)],
     ["images", words.groups.images.map(compile)],
     ["child-under-16", UNDER_16_WORDS],
+    ["child-under-13", UNDER_13_WORDS],
   ]);
   const entries = words.entries.map((entry) => ({ entry, phrases: entry.phrases.map(compile), except: (entry.except ?? []).map(compile), unless: (entry.unless ?? []).map(compile) }));
 
   /** Where a need is met in the message: spans of its words, or "anywhere" when the ages say so. */
   function needMet(need: NeedId, tokens: readonly string[], facts: MessageFacts, near: Span, within: number | undefined): boolean {
     if (need === "child-under-16" && facts.ages.some((age) => age < 16)) return true;
+    if (need === "child-under-13" && facts.ages.some((age) => age < 13)) return true;
     // An age of 18 or more is an adult in the story, unless the child is 16 or 17 and it is a
     // near-peer (17 and 18): DOMAIN.md §3 speaks of "an adult or much older person".
     if (need === "adult" && facts.ages.some((age) => age >= 18 && facts.ages.every((other) => other >= 18 || other < 16 || age - other >= NEAR_PEER_YEARS))) return true;
@@ -157,8 +161,10 @@ const GENERAL_ANYWHERE = [
 ];
 // Said so, it is general whatever else the message says.
 const GENERAL_ALWAYS = [
-  /\b(?:general|hypothetical|generic) (?:question|query)\b/,
+  /\b(?:general|hypothetical|generic) (?:question|query|q)\b/,
   /\bdifference between\b/,
+  /\b(?:a lesson|pshe|(?:staff|safeguarding|teacher|new starter|our) training|training (?:for|session)|induction|talking points|stats|statistics|an assembly|a presentation|new starters)\b/,
+  /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b/,
   // "if a young person tells me…", "what should I do if a child ever says…": a question asked ahead.
   /\bif (?:a|an|the|one of my|my|someone|they)? ?(?:child|children|young person|young people|pupil|student|kid|patient|someone|they)\b.{0,40}\b(?:tells?|says?|discloses?|told|ever)\b/,
   /\bever (?:tells?|says?|discloses?)\b|\basking so\b|\bin case\b|\bto be prepared\b/,

@@ -44,9 +44,13 @@ const MIDNIGHT = /\bmidnight\b/;
 // A day without a time of day is judged at midday, when day lines are normally open.
 const DAY_DEFAULT_HOUR = 12;
 
-/** Lower case, curly quotes straightened, so the patterns can stay simple. */
+// When something happened is not when the practitioner needs help: "she was raped last night"
+// asks who is open now. Words about the past are left out before a day or time is read.
+const IN_THE_PAST = /\b(?:last (?:night|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|term)|yesterday(?: (?:morning|afternoon|evening|night))?|the (?:other|previous) (?:day|night)|(?:a few|few|two|three|\d+) (?:days|nights|weeks|months|hours) ago|(?:on|at) the weekend just gone|earlier (?:today|this (?:morning|afternoon|evening)))\b/g;
+
+/** Lower case, curly quotes straightened, the past left out, so the patterns can stay simple. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ");
+  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").replace(IN_THE_PAST, " ");
 }
 
 const shortened = (words: string) => (words.length > 40 ? `${words.slice(0, 40)}…` : words).trim();

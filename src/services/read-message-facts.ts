@@ -36,13 +36,13 @@ export function namedArea(text: string, areas: Areas): string | undefined {
 const NOT_AREAS = new Set(["button", "mutton", "buttons", "lambert", "richman", "wavering", "hovering", "covering"]);
 
 // A typo of an area's name is forgiven in a word of 5 letters or more: one edit ("kingstone",
-// "suton"), two from 9 letters. Shorter words are left alone: one edit turns them into other words.
+// "suton"), two from 8 letters ("lewsiham"). Shorter words are left alone: one edit turns them into other words.
 export function misspeltArea(text: string, areas: Areas): string | undefined {
   const words = text.split(/[^\p{L}]+/u).filter((word) => word.length >= 5 && !NOT_AREAS.has(word));
   for (const area of areas.values()) {
     if (IDS_NOT_MATCHED_ALONE.has(area.id)) continue;
     const names = [area.id, ...area.name.toLowerCase().split(/\s+/).filter((word) => word.length >= 5 && word !== "thames")];
-    const allowed = (name: string) => (name.length >= 9 ? 2 : 1);
+    const allowed = (name: string) => (name.length >= 8 ? 2 : 1);
     if (words.some((word) => names.some((name) => distance(word, name) <= allowed(name)))) return area.id;
   }
   return undefined;

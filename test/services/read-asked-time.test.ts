@@ -141,6 +141,22 @@ describe("a day or time that cannot be read: said so, and now", () => {
   });
 });
 
+describe("when something happened is not when help is needed: the past is not the time asked", () => {
+  it.each([
+    "a 15 year old was raped last night",
+    "she went missing yesterday evening",
+    "he was assaulted 2 days ago",
+    "it happened last weekend at a party",
+    "she told me about it earlier this morning",
+  ])("%s: now", (text) => {
+    expect(read(text)).toEqual({ at: MONDAY_MORNING, described: "10:00 on Monday 23 November", timeNamed: false });
+  });
+
+  it("a time asked about beside a past event is still read", () => {
+    expect(read("she was assaulted last night, who is open tonight")).toMatchObject({ at: new Date("2026-11-23T21:00:00Z"), timeNamed: true });
+  });
+});
+
 describe("no day or time named: now", () => {
   it.each([
     "who do I call in Sutton",
