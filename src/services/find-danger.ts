@@ -16,8 +16,8 @@ export function wordsOf(text: string): string[] {
 type Word = { readonly text: string; readonly prefix: boolean } | "gap";
 type Phrase = readonly Word[];
 
-// ".." stands for up to three words in between ("sold her to them for sex" is "sold .. for sex").
-const GAP_WORDS = 3;
+// ".." stands for up to four words in between ("showing a 7 year old porn" is "showing .. porn").
+const GAP_WORDS = 4;
 // A word of eight letters or more also matches with one typo ("assulted"); shorter words are
 // another word after one edit ("missing" and "kissing"), so their misspellings are listed.
 const TYPO_FROM_LETTERS = 8;
@@ -163,12 +163,14 @@ const GENERAL_ANYWHERE = [
 const GENERAL_ALWAYS = [
   /\b(?:general|hypothetical|generic) (?:question|query|q)\b/,
   /\bdifference between\b/,
-  /\b(?:a lesson|pshe|(?:staff|safeguarding|teacher|new starter|our) training|training (?:for|session)|induction|talking points|stats|statistics|an assembly|a presentation|new starters)\b/,
+  /\b(?:(?:plan|planning|teach|teaching|deliver|delivering|for) (?:a |our )?(?:pshe )?lessons?|pshe|(?:staff|safeguarding|teacher|new starter|our) training|training (?:for|session|question)|induction|talking points|stats|statistics|an assembly|a presentation|new starters)\b/,
+  /\b(?:whats|what is) the law\b|\bthe law on\b|\bin law\b|\bwhat sentence\b|\bget a record\b|^at what point\b|^what happens (?:to|if)\b/,
+  /^is it (?:still |even )?(?:\w+ )?(?:abuse|rape|assault|exploitation|cse|cce|grooming|sextortion|trafficking)\b/,
   /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b/,
   // "if a young person tells me…", "what should I do if a child ever says…": a question asked ahead.
   /\bif (?:a|an|the|one of my|my|someone|they)? ?(?:child|children|young person|young people|pupil|student|kid|patient|someone|they)\b.{0,40}\b(?:tells?|says?|discloses?|told|ever)\b/,
   /\bever (?:tells?|says?|discloses?)\b|\basking so\b|\bin case\b|\bto be prepared\b/,
-  /^(?:can|could|is|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
+  /^(?:can|could|is|are|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
   /\bwhat does (?:it|that|this|the word|the term) (?:actually |really |even )?mean\b/, /\bsomeone (?:said|mentioned|used the word)\b/,
 ];
 // Words that tell of something that happened to a real child: then it is a story, whatever else it asks.
