@@ -61,18 +61,22 @@ function urgentSteps(reasons: readonly UrgentReason[], area: Area | undefined): 
   ];
 }
 
-// The steps that must be done now are in bold; the rest is how.
+// The steps that must be done now are in bold, with the contacts under them; the rest is how.
 const NOW_STEPS = 3;
 
 export function urgentCard(answer: Urgent, areas: Areas): CardToSend {
   const area = areaOf(answer.context, areas);
   const means = [...new Set(answer.reasons.map((reason) => reason.means))];
+  const steps = urgentSteps(answer.reasons, area).map((text, index) => ({ number: index + 1, text, weight: index < NOW_STEPS ? "Bolder" : "Default" }));
   return {
     name: "urgent",
     data: {
       title: URGENT_TITLE,
       why: `Your message may describe ${means.join("; ")}.`,
-      steps: urgentSteps(answer.reasons, area).map((text, index) => ({ number: index + 1, text, weight: index < NOW_STEPS ? "Bolder" : "Default" })),
+      // The first three (999, the DSL, the front door) are what to do now, so the front door's
+      // contacts come straight after them; the rest is how.
+      nowSteps: steps.slice(0, NOW_STEPS),
+      thenSteps: steps.slice(NOW_STEPS),
       context: contextData(answer.context, areas),
       topics: [answer.topic, ...answer.alternatives].map(guidanceLink),
       check: checkData(answer.context),
