@@ -53,6 +53,8 @@ const STOP_WORDS = new Set([
   "to", "was", "we", "were", "what", "whats", "would", "you", "your",
   // People in the story, and hedges: "she told me", "I think he is being groomed".
   "she", "he", "her", "his", "him", "they", "them", "their", "think", "just", "really", "being",
+  // Replies and pleasantries that carry no topic: "yes", "ok thanks".
+  "yes", "no", "ok", "okay", "thanks", "thank", "cheers", "lol",
 ]);
 
 // A chat question is short; reading only the start bounds the cost of fuzzy search on a pasted essay.
@@ -95,6 +97,9 @@ function searchOptions(known: ReadonlySet<string>) {
 const ON_TOPIC_BONUS = 0.3;
 // How much a question word in an entry's title or keywords adds, shared among the entries that have it.
 const NAMED_WEIGHT = 0.5;
+const ADULT_AGE = 18;
+// Words that put a child in the message whatever ages it gives ("girl in yr 9 … her 'boyfriend' (21)").
+const NAMES_A_CHILD = /\b(?:y(?:ea)?r ?\d{1,2}|girl|boy|pupil|student|child|kid|son|daughter|lad|teen|teenager|schoolgirl|schoolboy|yp|cyp|u1\d)\b/;
 // Entries that are about one age group only (DOMAIN.md §4: under 13, 16-17, 18 and over).
 const AGE_BOUND_ENTRIES = new Map<string, (age: number) => boolean>([
   ["under-13", (age) => age < 13],
@@ -247,7 +252,10 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     const found = danger.find(text.slice(0, MAX_DANGER_CHARACTERS), { ages: agesIn(text.slice(0, MAX_DANGER_CHARACTERS)) });
     const matches = found.filter((match) => match.needsMet);
     const topics = rankedTopics(question);
-    if (matches.length > 0 && !isGeneralQuestion(question)) {
+    // The urgent card speaks of a child: a message whose only age is 18 or over gets the adult
+    // route through its age rule instead (DOMAIN.md §4: adult).
+    const adultOnly = (childAgeOf(agesIn(text.slice(0, MAX_DANGER_CHARACTERS))) ?? 0) >= ADULT_AGE && !NAMES_A_CHILD.test(question.toLowerCase());
+    if (matches.length > 0 && !adultOnly && !isGeneralQuestion(question)) {
       const { entry: first } = matches[0]!;
       const age = childAgeOf(ages);
       const dangerTopic = byId.get(age !== undefined && age < 13 && first.guidanceUnder13 !== undefined ? first.guidanceUnder13 : first.guidance);

@@ -158,6 +158,10 @@ const GENERAL_ANYWHERE = [
   /\bsomeone (?:said|mentioned|asked)\b/,
   /\b(?:governor|governors|parent|parents|staff|colleague|colleagues) asked\b/,
   /^(?:how many|how often|how long|why do|why does|why is|why are|does|do)\b/,
+  /^is it (?:still |even )?(?:\w+ )?(?:abuse|rape|assault|exploitation|cse|cce|grooming|sextortion|trafficking)\b/,
+  // "if a young person tells me…", "what should I do if a child ever says…": a question asked ahead,
+  // unless the message also tells of a real child ("…she's 8", "…he still lives with them").
+  /\bif (?:a|an|the|one of my|my|someone|they)? ?(?:child|children|young person|young people|pupil|student|kid|patient|someone|they)\b.{0,40}\b(?:tells?|says?|discloses?|told|ever)\b/,
 ];
 // Said so, it is general whatever else the message says.
 const GENERAL_ALWAYS = [
@@ -165,16 +169,14 @@ const GENERAL_ALWAYS = [
   /\bdifference between\b/,
   /\b(?:(?:plan|planning|teach|teaching|deliver|delivering|for) (?:a |our )?(?:pshe )?lessons?|pshe|(?:staff|safeguarding|teacher|new starter|our) training|training (?:for|session|question)|induction|talking points|stats|statistics|an assembly|a presentation|new starters)\b/,
   /\b(?:whats|what is) the law\b|\bthe law on\b|\bin law\b|\bwhat sentence\b|\bget a record\b|^at what point\b|^what happens (?:to|if)\b/,
-  /^is it (?:still |even )?(?:\w+ )?(?:abuse|rape|assault|exploitation|cse|cce|grooming|sextortion|trafficking)\b/,
   /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b/,
-  // "if a young person tells me…", "what should I do if a child ever says…": a question asked ahead.
-  /\bif (?:a|an|the|one of my|my|someone|they)? ?(?:child|children|young person|young people|pupil|student|kid|patient|someone|they)\b.{0,40}\b(?:tells?|says?|discloses?|told|ever)\b/,
-  /\bever (?:tells?|says?|discloses?)\b|\basking so\b|\bin case\b|\bto be prepared\b/,
+  /\bever (?:tells?|says?|discloses?)\b|\basking so\b|\bin case\b|\bto be prepared\b|\bwant to be ready\b/,
+  /\b(?:hypothetically|hypothetical|scenario|inset|model answer|for a story|training video|case study|role play)\b/,
   /^(?:can|could|is|are|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
   /\bwhat does (?:it|that|this|the word|the term) (?:actually |really |even )?mean\b/, /\bsomeone (?:said|mentioned|used the word)\b/,
 ];
 // Words that tell of something that happened to a real child: then it is a story, whatever else it asks.
-const TELLS_OF_EVENTS = /\b(?:told me|tells me|says|said|disclosed|showed me|found|today|tonight|last night|yesterday|this morning|right now|just now|happened|has been|have been|is being|was being)\b/;
+const TELLS_OF_EVENTS = /\b(?:(?:shes|hes|she is|he is) \d{1,2}|still lives|lives with (?:them|her|him)|told me|says|said|disclosed|showed me|found|today|tonight|last night|yesterday|this morning|right now|just now|happened|has been|have been|is being|was being)\b/;
 
 /** True when the message asks about a word or a rule and tells of no real child or event. */
 export function isGeneralQuestion(text: string): boolean {

@@ -65,6 +65,9 @@ const AGE_PATTERNS = [
   new RegExp(`\\b(?:aged?|age of|ages) ${NUMBER}\\b`, "g"),
   // "mum of a newborn is 15": only as an age a child or young adult could be, so "the score is 3" is not one.
   /\b(?:is|man's|guy's|he's|boyfriend's) (?:only |just |now |about |around )?(8|9|[1-7]\d)\b(?! ?(?:am|pm|:|\.\d|minutes|mins|hours|times|%|percent|miles|pounds|quid|£))/g,
+  // Clinical shorthand: "pt 14", "female 14", "14F", "15M", "16 F".
+  /\b(?:pt|patient|female|male|f|m|yp|cyp|child|girl|boy) (\d{1,2})\b(?! ?(?:am|pm|:|\.\d|minutes|mins|hours|times|days|weeks|months|years|%|miles))/g,
+  /\b(\d{1,2}) ?[fm]\b/g,
   // "girl (16)", "our yp (15)"
   /\((\d{1,2})\)/g,
   new RegExp(`\\b(?:she|he|they|shes|hes|she's|he's|theyre|they're) (?:is |are |was |were )?(?:only |just |now |about |around )?${NUMBER}\\b(?! ?(?:am|pm|:|\\.\\d|minutes|mins|hours|times))`, "g"),

@@ -1,12 +1,12 @@
 // A guided check as a practitioner does it locally: the real app behind Microsoft's Agents
 // Playground, driven in chromium by clicking and typing, reading the cards the playground renders.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureCard, measureSettled, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
 import { DOMAINS } from "../../src/domain/catalogue.ts";
-import { showArea, answer, answerTheRest, cardsIn, chooseOption, CHROMIUM, openPlayground, press, sendMessage, type PlaygroundBrowser } from "../support/playground-browser.ts";
+import { showArea, answer, answerTheRest, cardsIn, chooseOption, openPlayground, press, requireChromium, sendMessage, SKIP_WITHOUT_CHROMIUM, type PlaygroundBrowser } from "../support/playground-browser.ts";
 
 // A Tuesday, 10:00 in London: Kingston's Single Point of Access day line is open.
 const TUESDAY_MORNING = new Date("2026-11-24T10:00:00Z");
@@ -16,15 +16,12 @@ const STEP_2_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-s
 const REFERRAL_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral.png", import.meta.url));
 const REFERRAL_SENT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral-sent.png", import.meta.url));
 
-const chromiumMissing = !existsSync(CHROMIUM);
-// On a developer's machine without chromium this is skipped; in CI it must run (.ci/run installs it).
-const inCi = (process.env.CI ?? "") !== "";
 
-describe.skipIf(chromiumMissing && !inCi)("a guided check in the Agents Playground", () => {
+describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground", () => {
   let playground: PlaygroundBrowser | undefined;
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`${CHROMIUM} is missing, and under CI this test may not be skipped: install Debian's chromium (.ci/run does)`);
+    requireChromium();
     playground = await openPlayground({ now: TUESDAY_MORNING });
   }, 120_000);
 

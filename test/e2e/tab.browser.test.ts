@@ -16,13 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApp, type Composed } from "../../src/compose-app.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { ensureTabBuilt } from "../../src/dev/build-tab.ts";
-import { CHROMIUM } from "../support/playground-browser.ts";
+import { CHROMIUM, requireChromium, SKIP_WITHOUT_CHROMIUM } from "../support/playground-browser.ts";
 
 // A Tuesday, 10:00 in London: Kingston's front door is open.
 const TUESDAY_MORNING = new Date("2026-11-24T10:00:00Z");
 const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
-const chromiumMissing = !existsSync(CHROMIUM);
-const inCi = (process.env.CI ?? "") !== "";
 
 /**
  * axe-core's WCAG 2.1 A and AA rules and best practices on the page as it is: the violations,
@@ -50,7 +48,7 @@ const answerEvery = async (page: Page, answer: "No" | "Yes") => {
   for (const group of await page.getByRole("radiogroup").all()) await group.getByRole("radio", { name: answer, exact: true }).check();
 };
 
-describe.skipIf(chromiumMissing && !inCi)("the intranet tab in a browser", () => {
+describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
   let composed: Composed;
   let server: ReturnType<Composed["app"]["listen"]>;
   let base: string;
@@ -59,7 +57,7 @@ describe.skipIf(chromiumMissing && !inCi)("the intranet tab in a browser", () =>
   const axeReport: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`${CHROMIUM} is missing, and under CI this test may not be skipped: install Debian's chromium (.ci/run does)`);
+    requireChromium();
     await ensureTabBuilt(pino({ level: "silent" }));
     dir = mkdtempSync(join(tmpdir(), "safeguard-tab-"));
     composed = await composeApp({ config: loadConfig({ DATABASE_URL: join(dir, "bot.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off" }), logger: pino({ level: "silent" }), clock: () => TUESDAY_MORNING });

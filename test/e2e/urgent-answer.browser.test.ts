@@ -1,24 +1,20 @@
 // An urgent disclosure typed in the Agents Playground, read off the card chromium renders: the
 // urgent card first, with the lines of the area the message named open now.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardsIn, CHROMIUM, openPlayground, sendMessage, type PlaygroundBrowser } from "../support/playground-browser.ts";
+import { cardsIn, openPlayground, requireChromium, sendMessage, SKIP_WITHOUT_CHROMIUM, type PlaygroundBrowser } from "../support/playground-browser.ts";
 
 // A Tuesday, 10:00 in London: Kingston's Single Point of Access day line is open.
 const TUESDAY_MORNING = new Date("2026-12-08T10:00:00Z");
 const SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-urgent.png", import.meta.url));
 
-const chromiumMissing = !existsSync(CHROMIUM);
-// On a developer's machine without chromium this is skipped; in CI it must run (.ci/run installs it).
-const inCi = (process.env.CI ?? "") !== "";
-
-describe.skipIf(chromiumMissing && !inCi)("an urgent disclosure in the Agents Playground", () => {
+describe.skipIf(SKIP_WITHOUT_CHROMIUM)("an urgent disclosure in the Agents Playground", () => {
   let playground: PlaygroundBrowser | undefined;
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`${CHROMIUM} is missing, and under CI this test may not be skipped: install Debian's chromium (.ci/run does)`);
+    requireChromium();
     playground = await openPlayground({ now: TUESDAY_MORNING });
   }, 120_000);
 

@@ -2,7 +2,7 @@
 // clock), Microsoft's Agents Playground pointed at it, and Debian's chromium (playwright-core)
 // with the playground's page open. Selectors are those of playground 0.2.28.
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +13,17 @@ import { composeApp } from "../../src/compose-app.ts";
 import { startPlayground } from "../../src/dev/start-playground.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Browser tests are skipped on a developer's machine without chromium; under CI they must run
+ * (.ci/run installs it), so there a missing chromium fails them instead.
+ */
+export const SKIP_WITHOUT_CHROMIUM = !existsSync(CHROMIUM) && (process.env.CI ?? "") === "";
+
+/** Fails, with what to do, when chromium is missing where it may not be skipped. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing, and under CI this test may not be skipped: install Debian's chromium (.ci/run does)`);
+}
 
 // A developer's own `npm start` may hold, or later want, the playground's default port.
 const DEVELOPER_PLAYGROUND_PORT = 56150;
