@@ -85,9 +85,6 @@ function searchOptions(known: ReadonlySet<string>) {
   };
   return {
     bestMatch,
-    // Evidence that the entry is about the question: a word of it in the title or keywords, exactly,
-    // by prefix, or with a typo (one edit per five letters) in a word of six letters or more ("sextng").
-    onTopic: { fields: ["title", "keywords"], fuzzy: fuzzyUnlessKnown(6, 0.2), prefix: prefixFromThreeLetters, combineWith: "OR" } satisfies SearchOptions,
     nearTopics: { ...bestMatch, fuzzy: 0.3, prefix: true } satisfies SearchOptions,
   };
 }
@@ -161,7 +158,7 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
   const index = { search: (...args: Parameters<ReturnType<typeof buildIndex>["search"]>) => (built ??= buildIndex(guidance)).search(...args) };
   const danger = createDangerFinder(dangerWords);
   const known = new Set(guidance.flatMap((entry) => [entry.title, ...entry.keywords, entry.body]).flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []));
-  const { bestMatch: BEST_MATCH, onTopic: ON_TOPIC, nearTopics: NEAR_TOPICS } = searchOptions(known);
+  const { bestMatch: BEST_MATCH, nearTopics: NEAR_TOPICS } = searchOptions(known);
   const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const byKeyword = new Map<string, GuidanceEntry[]>();
   for (const entry of guidance) for (const keyword of new Set(entry.keywords.map(asPhrase))) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), entry]);
@@ -214,7 +211,8 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     // An entry counts only with one of the question's words itself, not only a prefix or a far typo of one.
     const results = index.search(question, BEST_MATCH).filter((result) => coveredWords(words, result.terms) > 0);
     const top = results[0]?.score ?? 1;
-    const onTopic = new Set(index.search(question, ON_TOPIC).map((result) => String(result.id)));
+    // Evidence that an entry is about the question: one of its words in the entry's title or keywords.
+    const onTopic = new Set(words.flatMap((terms) => terms.flatMap((term) => titleTermOwners.get(term) ?? [])));
     // A word of the question in an entry's title or keywords says what the question is about, the
     // more so the fewer entries have it ("MASE" in three, "child" in twenty).
     const named = new Map<string, number>();

@@ -48,10 +48,28 @@ function matchAt(tokens: readonly string[], start: number, phrase: Phrase, at = 
 
 type Span = { readonly start: number; readonly end: number };
 
-function spansOf(tokens: readonly string[], phrases: readonly Phrase[]): Span[] {
+/**
+ * A list of phrases, looked up by their first word: a phrase whose first word is a plain word is
+ * tried only where the message has that word; the rest (a prefix, or a word long enough for a
+ * typo) are tried everywhere. A story of 500 characters against a thousand phrases stays cheap.
+ */
+type PhraseList = { readonly byFirstWord: ReadonlyMap<string, readonly Phrase[]>; readonly everywhere: readonly Phrase[] };
+
+function listOf(phrases: readonly Phrase[]): PhraseList {
+  const byFirstWord = new Map<string, Phrase[]>();
+  const everywhere: Phrase[] = [];
+  for (const phrase of phrases) {
+    const first = phrase[0];
+    if (first === undefined || first === "gap" || first.prefix || first.text.length >= TYPO_FROM_LETTERS) everywhere.push(phrase);
+    else byFirstWord.set(first.text, [...(byFirstWord.get(first.text) ?? []), phrase]);
+  }
+  return { byFirstWord, everywhere };
+}
+
+function spansOf(tokens: readonly string[], { byFirstWord, everywhere }: PhraseList): Span[] {
   const spans: Span[] = [];
   for (let start = 0; start < tokens.length; start += 1) {
-    for (const phrase of phrases) {
+    for (const phrase of [...(byFirstWord.get(tokens[start]!) ?? []), ...everywhere]) {
       const end = matchAt(tokens, start, phrase);
       if (end > start) spans.push({ start, end });
     }
@@ -80,46 +98,53 @@ export type DangerMatch = {
 };
 
 // School years 7-10 are ages 11-15 (year 11 turns 16 during the year).
-const UNDER_16_WORDS = ["under 16", "under sixteen", "underage", "under age", "year 7", "year 8", "year 9", "year 10", "yr 7", "yr 8", "yr 9", "yr 10", "y7", "y8", "y9", "y10", "primary school"].map(compile);
+const UNDER_16_WORDS = listOf(["under 16", "under sixteen", "underage", "under age", "year 7", "year 8", "year 9", "year 10", "yr 7", "yr 8", "yr 9", "yr 10", "y7", "y8", "y9", "y10", "primary school"].map(compile));
 
-const UNDER_13_WORDS = ["under 13", "under thirteen", "year 1", "year 2", "year 3", "year 4", "year 5", "year 6", "yr 5", "yr 6", "y5", "y6", "primary school", "reception class", "nursery"].map(compile);
+const UNDER_13_WORDS = listOf(["under 13", "under thirteen", "year 1", "year 2", "year 3", "year 4", "year 5", "year 6", "yr 5", "yr 6", "y5", "y6", "primary school", "reception class", "nursery"].map(compile));
 
 export type DangerFinder = { find(text: string, facts: MessageFacts): DangerMatch[] };
 
 export function createDangerFinder(words: DangerWords): DangerFinder {
-  const groups = new Map<NeedId, readonly Phrase[]>([
-    ["adult", words.groups.adult.map(compile)],
-    ["family", words.groups.family.map(compile)],
-    ["threat", words.groups.threat.map(compile)],
-    ["coercion", words.groups.coercion.map(compile)],
-    ["exchange", words.groups.exchange.map(compile)],
-    ["images", words.groups.images.map(compile)],
+  const compiled = (phrases: readonly string[]) => listOf(phrases.map(compile));
+  const groups = new Map<NeedId, PhraseList>([
+    ["adult", compiled(words.groups.adult)],
+    ["family", compiled(words.groups.family)],
+    ["threat", compiled(words.groups.threat)],
+    ["coercion", compiled(words.groups.coercion)],
+    ["exchange", compiled(words.groups.exchange)],
+    ["images", compiled(words.groups.images)],
     ["child-under-16", UNDER_16_WORDS],
     ["child-under-13", UNDER_13_WORDS],
   ]);
-  const entries = words.entries.map((entry) => ({ entry, phrases: entry.phrases.map(compile), except: (entry.except ?? []).map(compile), unless: (entry.unless ?? []).map(compile) }));
+  const entries = words.entries.map((entry) => ({ entry, phrases: compiled(entry.phrases), except: compiled(entry.except ?? []), unless: compiled(entry.unless ?? []) }));
 
   /** Where a need is met in the message: spans of its words, or "anywhere" when the ages say so. */
-  function needMet(need: NeedId, tokens: readonly string[], facts: MessageFacts, near: Span, within: number | undefined): boolean {
+  function needMet(need: NeedId, groupSpans: (need: NeedId) => readonly Span[], facts: MessageFacts, near: Span, within: number | undefined): boolean {
     if (need === "child-under-16" && facts.ages.some((age) => age < 16)) return true;
     if (need === "child-under-13" && facts.ages.some((age) => age < 13)) return true;
     // An age of 18 or more is an adult in the story, unless the child is 16 or 17 and it is a
     // near-peer (17 and 18): DOMAIN.md §3 speaks of "an adult or much older person".
     if (need === "adult" && facts.ages.some((age) => age >= 18 && facts.ages.every((other) => other >= 18 || other < 16 || age - other >= NEAR_PEER_YEARS))) return true;
-    const spans = spansOf(tokens, groups.get(need) ?? []);
-    return spans.some((span) => within === undefined || gapBetween(span, near) <= within);
+    return groupSpans(need).some((span) => within === undefined || gapBetween(span, near) <= within);
   }
 
   function find(text: string, facts: MessageFacts): DangerMatch[] {
     const tokens = wordsOf(text);
     const found: DangerMatch[] = [];
+    // Each group's words are looked for once per message, when an entry first needs them.
+    const seen = new Map<NeedId, readonly Span[]>();
+    const groupSpans = (need: NeedId): readonly Span[] => {
+      const group = groups.get(need);
+      if (!seen.has(need)) seen.set(need, group === undefined ? [] : spansOf(tokens, group));
+      return seen.get(need)!;
+    };
     for (const { entry, phrases, except, unless } of entries) {
       const excepted = spansOf(tokens, except);
       const spans = spansOf(tokens, phrases).filter((span) => !excepted.some((other) => overlaps(span, other)));
       // "never came home" holds "came home": words that say "not now" count only when no longer phrase holds them.
       const holds = (span: Span, other: Span) => span.start <= other.start && other.end <= span.end && span.end - span.start > other.end - other.start;
       const notNow = spansOf(tokens, unless).some((other) => !spans.some((span) => holds(span, other)));
-      const met = notNow ? undefined : spans.find((candidate) => entry.needs === undefined || entry.needs.some((need) => needMet(need, tokens, facts, candidate, entry.within)));
+      const met = notNow ? undefined : spans.find((candidate) => entry.needs === undefined || entry.needs.some((need) => needMet(need, groupSpans, facts, candidate, entry.within)));
       const span = met ?? spans[0];
       if (span !== undefined) found.push({ entry, matched: tokens.slice(span.start, span.end).join(" "), needsMet: met !== undefined });
     }
