@@ -9,7 +9,7 @@ import { FIRST_QUESTION, INPUT, childOf, questionsOnStep3, signsFor, stepNumber,
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
-import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, serviceNameFor } from "./result-words.ts";
+import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "./result-words.ts";
 
 // "Not sure" counts upward on purpose (DOMAIN.md §4): said in the step's title, so step 3 stays short.
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions (\"not sure\" counts upward)", result: "provisional result" };
@@ -143,7 +143,8 @@ export function toldMeData(state: CheckState, area: Area) {
 
 function resultData(assessment: Assessment, area: Area, state: CheckState) {
   const offences = offenceFlagsOf(assessment.flags);
-  const words = categoryWords(assessment.category, offences);
+  const emergency = assessment.flags.includes("emergency");
+  const words = categoryWords(assessment.category, offences, emergency);
   const steps = assessment.pathway.map((step, index) => {
     const badge = badgeFor(step, offences.length > 0);
     return {
@@ -165,7 +166,8 @@ function resultData(assessment: Assessment, area: Area, state: CheckState) {
     categoryText: words.title,
     categoryStyle: words.style,
     categoryMeaning: words.meaning,
-    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) ? `${area.name} calls this: ${assessment.localLabel}` : "",
+    // "Low (Green)" beside a child in danger reads as reassurance (DOMAIN.md §5): not shown then.
+    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) && !reassuresInDanger(assessment.category, emergency) ? `${area.name} calls this: ${assessment.localLabel}` : "",
     unconfirmed: assessment.unconfirmed ? UNCONFIRMED : "",
     flags: flagLines(assessment.flags, assessment.category === "not-applicable"),
     firstSteps: steps.slice(0, first),

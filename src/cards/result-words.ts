@@ -22,10 +22,24 @@ const CONTRADICTS_AN_OFFENCE = new Set<Category>(["none", 0, 1]);
 const ON_THE_EXPLOITATION_SCALE =
   "This is the child sexual exploitation scale only. It does not lower the response to a possible crime against the child: follow the steps below now.";
 
-/** The category's title, meaning and colour; with an offence flag, never a meaning that contradicts it. */
-export function categoryWords(category: Category, offences: readonly OffenceFlag[] = []): CategoryWords {
+// DOMAIN.md §5, emergency: no reassuring meaning above the steps ("you gave no warning sign",
+// "no concern yet that anyone is targeting them", "no evidence of an offence yet").
+const IN_DANGER_NOW =
+  "The child may be in danger now: follow the steps below now. This category measures exploitation only, and does not lower the response to a child in danger.";
+
+/** Categories whose meaning or local label would read as reassurance beside a child in danger. */
+export function reassuresInDanger(category: Category, emergency: boolean): boolean {
+  return emergency && CONTRADICTS_AN_OFFENCE.has(category);
+}
+
+/**
+ * The category's title, meaning and colour; with an offence flag, never a meaning that contradicts
+ * it; with a child in danger now (`emergency`), never a meaning that reassures.
+ */
+export function categoryWords(category: Category, offences: readonly OffenceFlag[] = [], emergency = false): CategoryWords {
   const words = CATEGORY_TEXT[String(category)];
   if (words === undefined) throw new Error(`no words for category ${String(category)}`);
+  if (offences.length === 0 && reassuresInDanger(category, emergency)) return { title: words.title, meaning: IN_DANGER_NOW, style: "attention" };
   if (offences.length === 0) return words;
   return {
     title: `Exploitation scale: ${words.title}`,

@@ -6,7 +6,7 @@ import type { CheckView } from "../services/check-service.ts";
 import { toldMeData, type CardToSend } from "./check-views.ts";
 import { contactsSource } from "./contact-data.ts";
 import { describeLondonTime } from "./menu-views.ts";
-import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, serviceNameFor } from "./result-words.ts";
+import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "./result-words.ts";
 
 // Teams deep links carry the draft in the URL; a short message keeps well inside what clients accept.
 const SHARE_MESSAGE_LIMIT = 1000;
@@ -19,12 +19,13 @@ export function summaryOf(view: CheckView, areas: Areas): Summary {
   const area = areas.get(state.context.area);
   if (assessment === undefined || area === undefined) throw new Error("a summary needs a result");
   const offences = offenceFlagsOf(assessment.flags);
-  const words = categoryWords(assessment.category, offences);
+  const emergency = assessment.flags.includes("emergency");
+  const words = categoryWords(assessment.category, offences, emergency);
   const told = toldMeData(state, area);
   const made = `Made ${describeLondonTime(new Date(assessment.at))} (London time), with the SAFEGUARD check. No name is recorded.`;
   const category = [
     `Provisional result: ${words.title}`,
-    assessment.localLabel === null ? "" : ` (${area.name}: ${assessment.localLabel})`,
+    assessment.localLabel === null || reassuresInDanger(assessment.category, emergency) ? "" : ` (${area.name}: ${assessment.localLabel})`,
     assessment.unconfirmed ? ", unconfirmed: a \"not sure\" answer raised it" : "",
     ".",
   ].join("");

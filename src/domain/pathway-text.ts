@@ -7,12 +7,19 @@ function frontDoorName({ area }: PathwayContext): string {
   return area.id === "other" ? "your local children's social care front door" : `the ${area.frontDoor.name} for ${area.name}`;
 }
 
-/** Category 2 or 3, or an offence flag: the steps of DOMAIN.md §5 "category 2 or 3". */
+/** Category 2 or 3, an offence flag, or a child in danger now: the words of DOMAIN.md §5 "now". */
 function isHighConcern({ category, flags }: PathwayContext): boolean {
-  return category === 2 || category === 3 || offenceFlagsOf(flags).length > 0;
+  return category === 2 || category === 3 || offenceFlagsOf(flags).length > 0 || (flags.includes("emergency") && category !== "not-applicable");
 }
 
 const isAdult = ({ category }: PathwayContext): boolean => category === "not-applicable";
+
+/**
+ * DOMAIN.md §5: a possible crime against the child (an offence flag) needs the police now. The
+ * sexual assault referral centre route is national guidance, marked as such.
+ */
+export const POLICE_NOW_FOR_AN_OFFENCE =
+  "Tell the police now: if it may have happened in the last few days, they need to know now so that evidence can be kept. Do not wait for the written referral: call 999 if the child is in danger, otherwise 101, or ask the front door to call them at once. After a recent rape or sexual assault, a sexual assault referral centre (in London: The Havens) offers medical care and a forensic examination; the police or the front door can arrange it (national guidance, beyond the local documents).";
 
 const TEXT: Record<Service, (context: PathwayContext) => string> = {
   emergency: (context) =>
@@ -25,9 +32,11 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
         ? "Tell the police today: moving a person for sexual activity is trafficking. Use 999 if they are in danger now, otherwise 101."
         : "Rape and sexual assault are crimes at any age. Support the person to tell the police today: 101, or 999 if they are in danger now. Their consent and wishes count: if they do not want to report, talk to your safeguarding lead and adult safeguarding about what to do.";
     }
+    // DOMAIN.md §5, offence flags: the police now, so that evidence can be kept; never "only".
+    if (offenceFlagsOf(context.flags).length > 0) return POLICE_NOW_FOR_AN_OFFENCE;
     return context.flags.includes("trafficking")
       ? "Tell the police today: moving a child for sexual activity is trafficking. Use 999 if the child is in danger now, otherwise 101. Social care will also refer to the police child abuse investigation team."
-      : "The police must know today. The front door (children's social care) refers to the police child abuse investigation team (CAIT): ask them to confirm it. You call 101 yourself only to pass on something the police need now (a place, a vehicle, a name), or 999 in an emergency.";
+      : "The police must know today. The front door (children's social care) refers to the police child abuse investigation team (CAIT): ask them to confirm it. Call 101 yourself as well to pass on anything the police need now (a place, a vehicle, a name), or 999 in an emergency.";
   },
   dsl: (context) => {
     if (context.category === "none" && !isHighConcern(context)) {

@@ -44,9 +44,20 @@ const phoenixApplies = ({ area, age }: PathwayContext): boolean =>
 const HIGH: readonly Row[] = [
   { service: "dsl", urgency: "now" },
   { service: "front-door", urgency: "now" },
+  // DOMAIN.md §5: with an offence flag the police step is now (evidence); otherwise today.
+  { service: "police", urgency: "now", when: ({ flags }) => offenceFlagsOf(flags).length > 0 },
   { service: "police", urgency: "today" },
   { service: "strategy-discussion", urgency: "within-3-working-days" },
   { service: "mase", urgency: "routine" },
+];
+
+// DOMAIN.md §5: a child in danger needs their DSL and the front door now, whatever the category
+// (none and 0 included; seed 001: police protection and emergency protection orders; seed 002: a
+// strategy discussion when a child is at risk of immediate harm).
+const EMERGENCY_FOR_A_CHILD: readonly Row[] = [
+  { service: "emergency", urgency: "now" },
+  { service: "dsl", urgency: "now" },
+  { service: "front-door", urgency: "now" },
 ];
 
 /** DOMAIN.md §5: the steps for each category. Under-13 concerns take the Category 2/3 row whatever the category. */
@@ -94,7 +105,7 @@ export function buildPathway(context: PathwayContext): PathwayStep[] {
   const isAdult = context.category === "not-applicable";
   const rows: Row[] = [];
   // DOMAIN.md §5: in an emergency, 999 comes before anything else.
-  if (context.flags.includes("emergency")) rows.push({ service: "emergency", urgency: "now" });
+  if (context.flags.includes("emergency")) rows.push(...(isAdult ? [{ service: "emergency", urgency: "now" } as const] : EMERGENCY_FOR_A_CHILD));
   rows.push(...categoryRows(context));
   for (const addition of BY_FLAG) {
     if (context.flags.includes(addition.flag) && (addition.forAdults || !isAdult)) rows.push(...addition.rows);

@@ -55,6 +55,8 @@ const STOP_WORDS = new Set([
   "she", "he", "her", "his", "him", "they", "them", "their", "think", "just", "really", "being",
   // Replies and pleasantries that carry no topic: "yes", "ok thanks".
   "yes", "no", "ok", "okay", "thanks", "thank", "cheers", "lol",
+  // What is left of "I'm", "they're", "we've", "I'll", "I'd" once the apostrophe splits them, and "as".
+  "m", "re", "ve", "ll", "d", "as",
 ]);
 
 // A chat question is short; reading only the start bounds the cost of fuzzy search on a pasted essay.

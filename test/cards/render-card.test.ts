@@ -170,12 +170,12 @@ describe("card rendering", () => {
     })));
     const folded = (id: string) => (card.body as Record<string, unknown>[]).find((element) => element.id === id);
     const beforeFold = textBlocks({ body: (card.body as Record<string, unknown>[]).filter((element) => element.isVisible !== false) });
-    const order = ["If a child is in immediate danger, call 999.", "A crime may have been committed: possible child sexual abuse", "Exploitation scale: Category 0", "1. Now: Your safeguarding lead (DSL)", "2. Now: Single Point of Access (SPA)", "Phone: [020 8547 5008](tel:02085475008)"];
+    // DOMAIN.md §5: with an offence flag the police step is now, so it is before the fold too.
+    const order = ["If a child is in immediate danger, call 999.", "A crime may have been committed: possible child sexual abuse", "Exploitation scale: Category 0", "1. Now: Your safeguarding lead (DSL)", "2. Now: Single Point of Access (SPA)", "Phone: [020 8547 5008](tel:02085475008)", "3. Now: Police"];
     const at = order.map((text) => beforeFold.indexOf(text));
     expect(at.every((index, position) => index >= 0 && (position === 0 || index > (at[position - 1] ?? -1))), JSON.stringify(at)).toBe(true);
-    expect(beforeFold.join("\n")).not.toContain("Today: Police");
     expect(folded("allSteps")).toMatchObject({ isVisible: false });
-    expect(textBlocks(folded("allSteps") ?? {}).join("\n")).toContain("3. Today: Police");
+    expect(textBlocks(folded("allSteps") ?? {}).join("\n")).toContain("Strategy discussion");
     expect(textBlocks(folded("toldMe") ?? {})).toEqual(expect.arrayContaining([
       "Warning signs (2)",
       "- Disclosed rape or sexual assault, including one later retracted",

@@ -6,6 +6,8 @@ import { assessCase, steps, type Case } from "../support/assessment.ts";
 
 const EXCHANGE = { exchange: "yes" } as const;
 const HIGH = ["dsl/now", "front-door/now", "police/today", "strategy-discussion/within-3-working-days", "mase/routine"];
+// DOMAIN.md §5: with an offence flag (under 13, sexual abuse) the police step is now, for evidence.
+const OFFENCE = ["dsl/now", "front-door/now", "police/now", "strategy-discussion/within-3-working-days", "mase/routine"];
 
 const SCENARIOS: [string, Case, string[]][] = [
   ["category none: record it, DSL routine", {}, ["dsl/routine"]],
@@ -17,12 +19,14 @@ const SCENARIOS: [string, Case, string[]][] = [
   ["category 1: DSL and front door today, strategy discussion, MASE", { answers: { groomingConcern: "yes" } }, ["dsl/today", "front-door/today", "strategy-discussion/within-3-working-days", "mase/routine"]],
   ["category 2: DSL and front door now, police today", { answers: EXCHANGE }, HIGH],
   ["category 3: as category 2", { answers: { ...EXCHANGE, habitual: "yes", coercionControl: "yes" } }, HIGH],
-  ["under 13 at category 1: as category 2/3", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }, HIGH],
-  ["sexual abuse answered, nothing else (category none): as category 2/3", { answers: { sexualAbuse: "yes" } }, HIGH],
-  ["disclosed assault sign at category 0: as category 2/3, no Phoenix or early help", { signs: ["sexual.disclosedAssault"] }, HIGH],
-  ["sexual abuse unsure with a grooming concern (category 1): as category 2/3", { answers: { sexualAbuse: "unsure", groomingConcern: "yes" } }, HIGH],
+  ["under 13 at category 1: as category 2/3, the police now", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }, OFFENCE],
+  ["sexual abuse answered, nothing else (category none): as category 2/3, the police now", { answers: { sexualAbuse: "yes" } }, OFFENCE],
+  ["disclosed assault sign at category 0: as category 2/3, the police now, no Phoenix or early help", { signs: ["sexual.disclosedAssault"] }, OFFENCE],
+  ["sexual abuse unsure with a grooming concern (category 1): as category 2/3, the police now", { answers: { sexualAbuse: "unsure", groomingConcern: "yes" } }, OFFENCE],
   ["emergency: 999 before anything else", { answers: { immediateDanger: "yes", ...EXCHANGE } }, ["emergency/now", ...HIGH]],
-  ["emergency with no other concern", { answers: { immediateDanger: "yes" } }, ["emergency/now", "dsl/routine"]],
+  ["emergency with no other concern: 999, then the DSL and the front door now", { answers: { immediateDanger: "yes" } }, ["emergency/now", "dsl/now", "front-door/now"]],
+  ["emergency at category 0: the DSL and the front door now before Phoenix and early help", { answers: { immediateDanger: "yes" }, signs: ["alcohol.misuse"] }, ["emergency/now", "dsl/now", "front-door/now", "phoenix/routine", "early-help/routine"]],
+  ["emergency at category 1: the front door now, not today", { answers: { immediateDanger: "yes", groomingConcern: "yes" } }, ["emergency/now", "dsl/now", "front-door/now", "strategy-discussion/within-3-working-days", "mase/routine"]],
   ["trafficking: police once, NRM added", { answers: { trafficking: "yes" } }, ["dsl/now", "front-door/now", "police/today", "strategy-discussion/within-3-working-days", "mase/routine", "nrm/routine"]],
   ["missing at category 0: return home interview within 72 hours", { signs: ["absent.missingFromHome"] }, ["dsl/today", "return-home-interview/within-72-hours", "phoenix/routine", "early-help/routine"]],
   ["looked after at category 1: social worker today", { child: { lookedAfter: true }, answers: { groomingConcern: "yes" } }, ["dsl/today", "front-door/today", "social-worker/today", "strategy-discussion/within-3-working-days", "mase/routine"]],
@@ -35,7 +39,7 @@ const SCENARIOS: [string, Case, string[]][] = [
   [
     "everything at once, in urgency order",
     { child: { age: 12, lookedAfter: true, missingEpisodes90d: 4 }, answers: { immediateDanger: "yes", sexualActivityUnder13: "yes", trafficking: "yes" } },
-    ["emergency/now", "dsl/now", "front-door/now", "police/today", "social-worker/today", "return-home-interview/within-72-hours", "strategy-discussion/within-3-working-days", "mase/routine", "nrm/routine"],
+    ["emergency/now", "dsl/now", "front-door/now", "police/now", "social-worker/today", "return-home-interview/within-72-hours", "strategy-discussion/within-3-working-days", "mase/routine", "nrm/routine"],
   ],
 ];
 
@@ -48,7 +52,7 @@ describe("pathway (DOMAIN.md §5)", () => {
     const seen = new Set(SCENARIOS.flatMap(([, given]) => steps(assessCase(given))));
     const named = [
       "emergency/now", "dsl/routine", "dsl/today", "dsl/now", "phoenix/routine", "early-help/routine", "front-door/today",
-      "front-door/now", "strategy-discussion/within-3-working-days", "mase/routine", "police/today", "nrm/routine",
+      "front-door/now", "strategy-discussion/within-3-working-days", "mase/routine", "police/today", "police/now", "nrm/routine",
       "return-home-interview/within-72-hours", "social-worker/today", "adult-safeguarding/today",
     ];
     expect([...seen].sort()).toEqual([...named].sort());
@@ -73,9 +77,32 @@ describe("pathway (DOMAIN.md §5)", () => {
     }
   });
 
-  it("says who tells the police: the front door refers, you call 101 only for what the police need now", () => {
+  it("says who tells the police: the front door refers, and you call 101 yourself for anything the police need now", () => {
     const text = assessCase({ answers: EXCHANGE }).pathway.find((step) => step.service === "police")?.text;
-    expect(text).toBe("The police must know today. The front door (children's social care) refers to the police child abuse investigation team (CAIT): ask them to confirm it. You call 101 yourself only to pass on something the police need now (a place, a vehicle, a name), or 999 in an emergency.");
+    expect(text).toBe("The police must know today. The front door (children's social care) refers to the police child abuse investigation team (CAIT): ask them to confirm it. Call 101 yourself as well to pass on anything the police need now (a place, a vehicle, a name), or 999 in an emergency.");
+  });
+
+  it.each([
+    ["under 13", { child: { age: 12 }, answers: { sexualActivityUnder13: "yes" } }],
+    ["sexual abuse", { answers: { sexualAbuse: "yes" } }],
+    ["a disclosed assault, later taken back", { signs: ["sexual.disclosedAssault"] }],
+  ] as [string, Case][])("with an offence flag (%s), the police step is now, says why (evidence), names The Havens as national guidance, and never says \"only\"", (_name, given) => {
+    const step = assessCase(given).pathway.find((candidate) => candidate.service === "police");
+    expect(step?.urgency).toBe("now");
+    expect(step?.text).toContain("so that evidence can be kept");
+    expect(step?.text).toContain("Do not wait for the written referral");
+    expect(step?.text).toContain("The Havens");
+    expect(step?.text).toContain("national guidance, beyond the local documents");
+    expect(step?.text).not.toMatch(/\bonly\b/);
+  });
+
+  it.each(["none", "0", "1"])("a child in danger at category %s: the DSL step says now, and the front door step says to phone or contact them now", (category) => {
+    const given: Case = category === "none" ? { answers: { immediateDanger: "yes" } } : category === "0" ? { answers: { immediateDanger: "yes" }, signs: ["alcohol.misuse"] } : { answers: { immediateDanger: "yes", groomingConcern: "yes" } };
+    const result = assessCase(given);
+    expect(String(result.category)).toBe(category);
+    expect(result.pathway.find((step) => step.service === "dsl")?.text).toMatch(/now/);
+    expect(result.pathway.find((step) => step.service === "front-door")?.text).toMatch(/now/);
+    expect(result.pathway.find((step) => step.service === "front-door")?.text).not.toMatch(/today|targeting or grooming/);
   });
 
   it("gives the police step 101, or 999 in an emergency", () => {

@@ -1,5 +1,6 @@
 // The guided check end to end: real HTTP, real Bot Framework activities (msteams, personal chat,
 // AAD ids), pressing each card's own buttons with its own inputs, then reading the result card.
+import { loadAreas } from "../../src/content/load-areas.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, QuestionId, SignId } from "../../src/domain/catalogue.ts";
 import { ALEX, inputIds, startHarness, textOf, type Card, type Harness } from "../support/bot-harness.ts";
@@ -151,13 +152,36 @@ function positions(text: string, pieces: string[]): number[] {
 }
 const ascending = (numbers: number[]) => numbers.every((value, index) => index === 0 || value > (numbers[index - 1] ?? -1));
 
+// DOMAIN.md §5, emergency: a child in danger with nothing else, or one sign, or a grooming concern,
+// gets 999, then the DSL and the front door now, and nothing above the steps that reassures.
+const AREA_FILES = loadAreas();
+
+describe("a child in danger is never reassured (DOMAIN.md §5)", () => {
+  const AREAS = ["kingston", "richmond", "sutton", "lambeth", "havering", "lewisham", "other"];
+  const CATEGORIES: [string, Pick<Scenario, "signs" | "answers">][] = [
+    ["none", { answers: { immediateDanger: "yes" } }],
+    ["0", { answers: { immediateDanger: "yes" }, signs: ["alcohol.misuse"] }],
+    ["1", { answers: { immediateDanger: "yes", groomingConcern: "yes" } }],
+  ];
+  const REASSURING = ["You gave no warning sign", "no concern yet that anyone is targeting them", "No evidence of an offence yet", "Low (Green)", "Medium (Amber)", "talk to your safeguarding lead if you are worried"];
+
+  it.each(AREAS.flatMap((area) => CATEGORIES.map(([category, given]) => [area, category, given] as const)))("%s, category %s: 999, the DSL now, the front door now, nothing reassuring", async (area, _category, given) => {
+    const text = textOf(await runCheck({ area, age: 14, ...given }));
+    expect(ascending(positions(text, ["Now: Emergency: 999", "Now: Your safeguarding lead (DSL)"]))).toBe(true);
+    const frontDoor = AREA_FILES.get(area)!;
+    expect(text).toContain(`Now: ${area === "other" ? "Children's social care front door" : frontDoor.frontDoor.name}`);
+    expect(text).toContain("The child may be in danger now: follow the steps below now.");
+    for (const reassurance of REASSURING) expect(text, reassurance).not.toContain(reassurance);
+  });
+});
+
 // Issue 7's unsafe results, each tried as a practitioner would, over HTTP.
 describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
   it("a disclosed rape (the sign) leads with the offence, then the category, with the front door now and the police", async () => {
     const text = textOf(await runCheck({ area: "kingston", age: 14, signs: ["sexual.disclosedAssault"] }));
     expect(ascending(positions(text, ["A crime may have been committed: possible child sexual abuse", "Exploitation scale: Category 0", "Now: Single Point of Access (SPA)"]))).toBe(true);
     expect(text).toContain("Phone the Single Point of Access (SPA) for Kingston upon Thames now");
-    expect(text).toContain("Today: Police");
+    expect(text).toContain("Now: Police");
     expect(text).toContain("section 47 strategy discussion");
     for (const unsafe of ["no concern yet that anyone is targeting them", "Early help", "Phoenix"]) expect(text).not.toContain(unsafe);
   });
