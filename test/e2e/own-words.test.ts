@@ -22,7 +22,7 @@ const NO_ANSWER = "I don't have an answer to that";
 // that a change that makes them worse fails; the README says where they stand. The tuning part
 // and the urgency sets, which the danger words were written from, are held at the targets.
 const TARGETS = { top1: 0.9, top3: 0.97, noAnswer: 0.03, urgentRecall: 1, falseUrgent: 0.05 };
-const TEST_PART_FLOORS = { top1: 0.55, top3: 0.72, noAnswer: 0.03, urgentRecall: 0.8, falseUrgent: 0.1 };
+const TEST_PART_FLOORS = { top1: 0.58, top3: 0.75, noAnswer: 0.03, urgentRecall: 0.8, falseUrgent: 0.1 };
 
 let harness: Harness;
 beforeAll(async () => {
