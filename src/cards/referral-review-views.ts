@@ -15,11 +15,11 @@ import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
 // What the template adds around the texts, in bytes, measured from cards/referral-review.json with
 // a draft id of 36 characters; test/cards/referral-review-views.test.ts checks the estimate stays
 // above the real size and close to it.
-const COST = { card: 1800, carried: 50, section: 400, empty: 90, group: 110, line: 135, entry: 115 } as const;
+const COST = { card: 1900, carried: 50, section: 400, empty: 90, group: 110, line: 135, entry: 115 } as const;
 const MARGIN = 512;
 
 export const SHORTENED_NOTE =
-  "Long answers are shortened on this card, where they end in \"…\", so that it fits in Teams. They are sent in full: press Change to read them whole.";
+  "Long answers are shortened on this card, where they end in \"…\", so that it fits in Teams. They are submitted in full: press Change to read them whole.";
 
 type Line = { label: string; value: string };
 type Entry = { title: string; lines: Line[] };
@@ -113,7 +113,8 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
         })),
       })),
       // DOMAIN.md §8: a referral goes to the area's front door; it is posted in their triage channel (§9).
-      submitLine: `Submitting sends this referral to ${area}'s front door team in Teams. It does not replace phoning them when a child is at risk now.`,
+      // DOMAIN.md §8: submitted is stored; delivered is posted in the triage channel registered for the area.
+      submitLine: `Submitting stores this referral and posts it to the triage channel registered for ${area} in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.`,
       submit: base,
     },
   };

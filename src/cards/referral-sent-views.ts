@@ -16,9 +16,11 @@ export type SentView = {
   channelRegistered: boolean;
 };
 
-// Issue 10, point 3: with no channel the referral waits in the outbox; the practitioner phones now.
-export const NO_CHANNEL_LINE =
-  "The front door's Teams channel is not set up yet: phone them now to make this referral. Your referral is kept and will reach them once the channel is set up.";
+// DOMAIN.md §8 "Delivery is stated as it is": with no channel the referral is submitted (stored,
+// waiting in the outbox) but not delivered, and the practitioner contacts the front door now.
+export function noChannelLine(areaName: string): string {
+  return `Not delivered: ${areaName} has no triage channel in Teams yet. Contact the front door now. Your referral is kept, and is posted there once a channel is registered.`;
+}
 export const PHONE_NOW_LINE = "Phone the front door now as well: this referral does not replace that call.";
 
 function contactOf(frontDoor: NonNullable<SentView["frontDoor"]>): ContactData {
@@ -55,9 +57,10 @@ export function referralSentCard(view: SentView): CardToSend {
     data: {
       reference: view.reference,
       areaName: view.areaName,
-      where: view.channelRegistered ? `It is on its way to ${view.areaName}'s front door team, in their Teams channel.` : "",
+      // DOMAIN.md §8: the channel is the one registered in the organisation; the product cannot know it is the council's front door.
+      where: view.channelRegistered ? `It is being posted to the triage channel registered for ${view.areaName} in your organisation.` : "",
       // Without a channel the first line already says to phone now.
-      warnings: (view.channelRegistered ? (view.phoneNow ? [PHONE_NOW_LINE] : []) : [NO_CHANNEL_LINE]).map((text) => ({ text })),
+      warnings: (view.channelRegistered ? (view.phoneNow ? [PHONE_NOW_LINE] : []) : [noChannelLine(view.areaName)]).map((text) => ({ text })),
       contacts: view.frontDoor === undefined ? [] : [contactOf(view.frontDoor)],
       noContact: view.frontDoor === undefined ? `This tool has no contact details for ${view.areaName}'s front door: use the number in your local safeguarding procedures.` : "",
     },

@@ -87,7 +87,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
                 <strong>The front door asks:</strong> {referral.question}
               </Notice>
               {failed !== undefined && <Problem>{failed}</Problem>}
-              <Field label="Your answer (it goes to the front door team; it is not shown in their channel)">
+              <Field label="Your answer (it goes to the area's triage team; it is not shown in their channel)">
                 <Textarea value={answer} maxLength={2000} resize="vertical" onChange={(_event, data) => setAnswer(data.value)} />
               </Field>
               <div className={shared.row}>
@@ -110,7 +110,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
           )}
           <h3 className={shared.h3}>What the front door told you</h3>
           {referral.updates.length === 0 ? (
-            <Text>Nothing yet: they are told at once, and you are told here and in the chat when they act.</Text>
+            <Text>Nothing yet: you are told here and in the chat when the area's triage team acts.</Text>
           ) : (
             <ol className={shared.list}>
               {referral.updates.map((update) => (

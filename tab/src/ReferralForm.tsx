@@ -90,7 +90,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
       <section aria-labelledby="referral-heading" className={shared.stack}>
         {heading}
         <Notice intent="success">
-          Your referral {sent.reference} was sent. {sent.where}
+          Your referral {sent.reference} was submitted. {sent.where}
         </Notice>
         {sent.warnings.map((warning) => (
           <Notice key={warning.text} intent="warning">

@@ -31,7 +31,7 @@ describe("referral review", () => {
       ...REFERRAL_CARD_SECTIONS.map((section) => ["Change", "referral.edit", { draftId: DRAFT_ID, version: 7, section }]),
       ["Submit referral", "referral.submit", { draftId: DRAFT_ID, version: 7 }],
     ]);
-    expect(textBlocks(json)).toContain("Submitting sends this referral to Kingston upon Thames's front door team in Teams. It does not replace phoning them when a child is at risk now.");
+    expect(textBlocks(json)).toContain("Submitting stores this referral and posts it to the triage channel registered for Kingston upon Thames in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.");
   });
 });
 

@@ -58,7 +58,7 @@ describe("a referral from a check, to the triage channel", () => {
     expect(textOf(review)).toContain("Markerfield");
     const sent = await harness.press(ALEX, review, "Submit referral");
     expect(textOf(sent)).toContain("KIN-2026-00001");
-    expect(textOf(sent)).toContain("not set up yet");
+    expect(textOf(sent)).toContain("Not delivered: Kingston upon Thames has no triage channel in Teams yet. Contact the front door now.");
 
     // No channel yet: the referral waits, nothing is posted, and nothing is lost.
     expect(await harness.deliver()).toBe(0);

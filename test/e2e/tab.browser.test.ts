@@ -147,7 +147,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     await page.getByRole("button", { name: "Submit referral" }).waitFor();
     await accessible(page, "referral: review");
     await page.getByRole("button", { name: "Submit referral" }).click();
-    await page.getByText(/Your referral KIN-2026-00001 was sent/).waitFor();
+    await page.getByText(/Your referral KIN-2026-00001 was submitted/).waitFor();
     await accessible(page, "referral: sent");
     await page.screenshot({ path: join(RESULTS, "tab-referral-sent.png"), fullPage: true });
 
@@ -187,7 +187,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     await accessible(page, "my referrals: a question for me");
     await page.getByLabel(/Your answer/).fill("The one on Penrhyn Road.");
     await page.getByRole("button", { name: "Send answer" }).click();
-    await page.getByText(/Your answer was sent/).waitFor();
+    await page.getByText(/Your answer was added to the referral/).waitFor();
     await accessible(page, "my referrals: answered");
     await page.screenshot({ path: join(RESULTS, "tab-my-referral.png"), fullPage: true });
 

@@ -259,7 +259,7 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
         // What they typed is sent back, so it is not lost.
         return void response.status(409).json({ error: { code: "not-waiting", message: "The front door is no longer waiting for an answer (they marked the information received, or decided): your answer was not sent. It is kept below if you want to copy it.", field: "answer" }, answer: body.answer });
       case "answered":
-        return void response.json({ status: outcome.record.status, message: `Your answer was sent to ${areaName(outcome.record.areaId)}'s front door team.` });
+        return void response.json({ status: outcome.record.status, message: `Your answer was added to the referral, for ${areaName(outcome.record.areaId)}'s triage team.` });
     }
   });
 
