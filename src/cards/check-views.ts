@@ -5,7 +5,7 @@ import type { Assessment } from "../domain/assess.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
-import { FIRST_QUESTION, INPUT, childOf, questionsOnStep3, signsFor, stepNumber, type CheckState, type Step } from "../services/check-flow.ts";
+import { FIRST_QUESTION, INPUT, childOf, isAdult, questionsOnStep3, signsFor, stepNumber, type CheckState, type Step } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
@@ -71,12 +71,14 @@ function signsData(state: CheckState) {
 }
 
 const QUESTION_TEXT = new Map<QuestionId, string>(QUESTIONS.map((question) => [question.id, question.text]));
+// DOMAIN.md §5: an adult's questions speak of "the person".
+const ADULT_QUESTION_TEXT = new Map<QuestionId, string>(QUESTIONS.flatMap((question) => ("adultText" in question ? [[question.id, question.adultText] as [QuestionId, string]] : [])));
 const FOLLOW_UPS = new Set<QuestionId>(QUESTIONS.filter((question) => question.askWhen === "exploitationEvidence").map((question) => question.id));
 
 function questionsData(state: CheckState) {
   const shown = questionsOnStep3(state).map((id) => ({
     id,
-    text: QUESTION_TEXT.get(id) ?? id,
+    text: (isAdult(state) ? ADULT_QUESTION_TEXT.get(id) : undefined) ?? QUESTION_TEXT.get(id) ?? id,
     answer: state.answers[id] ?? "",
     error: state.errors[INPUT.answerTo(id)] ?? "",
   }));
@@ -167,7 +169,7 @@ function resultData(assessment: Assessment, area: Area, state: CheckState) {
     categoryStyle: words.style,
     categoryMeaning: words.meaning,
     // "Low (Green)" beside a child in danger reads as reassurance (DOMAIN.md §5): not shown then.
-    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) && !reassuresInDanger(assessment.category, emergency) ? `${area.name} calls this: ${assessment.localLabel}` : "",
+    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) && !reassuresInDanger(assessment.category, emergency) ? `${area.name}'s nearest level: ${assessment.localLabel}` : "",
     unconfirmed: assessment.unconfirmed ? UNCONFIRMED : "",
     flags: flagLines(assessment.flags, assessment.category === "not-applicable"),
     firstSteps: steps.slice(0, first),

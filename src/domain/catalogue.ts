@@ -92,15 +92,16 @@ export const QUESTIONS = [
   { id: "immediateDanger", askWhen: "always", text: "Is the child in immediate danger, or at risk of immediate harm, right now?" },
   { id: "sexualActivityUnder13", askWhen: "under13", text: "Is there any sign the child has been involved in sexual activity?" },
   { id: "groomingConcern", askWhen: "always", text: "Are you worried someone may be targeting, befriending or grooming the child for sex, online or in person?" },
-  { id: "sexualAbuse", askWhen: "always", text: "Has the child said, or is there any sign, that they were raped or sexually assaulted, or (if under 16) had sexual contact with an adult or much older person?" },
-  { id: "exchange", askWhen: "always", text: "Has the child been given or promised something (money, gifts, drugs, alcohol, a place to stay, affection, status, protection) in exchange for sexual activity, or does someone gain from it?" },
+  // DOMAIN.md §5: for an adult the words are about "the person", never "the child".
+  { id: "sexualAbuse", askWhen: "always", text: "Has the child said, or is there any sign, that they were raped or sexually assaulted, or (if under 16) had sexual contact with an adult or much older person?", adultText: "Has the person said, or is there any sign, that they were raped or sexually assaulted?" },
+  { id: "exchange", askWhen: "always", text: "Has the child been given or promised something (money, gifts, drugs, alcohol, a place to stay, affection, status, protection) in exchange for sexual activity, or does someone else gain money or status from it?" },
   { id: "onlineImages", askWhen: "always", text: "Has the child been persuaded, pressured or forced to share sexual images or do sexual things online, with or without a reward?" },
-  { id: "trafficking", askWhen: "always", text: "Has the child been moved or taken to another town, area or country for sexual activity?" },
+  { id: "trafficking", askWhen: "always", text: "Has the child been moved or taken to another town, area or country for sexual activity?", adultText: "Has the person been moved or taken to another town, area or country for sexual activity?" },
   { id: "coercionControl", askWhen: "exploitationEvidence", text: "Is there evidence of coercion, control, threats or intimidation?" },
   { id: "habitual", askWhen: "exploitationEvidence", text: "Does the exploitation look ongoing: a repeated pattern rather than one incident?" },
   { id: "selfDenied", askWhen: "exploitationEvidence", text: "Does the child deny it, or not see it as exploitation (for example, calls the person a boyfriend or girlfriend)?" },
   { id: "multiplePerpetrators", askWhen: "exploitationEvidence", text: "Are several people, a group, gang or network involved?" },
-] as const satisfies readonly { id: string; askWhen: QuestionCondition; text: string }[];
+] as const satisfies readonly { id: string; askWhen: QuestionCondition; text: string; adultText?: string }[];
 
 export type QuestionId = (typeof QUESTIONS)[number]["id"];
 export const QUESTION_IDS = QUESTIONS.map((question) => question.id) as readonly QuestionId[] as readonly [QuestionId, ...QuestionId[]];

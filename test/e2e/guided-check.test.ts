@@ -58,10 +58,10 @@ const cases: [string, Scenario, string[], string[]][] = [
   [
     "category 0 with signs in three areas, Lambeth's local name",
     { area: "lambeth", age: 15, signs: ["alcohol.misuse", "distrust.hostility", "emotional.selfHarm"] },
-    ["Category 0", "Lambeth calls this: Low (Green)", "Several areas of concern", "Early help"],
+    ["Category 0", "Lambeth's nearest level: Low (Green)", "Several areas of concern", "Early help"],
     ["Front door"],
   ],
-  ["category 1 in Sutton", { area: "sutton", age: 15, answers: { groomingConcern: "yes" } }, ["Category 1", "Sutton calls this: Score 1", "MASH@sutton.gov.uk", "020 8770 6001"], []],
+  ["category 1 in Sutton", { area: "sutton", age: 15, answers: { groomingConcern: "yes" } }, ["Category 1", "Sutton's nearest level: Score 1", "MASH@sutton.gov.uk", "020 8770 6001"], []],
   [
     "category 2, unconfirmed, Kingston on a Tuesday morning",
     { area: "kingston", age: 14, signs: ["receipt.moneyOrGoods"], answers: { exchange: "unsure" } },
@@ -175,6 +175,18 @@ describe("a child in danger is never reassured (DOMAIN.md §5)", () => {
   });
 });
 
+describe("an adult's questions speak of the person (DOMAIN.md §5)", () => {
+  it("at 19, the two questions of the adult route say 'the person', never 'the child'", async () => {
+    harness.setNow(new Date("2026-11-24T10:00:00Z"));
+    const [first] = await harness.say(ALEX, "check");
+    const questions = await harness.press(ALEX, first!, "Continue", { q_immediateDanger: "no", area: "kingston", age: "19", lookedAfter: "false", placedOutOfArea: "false" });
+    const text = textOf(questions);
+    expect(text).toContain("Has the person said, or is there any sign, that they were raped or sexually assaulted?");
+    expect(text).toContain("Has the person been moved or taken to another town, area or country for sexual activity?");
+    expect(text).not.toMatch(/Has the child/);
+  });
+});
+
 // Issue 7's unsafe results, each tried as a practitioner would, over HTTP.
 describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
   it("a disclosed rape (the sign) leads with the offence, then the category, with the front door now and the police", async () => {
@@ -196,7 +208,7 @@ describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
 
   it("under 13 in Lambeth: the offence first, High (Red), never 'no evidence of an offence' or Medium (Amber)", async () => {
     const text = textOf(await runCheck({ area: "lambeth", age: 12, answers: { sexualActivityUnder13: "yes" } }));
-    expect(ascending(positions(text, ["A crime may have been committed: sexual activity with a child under 13", "Exploitation scale: Category 1", "Lambeth calls this: High (Red)"]))).toBe(true);
+    expect(ascending(positions(text, ["A crime may have been committed: sexual activity with a child under 13", "Exploitation scale: Category 1", "Lambeth's nearest level: High (Red)"]))).toBe(true);
     expect(text).not.toContain("No evidence of an offence yet");
     expect(text).not.toContain("Medium (Amber)");
     expect(text).toContain("Send your referral to the First Response Team (MASH) for Lambeth now, by the route below.");
