@@ -17,7 +17,8 @@ export type QuestionView = {
 
 export function referralQuestionCard(view: QuestionView): CardToSend {
   const { state } = view;
-  const front = `${view.areaName}'s front door`;
+  // DOMAIN.md §8: whoever asks is the area's triage team in Teams; the product does not call it the front door.
+  const front = `${view.areaName}'s triage team`;
   const note =
     state.kind === "asking" ? (state.note ?? "") : state.kind === "not-waiting" ? `${front} is no longer waiting for this answer, so it was not sent. If it still matters, phone or email them and give the reference ${view.reference}.` : "";
   return {

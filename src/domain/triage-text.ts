@@ -152,17 +152,25 @@ export function describeTriageEvent(event: TriageEvent, now: Date): string {
   return (HAPPENED[event.type] as (event: TriageEvent, now: Date) => string)(event, now);
 }
 
+/**
+ * DOMAIN.md §9 "After a decision": the referrer's message ends with what to do if still worried
+ * (seed 003: where professional concern is high there should still be consultation).
+ */
+export const STILL_WORRIED =
+  "If you are still worried, or something new happens, contact the front door again and talk to your safeguarding lead about escalating.";
+
 /** What the referrer is told, in plain words, for each triage event. */
 export function referrerMessage(record: { readonly reference: string }, areaName: string, event: TriageEvent, now: Date): string {
   const by = `${event.details.actorName} at ${timeWords(event.at, now)}`;
-  const about = `Your referral ${record.reference} to ${areaName}'s front door`;
+  // DOMAIN.md §8: the product cannot know the channel is the council's front door; it names the area.
+  const about = `Your referral ${record.reference} (${areaName})`;
   switch (event.type) {
     case "acknowledged":
       return `${about} has been acknowledged by ${by}.`;
     case "assigned":
       return `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}assigned to ${event.details.assignee.name} (${by}).`;
     case "decided":
-      return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}`;
+      return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}\n\n${STILL_WORRIED}`;
     case "reopened":
       return `${about} has been reopened by ${by}: the decision is being looked at again.`;
     case "info-requested":

@@ -84,7 +84,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
               }}
             >
               <Notice intent="warning">
-                <strong>The front door asks:</strong> {referral.question}
+                <strong>The triage team asks:</strong> {referral.question}
               </Notice>
               {failed !== undefined && <Problem>{failed}</Problem>}
               <Field label="Your answer (it goes to the area's triage team; it is not shown in their channel)">

@@ -202,6 +202,8 @@ describe("triage on the channel card", () => {
       expect.stringContaining("Strategy discussion"),
     ]);
     expect(toReferrer().at(-1)?.activity.text).toContain("Risk of harm from older men");
+    // DOMAIN.md §9: after a decision, what to do if still worried.
+    expect(toReferrer().at(-1)?.activity.text).toContain("If you are still worried, or something new happens, contact the front door again and talk to your safeguarding lead about escalating.");
     // The reason goes to the referrer only: never onto the channel card.
     expect(JSON.stringify(updates().at(-1)?.activity)).not.toContain("Risk of harm");
 
@@ -374,7 +376,7 @@ describe("details, questions, colleagues and escalation", () => {
     // Only the referrer may answer.
     expect(textOf(await harness.press(SAM, question!, "Send answer", { answer: "Not me" }))).toContain("Only the person who made this referral");
     const sent = await harness.press(ALEX, question!, "Send answer", { answer: "The 65, most days." });
-    expect(textOf(sent)).toContain("Answer sent to Kingston upon Thames's front door");
+    expect(textOf(sent)).toContain("Answer sent to Kingston upon Thames's triage team");
     await harness.deliver();
     expect(inThread().some((line) => line.startsWith("The referrer has answered the question on referral KIN-2026-00001"))).toBe(true);
     expect(JSON.stringify(harness.sent.filter((entry) => !decodeURIComponent(entry.path).includes("a:personal-")))).not.toContain("The 65");
