@@ -1,6 +1,7 @@
 // What each pathway step says, in plain British English (the project's own words), and the lines
 // every result carries (DOMAIN.md §5-6).
 import { offenceFlagsOf } from "./category.ts";
+import { isOpenAt } from "./contact-hours.ts";
 import type { PathwayContext, Service, Urgency } from "./pathway.ts";
 
 function frontDoorName({ area }: PathwayContext): string {
@@ -53,9 +54,14 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
     }
     const contacts = context.area.contacts.filter((contact) => contact.service === "front-door");
     // Lambeth's seed gives only mailboxes: never tell someone to phone a line we do not have.
-    return contacts.length > 0 && !contacts.some((contact) => contact.phone !== undefined)
-      ? `Send your referral to ${frontDoorName(context)} now, by the route below.`
-      : `Phone ${frontDoorName(context)} now, then send the written referral the same day.`;
+    if (contacts.length > 0 && !contacts.some((contact) => contact.phone !== undefined)) return `Send your referral to ${frontDoorName(context)} now, by the route below.`;
+    // DOMAIN.md §6: "phone" only for a line known to be open then; at night Kingston's day line is
+    // closed and its out-of-hours line answers; a line whose hours are not known is not promised.
+    const openLine = (open: "within" | "outside") => contacts.some((contact) => contact.phone !== undefined && contact.hours?.open === open && isOpenAt(contact.hours, context.at));
+    if (openLine("within")) return `Phone ${frontDoorName(context)} now, then send the written referral the same day.`;
+    if (openLine("outside")) return `Phone the out-of-hours line for ${context.area.name} now (${frontDoorName(context)} is closed), then send the written referral when it opens.`;
+    if (contacts.length === 0) return `Contact ${frontDoorName(context)} now.`;
+    return `Contact ${frontDoorName(context)} now by the route below, then send the written referral the same day.`;
   },
   // DOMAIN.md §5, seed 002: below Category 1 the SPA offers a consultation with the Phoenix CSE
   // worker; the Phoenix mailbox takes only referrals agreed through MASE, so no contact here.

@@ -201,4 +201,13 @@ describe("out of hours with no out-of-hours line (DOMAIN.md §6)", () => {
   it("says the exact sentence DOMAIN.md gives", () => {
     expect(OUT_OF_HOURS_FALLBACK).toBe("Out of hours, if it cannot wait: call 101 (999 if the child is in danger) and ask for the out-of-hours children's social care team in your local procedures.");
   });
+
+  it.each([
+    ["Kingston, Tuesday 10:00: the SPA's day line is open", "kingston", "2026-11-24T10:00:00Z", "Phone the Single Point of Access (SPA) for Kingston upon Thames now, then send the written referral the same day."],
+    ["Kingston, Sunday 01:00: the out-of-hours line, not the closed SPA", "kingston", "2026-11-29T01:00:00Z", "Phone the out-of-hours line for Kingston upon Thames now (the Single Point of Access (SPA) for Kingston upon Thames is closed), then send the written referral when it opens."],
+    ["Sutton, any time: a line of unknown hours is not promised", "sutton", "2026-11-24T10:00:00Z", "Contact the Multi-Agency Safeguarding Hub (MASH) for Sutton now by the route below, then send the written referral the same day."],
+  ])("the front door step says phone only for a line open then (DOMAIN.md §6): %s", (_name, area, at, expected) => {
+    const text = assessCase({ area, at: new Date(at), answers: EXCHANGE }).pathway.find((step) => step.service === "front-door")?.text ?? "";
+    expect(text.startsWith(expected), text).toBe(true);
+  });
 });

@@ -218,7 +218,9 @@ describe("safe advice on the result card (DOMAIN.md §4-6)", () => {
   it("Sutton at 03:00 on a Saturday: something to phone now (101), and no open or closed badge on lines of unknown hours", async () => {
     const card = await runCheck({ area: "sutton", age: 15, answers: { exchange: "yes" }, at: "2026-11-28T03:00:00Z" });
     const text = textOf(card);
-    expect(text).toContain("Phone the Multi-Agency Safeguarding Hub (MASH) for Sutton now");
+    // DOMAIN.md §6: no "phone" for a line whose hours are not known; the route below, with 101 first.
+    expect(text).toContain("Contact the Multi-Agency Safeguarding Hub (MASH) for Sutton now by the route below");
+    expect(text).not.toContain("Phone the Multi-Agency Safeguarding Hub (MASH) for Sutton now");
     expect(text).toContain("Out of hours, if it cannot wait: call 101 (999 if the child is in danger) and ask for the out-of-hours children's social care team in your local procedures.");
     expect(text).toContain("Listed in 2018 for the MASH manager; hours not given.");
     expect(text).toContain("Hours not known");
