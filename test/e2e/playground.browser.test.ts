@@ -3,10 +3,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { measureCard, measureSettled, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
 import { DOMAINS } from "../../src/domain/catalogue.ts";
-import { showArea, answer, answerTheRest, cardsIn, chooseOption, openPlayground, press, requireChromium, sendMessage, SKIP_WITHOUT_CHROMIUM, type PlaygroundBrowser } from "../support/playground-browser.ts";
+import { showArea, answer, answerTheRest, cardsIn, chooseOption, press, sendMessage, SKIP_WITHOUT_CHROMIUM, usePlayground } from "../support/playground-browser.ts";
 
 // A Tuesday, 10:00 in London: Kingston's Single Point of Access day line is open.
 const TUESDAY_MORNING = new Date("2026-11-24T10:00:00Z");
@@ -18,19 +18,10 @@ const REFERRAL_SENT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playg
 
 
 describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground", () => {
-  let playground: PlaygroundBrowser | undefined;
-
-  beforeAll(async () => {
-    requireChromium();
-    playground = await openPlayground({ now: TUESDAY_MORNING });
-  }, 120_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  }, 60_000);
+  const playground = usePlayground(TUESDAY_MORNING);
 
   it("runs from \"hi\" to a Category 2 result, replacing one card in place", async () => {
-    const page = playground!.page;
+    const page = playground().page;
     const cards = cardsIn(page);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
 
@@ -116,7 +107,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
 
   // Issue 10: from that result, a referral in place: the essentials, the review, Submit and the reference.
   it("makes a referral from the result: essentials, review, submit, in the same card", async () => {
-    const page = playground!.page;
+    const page = playground().page;
     const card = cardsIn(page).nth(1);
     await press(card, "Make a referral");
     await card.getByRole("textbox", { name: /Your role/ }).waitFor();
@@ -147,7 +138,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
 
   // Issue 9: no button cut off and every text readable on the cards outside the check too.
   it("the menu's cards: warning signs, one area's signs, contacts: no cut-off buttons, every text readable", async () => {
-    const page = playground!.page;
+    const page = playground().page;
     await page.setViewportSize({ width: 1400, height: 900 });
     const menu = cardsIn(page).first();
     const seen: Record<string, CardMetrics> = {};

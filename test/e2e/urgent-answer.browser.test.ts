@@ -3,27 +3,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardsIn, openPlayground, requireChromium, sendMessage, SKIP_WITHOUT_CHROMIUM, type PlaygroundBrowser } from "../support/playground-browser.ts";
+import { describe, expect, it } from "vitest";
+import { cardsIn, sendMessage, SKIP_WITHOUT_CHROMIUM, usePlayground } from "../support/playground-browser.ts";
 
 // A Tuesday, 10:00 in London: Kingston's Single Point of Access day line is open.
 const TUESDAY_MORNING = new Date("2026-12-08T10:00:00Z");
 const SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-urgent.png", import.meta.url));
 
 describe.skipIf(SKIP_WITHOUT_CHROMIUM)("an urgent disclosure in the Agents Playground", () => {
-  let playground: PlaygroundBrowser | undefined;
-
-  beforeAll(async () => {
-    requireChromium();
-    playground = await openPlayground({ now: TUESDAY_MORNING });
-  }, 120_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  }, 60_000);
+  const playground = usePlayground(TUESDAY_MORNING);
 
   it("a 15 year old was raped last night in Kingston: the urgent card, with the Kingston lines open now", async () => {
-    const page = playground!.page;
+    const page = playground().page;
     const cards = cardsIn(page);
     await cards.first().getByRole("button", { name: "Check a concern" }).waitFor();
     await page.setViewportSize({ width: 1400, height: 900 });

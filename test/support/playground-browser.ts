@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { composeApp } from "../../src/compose-app.ts";
 import { startPlayground } from "../../src/dev/start-playground.ts";
@@ -87,6 +88,25 @@ export async function openPlayground({ now }: { now: Date }): Promise<Playground
     await close();
     throw error;
   }
+}
+
+/**
+ * Opens the playground before a describe block's tests and closes it after them (call it inside
+ * the block); the getter gives the open playground to each test.
+ */
+export function usePlayground(now: Date): () => PlaygroundBrowser {
+  let playground: PlaygroundBrowser | undefined;
+  beforeAll(async () => {
+    requireChromium();
+    playground = await openPlayground({ now });
+  }, 120_000);
+  afterAll(async () => {
+    await playground?.close();
+  }, 60_000);
+  return () => {
+    if (playground === undefined) throw new Error("the Agents Playground did not open (see the error before this one)");
+    return playground;
+  };
 }
 
 /** Every Adaptive Card in the open chat, oldest first. */
