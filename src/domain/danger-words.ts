@@ -9,7 +9,7 @@ export const URGENT_ADVICE_IDS = ["sarc", "family", "do-not-pay", "report-remove
 export type UrgentAdviceId = (typeof URGENT_ADVICE_IDS)[number];
 
 /** What else a message must say for an entry to count: named word groups, and two read from the text. */
-export const NEED_IDS = ["child-under-13", "child-under-16", "adult", "family", "threat", "coercion", "exchange", "images"] as const;
+export const NEED_IDS = ["child-under-13", "child-under-16", "adult", "family", "threat", "coercion", "exchange", "images", "staff"] as const;
 export type NeedId = (typeof NEED_IDS)[number];
 
 // A phrase is words of letters and digits, each optionally ending in *, or ".." (a short gap).
@@ -39,7 +39,7 @@ export const DangerEntry = z.strictObject({
 export type DangerEntry = z.infer<typeof DangerEntry>;
 
 export const DangerWords = z.strictObject({
-  groups: z.strictObject({ adult: phrases, family: phrases, threat: phrases, coercion: phrases, exchange: phrases, images: phrases }),
+  groups: z.strictObject({ adult: phrases, family: phrases, threat: phrases, coercion: phrases, exchange: phrases, images: phrases, staff: phrases }),
   entries: z.array(DangerEntry).min(1),
 });
 export type DangerWords = z.infer<typeof DangerWords>;

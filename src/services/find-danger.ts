@@ -113,6 +113,7 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
     ["coercion", compiled(words.groups.coercion)],
     ["exchange", compiled(words.groups.exchange)],
     ["images", compiled(words.groups.images)],
+    ["staff", compiled(words.groups.staff)],
     ["child-under-16", UNDER_16_WORDS],
     ["child-under-13", UNDER_13_WORDS],
   ]);

@@ -26,11 +26,11 @@ describe("the danger words file", () => {
   });
 
   it.each([
-    ["a guidance id that does not exist", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: nowhere, phrases: [raped]}\n", "entries[0].guidance"],
-    ["a phrase that starts with a gap", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: ['.. raped']}\n", "entries[0].phrases[0]"],
-    ["an unknown police route", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes]}\nentries:\n  - {id: x, means: m, police: later, images: false, advice: [], guidance: police, phrases: [raped]}\n", "entries[0].police"],
-    ["an unknown field", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [raped], colour: red}\n", "entries[0]: unknown field \"colour\""],
-    ["a duplicate id", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [raped]}\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [rape]}\n", "entries[1].id"],
+    ["a guidance id that does not exist", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes], staff: [teacher]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: nowhere, phrases: [raped]}\n", "entries[0].guidance"],
+    ["a phrase that starts with a gap", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes], staff: [teacher]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: ['.. raped']}\n", "entries[0].phrases[0]"],
+    ["an unknown police route", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes], staff: [teacher]}\nentries:\n  - {id: x, means: m, police: later, images: false, advice: [], guidance: police, phrases: [raped]}\n", "entries[0].police"],
+    ["an unknown field", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes], staff: [teacher]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [raped], colour: red}\n", "entries[0]: unknown field \"colour\""],
+    ["a duplicate id", "groups: {adult: [adult], family: [dad], threat: [threat], coercion: [made], exchange: [money], images: [nudes], staff: [teacher]}\nentries:\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [raped]}\n  - {id: x, means: m, police: now, images: false, advice: [], guidance: police, phrases: [rape]}\n", "entries[1].id"],
     ["YAML that does not parse", "entries: [", "not valid YAML"],
   ])("refuses %s, naming the field", (_name, text, field) => {
     let error: unknown;
@@ -60,7 +60,8 @@ describe("reading a message for danger", () => {
     ["a 14 year old is having sex with her boyfriend", "sexual-contact-under-16"],
     ["she is 17 and sleeping with a 30 year old", "sexual-contact-under-16"],
     ["an adult asked her for nudes", "images-adult"],
-    ["the PE teacher touched her", "sexual-abuse"],
+    ["the PE teacher touched her", "position-of-trust"],
+    ["a teacher is in a sexual relationship with a 16 year old pupil", "position-of-trust"],
   ])("%s: %s", (text, id) => {
     expect(urgentIds(text)).toContain(id);
   });
