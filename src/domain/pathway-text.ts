@@ -88,7 +88,8 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
       : "Tell the child's social worker today.",
   nrm: () => "Consider a referral to the National Referral Mechanism (NRM), the national framework for identifying victims of trafficking and modern slavery. Social care or the police usually make it.",
   "adult-safeguarding": () =>
-    "The person is 18 or over, so the child sexual exploitation pathway does not apply. Contact your local authority's adult safeguarding team today, and your own organisation's safeguarding lead.",
+    // DOMAIN.md §5: an adult's route also says what to do out of hours.
+    "The person is 18 or over, so the child sexual exploitation pathway does not apply. Contact your local authority's adult safeguarding team today, and your own organisation's safeguarding lead. Out of hours, if it cannot wait: call 101 (999 if the person is in danger).",
 };
 
 /**

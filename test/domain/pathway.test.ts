@@ -210,4 +210,10 @@ describe("out of hours with no out-of-hours line (DOMAIN.md §6)", () => {
     const text = assessCase({ area, at: new Date(at), answers: EXCHANGE }).pathway.find((step) => step.service === "front-door")?.text ?? "";
     expect(text.startsWith(expected), text).toBe(true);
   });
+
+  it("gives an adult's route what to do out of hours: 101, or 999 if the person is in danger (DOMAIN.md §5)", () => {
+    const step = assessCase({ child: { age: 19 }, at: new Date("2026-11-29T03:00:00Z") }).pathway.find((candidate) => candidate.service === "adult-safeguarding");
+    expect(step?.text).toContain("Out of hours, if it cannot wait: call 101 (999 if the person is in danger).");
+    expect(step?.text).not.toMatch(/the child is in danger/);
+  });
 });
