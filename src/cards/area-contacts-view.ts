@@ -15,8 +15,12 @@ export type ContactsSection = {
   readonly note: string;
 };
 
-// The same words as describeLondonTime in menu-views.ts, which the summary card uses.
 const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+/** "Tuesday 8 December at 10:00": a moment in London words, for the contacts and the summary. */
+export function describeLondonTime(at: Date): string {
+  return LONDON_TIME.format(at);
+}
 const LONDON_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" });
 
 /**
@@ -24,7 +28,7 @@ const LONDON_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London
  * question named a day or time that could not be read, DOMAIN.md §6), that is said first.
  */
 export function atText(at: Date, timeNamed: boolean, unreadable?: string): string {
-  const when = `${LONDON_TIME.format(at)} (London time)`;
+  const when = `${describeLondonTime(at)} (London time)`;
   const line = timeNamed ? `Open or closed at ${when}, the time you asked about.` : `Open or closed now: ${when}.`;
   return unreadable === undefined ? line : `${unreadable} ${line}`;
 }

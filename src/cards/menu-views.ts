@@ -37,12 +37,6 @@ export function areaPickerCard(areas: Areas, notice = "", area = ""): CardToSend
   return { name: "area-picker", data: { areas: areaChoices(areas), notice, area } };
 }
 
-const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-
-export function describeLondonTime(at: Date): string {
-  return LONDON_TIME.format(at);
-}
-
 /**
  * An area's contacts, open or closed at `at`, with the night route placed by DOMAIN.md §6
  * (area-contacts-view.ts). `unreadable`: the question named a day or time that could not be read;

@@ -5,7 +5,7 @@ import { offenceFlagsOf } from "../domain/category.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { toldMeData, type CardToSend } from "./check-views.ts";
 import { contactsSource } from "./contact-data.ts";
-import { describeLondonTime } from "./menu-views.ts";
+import { describeLondonTime } from "./area-contacts-view.ts";
 import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "./result-words.ts";
 
 // Teams deep links carry the draft in the URL; a short message keeps well inside what clients accept.

@@ -1,6 +1,7 @@
 // Loads content/danger-words.yaml, the reviewed list that puts danger first (DESIGN.md
 // "Questions"). Like the area and guidance files, a mistake stops start-up with the field named.
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml, YAMLError } from "yaml";
 import { DangerWords } from "../domain/danger-words.ts";
@@ -35,5 +36,5 @@ export function parseDangerWords(fileName: string, text: string, guidanceIds: Re
 }
 
 export function loadDangerWords(guidanceIds: ReadonlySet<string>, file: string = DEFAULT_DANGER_WORDS_FILE): DangerWords {
-  return parseDangerWords(file.split(/[\\/]/).at(-1) ?? file, readFileSync(file, "utf8"), guidanceIds);
+  return parseDangerWords(basename(file), readFileSync(file, "utf8"), guidanceIds);
 }

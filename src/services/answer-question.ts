@@ -147,6 +147,11 @@ function coveredWords(words: readonly string[][], entryTerms: readonly string[])
   ).length;
 }
 
+/** Entries in their first order, each once. */
+function distinct(entries: readonly GuidanceEntry[]): GuidanceEntry[] {
+  return entries.filter((entry, position) => entries.findIndex((other) => other.id === entry.id) === position);
+}
+
 export type AnswererContent = {
   readonly guidance: readonly GuidanceEntry[];
   readonly areas: Areas;
@@ -175,16 +180,14 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
   // An area named in a question is context, not topic: "county lines in Sutton" is about county lines.
   const areaWords = new Set([...areas.values()].flatMap((area) => [area.id, ...tokenize(area.name)]).flatMap((word) => processTerm(word) ?? []));
 
-  // The words of every title and keyword, as the index holds them (each word and its stem).
-  const topicVocabulary = [...new Set(guidance.flatMap((entry) => [entry.title, ...entry.keywords]).flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []))];
-
-  // Which entries have each word (or stem) in their title or keywords.
+  // Which entries have each word (or stem) in their title or keywords; its keys are the topic vocabulary.
   const titleTermOwners = new Map<string, string[]>();
   for (const entry of guidance) {
     for (const term of new Set([entry.title, ...entry.keywords].flatMap((text) => tokenize(text)).flatMap((token) => processTerm(token) ?? []))) {
       titleTermOwners.set(term, [...(titleTermOwners.get(term) ?? []), entry.id]);
     }
   }
+  const topicVocabulary = [...titleTermOwners.keys()];
 
   /** The question's topic words, each as its search terms (the word and its stem), less any area name. */
   function topicWords(question: string): string[][] {
@@ -213,17 +216,17 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     // An entry counts only with one of the question's words itself, not only a prefix or a far typo of one.
     const results = index.search(question, BEST_MATCH).filter((result) => coveredWords(words, result.terms) > 0);
     const top = results[0]?.score ?? 1;
-    // Evidence that an entry is about the question: one of its words in the entry's title or keywords.
-    const onTopic = new Set(words.flatMap((terms) => terms.flatMap((term) => titleTermOwners.get(term) ?? [])));
-    // A word of the question in an entry's title or keywords says what the question is about, the
-    // more so the fewer entries have it ("MASE" in three, "child" in twenty).
+    // A word of the question in an entry's title or keywords says what the question is about (a
+    // bonus), the more so the fewer entries have it ("MASE" in three, "child" in twenty).
     const named = new Map<string, number>();
     for (const terms of words) {
-      const owners = terms.flatMap((term) => titleTermOwners.get(term) ?? []);
-      for (const id of new Set(owners)) named.set(id, (named.get(id) ?? 0) + 1 / new Set(owners).size);
+      const owners = new Set(terms.flatMap((term) => titleTermOwners.get(term) ?? []));
+      for (const id of owners) named.set(id, (named.get(id) ?? 0) + 1 / owners.size);
     }
-    const score = (result: (typeof results)[number]) =>
-      result.score / top + (onTopic.has(String(result.id)) ? ON_TOPIC_BONUS : 0) + NAMED_WEIGHT * (named.get(String(result.id)) ?? 0);
+    const score = (result: (typeof results)[number]) => {
+      const share = named.get(String(result.id));
+      return result.score / top + (share === undefined ? 0 : ON_TOPIC_BONUS + NAMED_WEIGHT * share);
+    };
     const ranked = results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id));
     return entriesOf([...new Set([...(exact === undefined ? [] : [exact.id]), ...ranked])]);
   }
@@ -238,36 +241,34 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     return (entry: GuidanceEntry) => age === undefined || !AGE_BOUND_ENTRIES.has(entry.id) || AGE_BOUND_ENTRIES.get(entry.id)!(age);
   }
 
-  function contextOf(question: string, now: Date): MessageContext {
+  function contextOf(question: string, age: number | undefined, now: Date): MessageContext {
     const { areaId, notCovered } = areaIn(question, areas);
-    const age = childAgeOf(agesIn(question));
     return { ...(areaId === undefined ? {} : { areaId }), ...(notCovered === undefined ? {} : { notCovered }), ...(age === undefined ? {} : { age }), time: readAskedTime(question, now) };
   }
 
   function answer(text: string, now: Date): QuestionAnswer {
     const question = text.slice(0, MAX_QUESTION_CHARACTERS);
-    const ages = agesIn(question);
-    // 1. Danger first: before any topic, and whatever else the message asks.
-    // Danger is read in the whole message (to a bound): the fact that matters may be at the end of a long case note.
-    const found = danger.find(text.slice(0, MAX_DANGER_CHARACTERS), { ages: agesIn(text.slice(0, MAX_DANGER_CHARACTERS)) });
+    const age = childAgeOf(agesIn(question));
+    // 1. Danger first: before any topic, and whatever else the message asks. Danger is read in the
+    // whole message (to a bound): the fact that matters may be at the end of a long case note.
+    const whole = text.slice(0, MAX_DANGER_CHARACTERS);
+    const wholeAges = agesIn(whole);
+    const found = danger.find(whole, { ages: wholeAges });
     const matches = found.filter((match) => match.needsMet);
     const topics = rankedTopics(question);
     // The urgent card speaks of a child: a message whose only age is 18 or over gets the adult
     // route through its age rule instead (DOMAIN.md §4: adult).
-    const adultOnly = (childAgeOf(agesIn(text.slice(0, MAX_DANGER_CHARACTERS))) ?? 0) >= ADULT_AGE && !NAMES_A_CHILD.test(question.toLowerCase());
+    const adultOnly = (childAgeOf(wholeAges) ?? 0) >= ADULT_AGE && !NAMES_A_CHILD.test(question.toLowerCase());
     if (matches.length > 0 && !adultOnly && !isGeneralQuestion(question)) {
       const { entry: first } = matches[0]!;
-      const age = childAgeOf(ages);
       const dangerTopic = byId.get(age !== undefined && age < 13 && first.guidanceUnder13 !== undefined ? first.guidanceUnder13 : first.guidance);
       const topic = dangerTopic ?? topics[0] ?? byId.get("immediate-danger");
       if (topic !== undefined) {
         const reasons = matches.map(({ entry: { means, police, images, advice } }) => ({ means, police, images, advice }));
         // Read next: the other danger words' entries, then the topic's own related entries (chosen
         // by hand for what to do next), then the topics the words point to.
-        const alternatives = [...entriesOf(matches.map((match) => match.entry.guidance)), ...topics.slice(0, 1), ...entriesOf(topic.related), ...topics]
-          .filter(fitsAge(age))
-          .filter((entry, position, all) => entry.id !== topic.id && all.findIndex((other) => other.id === entry.id) === position);
-        return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, now) };
+        const alternatives = distinct([...entriesOf(matches.map((match) => match.entry.guidance)), ...topics.slice(0, 1), ...entriesOf(topic.related), ...topics].filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);
+        return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, age, now) };
       }
     }
     // 2. A question for an area's contacts.
@@ -277,10 +278,9 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     if (contact?.kind === "contacts-not-covered") return { kind: "not-covered", place: contact.place };
     // 3. The topic, with the runners-up. A message with a danger word that is not urgent (a general
     // question, or "had sex" with no age or adult given) still gets that word's entry, never "no answer".
-    const [entry, ...rest] = [...topics, ...entriesOf(found.map((match) => match.entry.guidance))].filter(fitsAge(childAgeOf(ages)));
+    const [entry, ...rest] = distinct([...topics, ...entriesOf(found.map((match) => match.entry.guidance))].filter(fitsAge(age)));
     if (entry === undefined) return { kind: "no-match", nearest: nearest(question) };
-    const alternatives = [...new Map(rest.map((other) => [other.id, other])).values()].filter((other) => other.id !== entry.id);
-    return { kind: "guidance", entry, related: entriesOf(entry.related).slice(0, RELATED_SHOWN), alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, now) };
+    return { kind: "guidance", entry, related: entriesOf(entry.related).slice(0, RELATED_SHOWN), alternatives: rest.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, age, now) };
   }
 
   function candidates(text: string): string[] {

@@ -78,6 +78,8 @@ function spansOf(tokens: readonly string[], { byFirstWord, everywhere }: PhraseL
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+// "never came home" holds "came home": words that say "not now" count only when no longer phrase holds them.
+const holds = (span: Span, other: Span) => span.start <= other.start && other.end <= span.end && span.end - span.start > other.end - other.start;
 const gapBetween = (a: Span, b: Span) => Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
 
 // Two or more years between a 16- or 17-year-old and an adult is "much older" for these words.
@@ -88,8 +90,6 @@ export type MessageFacts = { readonly ages: readonly number[] };
 
 export type DangerMatch = {
   readonly entry: DangerEntry;
-  /** The words of the message that matched (lower case, without punctuation). */
-  readonly matched: string;
   /**
    * False when the entry's phrase is there but not what it `needs` ("had sex" with no age under 16
    * and no adult): not urgent, but the message is still about the entry's topic.
@@ -140,14 +140,15 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
       return seen.get(need)!;
     };
     for (const { entry, phrases, except, unless } of entries) {
+      const matched = spansOf(tokens, phrases);
+      // Most entries have no phrase in a message: only those that do are read further.
+      if (matched.length === 0) continue;
       const excepted = spansOf(tokens, except);
-      const spans = spansOf(tokens, phrases).filter((span) => !excepted.some((other) => overlaps(span, other)));
-      // "never came home" holds "came home": words that say "not now" count only when no longer phrase holds them.
-      const holds = (span: Span, other: Span) => span.start <= other.start && other.end <= span.end && span.end - span.start > other.end - other.start;
+      const spans = matched.filter((span) => !excepted.some((other) => overlaps(span, other)));
+      if (spans.length === 0) continue;
       const notNow = spansOf(tokens, unless).some((other) => !spans.some((span) => holds(span, other)));
       const met = notNow ? undefined : spans.find((candidate) => entry.needs === undefined || entry.needs.some((need) => needMet(need, groupSpans, facts, candidate, entry.within)));
-      const span = met ?? spans[0];
-      if (span !== undefined) found.push({ entry, matched: tokens.slice(span.start, span.end).join(" "), needsMet: met !== undefined });
+      found.push({ entry, needsMet: met !== undefined });
     }
     return found;
   }
