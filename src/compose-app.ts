@@ -7,6 +7,7 @@ import type { Config } from "./config/load-config.ts";
 import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
 import { loadDangerWords } from "./content/load-danger-words.ts";
+import { loadUrgencyModel } from "./content/load-urgency-model.ts";
 import { createAdapter, createAuthentication } from "./bot/create-adapter.ts";
 import { createBotEndpoint } from "./bot/bot-endpoint.ts";
 import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
@@ -71,7 +72,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const renderCard = createSizeLimitedRenderer(logger, { keepCheckCards });
   const { database, crypto } = await openStore({ config, logger });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
-  const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas, dangerWords: loadDangerWords(new Set(guidance.keys())) });
+  const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas, dangerWords: loadDangerWords(new Set(guidance.keys())), urgencyModel: loadUrgencyModel() });
   const settings = createUserSettingsRepository(database.db);
   const channels = createTriageChannelRepository(database.db);
   const outbox = createOutboxRepository(database.db, database.dialect);
@@ -87,7 +88,11 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const referralActions = createReferralActions({ referrals: referralService, areas });
   const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, onQueued });
   const triageActions = createTriageActions({ triage, areas, clock });
-  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, hasUnfinishedReferral: async (userId) => (await referralService.unfinished(userId)) !== undefined });
+  const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, menuOf: async (userId) => ({
+      continueReferral: (await referralService.unfinished(userId)) !== undefined,
+      undelivered: (await referralService.undelivered(userId)).map(({ record, delivery }) => ({ reference: record.reference, areaId: record.areaId, areaName: areas.get(record.areaId)?.name ?? record.areaId, delivery })),
+    }),
+  });
   const adapter = createAdapter(auth, logger);
 
   const app = createApp({

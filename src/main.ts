@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
 import { RolesError } from "./config/load-roles.ts";
 import { onStopSignals } from "./stop-signals.ts";
+import { clockFrom } from "./config/local-clock.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
 import { createEarlyServer } from "./http/early-server.ts";
@@ -28,7 +29,8 @@ async function start(): Promise<void> {
   });
   // The app's modules (botbuilder, the store, the cards) load now, not before the port is open.
   const [{ composeApp }, { OUTBOX_POLL_MS }] = await Promise.all([import("./compose-app.ts"), import("./compose-worker.ts")]);
-  const { app, sweep, worker, close } = await composeApp({ config, logger });
+  if (config.clockStart !== undefined) logger.warn({ clockStart: config.clockStart.toISOString() }, "LOCAL_CLOCK is set: the bot's clock starts at this moment, for trying the playground at another time");
+  const { app, sweep, worker, close } = await composeApp({ config, logger, ...(config.clockStart === undefined ? {} : { clock: clockFrom(config.clockStart) }) });
   early.serve(app);
 
   // Stopped once the last reply is sent (the playground is where replies go), before the store closes.

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
-import { carriedOf } from "../cards/referral-sections.ts";
+import { carriedOf, LIST_GROUPS } from "../cards/referral-sections.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { sentViewOf } from "../cards/referral-sent-views.ts";
 import { NOTICES_FOR_REFERRALS } from "../cards/referral-notices.ts";
@@ -26,7 +26,7 @@ export type ReferralActionRequest = {
 const DraftRef = z.object({ draftId: z.string().min(1).max(100), version: z.coerce.number().int().positive() });
 const Move = z.object({
   section: z.enum(REFERRAL_SECTIONS).optional(),
-  group: z.enum(["personsOfInterest", "locationsOfInterest"]).optional(),
+  group: z.enum(LIST_GROUPS).optional(),
   index: z.coerce.number().int().min(0).max(19).optional(),
   showEntry: z.coerce.number().int().min(0).max(19).optional(),
   shownFrom: z.coerce.number().int().min(0).max(20).optional(),

@@ -6,7 +6,7 @@ import type { Areas } from "../content/load-areas.ts";
 import type { AdaptiveCard, CardRenderer } from "../cards/render-card.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { checkCard } from "../cards/check-views.ts";
-import { areaContactsCard, areaPickerCard, noMatchCard, noticeCard, welcomeCard } from "../cards/menu-views.ts";
+import { areaContactsCard, areaPickerCard, noMatchCard, noticeCard, welcomeCard, type MenuState } from "../cards/menu-views.ts";
 import { answeredGuidanceCard, urgentCard } from "../cards/answer-views.ts";
 import type { CheckService } from "../services/check-service.ts";
 import type { QuestionAnswerer } from "../services/answer-question.ts";
@@ -28,8 +28,8 @@ export type BotDependencies = {
   readonly appId: string;
   /** "register triage <area>" in a team channel (issue 10, point 3). */
   readonly registerTriage: (request: RegistrationRequest) => Promise<RegistrationOutcome>;
-  /** Whether the user has a referral draft not yet sent. */
-  readonly hasUnfinishedReferral: (userId: string) => Promise<boolean>;
+  /** The user's own referral draft not yet sent and referrals not yet delivered, for the menu in their 1:1 chat. */
+  readonly menuOf: (userId: string) => Promise<MenuState>;
   /** The triage card's verbs (triage-actions.ts). */
   readonly triageActions: ReadonlyMap<string, (request: TriageActionRequest) => Promise<CardToSend>>;
   /** The referral's verbs (referral-actions.ts). */
@@ -96,7 +96,8 @@ export class SafeguardBot extends ActivityHandler {
       {
         select: /^(hi|hello|hey|hiya|help|menu|start|\?)\W*$/i,
         // A referral left unsent is offered first: closing Teams loses nothing (issue 10, point 1).
-        reply: async (context) => welcomeCard("", isPersonal(context) && (await deps.hasUnfinishedReferral(userIdOf(context)))),
+        // So are referrals that have not reached a triage channel (DOMAIN.md §8).
+        reply: (context) => this.#menu(context),
       },
       { select: /^(check|check a concern|new check)\W*$/i, reply: async (context) => checkCard(await checks.start(userIdOf(context)), areas), privateOnly: true },
       {
@@ -204,6 +205,11 @@ export class SafeguardBot extends ActivityHandler {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.#render(card))));
   }
 
+  /** The menu; in the 1:1 chat with the user's draft and undelivered referrals. */
+  async #menu(context: TurnContext): Promise<CardToSend> {
+    return isPersonal(context) ? welcomeCard("", await this.#deps.menuOf(userIdOf(context))) : welcomeCard();
+  }
+
   #render(card: CardToSend): AdaptiveCard {
     return this.#deps.renderCard(card.name, card.data);
   }
@@ -227,6 +233,8 @@ export class SafeguardBot extends ActivityHandler {
         // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
         const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));
         card = welcomeCard(sent ? "I have sent you a private message to start your check." : "Checks run only in your 1:1 chat with me: open it and type \"check\".");
+      } else if (request.verb === "menu") {
+        card = await this.#menu(context);
       } else {
         card = await cardActions(request);
       }

@@ -1,7 +1,7 @@
 // An area's contacts as the cards show them (the contacts card, and the contacts under a chat
 // answer): sections of lines and mailboxes, open or closed at the time asked, with the night
 // route placed by DOMAIN.md §6 "Every view of an area's contacts".
-import type { Area } from "../domain/area.ts";
+import { meetingOf, type Area } from "../domain/area.ts";
 import { EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT } from "../domain/national-contacts.ts";
 import { areaContacts, frontDoorContacts } from "../domain/pathway-contacts.ts";
 import { OUT_OF_HOURS_FALLBACK } from "../domain/pathway-text.ts";
@@ -58,7 +58,7 @@ function hasOutOfHoursLine(area: Area): boolean {
  * which such an area always shows. With `timeNamed` the badges say "Open at 21:00", since "Open
  * now" would be about a moment nobody asked about.
  */
-export function areaContactsSections(area: Area, at: Date, timeNamed: boolean): ContactsSection[] {
+export function areaContactsSections(area: Area, at: Date, timeNamed: boolean, frontDoorOnly = false): ContactsSection[] {
   const show = timeNamed ? contactDataAt(LONDON_CLOCK.format(at)) : contactData;
   const frontDoor = frontDoorContacts({ area, at });
   const frontDoorLines = frontDoor.contacts ?? [];
@@ -73,16 +73,17 @@ export function areaContactsSections(area: Area, at: Date, timeNamed: boolean): 
     // says it about "right now" even for a time asked about; an area's own note stays.
     note: nightRouteFirst && frontDoorLines.length > 0 ? "" : (frontDoor.contactsNote ?? ""),
   };
-  const phoenix = areaContacts("phoenix", { area, at });
-  const mase = areaContacts("mase", { area, at });
+  // A referral's confirmation (frontDoorOnly) shows where the referral goes and the night route, not the other services.
+  const phoenix = frontDoorOnly ? [] : areaContacts("phoenix", { area, at });
+  const mase = frontDoorOnly ? [] : areaContacts("mase", { area, at });
   return [
     ...(nightRouteFirst ? [NIGHT_ROUTE] : []),
     frontDoorSection,
     ...(nightRouteShown && !nightRouteFirst ? [NIGHT_ROUTE] : []),
     ...(phoenix.length === 0 || area.phoenix === undefined
       ? []
-      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: "CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through MASE (the Multi-Agency Sexual Exploitation meeting).", contacts: phoenix.map(show), note: "" }]),
-    ...(mase.length === 0 ? [] : [{ heading: "MASE referrals", intro: "Multi-Agency Sexual Exploitation meeting. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.", contacts: mase.map(show), note: "" }]),
+      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: `CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through ${meetingOf(area).word} (the ${meetingOf(area).name}).`, contacts: phoenix.map(show), note: "" }]),
+    ...(mase.length === 0 ? [] : [{ heading: `${meetingOf(area).word} referrals`, intro: `${meetingOf(area).name}. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.`, contacts: mase.map(show), note: "" }]),
     // The night route already lists 999 and 101; said twice, the card only grows.
     ...(nightRouteShown ? [] : [{ heading: "National numbers", intro: "", contacts: NATIONAL_NUMBERS, note: "" }]),
   ];

@@ -8,10 +8,33 @@ import { SOURCE_TITLES } from "../content/source-titles.ts";
 import { areaChoices, type CardToSend } from "./check-views.ts";
 import { areaContactsSections, atText } from "./area-contacts-view.ts";
 import { contactsSource } from "./contact-data.ts";
+import { deliveryLine } from "./referral-sent-views.ts";
+import type { Delivery } from "../services/referral-service.ts";
 
-/** The menu; with `continueReferral`, a first button back to the user's unsent referral draft (issue 10, point 1). */
-export function welcomeCard(notice = "", continueReferral = false): CardToSend {
-  return { name: "welcome", data: { notice, continueReferral } };
+/** What the menu shows of a user's own referrals in their 1:1 chat. */
+export type MenuState = {
+  /** A first button back to the user's unsent referral draft (issue 10, point 1). */
+  readonly continueReferral: boolean;
+  /** Referrals submitted but not delivered to a triage channel (DOMAIN.md §8), newest first. */
+  readonly undelivered: readonly { readonly reference: string; readonly areaId: string; readonly areaName: string; readonly delivery: Exclude<Delivery, "delivered"> }[];
+};
+const NO_MENU_STATE: MenuState = { continueReferral: false, undelivered: [] };
+
+/** The menu, with a notice on top and, in the 1:1 chat, the user's referral draft and referrals not delivered. */
+export function welcomeCard(notice = "", { continueReferral, undelivered }: MenuState = NO_MENU_STATE): CardToSend {
+  return {
+    name: "welcome",
+    data: {
+      notice,
+      continueReferral,
+      // DOMAIN.md §8: the menu says a referral is not delivered, with the way to the area's contacts.
+      undelivered: undelivered.map(({ reference, areaId, areaName, delivery }) => ({
+        text: `Referral ${reference}. ${deliveryLine(delivery, areaName)}`,
+        area: areaId,
+        button: `Who to contact in ${areaName}`,
+      })),
+    },
+  };
 }
 
 export function signsDomainsCard(): CardToSend {

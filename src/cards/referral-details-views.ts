@@ -2,17 +2,18 @@
 // triage member who pressed only (it is the answer to their press; Teams shows it to them alone),
 // with the whole referral read-only, its history with what was asked, answered and decided, and
 // any possible earlier referral of the same child in the area. Everyone else keeps the summary.
+import type { ListEntries } from "../domain/referral-fields.ts";
 import type { CardToSend } from "./check-views.ts";
 import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
 import { referralChannelCard, type ChannelCardView } from "./referral-channel-views.ts";
-import { sectionsOf } from "./referral-review-views.ts";
+import { LEAST_PER_ANSWER, leaveOutEntriesToFit, sectionsOf, type Section } from "./referral-review-views.ts";
 import { carriedLines, type Carried } from "./referral-sections.ts";
 import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
 
 export type DetailsView = {
   channel: ChannelCardView;
   /** The referral's typed values (undefined once purged after the retention period). */
-  referral: { values: Readonly<Record<string, string>>; entries: { personsOfInterest: number; locationsOfInterest: number } } | undefined;
+  referral: { values: Readonly<Record<string, string>>; entries: ListEntries } | undefined;
   carried: Carried;
   /** "10:02 Submitted by Alex Teacher (Class teacher, Hillside School)", with what was said. */
   history: readonly { when: string; text: string; said?: string | undefined }[];
@@ -25,15 +26,16 @@ export const PURGED_NOTE = "This referral's personal details were removed at the
 // What the card takes around the texts, in bytes, estimated high from cards/referral-channel.json;
 // test/cards/referral-details-views.test.ts checks a referral filled to every limit, with the
 // longest history shown, still fits.
-const COST = { card: 5_500, section: 300, line: 160, entryLine: 4, entry: 120, history: 180 } as const;
+const COST = { card: 5_500, section: 140, empty: 90, group: 70, line: 140, entryLine: 4, entry: 120, history: 180 } as const;
 const MARGIN = 1_024;
 /** The newest entries of the history shown; a referral rarely has more. */
 export const HISTORY_SHOWN = 15;
+// Where a triage member reads what the card leaves out of a referral too big for it.
+const WHOLE_REFERRAL = "download the referral as a PDF from the triage board in the tab to read them.";
+
 export function referralDetailsCard(view: DetailsView): CardToSend {
   const summary = referralChannelCard(view.channel);
   const form = view.referral === undefined ? undefined : { draftId: "", version: 0, section: "essentials" as const, values: view.referral.values, issues: [], entries: view.referral.entries, carried: view.carried };
-  const sections = form === undefined ? [] : sectionsOf(form);
-  const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
   const hidden = Math.max(0, view.history.length - HISTORY_SHOWN);
   const history = [
     ...(hidden === 0 ? [] : [{ text: `${hidden} earlier ${hidden === 1 ? "entry is" : "entries are"} not shown here.`, said: "" }]),
@@ -42,18 +44,28 @@ export function referralDetailsCard(view: DetailsView): CardToSend {
 
   // Every typed text (the referral's, and what was asked, answered and decided) shortened together when the card would be too big.
   const ours = (texts: readonly string[]) => texts.reduce((sum, text) => sum + jsonBytes(text), 0);
-  const groupLines = sections.flatMap((section) => section.groups.flatMap((group) => group.lines));
-  const entryLines = sections.flatMap((section) => section.entries.flatMap((entry) => entry.lines));
-  const overhead =
-    COST.card +
-    ours([...view.earlier, ...carriedLines(view.carried).map((line) => line.text), ...history.map((line) => line.text), ...lines.map((line) => line.label)]) +
-    COST.section * sections.length +
-    COST.line * groupLines.length +
-    COST.entryLine * entryLines.length +
-    COST.entry * sections.reduce((sum, section) => sum + section.entries.length, 0) +
-    COST.history * history.length;
+  const budget = CARD_SIZE_LIMIT_BYTES - MARGIN;
+  const overheadOf = (shown: readonly Section[]) => {
+    const groupLines = shown.flatMap((section) => section.groups.flatMap((group) => group.lines));
+    const entryLines = shown.flatMap((section) => section.entries.flatMap((entry) => entry.lines));
+    return (
+      COST.card +
+      ours([...view.earlier, ...carriedLines(view.carried).map((line) => line.text), ...history.map((line) => line.text), ...[...groupLines, ...entryLines].map((line) => line.label)]) +
+      shown.reduce((sum, section) => sum + COST.section + jsonBytes(section.title) + (section.groups.length + section.entries.length === 0 ? COST.empty : 0), 0) +
+      shown.reduce((sum, section) => sum + section.groups.reduce((bytes, group) => bytes + COST.group + jsonBytes(group.title), 0), 0) +
+      ours(shown.flatMap((section) => section.entries.map((entry) => `${entry.title}\n`))) +
+      COST.line * groupLines.length +
+      COST.entryLine * entryLines.length +
+      COST.entry * shown.reduce((sum, section) => sum + section.entries.length, 0) +
+      COST.history * history.length
+    );
+  };
+  // What was said in the history is shortened with the answers, so it needs the same least room.
+  const leastSaid = history.reduce((sum, line) => sum + Math.min(jsonBytes(line.said), LEAST_PER_ANSWER), 0);
+  const sections = form === undefined ? [] : leaveOutEntriesToFit(sectionsOf(form), (shown) => overheadOf(shown) + leastSaid, budget, WHOLE_REFERRAL);
+  const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
   const typed = [...lines.map((line) => line.value), ...history.map((line) => line.said)];
-  const { texts, shortened } = shortenToFit(typed, CARD_SIZE_LIMIT_BYTES - MARGIN - overhead);
+  const { texts, shortened } = shortenToFit(typed, budget - overheadOf(sections));
   let next = 0;
   const take = () => texts[next++] ?? "";
   const shownSections = sections.map((section) => ({

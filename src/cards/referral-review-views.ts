@@ -1,8 +1,9 @@
 // The review before Submit (issue 10, point 1): everything that will be sent, section by section,
 // read-only, each section with "Change". What was typed is shown in RichTextBlock text runs,
 // which Adaptive Cards never read as Markdown, so "[x](https://…)" or "**x**" shows as typed.
-// A referral filled to every limit is about 61,000 characters, more than a 28 KB card holds:
-// when it does not fit, the longest answers are shortened here, and only here.
+// A referral filled to every limit is about 77,000 characters, more than a 28 KB card holds:
+// when it does not fit, the longest answers are shortened here, and only here; when even the
+// labels of every list's entries do not fit, the last entries of the longest lists are left out.
 import type { FieldSpec } from "../domain/referral-fields.ts";
 import type { CardToSend } from "./check-views.ts";
 import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
@@ -23,7 +24,7 @@ export const SHORTENED_NOTE =
 
 type Line = { label: string; value: string };
 type Entry = { title: string; lines: Line[] };
-type Section = { section: ReferralSection; title: string; groups: { title: string; lines: Line[] }[]; entries: Entry[] };
+export type Section = { section: ReferralSection; title: string; groups: { title: string; lines: Line[] }[]; entries: Entry[] };
 
 /** "Your name: ", but "Have you told your designated safeguarding lead? " for a question. */
 const labelled = (label: string) => (label.endsWith("?") ? `${label} ` : `${label}: `);
@@ -65,17 +66,64 @@ export function overheadOf(view: ReferralFormView, sections: readonly Section[])
   const carried = carriedLines(view.carried);
   let bytes = COST.card + ours([view.notice ?? "", view.draftId, ...carried.map((line) => line.text), view.carried?.areaName ?? ""]) + COST.carried * carried.length;
   for (const section of sections) {
-    bytes += COST.section + ours([section.title, view.draftId]) + (section.groups.length === 0 && section.entries.length === 0 ? COST.empty : 0);
+    // The title twice: above the section, and in its Change button's tooltip.
+    bytes += COST.section + ours([section.title, section.title, view.draftId]) + (section.groups.length === 0 && section.entries.length === 0 ? COST.empty : 0);
     for (const group of section.groups) bytes += COST.group + ours([group.title]) + group.lines.reduce((sum, line) => sum + COST.line + jsonBytes(line.label), 0);
     for (const entry of section.entries) bytes += COST.entry + ours([entry.title]) + entry.lines.reduce((sum, line) => sum + jsonBytes(`${line.label}\n`), 0);
   }
   return bytes;
 }
 
+// What each answer keeps at the least when shortened: a character or two and the "…". Below it,
+// the card leaves out the last entries of the longest lists instead (leaveOutEntriesToFit).
+export const LEAST_PER_ANSWER = 8;
+
+/** The bytes the answers need at the least: each whole, or shortened to LEAST_PER_ANSWER. */
+const leastFor = (sections: readonly Section[]) =>
+  sections
+    .flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)])
+    .reduce((sum, line) => sum + Math.min(jsonBytes(line.value), LEAST_PER_ANSWER), 0);
+
+/**
+ * The sections, with the last entries of the longest lists left out and a line saying which, while
+ * the card around the answers (`overhead`: labels, titles, structure) leaves less than a little of
+ * each answer within `budget`. Only a referral with nearly every list full and every field filled
+ * comes here: 20 people of 10 fields each, with their labels, are more than a card holds.
+ */
+export function leaveOutEntriesToFit(sections: readonly Section[], overhead: (shown: readonly Section[]) => number, budget: number, whereToRead: string): Section[] {
+  const left = new Map<ReferralSection, number>();
+  const shownOf = (): Section[] =>
+    sections.map((section) => {
+      const kept = left.get(section.section);
+      if (kept === undefined || !isListGroup(section.section)) return section;
+      const words = ENTRY_WORDS[section.section];
+      const total = section.entries.length;
+      const title = kept + 1 === total ? `${words.one} ${total}` : `${words.many} ${kept + 1} to ${total}`;
+      return { ...section, entries: [...section.entries.slice(0, kept), { title, lines: [{ label: `Not shown on this card: ${whereToRead}`, value: "" }] }] };
+    });
+  let shown = [...sections];
+  while (overhead(shown) + leastFor(shown) > budget) {
+    const longest = sections
+      .map((section) => ({ section: section.section, kept: left.get(section.section) ?? section.entries.length }))
+      .reduce((most, candidate) => (candidate.kept > most.kept ? candidate : most), { section: "essentials" as ReferralSection, kept: 0 });
+    if (longest.kept === 0) break;
+    left.set(longest.section, longest.kept - 1);
+    shown = shownOf();
+  }
+  return shown;
+}
+
+const BUDGET = CARD_SIZE_LIMIT_BYTES - MARGIN;
+
+/** The sections the review shows: all of them, unless the lists must be cut to fit (leaveOutEntriesToFit). */
+export function reviewSectionsOf(view: ReferralFormView): Section[] {
+  return leaveOutEntriesToFit(sectionsOf(view), (shown) => overheadOf(view, shown), BUDGET, "press Change to read them.");
+}
+
 /** Every typed value, shortened together when the card would be too big. */
 function fitted(view: ReferralFormView, sections: Section[]): { sections: Section[]; shortened: boolean } {
   const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
-  const { texts, shortened } = shortenToFit(lines.map((line) => line.value), CARD_SIZE_LIMIT_BYTES - MARGIN - overheadOf(view, sections));
+  const { texts, shortened } = shortenToFit(lines.map((line) => line.value), BUDGET - overheadOf(view, sections));
   if (!shortened) return { sections, shortened };
   let next = 0;
   const shorten = (line: Line): Line => ({ ...line, value: texts[next++] ?? line.value });
@@ -93,7 +141,7 @@ function fitted(view: ReferralFormView, sections: Section[]): { sections: Sectio
 /** Everything that will be sent, by section, read-only, with "Change" per section and Submit. */
 export function referralReviewCard(view: ReferralFormView): CardToSend {
   const base = { draftId: view.draftId, version: view.version };
-  const { sections, shortened } = fitted(view, sectionsOf(view));
+  const { sections, shortened } = fitted(view, reviewSectionsOf(view));
   const area = view.carried === undefined ? "the area" : view.carried.areaName;
   return {
     name: "referral-review",

@@ -6,16 +6,14 @@ import { offenceFlagsOf } from "../domain/category.ts";
 import type { FromCheck } from "../domain/referral.ts";
 import { isRealIsoDate } from "../domain/referral-age.ts";
 import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
-import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
+import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, isListGroup, maxEntriesOf, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
-export const REFERRAL_CARD_SECTIONS = ["essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "parentalResponsibility"] as const;
+export { LIST_GROUPS, isListGroup } from "../domain/referral-fields.ts";
+
+export const REFERRAL_CARD_SECTIONS = [
+  "essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "maseOtherRisks", "household", "parentsAndCarers", "householdChildren", "parentalResponsibility",
+] as const;
 export type ReferralSection = (typeof REFERRAL_CARD_SECTIONS)[number];
-
-export const LIST_GROUPS = ["personsOfInterest", "locationsOfInterest"] as const satisfies readonly ListGroupId[];
-
-export function isListGroup(group: string): group is ListGroupId {
-  return (LIST_GROUPS as readonly string[]).includes(group);
-}
 
 const GROUP_TITLE = new Map<string, string>(REFERRAL_GROUPS.map((group) => [group.id, group.title]));
 
@@ -65,22 +63,53 @@ export const SECTION_WORDS: Readonly<Record<ReferralSection, SectionWords>> = {
     link: groupTitle("mase"),
     intro: "Optional: what the meeting uses to plan how to protect the child. Fill in what you know.",
   },
-  parentalResponsibility: { title: "Parents and carers: more detail", link: "More about parents and carers", intro: "Optional." },
+  maseOtherRisks: {
+    title: groupTitle("maseOtherRisks"),
+    link: "For MASE: other risks, police",
+    intro: "Optional: the rest of what the meeting asks for. Fill in what you know.",
+  },
+  // DOMAIN.md §8 (added 2026-12-07): the household, from both local forms' family details.
+  household: {
+    title: "Household: who the child lives with",
+    link: "Who the child lives with",
+    intro: "Optional. The parents and carers, and the other children, have parts of their own below.",
+  },
+  parentsAndCarers: {
+    title: "Household: parents and carers",
+    link: "Parents and carers: details",
+    intro: "Optional: each parent or carer, whether or not the child lives with them. Up to 4.",
+  },
+  householdChildren: {
+    title: "Household: brothers, sisters and other children",
+    link: "Brothers, sisters, other children",
+    // seed 002: where one child is exploited, siblings or other child relatives are at increased risk.
+    intro: "Optional: the child's brothers and sisters, and other children living with them. Where one child is exploited, they are at increased risk too. Up to 8.",
+  },
+  parentalResponsibility: { title: "Telling parents and carers: more detail", link: "More about telling parents", intro: "Optional." },
 };
 
 /** What one entry of a list is called: "Person 3", "Add a place". */
 export const ENTRY_WORDS: Readonly<Record<ListGroupId, { readonly one: string; readonly many: string; readonly a: string }>> = {
   personsOfInterest: { one: "Person", many: "People", a: "a person" },
   locationsOfInterest: { one: "Place", many: "Places", a: "a place" },
+  parentsAndCarers: { one: "Parent or carer", many: "Parents and carers", a: "a parent or carer" },
+  householdChildren: { one: "Child", many: "Children", a: "a child" },
 };
 
+/** What a full list says in place of its Add button: where any more can go. */
+export function fullListWords(group: ListGroupId): string {
+  const more = group === "parentsAndCarers" || group === "householdChildren" ? `Describe any others under "${SECTION_WORDS.household.link}".` : "Describe any more together in one entry.";
+  return `That is ${maxEntriesOf(group)}, the most a referral takes. ${more}`;
+}
+
 /**
- * Entries per card. Measured (test/cards/referral-views.test.ts, "worst case size"): a person with
- * every field at its limit in 3-byte characters adds about 5.9 KB to a card, a place about 3.5 KB,
- * so 20 of either are far over Teams' 28 KB. At these counts the fullest page is 26.6 KB (people)
- * and 24.9 KB (places); one more entry would not fit.
+ * Entries per card. Measured (test/cards/referral-views.test.ts, "worst case size"): with every
+ * field at its limit in 3-byte characters, a person adds about 7.4 KB to a card, a place 3.5 KB, a
+ * parent or carer 4.1 KB and another child 2.3 KB, so 20 people or places are far over Teams'
+ * 28 KB. At these counts the fullest page is 27.8 KB (people), 27.4 KB (places), 25.3 KB (parents
+ * and carers, all 4) and 27.0 KB (other children, all 8); one more person or place would not fit.
  */
-export const ENTRIES_PER_PAGE: Readonly<Record<ListGroupId, number>> = { personsOfInterest: 3, locationsOfInterest: 5 };
+export const ENTRIES_PER_PAGE: Readonly<Record<ListGroupId, number>> = { personsOfInterest: 2, locationsOfInterest: 5, parentsAndCarers: 4, householdChildren: 8 };
 
 export type EntryPage = { readonly from: number; readonly to: number; readonly page: number; readonly pages: number };
 

@@ -2,11 +2,11 @@
 // and the confirmation once sent. The review is in referral-review-views.ts, the triage channel's
 // card in referral-channel-views.ts. Every button is an Action.Execute whose data names the draft
 // and its version; a press saves what the card holds before it moves on.
-import { maxEntriesOf, type ListGroupId } from "../domain/referral-fields.ts";
+import { maxEntriesOf, type ListEntries, type ListGroupId } from "../domain/referral-fields.ts";
 import type { CardToSend } from "./check-views.ts";
 import { inputData, type InputData } from "./referral-inputs.ts";
 import {
-  ENTRIES_PER_PAGE, ENTRY_WORDS, ESSENTIAL_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, entryPage, fieldsIn, groupTitle, isListGroup, sectionOfField, fieldOfInput,
+  ENTRIES_PER_PAGE, ENTRY_WORDS, ESSENTIAL_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, entryPage, fieldsIn, fullListWords, groupTitle, isListGroup, sectionOfField, fieldOfInput,
   carriedLines, type Carried, type ReferralSection,
 } from "./referral-sections.ts";
 
@@ -24,8 +24,8 @@ export type ReferralFormView = {
   values: Readonly<Record<string, string>>;
   /** Each shown next to its field; the card counts them at the top and links to the sections holding the others. */
   issues: readonly { field: string; message: string }[];
-  /** How many entries each list holds (0-20). */
-  entries: { personsOfInterest: number; locationsOfInterest: number };
+  /** How many entries each list holds (up to the group's maxEntries). */
+  entries: ListEntries;
   /** Undefined when started empty from the menu. */
   carried: Carried | undefined;
   /** A line at the top in the attention colour (e.g. "That button had already been pressed"). */
@@ -46,6 +46,8 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 const ENTRY_COUNT: Readonly<Record<ListGroupId, (count: number) => string>> = {
   personsOfInterest: (count) => plural(count, "person", "people"),
   locationsOfInterest: (count) => plural(count, "place", "places"),
+  parentsAndCarers: (count) => plural(count, "parent or carer", "parents or carers"),
+  householdChildren: (count) => plural(count, "child", "children"),
 };
 
 /** The data every button on this card sends: the draft, its version and, in a list, the entries shown. */
@@ -161,7 +163,7 @@ function listData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
       const toFix = issuesIn(view, group, from);
       return { title: `${pageTitle(group, count, from)}${toFix === 0 ? "" : ` (${toFix} to fix)`}`, verb: "referral.section", data: { ...base, section: group, showEntry: from } };
     }),
-    full: count >= maxEntriesOf(group) ? `That is ${maxEntriesOf(group)}, the most a referral takes. Describe any more together in one entry.` : "",
+    full: count >= maxEntriesOf(group) ? fullListWords(group) : "",
     add: count >= maxEntriesOf(group) ? { title: "", data: {} } : { title: `Add ${words.a}`, data: { ...base, group } },
   };
 }

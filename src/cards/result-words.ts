@@ -1,7 +1,7 @@
 // The words a result card uses for categories, flags, services and urgencies (DOMAIN.md §4-5),
 // in plain British English.
 import { OFFENCE_FLAGS, type Category, type Flag, type OffenceFlag } from "../domain/category.ts";
-import type { Area } from "../domain/area.ts";
+import { meetingOf, type Area } from "../domain/area.ts";
 import type { PathwayStep, Service, Urgency } from "../domain/pathway.ts";
 
 type CategoryWords = { title: string; meaning: string; style: "attention" | "warning" | "emphasis" | "default" };
@@ -107,8 +107,11 @@ const SERVICE_NAME: Record<Service, string> = {
 };
 
 /** A step's heading: the area's own front door by name (not for `other`), else the service's. */
-export function serviceNameFor(service: Service, area: Pick<Area, "id" | "frontDoor">): string {
-  return service === "front-door" && area.id !== "other" ? area.frontDoor.name : SERVICE_NAME[service];
+export function serviceNameFor(service: Service, area: Pick<Area, "id" | "frontDoor" | "meeting">): string {
+  if (service === "front-door" && area.id !== "other") return area.frontDoor.name;
+  // DOMAIN.md §9 "MASE or MACE": the area's own word.
+  if (service === "mase") return `${meetingOf(area).word} (${meetingOf(area).name})`;
+  return SERVICE_NAME[service];
 }
 
 // "Warning" yellow is about 1.5:1 on white in Teams' light theme: only "Attention" red and default text.

@@ -39,6 +39,9 @@ export const ConfigSchema = z
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional()),
+    // DOMAIN.md §6 in the playground: the moment the local clock starts at (it then runs on), to see
+    // the product at 03:00 on a Sunday or on Christmas Day. Local use only.
+    LOCAL_CLOCK: z.preprocess(emptyAsUndefined, z.iso.datetime({ offset: true, error: "expected a date and time with its offset, such as 2026-11-29T03:00:00Z" }).optional()),
     // Issue 11, point 6: the tab's Application ID URI, the audience of the Teams SSO tokens it sends.
     TAB_AUDIENCE: z.preprocess(
       emptyAsUndefined,
@@ -57,6 +60,9 @@ export const ConfigSchema = z
     }
     if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppTenantId === undefined) {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required when MicrosoftAppType is SingleTenant" });
+    }
+    if (env.LOCAL_CLOCK !== undefined && env.MicrosoftAppId !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["LOCAL_CLOCK"], message: "is for local use with the playground only: unset it when MicrosoftAppId is set" });
     }
     if (env.TAB_AUDIENCE !== undefined) {
       // Teams SSO: the URI belongs to the bot's app registration (the manifest's webApplicationInfo),
@@ -83,6 +89,8 @@ export type Config = Readonly<{
   retentionDays: number;
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
   shutdownDeadlineMs: number;
+  /** LOCAL_CLOCK: local use only, the instant the clock starts at; absent: the real time. */
+  clockStart: Date | undefined;
   /** The roles file (ROLES_FILE); absent: everyone in local use, nobody when authenticated. */
   rolesFile: string | undefined;
   /** REFERRAL_KEY as given; absent in local use means a key file in the data folder. */
@@ -129,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxWorker: settings.OUTBOX_WORKER === "on",
     retentionDays: settings.RETENTION_DAYS,
     shutdownDeadlineMs: Math.round(settings.SHUTDOWN_DEADLINE_SECONDS * 1000),
+    clockStart: settings.LOCAL_CLOCK === undefined ? undefined : new Date(settings.LOCAL_CLOCK),
     rolesFile: settings.ROLES_FILE,
     referralKey: settings.REFERRAL_KEY,
     bot:

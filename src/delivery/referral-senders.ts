@@ -11,7 +11,7 @@ import type { CardToSend } from "../cards/check-views.ts";
 import { channelViewOf } from "../cards/referral-channel-data.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
 import { TriageEvent } from "../domain/triage.ts";
-import { referrerMessage } from "../domain/triage-text.ts";
+import { deliveredMessage, referrerMessage } from "../domain/triage-text.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
@@ -64,16 +64,34 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     for (const posted of posts) await teams.send(channel.serviceUrl, posted.conversationId, { type: "message", text });
   }
 
+  /**
+   * A message to the referrer in their 1:1 chat. Sent from the tab, no 1:1 chat is on record: with
+   * credentials the bot opens one by their AAD object id, through the area's channel's service, as
+   * for admins. In local use the tab's "My referrals" is where they see it (the local test users
+   * are not Teams users).
+   */
+  async function tellReferrer(record: ReferralRecord, activity: Parameters<TeamsSender["send"]>[2]): Promise<void> {
+    const address = record.referrerConversation;
+    if (address !== undefined) return void (await teams.send(address.serviceUrl, address.conversationId, activity));
+    const aadObjectId = record.referrerId.startsWith("msteams:") ? record.referrerId.slice("msteams:".length) : "";
+    const channel = reachReferrersById && aadObjectId !== "" ? await channels.channelOf(record.areaId) : undefined;
+    if (channel !== undefined) await teams.sendToUser(channel.serviceUrl, channel.tenantId, aadObjectId, activity);
+  }
+
   const postReferralCard: Send = async (message) => {
     const record = await referralOf(message);
     // Posted and recorded, but the worker died before marking the message done: posting again would
     // only make a second copy. (A copy whose reply never reached us is not known here; a triage
     // member's press on it records it: triage-service.ts, recordCopy.)
-    if ((await channels.postsOf(record.id)).length > 0) return;
-    const channel = await channels.channelOf(record.areaId);
-    if (channel === undefined) throw new Waiting(`no triage channel is registered for ${record.areaId}`, CHANNEL_WAIT_MS);
-    const posted = await teams.postToChannel(channel, await cardOf(record));
-    await channels.recordPost(record.id, posted.conversationId, posted.activityId);
+    if ((await channels.postsOf(record.id)).length === 0) {
+      const channel = await channels.channelOf(record.areaId);
+      if (channel === undefined) throw new Waiting(`no triage channel is registered for ${record.areaId}`, CHANNEL_WAIT_MS);
+      const posted = await teams.postToChannel(channel, await cardOf(record));
+      await channels.recordPost(record.id, posted.conversationId, posted.activityId);
+    }
+    // DOMAIN.md §8: posted on a later try (it waited for a channel, or the first try failed), so the
+    // confirmation did not say it was being posted: the referrer is told it is delivered now.
+    if (message.attempts > 1) await tellReferrer(record, { type: "message", text: `${deliveredMessage(record.reference, areaNameOf(record.areaId))} ${EMERGENCY_LINE}` });
   };
 
   // Every copy (two only if a post was retried after a crash mid-flight) shows the referral as it is now.
@@ -87,7 +105,6 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
 
   const notifyReferrer: Send = async (message) => {
     const record = await referralOf(message);
-    const address = record.referrerConversation;
     const wanted = (message.payload as { event?: unknown }).event;
     const last = (await referrals.events(record.id)).reverse().find((event) => event.type === wanted);
     if (last === undefined) return;
@@ -99,13 +116,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
       event.type === "info-requested"
         ? MessageFactory.attachment(CardFactory.adaptiveCard(render(referralQuestionCard({ referralId: record.id, reference: record.reference, areaName, question: event.details.question, state: { kind: "asking" } }))))
         : { type: "message", text: `${referrerMessage(record, areaName, event, clock())} ${EMERGENCY_LINE}` };
-    if (address !== undefined) return teams.send(address.serviceUrl, address.conversationId, activity);
-    // Sent from the tab, so no 1:1 chat is on record: with credentials the bot opens one by their
-    // AAD object id, through the area's channel's service, as for admins. In local use the tab's
-    // "My referrals" is where they see it (the local test users are not Teams users).
-    const aadObjectId = record.referrerId.startsWith("msteams:") ? record.referrerId.slice("msteams:".length) : "";
-    const channel = reachReferrersById && aadObjectId !== "" ? await channels.channelOf(record.areaId) : undefined;
-    if (channel !== undefined) await teams.sendToUser(channel.serviceUrl, channel.tenantId, aadObjectId, activity);
+    await tellReferrer(record, activity);
   };
 
   // The referrer answered a question: the thread is told (the answer itself stays in the sealed history, behind Show details).

@@ -13,6 +13,53 @@ const ukPhone = z
   .regex(/^0[\d ]+$/, { error: 'expected a UK phone number such as "020 8547 5008"' })
   .refine((phone) => phone.replace(/ /g, "").length === 11, { error: "expected 11 digits" });
 
+// DOMAIN.md §6: never invent a number. A value either quotes the seed document it comes from or
+// says the deployer set it, and when, after checking it with the service (README, "verify every
+// contact"). The passage is the seed's own words, so a test can find it in that area's document.
+const FROM_SEED_EXAMPLE = '{ "seed": "002", "passage": "the words of the seed that give it" }';
+const BY_DEPLOYER_EXAMPLE = '{ "configuredBy": "deployer", "date": "2026-05-01" }';
+
+export const SeedPassage = z.strictObject({
+  /** The seed document's number, the start of its file name in shared/seeds ("002"). */
+  seed: z.string().regex(/^\d{3}$/, { error: 'expected a seed document number such as "002"' }),
+  /** A short verbatim passage of that seed holding the value (for hours, the words that state them). */
+  passage: z
+    .string()
+    .trim()
+    .min(1, { error: "quote the seed's words that give the value" })
+    .max(300, { error: "quote a short passage (at most 300 characters), the words that give the value" }),
+});
+export type SeedPassage = z.infer<typeof SeedPassage>;
+
+export const ConfiguredByDeployer = z.strictObject({
+  configuredBy: z.literal("deployer"),
+  /** The day the deployer checked the value with the service. */
+  date: z.iso.date({ error: 'expected the day it was checked, as "YYYY-MM-DD"' }),
+});
+export type ConfiguredByDeployer = z.infer<typeof ConfiguredByDeployer>;
+
+export const ValueSource = z.union([SeedPassage, ConfiguredByDeployer], {
+  error: (issue) =>
+    typeof issue.input === "object" && issue.input !== null && "configuredBy" in issue.input
+      ? `a value the deployer configured is ${BY_DEPLOYER_EXAMPLE}, with the day it was checked with the service`
+      : `expected ${FROM_SEED_EXAMPLE}, or ${BY_DEPLOYER_EXAMPLE} for a value the deployer checked with the service`,
+});
+export type ValueSource = z.infer<typeof ValueSource>;
+
+/** The fields of a contact that a practitioner acts on, so each must say where it comes from. */
+export const TRACED_FIELDS = ["phone", "email", "hours", "hoursNote"] as const;
+export type TracedField = (typeof TRACED_FIELDS)[number];
+
+const FIELD_WORDS: Record<TracedField, string> = { phone: "a phone number", email: "a mailbox", hours: "opening hours", hoursNote: "an hours note" };
+
+export const ContactSource = z.strictObject({
+  phone: ValueSource.optional(),
+  email: ValueSource.optional(),
+  hours: ValueSource.optional(),
+  hoursNote: ValueSource.optional(),
+});
+export type ContactSource = z.infer<typeof ContactSource>;
+
 export const AreaContact = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "expected a kebab-case id" }),
@@ -27,6 +74,8 @@ export const AreaContact = z
      */
     hoursNote: z.string().min(1).optional(),
     note: z.string().min(1).optional(),
+    /** Where each of phone, email, hours and hoursNote comes from. */
+    source: ContactSource.optional(),
   })
   .refine((contact) => contact.phone !== undefined || contact.email !== undefined, {
     error: "a contact needs a phone or an email",
@@ -34,6 +83,25 @@ export const AreaContact = z
   .refine((contact) => contact.hours === undefined || contact.hoursNote === undefined, {
     error: 'give "hours" (a weekly window) or "hoursNote" (words from the source), not both',
     path: ["hoursNote"],
+  })
+  .superRefine((contact, ctx) => {
+    for (const field of TRACED_FIELDS) {
+      const given = contact[field] !== undefined;
+      const traced = contact.source?.[field] !== undefined;
+      if (given && !traced) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["source", field],
+          message: `contact "${contact.id}" gives ${FIELD_WORDS[field]} but not where it comes from: add "source": { "${field}": ${FROM_SEED_EXAMPLE} }, or ${BY_DEPLOYER_EXAMPLE} once you have checked it with the service`,
+        });
+      } else if (traced && !given) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["source", field],
+          message: `contact "${contact.id}" has no "${field}", so there is nothing for this source to vouch for`,
+        });
+      }
+    }
   });
 export type AreaContact = z.infer<typeof AreaContact>;
 
@@ -55,6 +123,11 @@ export const Area = z.strictObject({
   /** Said in place of contacts when the seeds give none (DOMAIN.md §6: never invent a number). */
   noContactsNote: z.string().min(1).optional(),
   phoenix: z.strictObject({ minAge: z.int().min(0), maxAge: z.int().max(25) }).optional(),
+  /**
+   * DOMAIN.md §9 "MASE or MACE": the area's own word for its multi-agency meeting. MASE in the seeds;
+   * many London boroughs have held a MACE (criminal and sexual exploitation) since 2021.
+   */
+  meeting: z.enum(["MASE", "MACE"], { error: "expected MASE or MACE, the area's word for its multi-agency exploitation meeting" }),
   /** The seed documents the details come from, e.g. "002". */
   sources: z.array(z.string()),
 }).superRefine((area, ctx) => {
@@ -65,5 +138,24 @@ export const Area = z.strictObject({
   if (area.phoenix !== undefined && !area.contacts.some((contact) => contact.service === "phoenix")) {
     ctx.addIssue({ code: "custom", path: ["phoenix"], message: "an area with a Phoenix service needs a contact with service \"phoenix\"" });
   }
+  // A passage must come from this area's own documents, not from another area's seed.
+  area.contacts.forEach((contact, index) => {
+    for (const field of TRACED_FIELDS) {
+      const source = contact.source?.[field];
+      if (source === undefined || !("seed" in source) || area.sources.includes(source.seed)) continue;
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", index, "source", field, "seed"],
+        message: `contact "${contact.id}": seed "${source.seed}" is not one of this area's sources (${area.sources.map((seed) => `"${seed}"`).join(", ") || "none"})`,
+      });
+    }
+  });
 });
 export type Area = z.infer<typeof Area>;
+
+const MEETING_NAMES = { MASE: "Multi-Agency Sexual Exploitation meeting", MACE: "Multi-Agency Child Exploitation meeting" } as const;
+
+/** The area's multi-agency meeting in its own word: "MASE (the Multi-Agency Sexual Exploitation meeting)". */
+export function meetingOf(area: Pick<Area, "meeting">): { readonly word: "MASE" | "MACE"; readonly name: string } {
+  return { word: area.meeting, name: MEETING_NAMES[area.meeting] };
+}

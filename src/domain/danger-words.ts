@@ -9,7 +9,7 @@ export const URGENT_ADVICE_IDS = ["sarc", "family", "do-not-pay", "report-remove
 export type UrgentAdviceId = (typeof URGENT_ADVICE_IDS)[number];
 
 /** What else a message must say for an entry to count: named word groups, and two read from the text. */
-export const NEED_IDS = ["child-under-13", "child-under-16", "adult", "family", "threat", "coercion", "exchange", "images", "staff"] as const;
+export const NEED_IDS = ["child-under-13", "child-under-16", "child-under-18", "adult", "much-older", "family", "threat", "coercion", "exchange", "images", "staff"] as const;
 export type NeedId = (typeof NEED_IDS)[number];
 
 // A phrase is words of letters and digits, each optionally ending in *, or ".." (a short gap).
@@ -31,6 +31,8 @@ export const DangerEntry = z.strictObject({
   guidance: z.string({ error: "missing" }).min(1),
   guidanceUnder13: z.string().min(1).optional(),
   needs: z.array(z.enum(NEED_IDS)).min(1).optional(),
+  /** With `needs`: the message must also say one of these (an adult with a child under 16, say). */
+  alsoNeeds: z.array(z.enum(NEED_IDS)).min(1).optional(),
   within: z.int().positive().optional(),
   unless: phrases.optional(),
   except: phrases.optional(),

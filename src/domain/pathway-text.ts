@@ -2,6 +2,7 @@
 // every result carries (DOMAIN.md §5-6).
 import { offenceFlagsOf } from "./category.ts";
 import { isOpenAt } from "./contact-hours.ts";
+import { meetingOf } from "./area.ts";
 import type { PathwayContext, Service, Urgency } from "./pathway.ts";
 
 function frontDoorName({ area }: PathwayContext): string {
@@ -66,7 +67,7 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
   // DOMAIN.md §5, seed 002: below Category 1 the SPA offers a consultation with the Phoenix CSE
   // worker; the Phoenix mailbox takes only referrals agreed through MASE, so no contact here.
   phoenix: ({ area }) =>
-    `Ask the ${area.frontDoor.kind} about a consultation with the Phoenix Project's CSE worker: it works with young people aged ${area.phoenix?.minAge ?? ""}-${area.phoenix?.maxAge ?? ""} and offers consultation, support or guidance where a worry is below Category 1. Referrals to Phoenix itself are agreed through MASE (the Multi-Agency Sexual Exploitation meeting).`,
+    `Ask the ${area.frontDoor.kind} about a consultation with the Phoenix Project's CSE worker: it works with young people aged ${area.phoenix?.minAge ?? ""}-${area.phoenix?.maxAge ?? ""} and offers consultation, support or guidance where a worry is below Category 1. Referrals to Phoenix itself are agreed through ${meetingOf(area).word} (the ${meetingOf(area).name}).`,
   "early-help": () => "Consider early help through your area's early help or family support service, so the vulnerabilities you have seen are picked up before they grow.",
   "strategy-discussion": ({ flags }) => {
     const offences = offenceFlagsOf(flags);
@@ -78,15 +79,20 @@ const TEXT: Record<Service, (context: PathwayContext) => string> = {
       : "A rape, sexual assault or sexual contact with a child is an offence.";
     return `${why} Children's social care and the police should hold a section 47 strategy discussion (a section 47 enquiry is a child protection enquiry under the Children Act 1989), within 3 working days at most and sooner if the child is at risk now. Be ready to take part.`;
   },
-  mase: () =>
-    "If the strategy discussion confirms Category 1 or above, the lead professional (the person who coordinates the child's support, usually their social worker) refers the child to the Multi-Agency Sexual Exploitation (MASE) meeting, which looks at patterns, places and perpetrators across the area.",
+  // DOMAIN.md §9 "MASE or MACE": the area's own word.
+  mase: ({ area }) =>
+    `If the strategy discussion confirms Category 1 or above, the lead professional (the person who coordinates the child's support, usually their social worker) refers the child to the ${meetingOf(area).name} (${meetingOf(area).word}), which looks at patterns, places and perpetrators across the area.`,
   "return-home-interview": () =>
     "Each time the child returns from being missing, an independent return home interview should be offered within 72 hours of their return. Share what you know with whoever holds it.",
   "social-worker": ({ flags }) =>
     flags.includes("lookedAfter")
       ? "Tell the child's social worker today. If the child is placed out of area, make sure both the home authority (the council that looks after the child) and the host authority (where the child now lives) know."
       : "Tell the child's social worker today.",
-  nrm: () => "Consider a referral to the National Referral Mechanism (NRM), the national framework for identifying victims of trafficking and modern slavery. Social care or the police usually make it.",
+  nrm: (context) =>
+    isAdult(context)
+      ? // DOMAIN.md §5: an adult's NRM needs their informed consent; without it, a Duty to Notify report (national guidance).
+        "Consider the National Referral Mechanism (NRM), the national framework for identifying victims of trafficking and modern slavery. Only designated first responders (such as the police and local authorities) make the referral, and an adult must give informed consent to it; without their consent, a first responder makes a Duty to Notify report to the Home Office instead. (National guidance, beyond the local documents: Home Office, Modern Slavery statutory guidance.)"
+      : "Consider a referral to the National Referral Mechanism (NRM), the national framework for identifying victims of trafficking and modern slavery. Social care or the police usually make it.",
   "adult-safeguarding": () =>
     // DOMAIN.md §5: an adult's route also says what to do out of hours.
     "The person is 18 or over, so the child sexual exploitation pathway does not apply. Contact your local authority's adult safeguarding team today, and your own organisation's safeguarding lead. Out of hours, if it cannot wait: call 101 (999 if the person is in danger).",

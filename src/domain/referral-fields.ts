@@ -19,16 +19,34 @@ export const REFERRAL_GROUPS = [
   { id: "personsOfInterest", title: "People of interest", maxEntries: 20 },
   { id: "locationsOfInterest", title: "Places of interest", maxEntries: 20 },
   { id: "mase", title: "For MASE (the Multi-Agency Sexual Exploitation meeting)" },
+  // DOMAIN.md §8 (more context, added 2026-12-07): the rest of seed 002's MASE Referral Information,
+  // a group of its own so that each part of the card still fits Teams' 28 KB.
+  { id: "maseOtherRisks", title: "For MASE: other risks and police measures" },
+  // DOMAIN.md §8 (added 2026-12-07): the household, all optional; up to 4 parents or carers, 8 other children.
+  { id: "household", title: "Household" },
+  { id: "parentsAndCarers", title: "Parents and carers: their details", maxEntries: 4 },
+  { id: "householdChildren", title: "Brothers, sisters and other children", maxEntries: 8 },
   { id: "parentalResponsibility", title: "Parents and carers" },
 ] as const;
 export type GroupId = (typeof REFERRAL_GROUPS)[number]["id"];
 export type ListGroupId = Extract<(typeof REFERRAL_GROUPS)[number], { maxEntries: number }>["id"];
 
-/** DOMAIN.md §8: at most 20 persons and 20 locations. */
+/** DOMAIN.md §8: at most 20 persons and 20 locations, 4 parents or carers and 8 other children. */
 export function maxEntriesOf(group: ListGroupId): number {
   const row = REFERRAL_GROUPS.find((candidate) => candidate.id === group);
   return row !== undefined && "maxEntries" in row ? row.maxEntries : 0;
 }
+
+/** The groups that repeat, in the table's order. */
+export const LIST_GROUPS: readonly ListGroupId[] = REFERRAL_GROUPS.flatMap((group) => ("maxEntries" in group ? [group.id] : []));
+
+export function isListGroup(group: string): group is ListGroupId {
+  return (LIST_GROUPS as readonly string[]).includes(group);
+}
+
+/** How many entries each list holds. */
+export type ListEntries = { readonly [Group in ListGroupId]: number };
+export const NO_ENTRIES: ListEntries = { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 };
 
 export type FieldSpec = {
   readonly group: GroupId;
@@ -59,15 +77,22 @@ export type FieldSpec = {
 
 // Limits, where DOMAIN.md says only "a sensible length": a name 100, a short answer 100-200, a
 // free-text section 500, the main worry 2,000 (the MARF's central box, where the detail goes).
-// Filled to every limit, with 20 people and 20 places, a referral is about 61,000 characters:
-// more than one 28 KB card holds (DESIGN.md), so people, places and MASE details need cards of
-// their own.
+// Filled to every limit, with 20 people, 20 places, 4 parents or carers and 8 other children, a
+// referral is about 77,000 characters: more than one 28 KB card holds (DESIGN.md), so people,
+// places, MASE details and the household need cards of their own.
 const NAME = 100;
 const SHORT = 200;
 const SECTION = 500;
 const PERSON_MISSING = "Give this person's name, or describe them if you do not know it.";
 const EMAIL_OR_PHONE = "Give your email or your phone number, so the front door can reach you.";
 const DOB_OR_AGE = "Give the child's date of birth, or their age if you do not know it.";
+const CARER_MISSING = "Give this parent or carer's name, or their relationship to the child if you do not know it.";
+// DOMAIN.md §8: whether a parent or carer may be a source of risk is yes, no or not known.
+const YES_NO_NOT_KNOWN = [
+  { value: "yes", title: "Yes" },
+  { value: "no", title: "No" },
+  { value: "notKnown", title: "Not known" },
+] as const;
 
 export const REFERRAL_FIELDS = [
   { group: "referrer", key: "name", label: "Your name", kind: "text", required: true, missing: "Enter your name.", maxLength: NAME },
@@ -94,6 +119,11 @@ export const REFERRAL_FIELDS = [
   { group: "child", key: "lookedAfterBy", label: "If looked after: by which local authority?", hint: "Looked after means in the care of a local authority.", kind: "text", required: false, maxLength: NAME },
   { group: "child", key: "socialWorker", label: "Social worker", hint: "Name and team, if the child has one.", kind: "text", required: false, maxLength: SHORT },
   { group: "child", key: "leadPractitioner", label: "Lead practitioner", hint: "The professional who coordinates the child's support, if there is one: name and agency.", kind: "text", required: false, maxLength: SHORT },
+  // More context (DOMAIN.md §8, added 2026-12-07): seed 002's "Gang affiliated" and "Case status", seed 000's "Has a CAF been completed" and "Overview of agency involvement".
+  { group: "child", key: "gangAffiliation", label: "Gang affiliation", hint: "Whether the child is linked to a gang, which one, and how you know.", kind: "multiline", required: false, maxLength: 300 },
+  { group: "child", key: "socialCareStatus", label: "Known to children's social care? Case status", hint: "For example not known; open, with a child in need or child protection plan; or closed, and when.", kind: "text", required: false, maxLength: SHORT },
+  { group: "child", key: "earlyHelpAssessment", label: "Has an early help assessment (CAF) been completed?", hint: "The common assessment framework (CAF) is an early help assessment. If yes, the front door may ask for a copy.", kind: "yesno", required: false, maxLength: 3 },
+  { group: "child", key: "otherAgencies", label: "Other agencies involved", hint: "For example the GP, CAMHS (child and adolescent mental health services), youth offending service or police: who, and what they do.", kind: "multiline", required: false, maxLength: SECTION },
 
   { group: "concern", key: "worries", label: "What are you worried about?", hint: "What happened, who was involved, where and when. Write the words you saw and heard, as they were said.", kind: "multiline", required: true, missing: "Say what you are worried about: what happened, who, where and when.", maxLength: 2000 },
   { group: "concern", key: "pastHarm", label: "What harm has already happened?", hint: "Who did what, where and when; how serious, how often, and the effect on the child.", kind: "multiline", required: false, maxLength: SECTION },
@@ -108,6 +138,9 @@ export const REFERRAL_FIELDS = [
   { group: "personsOfInterest", key: "description", label: "Description, if you do not know their name", hint: "What they look like, and what the child calls them.", kind: "multiline", required: true, or: "name", missing: PERSON_MISSING, maxLength: 300 },
   { group: "personsOfInterest", key: "alias", label: "Other names or nicknames", kind: "text", required: false, maxLength: NAME },
   { group: "personsOfInterest", key: "approximateAge", label: "Approximate age", hint: "For example \"about 20\".", kind: "text", required: false, maxLength: 20 },
+  // More context (DOMAIN.md §8, added 2026-12-07): seed 002's "Offending history" and "YOS / Police involvement".
+  { group: "personsOfInterest", key: "offendingHistory", label: "Offending history", hint: "Offences or convictions you know of.", kind: "multiline", required: false, maxLength: SHORT },
+  { group: "personsOfInterest", key: "youthOffendingOrPolice", label: "Youth offending service or police involvement", hint: "Who is involved with them, if you know.", kind: "text", required: false, maxLength: SHORT },
   { group: "personsOfInterest", key: "relationship", label: "Relationship to the child", hint: "For example boyfriend, \"friend\", associate.", kind: "text", required: false, maxLength: NAME },
   { group: "personsOfInterest", key: "address", label: "Address", kind: "multiline", required: false, maxLength: 300 },
   { group: "personsOfInterest", key: "vehicle", label: "Vehicle", hint: "Make, colour and registration, if known.", kind: "text", required: false, maxLength: SHORT },
@@ -129,6 +162,32 @@ export const REFERRAL_FIELDS = [
   { group: "mase", key: "countyLines", label: "County lines", hint: "Places and times. County lines: gangs using children to move drugs or money to other areas.", kind: "multiline", required: false, maxLength: SECTION },
   { group: "mase", key: "familyLinks", label: "Sibling or family links to the network", hint: "Whether family members are linked to the people exploiting the child, and how.", kind: "multiline", required: false, maxLength: SECTION },
   { group: "mase", key: "additionalIntelligence", label: "Other intelligence", hint: "For example vehicle registrations or travel-card details.", kind: "multiline", required: false, maxLength: SECTION },
+
+  // More context (DOMAIN.md §8, added 2026-12-07): seed 002's "Radicalisation: summarise concerns
+  // and referrals to Prevent", "Sexually harmful behaviour", "CAWN" and "Police flag".
+  { group: "maseOtherRisks", key: "radicalisation", label: "Radicalisation", hint: "Concerns, and any referral to Prevent, the national programme that supports people at risk of being drawn into terrorism.", kind: "multiline", required: false, maxLength: SECTION },
+  { group: "maseOtherRisks", key: "sexuallyHarmfulBehaviour", label: "Sexually harmful behaviour", hint: "Concerns about, or incidents of, harmful sexual behaviour by the child.", kind: "multiline", required: false, maxLength: SECTION },
+  { group: "maseOtherRisks", key: "cawnIssued", label: "Has a child abduction warning notice (CAWN) been issued?", hint: "A CAWN is a notice the police give an adult to stay away from a child. Say against whom under people of interest.", kind: "yesno", required: false, maxLength: 3 },
+  { group: "maseOtherRisks", key: "policeFlag", label: "Police flag or marker", hint: "For example a CSE flag on police systems, if you know of one.", kind: "text", required: false, maxLength: SHORT },
+
+  // The household (DOMAIN.md §8, added 2026-12-07): seed 000's MARF "Family information" (name,
+  // date of birth, relationship to the child), seed 002's "Who do you live with?" and "Name of
+  // parent or carer … parent or carer phone number … does the young person live with this parent or
+  // carer", and brothers and sisters, who "are at increased risk" where one child is exploited.
+  { group: "household", key: "livesWith", label: "Who does the child live with?", hint: "For example mother and stepfather, foster carers, a children's home; and anyone else living there.", kind: "multiline", required: false, maxLength: 300 },
+
+  { group: "parentsAndCarers", key: "name", label: "Name", kind: "text", required: true, or: "relationship", missing: CARER_MISSING, maxLength: NAME },
+  { group: "parentsAndCarers", key: "relationship", label: "Relationship to the child", hint: "For example mother, stepfather, foster carer, grandmother.", kind: "text", required: true, or: "name", missing: CARER_MISSING, maxLength: NAME },
+  { group: "parentsAndCarers", key: "dateOfBirth", label: "Date of birth", kind: "date", required: false, maxLength: 10 },
+  { group: "parentsAndCarers", key: "address", label: "Address, if different from the child's", kind: "multiline", required: false, maxLength: 300 },
+  { group: "parentsAndCarers", key: "phone", label: "Phone number", kind: "phone", required: false, maxLength: 30 },
+  { group: "parentsAndCarers", key: "language", label: "Language spoken", hint: "Say if they need an interpreter.", kind: "text", required: false, maxLength: NAME },
+  { group: "parentsAndCarers", key: "mayBeRisk", label: "Could they be a source of risk to the child?", kind: "choice", required: false, maxLength: 10, choices: YES_NO_NOT_KNOWN },
+
+  { group: "householdChildren", key: "name", label: "Name", kind: "text", required: true, missing: "Give this child's name, or \"not known\".", maxLength: NAME },
+  { group: "householdChildren", key: "dateOfBirth", label: "Date of birth", kind: "date", required: false, maxLength: 10 },
+  { group: "householdChildren", key: "age", label: "Age, if you do not know the date of birth", kind: "number", required: false, maxLength: 2, min: 0, max: 25 },
+  { group: "householdChildren", key: "school", label: "School, college or nursery", kind: "text", required: false, maxLength: SHORT },
 
   { group: "parentalResponsibility", key: "told", label: "Have the people with parental responsibility been told about this referral?", hint: "Parental responsibility: a parent's legal rights and duties, usually held by the parents and sometimes by a local authority.", kind: "yesno", required: true, missing: "Say whether the people with parental responsibility have been told.", maxLength: 3 },
   { group: "parentalResponsibility", key: "toldHow", label: "How were they told?", hint: "For example in person, by phone, by letter.", kind: "text", required: false, maxLength: SHORT },

@@ -60,6 +60,11 @@ export const Referral = z.strictObject({
   personsOfInterest: z.array(groupSchema("personsOfInterest")).max(maxEntriesOf("personsOfInterest")),
   locationsOfInterest: z.array(groupSchema("locationsOfInterest")).max(maxEntriesOf("locationsOfInterest")),
   mase: groupSchema("mase"),
+  // Added 2026-12-07: a referral stored before then has none of these, and opens with them empty.
+  maseOtherRisks: groupSchema("maseOtherRisks").default({}),
+  household: groupSchema("household").default({}),
+  parentsAndCarers: z.array(groupSchema("parentsAndCarers")).max(maxEntriesOf("parentsAndCarers")).default([]),
+  householdChildren: z.array(groupSchema("householdChildren")).max(maxEntriesOf("householdChildren")).default([]),
   parentalResponsibility: groupSchema("parentalResponsibility"),
   fromCheck: FromCheck,
 });
@@ -70,12 +75,21 @@ export type ReferralIssue = { readonly field: string; readonly message: string }
 export type ReferralValidation = { readonly ok: true; readonly referral: Referral } | { readonly ok: false; readonly issues: readonly ReferralIssue[] };
 
 const TOP_LEVEL = new Set<string>([...REFERRAL_GROUPS.map((group) => group.id), "fromCheck"]);
-const LIST_NOUN: Record<ListGroupId, string> = { personsOfInterest: "people", locationsOfInterest: "places" };
+const LIST_NOUN: Record<ListGroupId, string> = { personsOfInterest: "people", locationsOfInterest: "places", parentsAndCarers: "parents or carers", householdChildren: "children" };
 const MAX_AGE = 25; // DOMAIN.md §8: age 0-25, as the check takes it
 
 type Values = Record<string, unknown>;
 /** Checks on a group that need more than one field, or today. */
 type GroupRule = (valueOf: (key: string) => unknown, today: string) => { key: string; message: string } | undefined;
+
+/** Both given and different: one is a typo (for the child, the check's rules depend on the age). */
+const ageMatchesDateOfBirth =
+  (who: string): GroupRule =>
+  (valueOf, today) => {
+    const [dateOfBirth, age] = [valueOf("dateOfBirth"), valueOf("age")];
+    if (typeof dateOfBirth !== "string" || typeof age !== "number" || dateOfBirth > today || ageOn(dateOfBirth, today) === age) return undefined;
+    return { key: "age", message: `The age does not match the date of birth, which makes ${who} ${ageOn(dateOfBirth, today)}. Correct one of them, or leave the age empty.` };
+  };
 
 const GROUP_RULES: ReadonlyMap<GroupId, readonly GroupRule[]> = new Map([
   [
@@ -86,14 +100,10 @@ const GROUP_RULES: ReadonlyMap<GroupId, readonly GroupRule[]> = new Map([
         if (typeof dateOfBirth !== "string" || dateOfBirth > today || ageOn(dateOfBirth, today) <= MAX_AGE) return undefined;
         return { key: "dateOfBirth", message: `That date of birth makes them ${ageOn(dateOfBirth, today)}; a referral here is for children and young people up to ${MAX_AGE}. Check the year.` };
       },
-      // Both given and different: one is a typo, and the check's rules depend on the age.
-      (valueOf, today) => {
-        const [dateOfBirth, age] = [valueOf("dateOfBirth"), valueOf("age")];
-        if (typeof dateOfBirth !== "string" || typeof age !== "number" || dateOfBirth > today || ageOn(dateOfBirth, today) === age) return undefined;
-        return { key: "age", message: `The age does not match the date of birth, which makes the child ${ageOn(dateOfBirth, today)}. Correct one of them, or leave the age empty.` };
-      },
+      ageMatchesDateOfBirth("the child"),
     ],
   ],
+  ["householdChildren", [ageMatchesDateOfBirth("them")]],
 ]);
 
 const own = (source: Values, key: string): unknown => (Object.hasOwn(source, key) ? source[key] : undefined);
@@ -202,6 +212,10 @@ export function validateReferral(input: unknown, today: string): ReferralValidat
     personsOfInterest: readList("personsOfInterest", own(root, "personsOfInterest"), today, issues),
     locationsOfInterest: readList("locationsOfInterest", own(root, "locationsOfInterest"), today, issues),
     mase: readGroup("mase", own(root, "mase"), "mase", today, issues),
+    maseOtherRisks: readGroup("maseOtherRisks", own(root, "maseOtherRisks"), "maseOtherRisks", today, issues),
+    household: readGroup("household", own(root, "household"), "household", today, issues),
+    parentsAndCarers: readList("parentsAndCarers", own(root, "parentsAndCarers"), today, issues),
+    householdChildren: readList("householdChildren", own(root, "householdChildren"), today, issues),
     parentalResponsibility: readGroup("parentalResponsibility", own(root, "parentalResponsibility"), "parentalResponsibility", today, issues),
     fromCheck: readFromCheck(own(root, "fromCheck"), issues),
   };

@@ -179,3 +179,11 @@ export function referrerMessage(record: { readonly reference: string }, areaName
       return `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
   }
 }
+
+/**
+ * DOMAIN.md §8 "Delivery is stated as it is": a referral that could not be posted at once (no
+ * triage channel yet, or the first try failed) is delivered later, and the referrer is told in 1:1.
+ */
+export function deliveredMessage(reference: string, areaName: string): string {
+  return `Delivered: your referral ${reference} is now posted in the triage channel registered for ${areaName} in your organisation. You are told here when their triage team acts on it.`;
+}

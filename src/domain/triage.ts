@@ -128,6 +128,8 @@ export const TriageAction = z.discriminatedUnion("type", [
     type: z.literal("decide"),
     outcome: z.preprocess((value) => (value === "" ? undefined : value), z.enum(OUTCOMES).optional()),
     reason: optionalText(LIMITS.reason),
+    /** DOMAIN.md §9: a note for the triage team, kept in the record and never sent to the referrer. */
+    teamNote: optionalText(LIMITS.reason),
     /** The area a referral is transferred to; kept only with `transfer-to-other-area`. */
     area: optionalText(LIMITS.area),
   }),
@@ -146,7 +148,7 @@ export const TriageEvent = z.discriminatedUnion("type", [
   eventOf("assigned", { assignee: TriageMember, alsoAcknowledged: z.boolean() }),
   eventOf("info-requested", { question: z.string().min(1).max(LIMITS.question), returnsTo: z.enum(RESUMABLE) }),
   eventOf("info-received", { returnsTo: z.enum(RESUMABLE), answer: z.string().min(1).max(LIMITS.answer).optional() }),
-  eventOf("decided", { outcome: z.enum(OUTCOMES), reason, area: z.string().min(1).max(LIMITS.area).optional() }),
+  eventOf("decided", { outcome: z.enum(OUTCOMES), reason, teamNote: reason.optional(), area: z.string().min(1).max(LIMITS.area).optional() }),
   eventOf("reopened", { reason: reason.optional() }),
 ]);
 export type TriageEvent = z.infer<typeof TriageEvent>;
@@ -213,9 +215,10 @@ const BUILD: { readonly [A in TriageActionType]: Build<A> } = {
     const why = given(action.reason);
     if (why === undefined) return refused("reason-missing", "Give the reason for the decision: it is kept in the referral's record.");
     const decision = transfers ? { outcome, area } : { outcome };
+    const teamNote = given(action.teamNote);
     return {
       next: { status: "decided", acknowledged: state.acknowledged, assigned: state.assigned, assignee: state.assignee, decided: stamp, decision },
-      event: { type: "decided", details: { ...decision, reason: why } },
+      event: { type: "decided", details: { ...decision, reason: why, ...(teamNote === undefined ? {} : { teamNote }) } },
     };
   },
   reopen: (state, action, stamp) => {

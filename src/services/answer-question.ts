@@ -11,6 +11,7 @@ import { parseContactQuestion } from "./parse-contact-question.ts";
 import { createDangerFinder, isGeneralQuestion } from "./find-danger.ts";
 import { agesIn, areaIn, childAgeOf } from "./read-message-facts.ts";
 import { readAskedTime, type AskedTime } from "./read-asked-time.ts";
+import { urgencyOf, type UrgencyModel } from "./urgency-model.ts";
 
 /** What a message said about the child and the time, wherever it said it: shapes any answer. */
 export type MessageContext = {
@@ -157,9 +158,17 @@ export type AnswererContent = {
   readonly areas: Areas;
   /** The reviewed danger words (content/danger-words.yaml), read before any topic. */
   readonly dangerWords: DangerWords;
+  /** The second reader for danger (content/urgency-model.json); without it, the danger words alone. */
+  readonly urgencyModel?: UrgencyModel | undefined;
 };
 
-export function createQuestionAnswerer({ guidance, areas, dangerWords }: AnswererContent): QuestionAnswerer {
+/**
+ * The urgent card's reason when the model, not a listed phrase, read the message as urgent. It says
+ * what the product knows: the words as a whole, no named crime, so no police step beyond the 999 line.
+ */
+export const MODEL_REASON: UrgentReason = { means: "a child who may be at risk now (read from your message as a whole, not from a listed phrase)", police: "none", images: false, advice: [] };
+
+export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyModel }: AnswererContent): QuestionAnswerer {
   // Built at the first question, not at start-up (issue 12): /healthz and most cards need none of it.
   let built: ReturnType<typeof buildIndex> | undefined;
   const index = { search: (...args: Parameters<ReturnType<typeof buildIndex>["search"]>) => (built ??= buildIndex(guidance)).search(...args) };
@@ -241,9 +250,13 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     return (entry: GuidanceEntry) => age === undefined || !AGE_BOUND_ENTRIES.has(entry.id) || AGE_BOUND_ENTRIES.get(entry.id)!(age);
   }
 
-  function contextOf(question: string, age: number | undefined, now: Date): MessageContext {
+  /**
+   * `urgent`: the danger is now, so the contacts are those open now, whatever time words the
+   * message holds ("she was raped tonight" at 03:00 is not a question about 21:00).
+   */
+  function contextOf(question: string, age: number | undefined, now: Date, urgent = false): MessageContext {
     const { areaId, notCovered } = areaIn(question, areas);
-    return { ...(areaId === undefined ? {} : { areaId }), ...(notCovered === undefined ? {} : { notCovered }), ...(age === undefined ? {} : { age }), time: readAskedTime(question, now) };
+    return { ...(areaId === undefined ? {} : { areaId }), ...(notCovered === undefined ? {} : { notCovered }), ...(age === undefined ? {} : { age }), time: readAskedTime(urgent ? "" : question, now) };
   }
 
   function answer(text: string, now: Date): QuestionAnswer {
@@ -259,7 +272,8 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
     // The urgent card speaks of a child: a message whose only age is 18 or over gets the adult
     // route through its age rule instead (DOMAIN.md §4: adult).
     const adultOnly = (childAgeOf(wholeAges) ?? 0) >= ADULT_AGE && !NAMES_A_CHILD.test(question.toLowerCase());
-    if (matches.length > 0 && !adultOnly && !isGeneralQuestion(question)) {
+    const generalQuestion = isGeneralQuestion(question);
+    if (matches.length > 0 && !adultOnly && !generalQuestion) {
       const { entry: first } = matches[0]!;
       const dangerTopic = byId.get(age !== undefined && age < 13 && first.guidanceUnder13 !== undefined ? first.guidanceUnder13 : first.guidance);
       const topic = dangerTopic ?? topics[0] ?? byId.get("immediate-danger");
@@ -268,7 +282,16 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords }: Answere
         // Read next: the other danger words' entries, then the topic's own related entries (chosen
         // by hand for what to do next), then the topics the words point to.
         const alternatives = distinct([...entriesOf(matches.map((match) => match.entry.guidance)), ...topics.slice(0, 1), ...entriesOf(topic.related), ...topics].filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);
-        return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, age, now) };
+        return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, age, now, true) };
+      }
+    }
+    // 1b. No listed words, but the message as a whole reads as urgent to the model trained on
+    // practitioners' messages (urgency-model.ts): the urgent card, with the best topic.
+    if (urgencyModel !== undefined && !adultOnly && !generalQuestion && urgencyOf(urgencyModel, whole) >= urgencyModel.threshold) {
+      const topic = topics.filter(fitsAge(age))[0] ?? byId.get("immediate-danger");
+      if (topic !== undefined) {
+        const alternatives = distinct([...entriesOf(topic.related), ...topics].filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);
+        return { kind: "urgent", reasons: [MODEL_REASON], topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, age, now, true) };
       }
     }
     // 2. A question for an area's contacts.

@@ -84,6 +84,8 @@ const gapBetween = (a: Span, b: Span) => Math.max(0, Math.max(a.start, b.start) 
 
 // Two or more years between a 16- or 17-year-old and an adult is "much older" for these words.
 const NEAR_PEER_YEARS = 2;
+// "Much older" by the ages a message gives: 15 and 18 is a near-peer couple; 13 and 24, or 15 and 20, is not.
+const MUCH_OLDER_YEARS = 5;
 
 /** What the caller read from the message: every age in years it gives ("a 15 year old and a 22 year old"). */
 export type MessageFacts = { readonly ages: readonly number[] };
@@ -98,7 +100,11 @@ export type DangerMatch = {
 };
 
 // School years 7-10 are ages 11-15 (year 11 turns 16 during the year).
-const UNDER_16_WORDS = listOf(["under 16", "under sixteen", "underage", "under age", "year 7", "year 8", "year 9", "year 10", "yr 7", "yr 8", "yr 9", "yr 10", "y7", "y8", "y9", "y10", "primary school"].map(compile));
+const UNDER_16_PHRASES = ["under 16", "under sixteen", "underage", "under age", "year 7", "year 8", "year 9", "year 10", "yr 7", "yr 8", "yr 9", "yr 10", "y7", "y8", "y9", "y10", "primary school"];
+const UNDER_16_WORDS = listOf(UNDER_16_PHRASES.map(compile));
+
+// A pupil or young person of any school age, for an adult who works with children (DOMAIN.md §5, positions of trust).
+const UNDER_18_WORDS = listOf([...UNDER_16_PHRASES, "student", "pupil", "year 11", "year 12", "year 13", "yr 11", "yr 12", "yr 13", "y11", "y12", "y13", "sixth form*", "young person", "yp", "child", "girl", "boy", "teenager", "teen"].map(compile));
 
 const UNDER_13_WORDS = listOf(["under 13", "under thirteen", "year 1", "year 2", "year 3", "year 4", "year 5", "year 6", "yr 5", "yr 6", "y5", "y6", "primary school", "reception class", "nursery"].map(compile));
 
@@ -116,6 +122,7 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
     ["staff", compiled(words.groups.staff)],
     ["child-under-16", UNDER_16_WORDS],
     ["child-under-13", UNDER_13_WORDS],
+    ["child-under-18", UNDER_18_WORDS],
   ]);
   const entries = words.entries.map((entry) => ({ entry, phrases: compiled(entry.phrases), except: compiled(entry.except ?? []), unless: compiled(entry.unless ?? []) }));
 
@@ -123,6 +130,9 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
   function needMet(need: NeedId, groupSpans: (need: NeedId) => readonly Span[], facts: MessageFacts, near: Span, within: number | undefined): boolean {
     if (need === "child-under-16" && facts.ages.some((age) => age < 16)) return true;
     if (need === "child-under-13" && facts.ages.some((age) => age < 13)) return true;
+    if (need === "child-under-18" && facts.ages.some((age) => age < 18)) return true;
+    // Ages only: an adult at least MUCH_OLDER_YEARS older than a child under 16 in the same message ("she's 13, he's 24").
+    if (need === "much-older") return facts.ages.some((child) => child < 16 && facts.ages.some((adult) => adult >= 18 && adult - child >= MUCH_OLDER_YEARS));
     // An age of 18 or more is an adult in the story, unless the child is 16 or 17 and it is a
     // near-peer (17 and 18): DOMAIN.md §3 speaks of "an adult or much older person".
     if (need === "adult" && facts.ages.some((age) => age >= 18 && facts.ages.every((other) => other >= 18 || other < 16 || age - other >= NEAR_PEER_YEARS))) return true;
@@ -147,7 +157,8 @@ export function createDangerFinder(words: DangerWords): DangerFinder {
       const spans = matched.filter((span) => !excepted.some((other) => overlaps(span, other)));
       if (spans.length === 0) continue;
       const notNow = spansOf(tokens, unless).some((other) => !spans.some((span) => holds(span, other)));
-      const met = notNow ? undefined : spans.find((candidate) => entry.needs === undefined || entry.needs.some((need) => needMet(need, groupSpans, facts, candidate, entry.within)));
+      const meets = (needs: readonly NeedId[] | undefined, candidate: Span) => needs === undefined || needs.some((need) => needMet(need, groupSpans, facts, candidate, entry.within));
+      const met = notNow ? undefined : spans.find((candidate) => meets(entry.needs, candidate) && meets(entry.alsoNeeds, candidate));
       found.push({ entry, needsMet: met !== undefined });
     }
     return found;

@@ -31,8 +31,12 @@ const WEEKDAY = WEEKDAYS.join("|");
 // because the question is which out-of-hours line answers. "Morning" alone is left out: "good
 // morning" is a greeting, not a time.
 const PART_OF = `(?:this|in the|tomorrow|${WEEKDAY}|day|eve|christmas|xmas|holiday)`;
+const NIGHT = /\b(?:to|over)?night\b|\btonite\b|\bout[- ]of[- ]hours\b|\bafter hours\b/;
+const NIGHT_HOUR = 21;
+// Before this hour, "tonight" is the night already under way: now, not 21:00 today.
+const NIGHT_ENDS_HOUR = 6;
 const NAMED_TIMES: readonly (readonly [RegExp, number])[] = [
-  [/\b(?:to|over)?night\b|\btonite\b|\bout[- ]of[- ]hours\b|\bafter hours\b/, 21],
+  [NIGHT, NIGHT_HOUR],
   [new RegExp(`\\b${PART_OF} evening\\b`), 19],
   [new RegExp(`\\b${PART_OF} morning\\b`), 9],
   [new RegExp(`\\b${PART_OF} afternoon\\b`), 14],
@@ -320,6 +324,8 @@ export function readAskedTime(text: string, now: Date): AskedTime {
   const time = timeOfDay(words);
   if (time !== undefined && "cannotRead" in time) return asNow(cannotReadSentence("time", time));
   if (day === undefined && time === undefined) return asNow();
+  // "Tonight" or "out of hours" asked in the small hours is about the night under way.
+  if (day === undefined && time !== undefined && today.hour < NIGHT_ENDS_HOUR && clockTime(words) === undefined && NIGHT.test(words)) return asNow();
 
   const date = day?.value ?? today.startOf("day");
   let moment: DateTime;

@@ -4,17 +4,24 @@
 // checks.
 import { z } from "zod";
 import { FromCheck, type Referral } from "../domain/referral.ts";
-import { REFERRAL_FIELDS, REFERRAL_GROUPS, maxEntriesOf, type FieldSpec, type ListGroupId } from "../domain/referral-fields.ts";
+import { NO_ENTRIES, REFERRAL_FIELDS, REFERRAL_GROUPS, isListGroup, maxEntriesOf, type FieldSpec, type ListGroupId } from "../domain/referral-fields.ts";
 
-export const REFERRAL_SECTIONS = ["essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "parentalResponsibility", "review"] as const;
+export const REFERRAL_SECTIONS = [
+  "essentials", "referrer", "child", "concern", "personsOfInterest", "locationsOfInterest", "mase", "maseOtherRisks", "household", "parentsAndCarers", "householdChildren", "parentalResponsibility", "review",
+] as const;
 export type ReferralSection = (typeof REFERRAL_SECTIONS)[number];
 
-const LIST_GROUPS = ["personsOfInterest", "locationsOfInterest"] as const satisfies readonly ListGroupId[];
-
+const entryCount = (group: ListGroupId) => z.number().int().min(0).max(maxEntriesOf(group));
 
 export const DraftState = z.object({
   values: z.record(z.string(), z.string()),
-  entries: z.object({ personsOfInterest: z.number().int().min(0).max(20), locationsOfInterest: z.number().int().min(0).max(20) }),
+  entries: z.object({
+    personsOfInterest: entryCount("personsOfInterest"),
+    locationsOfInterest: entryCount("locationsOfInterest"),
+    // Added 2026-12-07: a draft saved before then has no household entries.
+    parentsAndCarers: entryCount("parentsAndCarers").default(0),
+    householdChildren: entryCount("householdChildren").default(0),
+  }),
   section: z.enum(REFERRAL_SECTIONS),
   fromCheck: FromCheck,
   /** The check it came from, for "Back to my result". */
@@ -24,7 +31,6 @@ export const DraftState = z.object({
 export type DraftState = z.infer<typeof DraftState>;
 
 const FIELD_BY_KEY = new Map<string, FieldSpec>(REFERRAL_FIELDS.map((field) => [`${field.group}.${field.key}`, field]));
-const NO_ENTRIES = { personsOfInterest: 0, locationsOfInterest: 0 };
 
 /** The prefill (the presser's name and email from Teams, what they gave last time) kept as if typed. */
 export function newDraft(fromCheck: FromCheck, checkSessionId: string | undefined, prefill: Readonly<Record<string, string>>): DraftState {
@@ -42,10 +48,10 @@ function fieldOf(inputId: string, entries: DraftState["entries"]): FieldSpec | u
   const parts = inputId.split(".");
   if (parts.length === 2) {
     const field = FIELD_BY_KEY.get(inputId);
-    return field !== undefined && !(LIST_GROUPS as readonly string[]).includes(field.group) ? field : undefined;
+    return field !== undefined && !isListGroup(field.group) ? field : undefined;
   }
   const [group, index, key] = parts;
-  if (parts.length !== 3 || !(LIST_GROUPS as readonly string[]).includes(group ?? "") || !/^\d{1,2}$/.test(index ?? "")) return undefined;
+  if (parts.length !== 3 || !isListGroup(group ?? "") || !/^\d{1,2}$/.test(index ?? "")) return undefined;
   if (Number(index) >= entries[group as ListGroupId]) return undefined;
   return FIELD_BY_KEY.get(`${group}.${key}`);
 }
@@ -93,7 +99,7 @@ export function mergeInputs(state: DraftState, inputs: Readonly<Record<string, u
 export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"], shown?: { from: number; to: number }): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const field of REFERRAL_FIELDS) {
-    const isList = (LIST_GROUPS as readonly string[]).includes(field.group);
+    const isList = isListGroup(field.group);
     if (section === "essentials" && field.required && !isList) ids.add(`${field.group}.${field.key}`);
     else if (section === field.group && !isList && !field.required) ids.add(`${field.group}.${field.key}`);
     else if (section === field.group && isList && shown !== undefined) {
@@ -137,7 +143,7 @@ export function referralInputOf(state: DraftState): unknown {
       }
       return values;
     };
-    input[group.id] = (LIST_GROUPS as readonly string[]).includes(group.id)
+    input[group.id] = isListGroup(group.id)
       ? Array.from({ length: state.entries[group.id as ListGroupId] }, (_, index) => read(`${group.id}.${index}`))
       : read(group.id);
   }
@@ -148,7 +154,7 @@ export function referralInputOf(state: DraftState): unknown {
 export function sectionOfIssue(field: string): ReferralSection {
   const [group, second] = field.split(".");
   if (group === undefined || !REFERRAL_GROUPS.some((candidate) => candidate.id === group)) return "essentials";
-  if ((LIST_GROUPS as readonly string[]).includes(group)) return group as ReferralSection;
+  if (isListGroup(group)) return group as ReferralSection;
   return FIELD_BY_KEY.get(`${group}.${second}`)?.required === true ? "essentials" : (group as ReferralSection);
 }
 
@@ -163,5 +169,13 @@ export function draftValuesOf(referral: Referral): Pick<DraftState, "values" | "
     if (Array.isArray(held)) held.forEach((entry, index) => write(`${group.id}.${index}`, entry as Record<string, unknown>));
     else write(group.id, held as Record<string, unknown>);
   }
-  return { values, entries: { personsOfInterest: referral.personsOfInterest.length, locationsOfInterest: referral.locationsOfInterest.length } };
+  return {
+    values,
+    entries: {
+      personsOfInterest: referral.personsOfInterest.length,
+      locationsOfInterest: referral.locationsOfInterest.length,
+      parentsAndCarers: referral.parentsAndCarers.length,
+      householdChildren: referral.householdChildren.length,
+    },
+  };
 }

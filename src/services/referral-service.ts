@@ -4,6 +4,7 @@
 // with its first audit event and the outbox row that posts it to the area's triage channel.
 import { DateTime } from "luxon";
 import type { Areas } from "../content/load-areas.ts";
+import type { Area } from "../domain/area.ts";
 import { assess, type Assessment } from "../domain/assess.ts";
 import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
 import { ageBand, childAgeOn } from "../domain/referral-age.ts";
@@ -11,7 +12,6 @@ import { INITIAL_TRIAGE_STATE } from "../domain/triage.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import type { ListGroupId } from "../domain/referral-fields.ts";
-import { frontDoorContacts, type StepContacts } from "../domain/pathway-contacts.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { CheckService } from "./check-service.ts";
 import { assessmentInputOf } from "./check-flow.ts";
@@ -35,12 +35,23 @@ export type DraftView = {
 export type Sent = {
   readonly record: ReferralRecord;
   readonly areaName: string;
-  /** The area's front door as of now: who the referral goes to, open lines first. */
-  readonly frontDoor: StepContacts;
+  /** The referral's area (undefined if it is no longer configured), and the moment its contacts are shown for. */
+  readonly area: Area | undefined;
+  readonly at: Date;
   /** The check's pathway says to phone the front door now: the referral does not replace that call. */
   readonly phoneNow: boolean;
-  readonly channelRegistered: boolean;
+  readonly delivery: Delivery;
 };
+
+/**
+ * DOMAIN.md §8 "Delivery is stated as it is": a submitted referral is delivered once its card is
+ * posted in a triage channel; until then it is being posted (a channel is registered for its area)
+ * or it waits for one.
+ */
+export type Delivery = "delivered" | "posting" | "no-channel";
+
+/** How many of a referrer's newest referrals the menu looks through for ones not delivered. */
+const UNDELIVERED_LOOKBACK = 20;
 
 export type ReferralOutcome =
   | { readonly kind: "form"; readonly view: DraftView }
@@ -129,9 +140,10 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     return {
       record,
       areaName: area?.name ?? record.areaId,
-      frontDoor: area === undefined ? {} : frontDoorContacts({ area, at: clock() }),
+      area,
+      at: clock(),
       phoneNow: step?.urgency === "now",
-      channelRegistered: (await channels.channelOf(record.areaId)) !== undefined,
+      delivery: await deliveryOf(record),
     };
   }
 
@@ -177,7 +189,24 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     return { kind: "sent", sent: await sentOf(record, submitted) };
   }
 
+  async function deliveryOf(record: ReferralRecord): Promise<Delivery> {
+    if ((await channels.postsOf(record.id)).length > 0) return "delivered";
+    return (await channels.channelOf(record.areaId)) === undefined ? "no-channel" : "posting";
+  }
+
   return {
+    deliveryOf,
+
+    /** The user's newest referrals not yet delivered to a triage channel, newest first (the menu says so). */
+    async undelivered(userId: string): Promise<{ record: ReferralRecord; delivery: Exclude<Delivery, "delivered"> }[]> {
+      const found: { record: ReferralRecord; delivery: Exclude<Delivery, "delivered"> }[] = [];
+      for (const record of await referrals.list({ referrerId: userId }, UNDELIVERED_LOOKBACK)) {
+        const delivery = await deliveryOf(record);
+        if (delivery !== "delivered") found.push({ record, delivery });
+      }
+      return found;
+    },
+
     /**
      * A referral from the user's check `sessionId` (or their last result): a new draft carrying the
      * check over, with their name and email from Teams and their role and agency from last time.

@@ -150,6 +150,11 @@ export type TriageServiceDependencies = {
   readonly onQueued?: () => void;
 };
 
+/** A decision in the triage team's history: the reason the referrer was given, and the team's own note (DOMAIN.md §9). */
+function decisionSaid({ reason, teamNote }: { reason: string; teamNote?: string | undefined }): string {
+  return teamNote === undefined ? reason : `${reason}\n\nNote for the triage team (not sent to the referrer): ${teamNote}`;
+}
+
 export function createTriageService({ referrals, channels, roles, crypto, clock, onQueued = () => undefined }: TriageServiceDependencies) {
   /** The area's triage members seen by name, but not the one it is assigned to now; and that one's Teams id while it is open. */
   async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
@@ -233,7 +238,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       case "triage.received":
         return TriageAction.safeParse({ type: "info-received" });
       case "triage.decide":
-        return TriageAction.safeParse({ type: "decide", outcome: text("outcome"), reason: text("reason"), area: text("transferArea") });
+        return TriageAction.safeParse({ type: "decide", outcome: text("outcome"), reason: text("reason"), teamNote: text("teamNote"), area: text("transferArea") });
       case "triage.reopen":
         return TriageAction.safeParse({ type: "reopen", reason: text("reopenReason") });
     }
@@ -307,7 +312,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       }
       const event = eventOf(stored);
       if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
-      const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" || event.type === "reopened" ? event.details.reason : undefined;
+      const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : undefined;
       return { at: stored.at, text: describeTriageEvent(event, now), who: event.details.actorName, what: WHAT[event.type](event), ...(said === undefined ? {} : { said }) };
     });
   }

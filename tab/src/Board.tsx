@@ -191,7 +191,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
             </form>
           )}
           {detail.card.canDecide && (
-            <form noValidate className={styles.panel} onSubmit={(event) => (event.preventDefault(), act("triage.decide", ["outcome", "reason", "transferArea"]))}>
+            <form noValidate className={styles.panel} onSubmit={(event) => (event.preventDefault(), act("triage.decide", ["outcome", "reason", "teamNote", "transferArea"]))}>
               <Field label="Outcome">
                 <Select className={shared.shrink} value={typed["outcome"] ?? ""} onChange={(_event, data) => set("outcome")(data.value)}>
                   <option value="">Choose the outcome</option>
@@ -207,6 +207,9 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
               </Field>
               <Field label="Reason (the referrer is told it; it is not shown in the channel)">
                 <Textarea value={typed["reason"] ?? ""} maxLength={2000} resize="vertical" onChange={(_event, data) => set("reason")(data.value)} />
+              </Field>
+              <Field label="Note for the triage team (optional; never sent to the referrer)">
+                <Textarea value={typed["teamNote"] ?? ""} maxLength={2000} resize="vertical" onChange={(_event, data) => set("teamNote")(data.value)} />
               </Field>
               <div>
                 <Button type="submit" disabled={busy}>

@@ -4,9 +4,9 @@
 import { Badge, Button, Caption1, Field, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { ApiFailure, apiCall, apiGet, messageOf, type Identity } from "./api.ts";
-import { Notice, Problem, ReadOnlySections, useShared, type ReadOnlySection } from "./ui.tsx";
+import { ContactSections, Notice, Problem, ReadOnlySections, useShared, type ContactSection, type ReadOnlySection } from "./ui.tsx";
 
-type Item = { id: string; reference: string; areaName: string; submittedText: string; status: string; statusText: string; categoryText: string; waitingForYou: boolean };
+type Item = { id: string; reference: string; areaName: string; submittedText: string; status: string; statusText: string; categoryText: string; waitingForYou: boolean; delivered: boolean; deliveryText: string };
 type Mine = {
   view: "mine";
   id: string;
@@ -14,6 +14,9 @@ type Mine = {
   areaName: string;
   statusText: string;
   submittedText: string;
+  delivered: boolean;
+  deliveryText: string;
+  contactSections: ContactSection[];
   updates: { at: string; text: string }[];
   question: string | null;
   sections: ReadOnlySection[] | null;
@@ -72,8 +75,16 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
             {referral.reference} to {referral.areaName}
           </h2>
           <Text>
-            <strong>{referral.statusText}</strong> · sent {referral.submittedText}
+            <strong>{referral.statusText}</strong> · submitted {referral.submittedText}
           </Text>
+          {referral.delivered ? (
+            <Text>{referral.deliveryText}</Text>
+          ) : (
+            <>
+              <Notice intent="warning">{referral.deliveryText}</Notice>
+              <ContactSections sections={referral.contactSections} level={3} />
+            </>
+          )}
           {told !== undefined && <Notice intent="success">{told}</Notice>}
           {referral.question !== null && (
             <form noValidate
@@ -163,14 +174,22 @@ export function MyReferrals({ identity, refreshKey }: { identity: Identity | und
         <ul className={styles.list}>
           {items.map((item) => (
             <li key={item.id}>
-              <Button className={styles.item} onClick={() => setOpen(item.id)} aria-label={`${item.reference} to ${item.areaName}: ${item.statusText}${item.waitingForYou ? ", a question waits for your answer" : ""}`}>
+              <Button className={styles.item} onClick={() => setOpen(item.id)} aria-label={`${item.reference} to ${item.areaName}: ${item.delivered ? "" : "not delivered, "}${item.statusText}${item.waitingForYou ? ", a question waits for your answer" : ""}`}>
                 <Text weight="semibold">
                   {item.reference} · {item.areaName}
                 </Text>
                 <Text>
                   {item.statusText} · {item.categoryText}
                 </Text>
-                <Caption1>Sent {item.submittedText}</Caption1>
+                <Caption1>Submitted {item.submittedText}</Caption1>
+                {!item.delivered && (
+                  <>
+                    <Badge appearance="filled" color="danger">
+                      Not delivered
+                    </Badge>
+                    <Text>{item.deliveryText}</Text>
+                  </>
+                )}
                 {item.waitingForYou && (
                   <Badge appearance="filled" color="warning">
                     A question for you

@@ -5,7 +5,7 @@
 import { Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
-import { ContactLines, FieldInput, Notice, Problem, ReadOnlySections, useShared, type Contact, type FieldData, type ReadOnlySection } from "./ui.tsx";
+import { ContactSections, FieldInput, Notice, Problem, ReadOnlySections, useShared, type ContactSection, type FieldData, type ReadOnlySection } from "./ui.tsx";
 
 type Entry = { title: string; index: number; fields: FieldData[] };
 type FormStage = {
@@ -17,14 +17,14 @@ type FormStage = {
   sections: { id: string; title: string; issues: number }[];
   carried: string[];
   fields: FieldData[];
-  list: { group: "personsOfInterest" | "locationsOfInterest"; add: string; entries: Entry[]; max: number } | null;
+  list: { group: "personsOfInterest" | "locationsOfInterest" | "parentsAndCarers" | "householdChildren"; add: string; entries: Entry[]; max: number; full: string } | null;
   issues: { field: string; message: string }[];
 };
 type ReviewStage = { stage: "review"; draftId: string; version: number; carried: string[]; review: (ReadOnlySection & { section: string })[] };
 type SentStage = {
   stage: "sent";
   referralId: string;
-  sent: { reference: string; areaName: string; where: string; warnings: { text: string }[]; contacts: Contact[]; noContact: string };
+  sent: { reference: string; areaName: string; where: string; warnings: { text: string }[]; sections: ContactSection[]; noContact: string };
 };
 export type DraftStage = FormStage | ReviewStage | SentStage;
 
@@ -99,7 +99,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
         ))}
         <Subtitle2 as="h3">{sent.areaName}'s front door</Subtitle2>
         {sent.noContact !== "" && <Text>{sent.noContact}</Text>}
-        <ContactLines contacts={sent.contacts} />
+        <ContactSections sections={sent.sections} />
         <div>
           <Button appearance="primary" onClick={onMyReferrals}>
             See my referrals
@@ -192,12 +192,14 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
                 </div>
               </fieldset>
             ))}
-            {stage.list.entries.length < stage.list.max && (
+            {stage.list.entries.length < stage.list.max ? (
               <div>
                 <Button onClick={() => act({ verb: "referral.add", group: stage.list?.group })} disabled={busy}>
                   {stage.list.add}
                 </Button>
               </div>
+            ) : (
+              <Text>{stage.list.full}</Text>
             )}
           </>
         )}

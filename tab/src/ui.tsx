@@ -149,3 +149,23 @@ export function ContactLines({ contacts }: { contacts: readonly Contact[] }) {
     </ul>
   );
 }
+
+/** An area's contacts in sections, as the contacts card shows them: the night route first when no line is open (DOMAIN.md §6). */
+export type ContactSection = { readonly heading: string; readonly intro: string; readonly contacts: readonly Contact[]; readonly note: string };
+
+export function ContactSections({ sections, level = 4 }: { sections: readonly ContactSection[]; level?: 3 | 4 }) {
+  const shared = useShared();
+  const Heading = level === 3 ? "h3" : "h4";
+  return (
+    <>
+      {sections.map((section) => (
+        <section key={section.heading} className={shared.stack}>
+          <Heading className={shared.h3}>{section.heading}</Heading>
+          {section.intro !== "" && <Text>{section.intro}</Text>}
+          <ContactLines contacts={section.contacts} />
+          {section.note !== "" && <Text weight="semibold">{section.note}</Text>}
+        </section>
+      ))}
+    </>
+  );
+}

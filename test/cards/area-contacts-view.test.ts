@@ -81,7 +81,13 @@ describe("the night route", () => {
     const withHours = Area.parse({
       ...sutton,
       contacts: sutton.contacts.map((contact) =>
-        contact.id === "mash-manager" ? { ...contact, hours: { open: "within", window: { days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00" } } } : contact,
+        contact.id === "mash-manager"
+          ? {
+              ...contact,
+              hours: { open: "within", window: { days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00" } },
+              source: { ...contact.source, hours: { configuredBy: "deployer", date: "2026-05-01" } },
+            }
+          : contact,
       ),
     });
     const day = areaContactsSections(withHours, new Date("2026-11-24T10:00:00Z"), true);

@@ -69,14 +69,15 @@ describe("triage channel card", () => {
         case "date": return "2011-04-09";
         case "number": return 15; // the date of birth below makes the child 15 that day
         case "yesno": return "no";
-        case "choice": return "other";
+        case "choice": return field.choices?.at(-1)?.value ?? "";
         default: return field.key === "nhsNumber" ? "943 476 5919" : field.key === "upn" ? "A12345678901B" : marker(field, index);
       }
     };
     const group = (id: string, index = 0) => Object.fromEntries((REFERRAL_FIELDS as readonly FieldSpec[]).filter((field) => field.group === id).map((field) => [field.key, personal(field, index)]));
     const checked = validateReferral({
-      referrer: group("referrer"), child: group("child"), concern: group("concern"), mase: group("mase"), parentalResponsibility: group("parentalResponsibility"),
+      referrer: group("referrer"), child: group("child"), concern: group("concern"), mase: group("mase"), maseOtherRisks: group("maseOtherRisks"), parentalResponsibility: group("parentalResponsibility"),
       personsOfInterest: [group("personsOfInterest", 0), group("personsOfInterest", 1)], locationsOfInterest: [group("locationsOfInterest")],
+      household: group("household"), parentsAndCarers: [group("parentsAndCarers", 0), group("parentsAndCarers", 1)], householdChildren: [group("householdChildren", 0)],
       fromCheck: fromCheckOf(request(CHECK), assessCase(CHECK)),
     }, "2026-11-24");
     if (!checked.ok) throw new Error(JSON.stringify(checked.issues));

@@ -10,7 +10,7 @@ import { CARRIED, CHANNEL, bytesOf, executes, rendered, textBlocks, textRuns, wo
 
 const SMALL: DetailsView = {
   channel: { ...CHANNEL, status: "assigned", assignee: "Sam Lead" },
-  referral: { values: { "child.forename": "Samira", "child.surname": "Markerfield", "concern.worries": "Seen getting into cars after school." }, entries: { personsOfInterest: 0, locationsOfInterest: 0 } },
+  referral: { values: { "child.forename": "Samira", "child.surname": "Markerfield", "concern.worries": "Seen getting into cars after school." }, entries: { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 } },
   carried: CARRIED,
   history: [
     { when: "10:02", text: "Submitted by Alex Teacher (Class teacher, Hillside School)" },
@@ -42,6 +42,8 @@ describe("referral details card", () => {
     expect(textBlocks(rendered(card)).join("\n")).toContain("Long answers are shortened on this card");
     // The newest 15 entries of the history, and a line for the rest; the estimate does not waste the room.
     expect(textRuns(rendered(card))).toContain("15 earlier entries are not shown here.");
+    // Too big for one card even shortened: the last entries of the longest lists are left out, saying where to read them.
+    expect(textRuns(rendered(card))).toContain("Not shown on this card: download the referral as a PDF from the triage board in the tab to read them.");
     expect(bytesOf(card)).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES * 0.85);
   });
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 import { ENTRIES_PER_PAGE, referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView, type ReferralSection } from "../../src/cards/referral-views.ts";
-import { REFERRAL_CARD_SECTIONS, fieldsIn } from "../../src/cards/referral-sections.ts";
+import { REFERRAL_CARD_SECTIONS, fieldsIn, isListGroup } from "../../src/cards/referral-sections.ts";
+import { maxEntriesOf } from "../../src/domain/referral-fields.ts";
 import type { CardToSend } from "../../src/cards/check-views.ts";
 import { TRIAGE_STATUSES } from "../../src/domain/triage.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
@@ -13,7 +14,7 @@ import { inputsShownIn } from "../../src/services/referral-draft.ts";
 import { cardProblems } from "../support/validate-card.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
 import {
-  CHANNEL, DRAFT_ID, NOTICE, SENT, buttonTitles, bytesOf, executes, idsOf, inputById, inputs, longest, nodes, rendered, textBlocks, textRuns, view, worstCase,
+  CHANNEL, DRAFT_ID, NOTICE, SENT, SUNDAY_03, buttonTitles, sentAt, bytesOf, executes, idsOf, inputById, inputs, longest, nodes, rendered, textBlocks, textRuns, view, worstCase,
 } from "../support/referral-cards.ts";
 
 const CASES: [string, CardToSend][] = [
@@ -24,9 +25,9 @@ const CASES: [string, CardToSend][] = [
   ["review: the essentials only", referralReviewCard(view({ values: { "referrer.name": "Sam Teacher", "child.forename": "Not known", "concern.worries": "Seen getting into cars." } }))],
   ["review: worst case", referralReviewCard({ ...worstCase(), issues: [], notice: undefined })],
   ["sent: channel registered", referralSentCard(SENT)],
-  ["sent: phone now, closed", referralSentCard({ ...SENT, phoneNow: true, frontDoor: { ...SENT.frontDoor, openNow: false } })],
-  ["sent: no channel yet", referralSentCard({ ...SENT, channelRegistered: false, phoneNow: true })],
-  ["sent: no contact details", referralSentCard({ ...SENT, frontDoor: undefined })],
+  ["sent: phone now, closed", referralSentCard({ ...SENT, phoneNow: true, sections: sentAt(SUNDAY_03) })],
+  ["sent: no channel yet", referralSentCard({ ...SENT, delivery: "no-channel" as const, phoneNow: true })],
+  ["sent: no contact details", referralSentCard({ ...SENT, sections: [] })],
   ...TRIAGE_STATUSES.map((status): [string, CardToSend] => [`channel: ${status}`, referralChannelCard({ ...CHANNEL, status, assignee: "Sam Lead", note: "Acknowledged by Sam Lead at 10:05" })]),
 ];
 
@@ -58,12 +59,12 @@ describe("referral cards", () => {
 describe("referral form", () => {
   it("the essentials show the required fields of every group, and what the service reads back as cleared", () => {
     const card = rendered(referralFormCard(view()));
-    expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0 })]);
+    expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 })]);
     expect(textBlocks(card)).toEqual(expect.arrayContaining(["About you", "The child", "Your worry", "Parents and carers"]));
   });
 
-  it.each(["referrer", "child", "concern", "mase", "parentalResponsibility"] as const)("%s: shows the group's other fields, the ones the service reads back", (section) => {
-    expect(inputs(rendered(referralFormCard(view({ section })))).map((input) => input.id)).toEqual([...inputsShownIn(section, { personsOfInterest: 0, locationsOfInterest: 0 })]);
+  it.each(["referrer", "child", "concern", "mase", "maseOtherRisks", "household", "parentalResponsibility"] as const)("%s: shows the group's other fields, the ones the service reads back", (section) => {
+    expect(inputs(rendered(referralFormCard(view({ section })))).map((input) => input.id)).toEqual([...inputsShownIn(section, { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 })]);
   });
 
   it("uses the input each kind needs, with the table's limits", () => {
@@ -98,7 +99,7 @@ describe("referral form", () => {
   it.each(REFERRAL_CARD_SECTIONS)("%s: what was typed comes back in each input as typed", (section) => {
     const fields = fieldsIn(section);
     const values = Object.fromEntries(fields.flatMap((field) => idsOf(field, 2).map((id) => [id, field.kind === "number" ? "9" : longest(field, "é")])));
-    const card = rendered(referralFormCard(view({ section, values, entries: { personsOfInterest: 2, locationsOfInterest: 2 } })));
+    const card = rendered(referralFormCard(view({ section, values, entries: { personsOfInterest: 2, locationsOfInterest: 2, parentsAndCarers: 2, householdChildren: 2 } })));
     for (const [id, value] of Object.entries(values)) expect(inputById(card, id)?.value, id).toEqual(id.endsWith(".age") ? 9 : value);
   });
 
@@ -134,32 +135,34 @@ describe("referral form", () => {
   });
 
   it("sends the practitioner to the page of a list that holds a problem", () => {
-    const card = rendered(referralFormCard(view({ entries: { personsOfInterest: 8, locationsOfInterest: 0 }, issues: [{ field: "personsOfInterest.6.name", message: "Give this person's name, or describe them if you do not know it." }] })));
+    const card = rendered(referralFormCard(view({ entries: { personsOfInterest: 8, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, issues: [{ field: "personsOfInterest.6.name", message: "Give this person's name, or describe them if you do not know it." }] })));
     expect(executes(card).find((action) => action.data.section === "personsOfInterest")).toMatchObject({ title: "People of interest (8 people, 1 to fix)", data: { showEntry: 6 } });
-    const page = rendered(referralFormCard(view({ section: "personsOfInterest", showEntry: 6, entries: { personsOfInterest: 8, locationsOfInterest: 0 }, issues: [{ field: "personsOfInterest.6.name", message: "Give this person's name, or describe them if you do not know it." }] })));
+    const page = rendered(referralFormCard(view({ section: "personsOfInterest", showEntry: 6, entries: { personsOfInterest: 8, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, issues: [{ field: "personsOfInterest.6.name", message: "Give this person's name, or describe them if you do not know it." }] })));
     expect(textBlocks(page)).toEqual(expect.arrayContaining(["Person 7", "Give this person's name, or describe them if you do not know it.", "One is on this card, beside its field."]));
   });
 
   it("a list shows its entries a page at a time, each with Remove, and Add while under 20", () => {
-    const card = rendered(referralFormCard(view({ section: "personsOfInterest", showEntry: 4, entries: { personsOfInterest: 5, locationsOfInterest: 0 } })));
+    const card = rendered(referralFormCard(view({ section: "personsOfInterest", showEntry: 3, entries: { personsOfInterest: 5, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 } })));
+    // Two a page since each person has offending history and youth offending or police involvement too (DOMAIN.md §8, 2026-12-07).
     const size = ENTRIES_PER_PAGE.personsOfInterest;
-    expect(size).toBe(3);
-    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Person 4", "Person 5", "Showing people 4 to 5 of 5. What you type here is saved when you open another page."]));
-    expect(textBlocks(card)).not.toContain("Person 3");
-    const shown = { draftId: DRAFT_ID, version: 7, shownFrom: 3, shownTo: 5 };
+    expect(size).toBe(2);
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Person 3", "Person 4", "Showing people 3 to 4 of 5. What you type here is saved when you open another page."]));
+    expect(textBlocks(card)).not.toContain("Person 2");
+    expect(textBlocks(card)).not.toContain("Person 5");
+    const shown = { draftId: DRAFT_ID, version: 7, shownFrom: 2, shownTo: 4 };
     expect(executes(card).filter((action) => action.verb !== "referral.section" && action.verb !== "check.result")).toEqual([
+      expect.objectContaining({ title: "Remove person 3", verb: "referral.remove", data: { ...shown, group: "personsOfInterest", index: 2 } }),
       expect.objectContaining({ title: "Remove person 4", verb: "referral.remove", data: { ...shown, group: "personsOfInterest", index: 3 } }),
-      expect.objectContaining({ title: "Remove person 5", verb: "referral.remove", data: { ...shown, group: "personsOfInterest", index: 4 } }),
       expect.objectContaining({ title: "Add a person", verb: "referral.add", data: { ...shown, group: "personsOfInterest" } }),
       expect.objectContaining({ title: "Review and send", verb: "referral.review", data: shown }),
     ]);
-    expect(executes(card).find((action) => action.title === "People 1 to 3")?.data).toEqual({ ...shown, section: "personsOfInterest", showEntry: 0 });
+    expect(executes(card).find((action) => action.title === "People 1 to 2")?.data).toEqual({ ...shown, section: "personsOfInterest", showEntry: 0 });
     // The service reads back as cleared only the inputs this page showed.
-    expect(new Set(inputs(card).map((input) => input.id))).toEqual(new Set([...inputsShownIn("personsOfInterest", { personsOfInterest: 5, locationsOfInterest: 0 }, { from: 3, to: 6 })]));
+    expect(new Set(inputs(card).map((input) => input.id))).toEqual(new Set([...inputsShownIn("personsOfInterest", { personsOfInterest: 5, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, { from: 2, to: 4 })]));
   });
 
   it("at 20 entries offers no Add, and says why", () => {
-    const card = rendered(referralFormCard(view({ section: "locationsOfInterest", entries: { personsOfInterest: 0, locationsOfInterest: 20 } })));
+    const card = rendered(referralFormCard(view({ section: "locationsOfInterest", entries: { personsOfInterest: 0, locationsOfInterest: 20, parentsAndCarers: 0, householdChildren: 0 } })));
     expect(executes(card).map((action) => action.verb)).not.toContain("referral.add");
     expect(textBlocks(card)).toContain("That is 20, the most a referral takes. Describe any more together in one entry.");
   });
@@ -171,7 +174,7 @@ describe("referral form", () => {
   });
 
   it("opens every other section, saying which hold something", () => {
-    const card = rendered(referralFormCard(view({ values: { "child.forename": "Sam", "child.school": "Hillside", "mase.countyLines": "x" }, entries: { personsOfInterest: 1, locationsOfInterest: 0 } })));
+    const card = rendered(referralFormCard(view({ values: { "child.forename": "Sam", "child.school": "Hillside", "mase.countyLines": "x" }, entries: { personsOfInterest: 1, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 } })));
     expect(executes(card).filter((action) => action.verb === "referral.section").map((action) => [action.title, action.data.section])).toEqual([
       ["More about you", "referrer"],
       ["More about the child (filled in)", "child"],
@@ -179,8 +182,60 @@ describe("referral form", () => {
       ["People of interest (1 person)", "personsOfInterest"],
       ["Places of interest", "locationsOfInterest"],
       ["For MASE (the Multi-Agency Sexual Exploitation meeting) (filled in)", "mase"],
-      ["More about parents and carers", "parentalResponsibility"],
+      ["For MASE: other risks, police", "maseOtherRisks"],
+      ["Who the child lives with", "household"],
+      ["Parents and carers: details", "parentsAndCarers"],
+      ["Brothers, sisters, other children", "householdChildren"],
+      ["More about telling parents", "parentalResponsibility"],
     ]);
+  });
+
+  // DOMAIN.md §8 (added 2026-12-07): the household, optional, under "more detail".
+  it("the household: who the child lives with, then parents and carers up to 4, then other children up to 8, each saying where any more go", () => {
+    const essentials = rendered(referralFormCard(view()));
+    expect(inputs(essentials).map((input) => String(input.id)).filter((id) => /^(household|parentsAndCarers|householdChildren)\./.test(id))).toEqual([]);
+    expect(inputs(rendered(referralFormCard(view({ section: "household" })))).map((input) => input.id)).toEqual(["household.livesWith"]);
+
+    const carers = rendered(referralFormCard(view({ section: "parentsAndCarers", entries: { ...view().entries, parentsAndCarers: 1 } })));
+    expect(inputs(carers).map((input) => input.id)).toEqual([
+      "parentsAndCarers.0.name", "parentsAndCarers.0.relationship", "parentsAndCarers.0.dateOfBirth", "parentsAndCarers.0.address",
+      "parentsAndCarers.0.phone", "parentsAndCarers.0.language", "parentsAndCarers.0.mayBeRisk",
+    ]);
+    expect(inputById(carers, "parentsAndCarers.0.phone")).toMatchObject({ type: "Input.Text", style: "Tel", maxLength: 30 });
+    expect(inputById(carers, "parentsAndCarers.0.dateOfBirth")).toMatchObject({ type: "Input.Date" });
+    expect(inputById(carers, "parentsAndCarers.0.mayBeRisk")?.choices).toEqual([{ title: "Yes", value: "yes" }, { title: "No", value: "no" }, { title: "Not known", value: "notKnown" }]);
+    expect(executes(carers).find((action) => action.verb === "referral.add")).toMatchObject({ title: "Add a parent or carer", data: { group: "parentsAndCarers" } });
+
+    const fullCarers = rendered(referralFormCard(view({ section: "parentsAndCarers", entries: { ...view().entries, parentsAndCarers: 4 } })));
+    expect(textBlocks(fullCarers)).toEqual(expect.arrayContaining(["Parent or carer 1", "Parent or carer 4"]));
+    expect(executes(fullCarers).map((action) => action.verb)).not.toContain("referral.add");
+    expect(textBlocks(fullCarers)).toContain('That is 4, the most a referral takes. Describe any others under "Who the child lives with".');
+
+    const fullChildren = rendered(referralFormCard(view({ section: "householdChildren", entries: { ...view().entries, householdChildren: 8 } })));
+    expect(textBlocks(fullChildren)).toEqual(expect.arrayContaining(["Child 1", "Child 8"]));
+    expect(textBlocks(fullChildren)).toContain('That is 8, the most a referral takes. Describe any others under "Who the child lives with".');
+    expect(inputById(fullChildren, "householdChildren.7.age")).toMatchObject({ type: "Input.Number", min: 0, max: 25 });
+  });
+
+  it("a child's date of birth in the household that does not exist stays as typed in a text box, its problem beside it, the rest kept", () => {
+    const values = { "householdChildren.0.name": "Kemi", "householdChildren.0.dateOfBirth": "2017-02-30", "householdChildren.0.school": "Hillside Primary", "householdChildren.1.name": "Tobi" };
+    const issues = [{ field: "householdChildren.0.dateOfBirth", message: "That date does not exist: check the day and the month." }];
+    const card = rendered(referralFormCard(view({ section: "householdChildren", values, issues, entries: { ...view().entries, householdChildren: 2 } })));
+    expect(inputById(card, "householdChildren.0.dateOfBirth")).toMatchObject({ type: "Input.Text", value: "2017-02-30" });
+    const containerOf = (id: string) => nodes(card, (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === id)[0];
+    expect(containerOf("householdChildren.0.dateOfBirth")?.items[1]).toMatchObject({ type: "TextBlock", text: "That date does not exist: check the day and the month.", color: "Attention" });
+    for (const [id, value] of Object.entries(values)) if (!id.endsWith("dateOfBirth")) expect(inputById(card, id)?.value, id).toBe(value);
+    // From any other part, the link to the children's part says there is a problem there.
+    const elsewhere = rendered(referralFormCard(view({ values, issues, entries: { ...view().entries, householdChildren: 2 } })));
+    expect(executes(elsewhere).find((action) => action.data.section === "householdChildren")?.title).toBe("Brothers, sisters, other children (2 children, 1 to fix)");
+  });
+
+  it("more context (2026-12-07) is under \"more detail\": the child's, each person's, and MASE's other risks", () => {
+    const ids = (section: ReferralSection, entries = view().entries) => inputs(rendered(referralFormCard(view({ section, entries })))).map((input) => String(input.id));
+    expect(ids("child")).toEqual(expect.arrayContaining(["child.gangAffiliation", "child.socialCareStatus", "child.earlyHelpAssessment", "child.otherAgencies"]));
+    expect(ids("personsOfInterest", { ...view().entries, personsOfInterest: 1 })).toEqual(expect.arrayContaining(["personsOfInterest.0.offendingHistory", "personsOfInterest.0.youthOffendingOrPolice"]));
+    expect(ids("maseOtherRisks")).toEqual(["maseOtherRisks.radicalisation", "maseOtherRisks.sexuallyHarmfulBehaviour", "maseOtherRisks.cawnIssued", "maseOtherRisks.policeFlag"]);
+    expect(ids("essentials").filter((id) => /gang|socialCare|earlyHelp|otherAgencies|offending|radicalisation|Harmful|cawn|policeFlag/.test(id))).toEqual([]);
   });
 
   it("goes back to the check's result when there is one, saying what is not saved", () => {
@@ -201,7 +256,7 @@ describe("referral form", () => {
 // Issue 10, point 2: every card at its worst stays within Teams' limit (DESIGN.md: 28 KB).
 describe("worst case size", () => {
   const pages = (section: ReferralSection) =>
-    section === "personsOfInterest" || section === "locationsOfInterest" ? Array.from({ length: Math.ceil(20 / ENTRIES_PER_PAGE[section]) }, (_, page) => page * ENTRIES_PER_PAGE[section]) : [0];
+    isListGroup(section) ? Array.from({ length: Math.ceil(maxEntriesOf(section) / ENTRIES_PER_PAGE[section]) }, (_, page) => page * ENTRIES_PER_PAGE[section]) : [0];
   const worst = worstCase();
 
   it.each(REFERRAL_CARD_SECTIONS.flatMap((section) => pages(section).map((showEntry) => [section, showEntry] as const)))("form %s from entry %i: every field at its limit in 3-byte characters", (section, showEntry) => {

@@ -16,6 +16,7 @@ import {
 import { startState, submitContext, submitQuestions, submitSigns, type CheckState } from "../../src/services/check-flow.ts";
 import { AREAS, TUESDAY_MORNING, request, type Case } from "../support/assessment.ts";
 import { cardProblems } from "../support/validate-card.ts";
+import { SENT } from "../support/referral-cards.ts";
 import { walkCard } from "../support/card-walk.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
 import { answeredGuidanceCard, urgentCard } from "../../src/cards/answer-views.ts";
@@ -49,9 +50,9 @@ const resultState = (area: string): CheckState => ({ ...atQuestions, step: "resu
 // The referral cards in full are in referral-views.test.ts; one of each here, so every template is covered.
 const REFERRAL_DRAFT: ReferralFormView = {
   draftId: "6d1c1a9e-0000-4000-8000-000000000000", version: 2, section: "essentials", values: { "referrer.name": "Sam Teacher" }, issues: [{ field: "child.forename", message: "Enter the child's first name, or \"not known\"." }],
-  entries: { personsOfInterest: 1, locationsOfInterest: 0 }, carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] },
+  entries: { personsOfInterest: 1, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] },
 };
-const REFERRAL_SENT = { reference: "KIN-2026-00042", areaName: "Kingston upon Thames", frontDoor: { name: "Single Point of Access (SPA)", phone: "020 8547 5008", openNow: true, hoursText: "Hours: 08:00-18:00 Mon-Fri" }, phoneNow: true, channelRegistered: false };
+const REFERRAL_SENT = { ...SENT, phoneNow: true, delivery: "no-channel" as const };
 const REFERRAL_CHANNEL = {
   referralId: "0b9e0000-0000-4000-8000-000000000002", version: 1, reference: "KIN-2026-00042", areaName: "Kingston upon Thames", categoryLine: "Category 2", offenceLines: [],
   urgency: "today" as const, ageBand: "13-15", submittedAt: "Tue 24 Nov, 10:02", acknowledgeBy: "Tue 24 Nov, 14:02", decideBy: "Thu 26 Nov, 10:02", status: "submitted",
@@ -112,14 +113,14 @@ const CASES: [string, CardToSend][] = [
   ["referral form: people of interest", referralFormCard({ ...REFERRAL_DRAFT, section: "personsOfInterest" })],
   ["referral review", referralReviewCard({ ...REFERRAL_DRAFT, issues: [] })],
   ["referral sent, no channel yet", referralSentCard(REFERRAL_SENT)],
-  ["referral sent, channel registered", referralSentCard({ ...REFERRAL_SENT, channelRegistered: true })],
+  ["referral sent, channel registered", referralSentCard({ ...REFERRAL_SENT, delivery: "posting" as const })],
   ["referral in the triage channel", referralChannelCard(REFERRAL_CHANNEL)],
   ["referral in the triage channel: assigned, a colleague known", referralChannelCard({ ...REFERRAL_CHANNEL, status: "assigned", assignee: "Sam Lead", colleagues: [{ id: "00000000-0000-4000-8000-00000000001a", name: "Jo Okafor" }] })],
   [
     "referral details for a triage member",
     referralDetailsCard({
       channel: { ...REFERRAL_CHANNEL, status: "awaiting-info" },
-      referral: { values: { "child.forename": "Samira", "child.dateOfBirth": "2011-04-09", "concern.worries": "Seen getting into cars." }, entries: { personsOfInterest: 0, locationsOfInterest: 0 } },
+      referral: { values: { "child.forename": "Samira", "child.dateOfBirth": "2011-04-09", "concern.worries": "Seen getting into cars." }, entries: { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 } },
       carried: { areaName: "Kingston upon Thames", ageText: "14", resultLines: ["Category 2"] },
       history: [{ when: "10:02", text: "Submitted by Alex Teacher (Class teacher, Hillside School)" }, { when: "10:20", text: "Information asked for by Sam Lead at 10:20", said: "Which school?" }],
       earlier: ["Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help). Same name and date of birth, NHS number or UPN: check it is the same child."],

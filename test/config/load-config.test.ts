@@ -1,6 +1,7 @@
 // Config: one zod-validated reader of the environment; a bad setting stops start-up, named.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/load-config.ts";
+import { clockFrom } from "../../src/config/local-clock.ts";
 import { problemsOf } from "../support/problems-of.ts";
 
 describe("loadConfig", () => {
@@ -15,6 +16,25 @@ describe("loadConfig", () => {
       retentionDays: 365,
       shutdownDeadlineMs: 8000,
       bot: undefined,
+    });
+  });
+
+  describe("LOCAL_CLOCK (the playground at another time)", () => {
+    it("starts the clock at the moment given, which then runs on", () => {
+      const config = loadConfig({ LOCAL_CLOCK: "2026-11-29T03:00:00Z" });
+      expect(config.clockStart).toEqual(new Date("2026-11-29T03:00:00Z"));
+      let real = 1_000_000;
+      const clock = clockFrom(config.clockStart!, () => real);
+      expect(clock()).toEqual(new Date("2026-11-29T03:00:00Z"));
+      real += 90_000;
+      expect(clock()).toEqual(new Date("2026-11-29T03:01:30Z"));
+    });
+
+    it("is refused when it cannot be read, or with credentials (local use only)", () => {
+      expect(problemsOf(() => loadConfig({ LOCAL_CLOCK: "Sunday 3am" }), ConfigError)).toEqual(["LOCAL_CLOCK: expected a date and time with its offset, such as 2026-11-29T03:00:00Z"]);
+      expect(problemsOf(() => loadConfig({ LOCAL_CLOCK: "2026-11-29T03:00:00Z", MicrosoftAppId: "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b", MicrosoftAppPassword: "secret" }), ConfigError)).toEqual([
+        "LOCAL_CLOCK: is for local use with the playground only: unset it when MicrosoftAppId is set",
+      ]);
     });
   });
 

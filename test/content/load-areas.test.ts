@@ -36,12 +36,15 @@ describe("the shipped areas", () => {
     const seedDigits = seeds.map((text) => text.replace(/\D/g, "")).join("|");
     const seedText = seeds.join("\n").toLowerCase();
     const contacts = [...loadAreas().values()].flatMap((area) => area.contacts.map((contact) => ({ area: area.id, ...contact })));
+    // A value the deployer configured (and checked with the service) is theirs, not the seeds';
+    // contact-sources.test.ts checks the rest against the area's own seed, passage by passage.
+    const fromSeed = (contact: (typeof contacts)[number], field: "phone" | "email") => contact[field] !== undefined && "seed" in (contact.source?.[field] ?? {});
 
-    it.each(contacts.filter((contact) => contact.phone !== undefined).map((contact) => [contact.area, contact.phone]))("%s phone %s", (_area, phone) => {
+    it.each(contacts.filter((contact) => fromSeed(contact, "phone")).map((contact) => [contact.area, contact.phone]))("%s phone %s", (_area, phone) => {
       expect(seedDigits).toContain(phone?.replace(/\D/g, ""));
     });
 
-    it.each(contacts.filter((contact) => contact.email !== undefined).map((contact) => [contact.area, contact.email]))("%s email %s", (_area, email) => {
+    it.each(contacts.filter((contact) => fromSeed(contact, "email")).map((contact) => [contact.area, contact.email]))("%s email %s", (_area, email) => {
       expect(seedText).toContain(email?.toLowerCase());
     });
   });

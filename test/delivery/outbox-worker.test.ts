@@ -174,22 +174,28 @@ describe("the outbox worker", () => {
         [{ kind: "post", payload: {}, dueAt: START }],
       );
     const worker = workerWith({ post: async (message) => void sent.push(message.referralId) });
+    // No sleep that guesses: a batch waits for any batch already running, so a runOnce after the
+    // nudge finds the message still there only if the nudge started no batch of its own.
     await queue("before-start");
     worker.nudge();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent).toEqual([]);
+    expect(await worker.runOnce()).toBe(1);
+    expect(sent).toEqual(["before-start"]);
 
+    await queue("at-start");
     worker.start(60 * 60_000);
-    await vi.waitFor(() => expect(sent).toEqual(["before-start"]));
+    await vi.waitFor(() => expect(sent).toEqual(["before-start", "at-start"]));
     // The next poll is an hour away: only the nudge can send this one now.
     await queue("nudged");
     worker.nudge();
-    await vi.waitFor(() => expect(sent).toEqual(["before-start", "nudged"]));
+    await vi.waitFor(() => expect(sent).toEqual(["before-start", "at-start", "nudged"]));
 
     await worker.stop();
     await queue("after-stop");
     worker.nudge();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sent).toEqual(["before-start", "nudged"]);
+    // Again a batch as the barrier: after stop it sends nothing, and nothing the nudge began is still running.
+    expect(await worker.runOnce()).toBe(0);
+    expect(sent).toEqual(["before-start", "at-start", "nudged"]);
+    expect((await outbox.claim(now, 10, 60_000)).map((message) => message.referralId)).toEqual(["after-stop"]);
   });
 });

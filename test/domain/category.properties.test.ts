@@ -67,6 +67,25 @@ describe("category laws (fast-check)", () => {
     );
   });
 
+  // DOMAIN.md §4: "not sure" counts as a possible yes. The law above holds even if "not sure"
+  // counted as no; this one does not: an unsure answer weighs exactly as a yes, on the category
+  // and on every flag. Only `unconfirmed` tells them apart.
+  it("an unsure answer counts as a yes: the same category and flags, whatever the rest", () => {
+    fc.assert(
+      fc.property(caseInput, fc.constantFrom(...QUESTION_IDS), (given, question) => {
+        const asUnsure = assess(request({ ...given, answers: { ...given.answers, [question]: "unsure" } }), KINGSTON);
+        const asYes = assess(request({ ...given, answers: { ...given.answers, [question]: "yes" } }), KINGSTON);
+        expect([asUnsure.category, asUnsure.flags]).toEqual([asYes.category, asYes.flags]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("an unsure exchange alone is evidence: Category 2, unconfirmed", () => {
+    const unsure = assess(request({ answers: { exchange: "unsure" } }), KINGSTON);
+    expect([unsure.category, unsure.unconfirmed]).toEqual([2, true]);
+  });
+
   it("adding a sign never lowers the category", () => {
     fc.assert(
       fc.property(caseInput, fc.constantFrom(...SIGN_IDS), (given, sign) => {

@@ -111,6 +111,17 @@ describe("pathway (DOMAIN.md §5)", () => {
     expect(police({ answers: { ...EXCHANGE, immediateDanger: "yes" } })).toEqual(["999"]);
   });
 
+  it("an adult's NRM step says their informed consent is needed, or a Duty to Notify report without it, only first responders refer, marked as national guidance (DOMAIN.md §5)", () => {
+    const adult = assessCase({ child: { age: 19 }, answers: { trafficking: "yes" } }).pathway.find((step) => step.service === "nrm")?.text ?? "";
+    expect(adult).toMatch(/informed consent/);
+    expect(adult).toMatch(/Duty to Notify/);
+    expect(adult).toMatch(/Only designated first responders/);
+    expect(adult).toMatch(/National guidance, beyond the local documents/);
+    const child = assessCase({ answers: { trafficking: "yes" } }).pathway.find((step) => step.service === "nrm")?.text ?? "";
+    expect(child).toContain("National Referral Mechanism");
+    expect(child).not.toMatch(/consent|Duty to Notify/);
+  });
+
   it("tells a looked-after child's worker that home and host authorities both need to know", () => {
     const result = assessCase({ child: { lookedAfter: true, placedOutOfArea: true }, signs: ["familial.inCare"] });
     expect(result.pathway.find((step) => step.service === "social-worker")?.text).toMatch(/both the home authority \(the council that looks after the child\) and the host authority \(where the child now lives\) know/);

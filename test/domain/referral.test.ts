@@ -102,6 +102,25 @@ describe("what is required, and how each field is checked (DOMAIN.md §8)", () =
     // at most 20 persons and 20 locations
     [`${TOO_MANY} persons`, (input) => { input.personsOfInterest = Array.from({ length: TOO_MANY }, (_, index) => ({ name: `Person ${index}` })); }, "personsOfInterest", /up to 20 people \(there are 21\)/],
     [`${TOO_MANY} locations`, (input) => { input.locationsOfInterest = Array.from({ length: TOO_MANY }, (_, index) => ({ place: `Place ${index}` })); }, "locationsOfInterest", /up to 20 places/],
+    // the household (added 2026-12-07): all optional; at most 4 parents or carers and 8 other children
+    ["5 parents or carers", (input) => { input.parentsAndCarers = Array.from({ length: 5 }, (_, index) => ({ name: `Carer ${index}` })); }, "parentsAndCarers", /^You can add up to 4 parents or carers \(there are 5\)\./],
+    ["9 children in the household", (input) => { input.householdChildren = Array.from({ length: 9 }, (_, index) => ({ name: `Child ${index}` })); }, "householdChildren", /up to 8 children \(there are 9\)/],
+    ["a parent or carer with neither name nor relationship", (input) => { input.parentsAndCarers = [{ phone: "020 7946 0123" }]; }, "parentsAndCarers.0.name", /name, or their relationship to the child/],
+    ["a child in the household with no name", (input) => { input.householdChildren = [{ age: 9 }]; }, "householdChildren.0.name", /this child's name, or "not known"/],
+    ["a sibling's date of birth that does not exist", (input) => { input.householdChildren = [{ name: "Kemi", dateOfBirth: "2017-02-30" }]; }, "householdChildren.0.dateOfBirth", /does not exist/],
+    ["a sibling born tomorrow", (input) => { input.householdChildren = [{ name: "Kemi", dateOfBirth: "2026-11-25" }]; }, "householdChildren.0.dateOfBirth", /in the future/],
+    ["a sibling's age that does not match their date of birth", (input) => { input.householdChildren = [{ name: "Kemi", dateOfBirth: "2017-02-03", age: 7 }]; }, "householdChildren.0.age", /makes them 9/],
+    ["a sibling aged 26", (input) => { input.householdChildren = [{ name: "Kemi", age: 26 }]; }, "householdChildren.0.age", /whole number from 0 to 25/],
+    ["a parent's date of birth in the future", (input) => { input.parentsAndCarers = [{ name: "Ngozi Okafor", dateOfBirth: "2027-01-01" }]; }, "parentsAndCarers.0.dateOfBirth", /in the future/],
+    ["a parent's phone with 10 digits", (input) => { input.parentsAndCarers = [{ name: "Ngozi Okafor", phone: "07700 90012" }]; }, "parentsAndCarers.0.phone", /UK phone number/],
+    ["whether a parent may be a source of risk answered otherwise", (input) => { input.parentsAndCarers = [{ relationship: "Mother", mayBeRisk: "maybe" }]; }, "parentsAndCarers.0.mayBeRisk", /one of the options/],
+    ["who the child lives with over 300 characters", (input) => { input.household = { livesWith: "x".repeat(301) }; }, "household.livesWith", /300 characters/],
+    ["a parent's name over 100 characters", (input) => { input.parentsAndCarers = [{ name: "x".repeat(101) }]; }, "parentsAndCarers.0.name", /100 characters/],
+    // more context (added 2026-12-07), all optional
+    ["gang affiliation over 300 characters", (input) => { input.child.gangAffiliation = "x".repeat(301); }, "child.gangAffiliation", /300 characters/],
+    ["early help assessment answered otherwise", (input) => { input.child.earlyHelpAssessment = "pending"; }, "child.earlyHelpAssessment", /yes or no/],
+    ["a person's offending history over 200 characters", (input) => { input.personsOfInterest[0].offendingHistory = "x".repeat(201); }, "personsOfInterest.0.offendingHistory", /200 characters/],
+    ["CAWN issued answered otherwise", (input) => { input.maseOtherRisks = { cawnIssued: "soon" }; }, "maseOtherRisks.cawnIssued", /yes or no/],
     // shapes the card never sends
     ["a field the referral does not have", (input) => { input.child.nickname = "AJ"; }, "child", /unknown field "nickname"/],
     ["text sent as a number", (input) => { input.referrer.name = 42; }, "referrer.name", /as text/],
@@ -131,6 +150,23 @@ describe("what is required, and how each field is checked (DOMAIN.md §8)", () =
       input.locationsOfInterest = Array.from({ length: 20 }, (_, index) => ({ place: `Place ${index}` }));
     }],
     ["no persons, locations or MASE details", (input) => { delete input.personsOfInterest; delete input.locationsOfInterest; delete input.mase; }],
+    ["a household: who the child lives with, 4 parents or carers and 8 other children", (input) => {
+      input.household = { livesWith: "Her mother and stepfather, and three younger brothers." };
+      input.parentsAndCarers = [
+        { name: "Ngozi Okafor", relationship: "Mother", dateOfBirth: "1984-07-21", phone: "07700 900123", language: "English and Igbo", mayBeRisk: "no" },
+        { relationship: "Stepfather", address: "Not known", mayBeRisk: "notKnown" },
+        { name: "Chidi Okafor", relationship: "Father", mayBeRisk: "yes" },
+        { name: "Adaeze Okafor", relationship: "Grandmother" },
+      ];
+      input.householdChildren = Array.from({ length: 8 }, (_, index) => ({ name: `Child ${index}`, age: index, school: "Hillside Primary" }));
+    }],
+    ["a child in the household with a date of birth and the age it gives", (input) => { input.householdChildren = [{ name: "Kemi", dateOfBirth: "2017-02-03", age: 9 }]; }],
+    ["a parent or carer known only by their relationship", (input) => { input.parentsAndCarers = [{ relationship: "Stepfather" }]; }],
+    ["more context about the child, a person and for MASE", (input) => {
+      Object.assign(input.child, { gangAffiliation: "Says she is \"with\" the Cornerside boys.", socialCareStatus: "Open: child in need plan", earlyHelpAssessment: "yes", otherAgencies: "CAMHS; youth offending service." });
+      Object.assign(input.personsOfInterest[0], { offendingHistory: "Convicted of supplying drugs, 2024.", youthOffendingOrPolice: "Known to police." });
+      input.maseOtherRisks = { radicalisation: "None known.", sexuallyHarmfulBehaviour: "None known.", cawnIssued: "no", policeFlag: "CSE flag" };
+    }],
     ["the worry at exactly 2,000 characters", (input) => { input.concern.worries = "x".repeat(2000); }],
     ["an NHS number without spaces", (input) => { input.child.nhsNumber = "9434765919"; }],
   ])("accepts %s", (_name, change) => {
@@ -181,7 +217,8 @@ function everyFieldFilled(): Input {
   return {
     referrer: group("referrer"), child: group("child"), concern: group("concern"),
     personsOfInterest: [group("personsOfInterest")], locationsOfInterest: [group("locationsOfInterest")],
-    mase: group("mase"), parentalResponsibility: { ...group("parentalResponsibility"), told: "no" }, fromCheck: FROM_CHECK,
+    mase: group("mase"), maseOtherRisks: group("maseOtherRisks"), household: group("household"), parentsAndCarers: [group("parentsAndCarers")], householdChildren: [group("householdChildren")],
+    parentalResponsibility: { ...group("parentalResponsibility"), told: "no" }, fromCheck: FROM_CHECK,
   };
 }
 
@@ -216,10 +253,21 @@ describe("the field table is the one source for the card and the validator", () 
       "referrer.name", "referrer.role", "referrer.agency", "referrer.email", "referrer.phone",
       "child.forename", "child.surname", "child.dateOfBirth", "child.age",
       "concern.worries", "personsOfInterest.name", "personsOfInterest.description", "locationsOfInterest.place",
+      // Only once an entry is added: each says who it is (the household is optional, DOMAIN.md §8).
+      "parentsAndCarers.name", "parentsAndCarers.relationship", "householdChildren.name",
       "parentalResponsibility.told", "parentalResponsibility.whyNot", "parentalResponsibility.whyNotDetail",
     ]);
     expect(maxEntriesOf("personsOfInterest")).toBe(20);
     expect(maxEntriesOf("locationsOfInterest")).toBe(20);
+    expect(maxEntriesOf("parentsAndCarers")).toBe(4);
+    expect(maxEntriesOf("householdChildren")).toBe(8);
+  });
+
+  it("opens a referral stored before the household and more context were added (2026-12-07) with them empty", () => {
+    const stored = validateReferral(referral(), TODAY);
+    if (!stored.ok) throw new Error("the sample referral does not validate");
+    const { maseOtherRisks: _risks, household: _household, parentsAndCarers: _carers, householdChildren: _children, ...before } = stored.referral;
+    expect(Referral.parse(before)).toEqual({ ...before, maseOtherRisks: {}, household: {}, parentsAndCarers: [], householdChildren: [] });
   });
 });
 

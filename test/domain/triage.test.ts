@@ -6,7 +6,7 @@ import {
   INITIAL_TRIAGE_STATE, OUTCOMES, TRIAGE_ACTIONS, TRIAGE_MOVES, TRIAGE_STATUSES, TriageAction, TriageEvent, TriageState,
   applyTriageAction, triageMoveOf, type TriageActionType, type TriageMember, type TriageResult, type TriageStatus,
 } from "../../src/domain/triage.ts";
-import { describeTriageEvent } from "../../src/domain/triage-text.ts";
+import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-text.ts";
 
 const SAM: TriageMember = { id: "00000000-0000-0000-0000-0000000000021", name: "Sam Lead" };
 const JO: TriageMember = { id: "00000000-0000-0000-0000-0000000000022", name: "Jo Okafor" };
@@ -354,5 +354,26 @@ describe("any sequence of presses (fast-check)", () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe("a note for the triage team (DOMAIN.md §9)", () => {
+  const NOTE = "Sibling known to the Phoenix team; check the sibling's file.";
+  const decided = moved(applyTriageAction(ASSIGNED, { ...PRESS.decide, teamNote: NOTE } as TriageAction, JO, tue("10:30")));
+
+  it("is kept in the decision's audit event, beside the reason", () => {
+    expect(decided.event.details).toMatchObject({ reason: "Category 2 concern; police aware.", teamNote: NOTE });
+  });
+
+  it("never reaches the referrer's message, which carries the reason", () => {
+    const event = TriageEvent.parse({ type: "decided", actorId: JO.id, at: tue("10:30"), details: { ...decided.event.details, actorName: JO.name } });
+    const message = referrerMessage({ reference: "KIN-2026-00042" }, "Kingston upon Thames", event, tue("10:31"));
+    expect(message).toContain("Category 2 concern; police aware.");
+    expect(message).not.toContain("Sibling");
+  });
+
+  it("is left out when blank", () => {
+    const plain = moved(applyTriageAction(ASSIGNED, { ...PRESS.decide, teamNote: "   " } as TriageAction, JO, tue("10:30")));
+    expect(plain.event.details).not.toHaveProperty("teamNote");
   });
 });

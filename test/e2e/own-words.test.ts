@@ -11,6 +11,7 @@ import { loadGuidance } from "../../src/content/load-guidance.ts";
 import { ALEX, linksOf, startHarness, textOf, type Card, type Harness } from "../support/bot-harness.ts";
 import { walkCard } from "../support/card-walk.ts";
 import { OWN_WORDS, TEST_PART, TUNING_PART, type OwnWordsQuestion } from "../support/own-words.ts";
+import { FRESH_HELD_OUT } from "../support/urgency-training.ts";
 
 const GUIDANCE = loadGuidance();
 const ID_OF_TITLE = new Map(GUIDANCE.map((entry) => [entry.title, entry.id]));
@@ -22,7 +23,12 @@ const NO_ANSWER = "I don't have an answer to that";
 // that a change that makes them worse fails; the README says where they stand. The tuning part
 // and the urgency sets, which the danger words were written from, are held at the targets.
 const TARGETS = { top1: 0.9, top3: 0.97, noAnswer: 0.03, urgentRecall: 1, falseUrgent: 0.05 };
-const TEST_PART_FLOORS = { top1: 0.58, top3: 0.75, noAnswer: 0.03, urgentRecall: 0.8, falseUrgent: 0.1 };
+const TEST_PART_FLOORS = { top1: 0.6, top3: 0.78, noAnswer: 0.03, urgentRecall: 0.95, falseUrgent: 0.13 };
+// The fresh set (test/fixtures/questions/own-words-fresh.json) was written apart from the bot's
+// word lists; its held-out third (test/support/urgency-training.ts) is never tuned or trained on.
+// It names a guidance entry for every message, contact questions included, so only urgency, "a
+// right answer first" and top-3 are held here.
+const FRESH_FLOORS = { right1: 0.58, top3: 0.68, noAnswer: 0.03, urgentRecall: 0.85, falseUrgent: 0.1 };
 
 let harness: Harness;
 beforeAll(async () => {
@@ -108,6 +114,16 @@ describe("practitioners' own words, through HTTP", () => {
     expect(figures.noAnswer).toBeLessThanOrEqual(TEST_PART_FLOORS.noAnswer);
     expect(figures.top1).toBeGreaterThanOrEqual(TEST_PART_FLOORS.top1);
     expect(figures.top3).toBeGreaterThanOrEqual(TEST_PART_FLOORS.top3);
+  });
+
+  it("the fresh set's held-out third (never tuned or trained on): its figures are printed, and none is worse than the floor reached", { timeout: 120_000 }, async () => {
+    const figures = await measure(FRESH_HELD_OUT.map((question) => ({ ...question, also: question.also ?? [] })));
+    console.log(report("own words, fresh set, held-out third", figures));
+    expect(figures.urgentRecall).toBeGreaterThanOrEqual(FRESH_FLOORS.urgentRecall);
+    expect(figures.falseUrgent).toBeLessThanOrEqual(FRESH_FLOORS.falseUrgent);
+    expect(figures.noAnswer).toBeLessThanOrEqual(FRESH_FLOORS.noAnswer);
+    expect(figures.right1).toBeGreaterThanOrEqual(FRESH_FLOORS.right1);
+    expect(figures.top3).toBeGreaterThanOrEqual(FRESH_FLOORS.top3);
   });
 
   it("tuning part: every urgent message gets the urgent card first, few others do, almost nothing goes unanswered", { timeout: 120_000 }, async () => {

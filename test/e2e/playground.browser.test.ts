@@ -3,7 +3,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { measureCard, measureSettled, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
 import { DOMAINS } from "../../src/domain/catalogue.ts";
 import { showArea, answer, answerTheRest, cardsIn, chooseOption, press, sendMessage, SKIP_WITHOUT_CHROMIUM, usePlayground } from "../support/playground-browser.ts";
@@ -16,19 +17,49 @@ const STEP_2_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-s
 const REFERRAL_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral.png", import.meta.url));
 const REFERRAL_SENT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral-sent.png", import.meta.url));
 
+/**
+ * A menu card of its own for one test: "hi" brings a new card, below whatever earlier tests left in
+ * the chat, so each test starts from the same place whichever runs, and in whatever order.
+ */
+async function freshMenu(page: Page): Promise<{ menu: Locator; before: number }> {
+  const cards = cardsIn(page);
+  // Opening the page installs the bot, and its conversationUpdate brings a first welcome card.
+  await cards.first().waitFor();
+  const before = await cards.count();
+  await sendMessage(page, "hi");
+  const menu = cards.nth(before);
+  await menu.getByRole("button", { name: "Check a concern" }).waitFor();
+  return { menu, before };
+}
+
+/** A check for a 14-year-old in Kingston with one sign, every question "no", to its result (step 4). */
+async function quickCheck(card: Locator): Promise<void> {
+  await press(card, "Check a concern");
+  await card.getByText("Step 1 of 4").waitFor();
+  await answer(card, /immediate danger/, "No");
+  await chooseOption(card, "Which area does the child live in?", "Kingston upon Thames");
+  await card.getByRole("spinbutton", { name: "Child's age (whole years)" }).fill("14");
+  await press(card, "Continue");
+  await card.getByText("Step 2 of 4").waitFor();
+  await showArea(card, DOMAINS.findIndex((domain) => domain.id === "receipt"));
+  await card.getByRole("checkbox", { name: "Unexplained money, phones, clothes, jewellery or other items" }).check();
+  await press(card, "Continue");
+  await card.getByText("Step 3 of 4").waitFor();
+  expect(await answerTheRest(card, "No")).toBeGreaterThan(0);
+  await press(card, "Continue");
+  await card.getByText("Step 4 of 4").waitFor();
+}
 
 describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground", () => {
   const playground = usePlayground(TUESDAY_MORNING);
+  beforeAll(() => {
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+  });
 
   it("runs from \"hi\" to a Category 2 result, replacing one card in place", async () => {
     const page = playground().page;
     const cards = cardsIn(page);
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-
-    // Opening the page installs the bot, and its conversationUpdate brings a first welcome card.
-    await cards.first().getByRole("button", { name: "Check a concern" }).waitFor();
-    await sendMessage(page, "hi");
-    const check = cards.nth(1);
+    const { menu: check, before } = await freshMenu(page);
     await press(check, "Check a concern");
 
     const sizes: Record<string, CardMetrics> = {};
@@ -95,20 +126,20 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     const spaContact = check.locator(".ac-container").filter({ hasText: "Phone: 020 8547 5008" }).last();
     expect(await spaContact.innerText()).toMatch(/^Single Point of Access\s+Open now\s+Phone: 020 8547 5008/);
 
-    // Every step replaced the pressed card: the chat holds the first welcome and this one card.
-    expect(await cards.count()).toBe(2);
+    // Every step replaced the pressed card: "hi" added this one card, and no step added another.
+    expect(await cards.count()).toBe(before + 1);
     expect(await cards.first().innerText()).toContain("SAFEGUARD");
 
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.setViewportSize({ width: 1400, height: 2400 });
     await check.getByText("Step 4 of 4").scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   }, 120_000);
 
-  // Issue 10: from that result, a referral in place: the essentials, the review, Submit and the reference.
+  // Issue 10: from a check's result, a referral in place: the essentials, the review, Submit and the reference.
   it("makes a referral from the result: essentials, review, submit, in the same card", async () => {
     const page = playground().page;
-    const card = cardsIn(page).nth(1);
+    const { menu: card } = await freshMenu(page);
+    await quickCheck(card);
     await press(card, "Make a referral");
     await card.getByRole("textbox", { name: /Your role/ }).waitFor();
     const sizes: Record<string, CardMetrics> = { "referral, essentials": await measureSettled(card) };
@@ -124,7 +155,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     await card.getByRole("button", { name: "Submit referral", exact: true }).waitFor();
     sizes["referral, review"] = await measureSettled(card);
     await press(card, "Submit referral");
-    await card.getByText(/KIN-2026-00001/).first().waitFor();
+    await card.getByText(/KIN-2026-\d{5}/).first().waitFor();
     sizes["referral, sent"] = await measureSettled(card);
     await card.screenshot({ path: REFERRAL_SENT_SCREENSHOT });
     console.log(`referral card heights (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
@@ -140,7 +171,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
   it("the menu's cards: warning signs, one area's signs, contacts: no cut-off buttons, every text readable", async () => {
     const page = playground().page;
     await page.setViewportSize({ width: 1400, height: 900 });
-    const menu = cardsIn(page).first();
+    const { menu } = await freshMenu(page);
     const seen: Record<string, CardMetrics> = {};
     await press(menu, "Warning signs");
     await menu.getByText("Warning signs: SAFEGUARD").waitFor();

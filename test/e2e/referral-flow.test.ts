@@ -22,9 +22,8 @@ const resultCard = (user: User): Promise<Card> => checkResultCard(harness, user)
 
 const sayInChannel = (user: User, words: string) => sayInChannelOf(harness, user, words);
 
-/** Presses a button on the channel card as `user` in the channel. */
-/** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */
-async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}, on?: { conversationId: string; activityId: string }): Promise<Card> {
+/** The channel card's Action.Execute button called `title`, also inside a Show card. */
+function executeAction(card: Card, title: string): { verb: string; data?: Record<string, unknown> } {
   const action = (function find(actions: any[]): any {
     for (const candidate of actions) {
       if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
@@ -34,6 +33,12 @@ async function pressInChannel(user: User, card: Card, title: string, inputs: Rec
     return undefined;
   })(card.actions ?? []);
   if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
+  return action;
+}
+
+/** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */
+async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}, on?: { conversationId: string; activityId: string }): Promise<Card> {
+  const action = executeAction(card, title);
   const response = await harness.post(
     harness.activity("invoke", user, {
       name: "adaptiveCard/action",
@@ -85,7 +90,8 @@ describe("a referral from a check, to the triage channel", () => {
     const review = await harness.press(ALEX, form, "Review and send", ESSENTIALS);
     const [first, second] = await Promise.all([harness.press(ALEX, review, "Submit referral"), harness.press(ALEX, review, "Submit referral")]);
     const references = [textOf(first), textOf(second)].map((text) => /KIN-2026-\d{5}/.exec(text)?.[0]);
-    expect(references.filter((reference) => reference !== undefined).every((reference) => reference === "KIN-2026-00001")).toBe(true);
+    // Both presses are told of the one referral: the second is answered with the first's confirmation.
+    expect(references).toEqual(["KIN-2026-00001", "KIN-2026-00001"]);
     await harness.deliver();
     await harness.deliver();
     expect(channelPosts()).toHaveLength(1);
@@ -241,11 +247,36 @@ describe("triage on the channel card", () => {
     expect(textOf(late)).toContain("Acknowledged by Sam Nurse");
   });
 
-  it("a decision without a reason is refused with the reason why, and changes nothing", async () => {
-    let card = await postedCard();
-    card = await pressInChannel(SAM, card, "Assign to me");
-    const refused = await pressInChannel(SAM, card, "Record decision", { outcome: "early-help" });
-    expect(JSON.stringify(refused)).toMatch(/reason/i);
+  // DOMAIN.md §9: a refused press changes nothing, and the card the presser gets back says why in
+  // words (a bare "reason" would prove nothing: the decision form's own input is called that).
+  it.each([
+    ["a decision without a reason", "Record decision", { outcome: "early-help" }, "Give the reason for the decision: it is kept in the referral's record."],
+    ["a decision with no outcome", "Record decision", { reason: "Family support." }, "Choose an outcome to record the decision."],
+    ["a transfer naming no area", "Record decision", { outcome: "transfer-to-other-area", reason: "Moved to Sutton." }, "Name the area the referral is being transferred to."],
+    ["a question with nothing asked", "Send question", {}, "Say what information you need: the referrer is sent your question."],
+  ])("%s is refused with the reason why, and changes nothing", async (_case, button, inputs, why) => {
+    const assigned = await pressInChannel(SAM, await postedCard(), "Assign to me");
+    await harness.deliver();
+    const before = harness.sent.length;
+    const refused = await pressInChannel(SAM, assigned, button, inputs);
+    expect(textOf(refused)).toContain(why);
+    expect(JSON.stringify(refused)).toContain('"value":"Assigned"');
+    // Nothing moved, so nobody else is told anything.
+    await harness.deliver();
+    expect(harness.sent.length).toBe(before);
+  });
+
+  // A move the card does not offer (an old copy's button, or a forged press with the current
+  // version) is refused by the rules of DOMAIN.md §9, and the presser is told why.
+  it.each([
+    ["reopen a referral that is not decided", "triage.reopen", "This referral has not been decided, so there is nothing to reopen."],
+    ["mark information received when none was asked for", "triage.received", "No information has been asked for on this referral, so there is nothing to mark as received."],
+  ])("a press to %s is refused with the reason why", async (_case, verb, why) => {
+    const card = await pressInChannel(SAM, await postedCard(), "Assign to me");
+    // The card's own button, with its referral and current version, sent with another verb.
+    const { data } = executeAction(card, "Record decision");
+    const refused = await pressInChannel(SAM, { ...card, actions: [{ type: "Action.Execute", title: "Forged", verb, data }] }, "Forged");
+    expect(textOf(refused)).toContain(why);
     expect(JSON.stringify(refused)).toContain('"value":"Assigned"');
   });
 });
@@ -490,5 +521,29 @@ describe("details, questions, colleagues and escalation", () => {
     expect(textOf(await pressInChannel(JO, first, "Show details"))).not.toContain("Possible earlier referral");
     // Never to the referrer.
     expect(JSON.stringify(toPersonal(SAM))).not.toContain("KIN-2026-00001");
+  });
+
+  // README "Show details": an earlier referral of the same child in the area is named for 12 months.
+  // Each side of the window is crossed, so a window cut short (or stretched) fails one of the rows.
+  it.each([
+    ["11 months on, the earlier referral is still named", "2027-10-24T10:00:00Z", true],
+    ["13 months on, it is no longer named", "2027-12-24T10:00:00Z", false],
+  ])("a second referral of the same child: %s", async (_meaning, later, named) => {
+    await sayInChannel(ALEX, "register triage kingston");
+    // The age the check carried is left out: a year on, the date of birth gives it.
+    const sameChild = { ...ESSENTIALS, "child.dateOfBirth": "2012-05-01", "child.age": "" };
+    await submit(ALEX, sameChild);
+    await harness.deliver();
+    harness.setNow(new Date(later));
+    await submit(SAM, { ...sameChild, "referrer.email": "sam@clinic.example" });
+    await harness.deliver();
+    const second = channelCards().at(-1)!;
+    expect(textOf(second)).not.toContain("KIN-2026-00001");
+    const details = textOf(await pressInChannel(JO, second, "Show details"));
+    // The second referral's own details, with the name and date of birth that match the first.
+    expect(details).toContain("Referral KIN-2027-00001");
+    expect(details).toContain("Date of birth: 1 May 2012");
+    if (named) expect(details).toContain("Possible earlier referral KIN-2026-00001");
+    else expect(details).not.toContain("Possible earlier referral");
   });
 });

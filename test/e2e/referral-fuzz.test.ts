@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 import { loadAreas } from "../../src/content/load-areas.ts";
 import { URGENCIES } from "../../src/domain/pathway.ts";
-import { REFERRAL_FIELDS, type FieldSpec } from "../../src/domain/referral-fields.ts";
+import { LIST_GROUPS, REFERRAL_FIELDS, isListGroup, type FieldSpec } from "../../src/domain/referral-fields.ts";
 import { ageBand, childAgeOn } from "../../src/domain/referral-age.ts";
 import { validateReferral, type Referral } from "../../src/domain/referral.ts";
 import { REFERRAL_SECTIONS } from "../../src/services/referral-draft.ts";
@@ -126,7 +126,7 @@ function own(entries: readonly (readonly [string, unknown])[], into: Record<stri
 }
 
 const FIELD_IDS = REFERRAL_FIELDS.map((field) => `${field.group}.${field.key}`);
-const LIST_FIELD_IDS = REFERRAL_FIELDS.filter((field) => field.group === "personsOfInterest" || field.group === "locationsOfInterest");
+const LIST_FIELD_IDS = REFERRAL_FIELDS.filter((field) => isListGroup(field.group));
 
 const anyUtf16 = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 40 });
 
@@ -175,7 +175,7 @@ type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
 /** The action's own data tampered with: the draft, its version, where to go, which entry. */
 const TAMPER_KEYS = ["draftId", "version", "section", "group", "index", "showEntry", "shownFrom", "shownTo", "sessionId"] as const;
-const tamperValue = fc.oneof(value, fc.constantFrom<unknown>(...REFERRAL_SECTIONS, "personsOfInterest", "locationsOfInterest", 0, 1, 19, 20, 21, -1, "3", "1.5", "99999999999999999999", "not-a-draft"), fc.integer({ min: -2, max: 25 }));
+const tamperValue = fc.oneof(value, fc.constantFrom<unknown>(...REFERRAL_SECTIONS, ...LIST_GROUPS, 0, 1, 19, 20, 21, -1, "3", "1.5", "99999999999999999999", "not-a-draft"), fc.integer({ min: -2, max: 25 }));
 const tamper = fc.oneof({ weight: 4, arbitrary: fc.constant([] as [string, unknown][]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...TAMPER_KEYS), tamperValue), { maxLength: 2 }) });
 
 const REFERRAL_VERBS = ["referral.start", "referral.continue", "referral.section", "referral.review", "referral.edit", "referral.add", "referral.remove", "referral.submit"] as const;

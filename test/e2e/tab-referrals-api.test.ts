@@ -47,7 +47,8 @@ async function checkToResult(user = "practitioner"): Promise<string> {
     reply = await post(user, `/checks/${checkId}/actions`, { version: reply.body.version, verb: "check.questions", inputs: Object.fromEntries(questions.map((question: { id: string }) => [`q_${question.id}`, "no"])) });
   }
   expect(reply.body.step).toBe("result");
-  expect(reply.body.card.categoryText).not.toBe("");
+  // One sign and every answer "no": Category 0 (DOMAIN.md §4). Not only "not empty": undefined is not empty either.
+  expect(reply.body.card.categoryText).toBe("Category 0");
   return checkId;
 }
 
@@ -87,7 +88,7 @@ describe("the check and the referral as web forms", () => {
     const reply = await post("practitioner", `/checks/${started.body.checkId}/actions`, { version: started.body.version, verb: "check.context", inputs: { area: "kingston", age: "fourteen", q_immediateDanger: "no" } });
     expect(reply.body.step).toBe("context");
     expect(reply.body.card.fields.age.value).toBe("fourteen");
-    expect(reply.body.card.fields.age.error).not.toBe("");
+    expect(reply.body.card.fields.age.error).toBe("Enter the age as a whole number from 0 to 25.");
   });
 
   it("a referral's required fields left empty come back beside their fields, with what was typed kept", async () => {
@@ -97,7 +98,7 @@ describe("the check and the referral as web forms", () => {
     const again = await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.review", inputs: { ...typedIn(form.body), "child.forename": "Samira" } });
     expect(again.body.stage).toBe("form");
     expect(again.body.fields.find((field: { id: string }) => field.id === "child.forename").value).toBe("Samira");
-    expect(again.body.fields.find((field: { id: string }) => field.id === "concern.worries").error).not.toBe("");
+    expect(again.body.fields.find((field: { id: string }) => field.id === "concern.worries").error).toBe("Say what you are worried about: what happened, who, where and when.");
     expect(again.body.issues.length).toBeGreaterThan(0);
     // Each problem is counted on the section that holds its field, as the card's links do.
     const counted = again.body.sections.map((section: { id: string; issues: number }) => [section.id, section.issues]);
@@ -132,6 +133,11 @@ describe("my referrals and the triage board", () => {
 
     const mine = await get("practitioner", "/referrals?view=mine");
     expect(mine.body.items).toMatchObject([{ id, reference, status: "submitted", waitingForYou: false }]);
+    // DOMAIN.md §8: no channel is registered for Kingston, so the list and the referral say it is not delivered, with the contacts.
+    expect(mine.body.items[0]).toMatchObject({ delivered: false, deliveryText: expect.stringMatching(/^Not delivered: Kingston upon Thames has no triage channel in Teams yet\. Contact the front door now\./) });
+    const own = await get("practitioner", `/referrals/${id}`);
+    expect(own.body).toMatchObject({ delivered: false, deliveryText: mine.body.items[0].deliveryText });
+    expect(JSON.stringify(own.body.contactSections)).toContain("020 8547 5008");
     expect((await get("kingston-lead", "/referrals?view=mine")).body.items).toEqual([]);
 
     const board = await get("kingston-lead", "/referrals?view=board");
@@ -159,10 +165,13 @@ describe("my referrals and the triage board", () => {
 
     detail = await get("kingston-lead", `/referrals/${id}`);
     expect(detail.body.history.map((line: { said?: string }) => line.said)).toContain("The one on Penrhyn Road.");
-    detail = await post("kingston-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.decide", inputs: { outcome: "early-help", reason: "Family support agreed." } });
+    detail = await post("kingston-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.decide", inputs: { outcome: "early-help", reason: "Family support agreed.", teamNote: "Older brother open to the youth offending team." } });
     expect(detail.body.status).toBe("decided");
+    // DOMAIN.md §9: the note for the triage team is in their history, never in what the referrer is told.
+    expect(detail.body.history.at(-1).said).toContain("Note for the triage team (not sent to the referrer): Older brother open to the youth offending team.");
     const told = await get("practitioner", `/referrals/${id}`);
     expect(told.body.updates.at(-1).text).toContain("Early help");
+    expect(JSON.stringify(told.body)).not.toContain("Older brother");
   });
 
   it("a press on an out-of-date page is not applied: the referral comes back as it is, with what happened", async () => {
@@ -172,6 +181,19 @@ describe("my referrals and the triage board", () => {
     const stale = await post("kingston-lead", `/referrals/${id}/actions`, { version: first.body.version, verb: "triage.assign", inputs: {} });
     expect(stale.body.status).toBe("acknowledged");
     expect(stale.body.note).toMatch(/Acknowledged by Sam Lead/);
+  });
+
+  // DOMAIN.md §9: the page shows the note beside the referral; a refusal there says why, and nothing moved.
+  it.each([
+    ["a decision without a reason", "triage.decide", { outcome: "early-help" }, "Give the reason for the decision: it is kept in the referral's record."],
+    ["a reopen of a referral not decided", "triage.reopen", {}, "This referral has not been decided, so there is nothing to reopen."],
+  ])("%s is refused in the page's note, and changes nothing", async (_case, verb, inputs, why) => {
+    const { id } = await sendReferral();
+    const opened = await get("kingston-lead", `/referrals/${id}`);
+    const assigned = await post("kingston-lead", `/referrals/${id}/actions`, { version: opened.body.version, verb: "triage.assign", inputs: {} });
+    const refused = await post("kingston-lead", `/referrals/${id}/actions`, { version: assigned.body.version, verb, inputs });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ status: "assigned", version: assigned.body.version, note: why });
   });
 
   it("filters the board by status, category, flag and overdue, sorted by deadline", async () => {

@@ -1,6 +1,7 @@
 // Issue 12: the server answers health checks while the app is still being built, tells readiness
 // probes to wait, and holds every other request (its body too) until the app serves it.
 import { once } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
@@ -30,13 +31,13 @@ describe("createEarlyServer", () => {
 
   it("holds any other request, body and all, until the app serves it; then everything is the app's", async () => {
     const base = await listening();
-    let answered = false;
-    const waiting = fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "hi" }) }).then(async (response) => {
-      answered = true;
-      return [response.status, await response.json()];
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(answered).toBe(false);
+    // The server's own "request" event comes after its handler ran: by then the request has been
+    // held or answered, and the response object says which. No sleep that guesses.
+    const arrived = once(early.server, "request") as Promise<[IncomingMessage, ServerResponse]>;
+    const waiting = fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "hi" }) }).then(async (response) => [response.status, await response.json()]);
+    const [, held] = await arrived;
+    expect(held.headersSent).toBe(false);
+    expect(held.writableEnded).toBe(false);
     const app = express();
     app.use(express.json());
     app.post("/api/messages", (request, response) => void response.status(201).json({ echoed: request.body.text }));

@@ -157,8 +157,11 @@ describe("the icons", () => {
   });
 
   it("color.png is a full-bleed square: no transparent pixel", () => {
-    const { rgba } = decodePng(readFileSync(manifestFile("color.png")));
-    expect(rgba.filter((_, i) => i % 4 === 3).every((alpha) => alpha === 255)).toBe(true);
+    const { width, height, rgba } = decodePng(readFileSync(manifestFile("color.png")));
+    const alphas = rgba.filter((_, i) => i % 4 === 3);
+    // Every pixel read, so the check below cannot pass on an empty or short decode.
+    expect([width, height, alphas.length]).toEqual([192, 192, 192 * 192]);
+    expect(alphas.every((alpha) => alpha === 255)).toBe(true);
   });
 
   it.each(Object.keys(ICONS) as (keyof typeof ICONS)[])("the committed %s is what make-icons.ts draws", (name) => {

@@ -100,6 +100,14 @@ describe("a contact question gets the area's contacts", () => {
     expect(answer("who do I call in kingston tonight")).toMatchObject({ kind: "contacts", areaId: "kingston", at: new Date("2026-11-23T21:00:00Z") });
   });
 
+  it("an urgent disclosure's contacts are those open now, whatever time words it holds: the danger is now", () => {
+    for (const text of ["a 14 year old was raped tonight in Lambeth", "my pupil in Kingston is missing tonight and was seen with older men at 9pm"]) {
+      const urgent = answer(text);
+      expect(urgent.kind).toBe("urgent");
+      expect(urgent.kind === "urgent" ? urgent.context.time : undefined).toMatchObject({ at: NOW, timeNamed: false });
+    }
+  });
+
   // Issue 9: a place the tool does not cover is named as such; a typo of an area is forgiven.
   it.each([
     ["who should I ring in Croydon", "Croydon"],

@@ -152,6 +152,14 @@ describe("when something happened is not when help is needed: the past is not th
     expect(read(text)).toEqual({ at: MONDAY_MORNING, described: "10:00 on Monday 23 November", timeNamed: false });
   });
 
+  it.each(["who is open tonight", "she is missing tonight", "what do I do out of hours"])("%s, asked at 03:00 on a Sunday: the night under way, so now", (text) => {
+    const sunday03 = new Date("2026-11-29T03:00:00Z");
+    expect(read(text, sunday03)).toMatchObject({ at: sunday03, timeNamed: false });
+    // At 10:00 the same words are about 21:00 today; "at 9 tonight" names its own time.
+    expect(read(text)).toMatchObject({ at: new Date("2026-11-23T21:00:00Z"), timeNamed: true });
+    expect(read("who is open at 11pm tonight", sunday03)).toMatchObject({ at: new Date("2026-11-29T23:00:00Z"), timeNamed: true });
+  });
+
   it("a time asked about beside a past event is still read", () => {
     expect(read("she was assaulted last night, who is open tonight")).toMatchObject({ at: new Date("2026-11-23T21:00:00Z"), timeNamed: true });
   });

@@ -2,7 +2,7 @@
 // added and removed with their values, and the draft read as validateReferral's input.
 import { describe, expect, it } from "vitest";
 import type { FromCheck } from "../../src/domain/referral.ts";
-import { addEntry, inputsShownIn, mergeInputs, newDraft, referralInputOf, removeEntry, sectionOfIssue } from "../../src/services/referral-draft.ts";
+import { DraftState, addEntry, inputsShownIn, mergeInputs, newDraft, referralInputOf, removeEntry, sectionOfIssue } from "../../src/services/referral-draft.ts";
 
 const FROM_CHECK: FromCheck = {
   area: "kingston",
@@ -60,6 +60,40 @@ describe("people and places", () => {
   });
 });
 
+// DOMAIN.md §8 (added 2026-12-07): the household's lists, at most 4 parents or carers and 8 other children.
+describe("the household", () => {
+  it("adds parents or carers up to 4 and other children up to 8; a fifth or ninth is not added", () => {
+    let state = draft();
+    for (let n = 0; n < 6; n += 1) state = addEntry(state, "parentsAndCarers");
+    for (let n = 0; n < 10; n += 1) state = addEntry(state, "householdChildren");
+    expect(state.entries).toMatchObject({ parentsAndCarers: 4, householdChildren: 8, personsOfInterest: 0 });
+  });
+
+  it("keeps each entry's values as typed, and reads them as lists for validation", () => {
+    let state = addEntry(addEntry(draft(), "parentsAndCarers"), "householdChildren");
+    state = mergeInputs(state, {
+      "household.livesWith": "Mother and brothers", "parentsAndCarers.0.relationship": "Mother", "parentsAndCarers.0.mayBeRisk": "notKnown",
+      "householdChildren.0.name": "Kemi", "householdChildren.0.age": "9", "householdChildren.0.dateOfBirth": "2017-02-30", "householdChildren.1.name": "no entry yet",
+    }, new Set());
+    expect(state.values["householdChildren.0.dateOfBirth"]).toBe("2017-02-30");
+    expect(state.values["householdChildren.1.name"]).toBeUndefined();
+    expect(referralInputOf(state)).toMatchObject({
+      household: { livesWith: "Mother and brothers" },
+      parentsAndCarers: [{ relationship: "Mother", mayBeRisk: "notKnown" }],
+      householdChildren: [{ name: "Kemi", age: 9, dateOfBirth: "2017-02-30" }],
+    });
+  });
+
+  it("opens a draft saved before the household was added, with no household entries", () => {
+    const saved = JSON.parse(JSON.stringify({ ...draft(), entries: { personsOfInterest: 1, locationsOfInterest: 2 } }));
+    expect(DraftState.parse(saved).entries).toEqual({ personsOfInterest: 1, locationsOfInterest: 2, parentsAndCarers: 0, householdChildren: 0 });
+  });
+
+  it("refuses a draft claiming more entries than a list takes", () => {
+    expect(DraftState.safeParse({ ...draft(), entries: { ...draft().entries, parentsAndCarers: 5 } }).success).toBe(false);
+  });
+});
+
 describe("reading the draft for validation", () => {
   it("gives each group its values, the age as a number, each list its entries, and the check", () => {
     let state = addEntry(draft(), "locationsOfInterest");
@@ -78,6 +112,10 @@ describe("reading the draft for validation", () => {
     ["child.address", "child"],
     ["personsOfInterest.3.name", "personsOfInterest"],
     ["mase.countyLines", "mase"],
+    ["maseOtherRisks.cawnIssued", "maseOtherRisks"],
+    ["household.livesWith", "household"],
+    ["parentsAndCarers.3.phone", "parentsAndCarers"],
+    ["householdChildren.0.dateOfBirth", "householdChildren"],
     ["fromCheck.area", "essentials"],
   ])("an issue with %s is shown on %s", (field, section) => {
     expect(sectionOfIssue(field)).toBe(section);

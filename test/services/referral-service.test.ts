@@ -111,8 +111,9 @@ describe("a referral from a check", () => {
     expect(references.every((reference) => reference === "KIN-2026-00001" || reference === "stale")).toBe(true);
     expect(await referrals.getByReference("KIN-2026-00002")).toBeUndefined();
     const sent = first.kind === "sent" ? first.sent : second.kind === "sent" ? second.sent : undefined;
-    expect(sent?.channelRegistered).toBe(false);
-    expect(sent?.frontDoor.contacts?.[0]).toMatchObject({ name: "Single Point of Access", phone: "020 8547 5008", openNow: true });
+    expect(sent?.delivery).toBe("no-channel");
+    expect(sent?.area?.id).toBe("kingston");
+    expect(sent?.at).toEqual(NOW);
     expect(sent?.phoneNow).toBe(false);
     // The outbox has the one post, waiting for the channel.
     expect(await createOutboxRepository(database.db, database.dialect).claim(NOW, 10, 60_000)).toHaveLength(1);

@@ -2,12 +2,13 @@
 // say which field's text reached a page or a file, and which did not. Built through
 // validateReferral, so each is a referral as the store keeps it.
 import { QUESTION_IDS } from "../../src/domain/catalogue.ts";
-import { fieldId, REFERRAL_FIELDS, type FieldSpec, type ListGroupId } from "../../src/domain/referral-fields.ts";
+import { fieldId, isListGroup, REFERRAL_FIELDS, type FieldSpec, type ListEntries } from "../../src/domain/referral-fields.ts";
 import { ageOn } from "../../src/domain/referral-age.ts";
 import { validateReferral, type FromCheck, type Referral } from "../../src/domain/referral.ts";
 
 export const TODAY = "2026-11-24";
 const DATE_OF_BIRTH = "2011-04-09";
+const A_PARENTS_DATE_OF_BIRTH = "1984-07-21";
 
 // Lower-case words with no "q", so no filler can look like a marker.
 const FILLER = "seen near the station after school with older men who drive a silver car and give her phones clothes and money while she stays out late".split(" ");
@@ -41,7 +42,7 @@ export const FROM_CHECK: FromCheck = {
 function valueFor(field: FieldSpec, marker: string, long: boolean): string | number {
   if (field.kind === "email") return `${marker.toLowerCase()}@school.example`;
   if (field.kind === "phone") return "020 7946 0123";
-  if (field.kind === "date") return field.group === "child" ? DATE_OF_BIRTH : "2026-11-02";
+  if (field.kind === "date") return field.group === "parentsAndCarers" ? A_PARENTS_DATE_OF_BIRTH : field.key === "dateOfBirth" ? DATE_OF_BIRTH : "2026-11-02";
   if (field.kind === "number") return ageOn(DATE_OF_BIRTH, TODAY);
   if (field.kind === "yesno") return field.key === "told" ? "no" : "yes";
   if (field.kind === "choice") return field.choices?.at(-1)?.value ?? "";
@@ -50,8 +51,6 @@ function valueFor(field: FieldSpec, marker: string, long: boolean): string | num
   return wordsOfLength(marker, long ? field.maxLength : Math.min(field.maxLength, 60));
 }
 
-const isList = (group: string): group is ListGroupId => group === "personsOfInterest" || group === "locationsOfInterest";
-
 function validated(input: Record<string, unknown>): Referral {
   const result = validateReferral(input, TODAY);
   if (!result.ok) throw new Error(`the marked referral does not validate: ${JSON.stringify(result.issues)}`);
@@ -59,15 +58,16 @@ function validated(input: Record<string, unknown>): Referral {
 }
 
 /**
- * Every field filled, `people` persons and `places` places of interest, each value marked; free
- * text as long as the field allows (short answers cut at 60 characters unless `long`).
+ * Every field filled, `people` persons and `places` places of interest, `carers` parents or carers
+ * and `children` other children in the household (each list full unless said), each value marked;
+ * free text as long as the field allows (short answers cut at 60 characters unless `long`).
  */
-export function markedReferral(options: { people?: number; places?: number; area?: string; long?: boolean } = {}): Marked {
-  const { people = 20, places = 20, area = "kingston", long = false } = options;
+export function markedReferral(options: { people?: number; places?: number; carers?: number; children?: number; area?: string; long?: boolean } = {}): Marked {
+  const { people = 20, places = 20, carers = 4, children = 8, area = "kingston", long = false } = options;
   const typed = new Map<string, string>();
   const markers: string[] = [];
-  const input: Record<string, unknown> = { fromCheck: { ...FROM_CHECK, area }, personsOfInterest: [], locationsOfInterest: [] };
-  const entries: Readonly<Record<ListGroupId, number>> = { personsOfInterest: people, locationsOfInterest: places };
+  const input: Record<string, unknown> = { fromCheck: { ...FROM_CHECK, area }, personsOfInterest: [], locationsOfInterest: [], parentsAndCarers: [], householdChildren: [] };
+  const entries: ListEntries = { personsOfInterest: people, locationsOfInterest: places, parentsAndCarers: carers, householdChildren: children };
   let count = 0;
   const put = (path: string, target: Record<string, unknown>, field: FieldSpec) => {
     const marker = `Q${String(count++).padStart(3, "0")}Q`;
@@ -77,7 +77,7 @@ export function markedReferral(options: { people?: number; places?: number; area
     typed.set(path, String(value));
   };
   for (const field of REFERRAL_FIELDS) {
-    if (isList(field.group)) {
+    if (isListGroup(field.group)) {
       const list = input[field.group] as Record<string, unknown>[];
       for (let index = 0; index < entries[field.group]; index += 1) put(`${field.group}.${index}.${field.key}`, (list[index] ??= {}), field);
     } else {

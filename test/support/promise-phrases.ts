@@ -13,7 +13,8 @@ export const UNKEPT_PROMISES: readonly RegExp[] = [
   /\bwe(?:'ll| will)\b/i,
   /\bwill (?:let you know|tell you when|notify|message you)\b/i,
   /\bin (?:your|this) chat when\b/i,
-  /\bnotif(?:y|ies|ication)\b/i,
+  // "Duty to Notify" is the name of an adult's statutory route (DOMAIN.md §5), not a promise.
+  /\b(?<!duty to )notif(?:y|ies|ication)\b/i,
 ];
 
 /** The promise phrases found in `text`, for a message that names them. */

@@ -4,8 +4,10 @@ import { createCardRenderer } from "../../src/cards/render-card.ts";
 import type { CardToSend } from "../../src/cards/check-views.ts";
 import type { ChannelCardView, ReferralFormView, SentView } from "../../src/cards/referral-views.ts";
 import { choicesOf } from "../../src/cards/referral-sections.ts";
-import { REFERRAL_FIELDS, type FieldSpec } from "../../src/domain/referral-fields.ts";
+import { LIST_GROUPS, NO_ENTRIES, REFERRAL_FIELDS, isListGroup, maxEntriesOf, type FieldSpec } from "../../src/domain/referral-fields.ts";
 import { walkCard } from "./card-walk.ts";
+import { areaContactsSections } from "../../src/cards/area-contacts-view.ts";
+import { AREAS, TUESDAY_MORNING } from "./assessment.ts";
 
 const render = createCardRenderer();
 export const rendered = (card: CardToSend) => render(card.name, card.data);
@@ -20,12 +22,15 @@ export const CARRIED = {
 export const NOTICE = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
 
 export function view(overrides: Partial<ReferralFormView> = {}): ReferralFormView {
-  return { draftId: DRAFT_ID, version: 7, section: "essentials", values: {}, issues: [], entries: { personsOfInterest: 0, locationsOfInterest: 0 }, carried: CARRIED, sessionId: "5e0c0000-0000-4000-8000-000000000001", ...overrides };
+  return { draftId: DRAFT_ID, version: 7, section: "essentials", values: {}, issues: [], entries: NO_ENTRIES, carried: CARRIED, sessionId: "5e0c0000-0000-4000-8000-000000000001", ...overrides };
 }
 
-const isList = (field: FieldSpec) => field.group === "personsOfInterest" || field.group === "locationsOfInterest";
-/** A field's input ids: one, or one per entry of a list. */
-export const idsOf = (field: FieldSpec, entries = 20) => (isList(field) ? Array.from({ length: entries }, (_, index) => `${field.group}.${index}.${field.key}`) : [`${field.group}.${field.key}`]);
+/** A field's input ids: one, or one per entry of a list (as many as the list takes, unless `entries`). */
+export const idsOf = (field: FieldSpec, entries?: number) =>
+  isListGroup(field.group) ? Array.from({ length: entries ?? maxEntriesOf(field.group) }, (_, index) => `${field.group}.${index}.${field.key}`) : [`${field.group}.${field.key}`];
+
+/** Every list as full as it may be: 20 people, 20 places, 4 parents or carers, 8 other children. */
+export const FULL_ENTRIES = Object.fromEntries(LIST_GROUPS.map((group) => [group, maxEntriesOf(group)])) as typeof NO_ENTRIES;
 
 /** A valid value the field can hold at its longest: text to its limit in `character` (3 bytes in UTF-8 for "€"). */
 export function longest(field: FieldSpec, character = "€"): string {
@@ -41,20 +46,23 @@ const LONG_MESSAGE = "Enter a UK phone number: 11 digits starting 0, such as 020
 const CAN_BE_WRONG_WHEN_FULL = (field: FieldSpec) => ["email", "phone", "date", "number", "yesno", "choice"].includes(field.kind) || field.pattern !== undefined;
 
 /**
- * Every field at its limit in `character`, 20 people and 20 places, an issue wherever one can stand
+ * Every field at its limit in `character`, every list full, an issue wherever one can stand
  * beside a full value and one about the referral as a whole, a notice and three result lines.
  */
 export function worstCase(character = "€"): ReferralFormView {
   const fields: readonly FieldSpec[] = REFERRAL_FIELDS;
   const values = Object.fromEntries(fields.flatMap((field) => idsOf(field).map((id) => [id, longest(field, character)])));
   const issues = fields.filter(CAN_BE_WRONG_WHEN_FULL).flatMap((field) => idsOf(field).map((id) => ({ field: id, message: LONG_MESSAGE })));
-  return view({ values, issues: [...issues, { field: "", message: LONG_MESSAGE }], entries: { personsOfInterest: 20, locationsOfInterest: 20 }, notice: NOTICE });
+  return view({ values, issues: [...issues, { field: "", message: LONG_MESSAGE }], entries: FULL_ENTRIES, notice: NOTICE });
 }
 
+/** Kingston's front door on a Tuesday at 10:00 (the SPA open) and on a Sunday at 03:00 (the out-of-hours line). */
+export const SUNDAY_03 = new Date("2026-11-29T03:00:00Z");
+export const sentAt = (at: Date, areaId = "kingston") => areaContactsSections(AREAS.get(areaId)!, at, false, true);
 export const SENT = {
   reference: "KIN-2026-00042", areaName: "Kingston upon Thames",
-  frontDoor: { name: "Single Point of Access (SPA)", phone: "020 8547 5008", email: "SPA@kingston.gov.uk", openNow: true, hoursText: "Hours: 08:00-18:00 Mon-Fri" },
-  phoneNow: false, channelRegistered: true,
+  sections: sentAt(TUESDAY_MORNING),
+  phoneNow: false, delivery: "posting" as const,
 } satisfies SentView;
 
 export const CHANNEL: ChannelCardView = {

@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { Areas } from "../../content/load-areas.ts";
 import { checkCard } from "../../cards/check-views.ts";
 import { inputData } from "../../cards/referral-inputs.ts";
-import { carriedLines, carriedOf, ENTRY_WORDS, fieldsIn, isListGroup, REFERRAL_CARD_SECTIONS, SECTION_WORDS, type ReferralSection } from "../../cards/referral-sections.ts";
+import { carriedLines, carriedOf, ENTRY_WORDS, fieldsIn, fullListWords, isListGroup, LIST_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, type ReferralSection } from "../../cards/referral-sections.ts";
+import { maxEntriesOf } from "../../domain/referral-fields.ts";
 import { sectionsOf } from "../../cards/referral-review-views.ts";
 import { referralSentCard, sentViewOf } from "../../cards/referral-sent-views.ts";
 import { NOTICES_FOR_REFERRALS } from "../../cards/referral-notices.ts";
@@ -31,7 +32,7 @@ const DraftBody = z.strictObject({
   version: z.number({ error: "expected the version the page showed" }).int().positive(),
   verb: z.enum(DRAFT_VERBS, { error: `expected one of ${DRAFT_VERBS.join(", ")}` }),
   section: z.enum(REFERRAL_CARD_SECTIONS, { error: "expected a section of the form" }).optional(),
-  group: z.enum(["personsOfInterest", "locationsOfInterest"], { error: "expected personsOfInterest or locationsOfInterest" }).optional(),
+  group: z.enum(LIST_GROUPS, { error: `expected one of ${LIST_GROUPS.join(", ")}` }).optional(),
   index: z.number().int().min(0).max(19).optional(),
   shown: z.strictObject({ from: z.number().int().min(0).max(20), to: z.number().int().min(0).max(20) }, { error: "expected the entries the page showed, { from, to }" }).optional(),
   inputs: Inputs,
@@ -98,7 +99,7 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
       sections: REFERRAL_CARD_SECTIONS.map((id) => ({ id, title: SECTION_WORDS[id].title, issues: view.issues.filter((issue) => sectionOfIssue(issue.field) === id).length })),
       carried: carriedLines(carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area)).map((line) => line.text),
       fields: isListGroup(section) ? [] : fieldsOf((group) => group),
-      list: isListGroup(section) ? { group: section, add: `Add ${ENTRY_WORDS[section].a}`, entries, max: 20 } : null,
+      list: isListGroup(section) ? { group: section, add: `Add ${ENTRY_WORDS[section].a}`, entries, max: maxEntriesOf(section), full: fullListWords(section) } : null,
       issues: view.issues,
     };
   }

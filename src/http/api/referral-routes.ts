@@ -14,6 +14,9 @@ import { channelViewOf, detailsViewOf } from "../../cards/referral-channel-data.
 import { sectionsOf } from "../../cards/referral-review-views.ts";
 import { categoryWords, flagTitle } from "../../cards/result-words.ts";
 import { PURGED_NOTE } from "../../cards/referral-details-views.ts";
+import { deliveryLine } from "../../cards/referral-sent-views.ts";
+import { areaContactsSections } from "../../cards/area-contacts-view.ts";
+import type { ReferralService } from "../../services/referral-service.ts";
 import { boardCsv, boardRowOf, type BoardRow } from "../../export/board-csv.ts";
 import { draftValuesOf } from "../../services/referral-draft.ts";
 import { maseInsight } from "../../services/mase-insight.ts";
@@ -50,6 +53,8 @@ const AnswerBody = z.strictObject({ answer: z.string({ error: "expected text" })
 
 export type ReferralRouteDependencies = {
   readonly referrals: ReferralStore;
+  /** Whether a referral is delivered to a triage channel (DOMAIN.md §8). */
+  readonly referralService: Pick<ReferralService, "deliveryOf">;
   readonly triage: TriageService;
   readonly areas: Areas;
   readonly clock: () => Date;
@@ -67,7 +72,7 @@ function readOnlySections(referral: Referral | undefined) {
     .filter((section) => section.groups.length > 0 || section.entries.length > 0);
 }
 
-export function createReferralRoutes({ referrals, triage, areas, clock }: ReferralRouteDependencies): Router {
+export function createReferralRoutes({ referrals, referralService, triage, areas, clock }: ReferralRouteDependencies): Router {
   const router = express.Router();
   const areaName = (areaId: string) => areas.get(areaId)?.name ?? areaId;
 
@@ -137,12 +142,30 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
     response.json(pageOf(kept.map(({ record, row }) => boardItem(record, row, now)), query.limit, query.cursor));
   }
 
+  /**
+   * DOMAIN.md §8 "Delivery is stated as it is", for the referrer: where the referral is and, until
+   * it is delivered, the front door's contacts as every view shows them (night route first).
+   */
+  async function deliveryOf(record: ReferralRecord, now: Date) {
+    const delivery = await referralService.deliveryOf(record);
+    const area = areas.get(record.areaId);
+    return {
+      delivered: delivery === "delivered",
+      deliveryText: deliveryLine(delivery, areaName(record.areaId)),
+      contactSections: delivery === "delivered" || area === undefined ? [] : areaContactsSections(area, now, false, true),
+    };
+  }
+
   async function mine(response: Response, user: ApiUser, query: z.infer<typeof MineQuery>): Promise<void> {
     const now = clock();
     const records = await referrals.list({ referrerId: user.userId }, LIST_READ_LIMIT);
-    const items = records.map((record) => {
+    const deliveries = await Promise.all(records.map((record) => referralService.deliveryOf(record)));
+    const items = records.map((record, index) => {
       const summary = record.summary as { category: Category; flags: Flag[] };
+      const delivery = deliveries[index] ?? "no-channel";
       return {
+        delivered: delivery === "delivered",
+        deliveryText: deliveryLine(delivery, areaName(record.areaId)),
         id: record.id,
         reference: record.reference,
         areaName: areaName(record.areaId),
@@ -222,6 +245,7 @@ export function createReferralRoutes({ referrals, triage, areas, clock }: Referr
       status: own.status,
       statusText: STATUS_WORDS.get(own.status) ?? own.status,
       submittedText: timeWords(own.submittedAt, now),
+      ...(await deliveryOf(own, now)),
       updates: events.map((event) => ({ at: event.at.toISOString(), text: referrerMessage(own, areaName(own.areaId), event, now) })),
       question: question ?? null,
       sections: readOnlySections(referral) ?? null,
