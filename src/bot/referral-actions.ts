@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { carriedOf, LIST_GROUPS } from "../cards/referral-sections.ts";
-import { referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../cards/referral-views.ts";
+import { referralFormCard, referralReviewCard, referralSentCard, sameChildCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { sentViewOf } from "../cards/referral-sent-views.ts";
 import { NOTICES_FOR_REFERRALS } from "../cards/referral-notices.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
@@ -48,7 +48,7 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
       values: state.values,
       issues: view.issues,
       entries: state.entries,
-      carried: carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area),
+      carried: carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area, state.checkedAt),
       ...(state.checkSessionId === undefined ? {} : { sessionId: state.checkSessionId }),
     };
   }
@@ -96,6 +96,13 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
       "referral.start",
       async ({ data, userId, profile }) => {
         const sessionId = typeof data.sessionId === "string" && data.sessionId.length <= 100 ? data.sessionId : undefined;
+        if (sessionId === undefined) {
+          // Issue 21, point 1: from the menu, the last check may be about another child: ask first.
+          const last = await referrals.lastCheck(userId);
+          if (last === undefined) return welcomeCard(NOTICES_FOR_REFERRALS["no-result"]);
+          const area = areas.get(last.fromCheck.area);
+          return sameChildCard(last.sessionId, carriedOf(last.fromCheck, area?.name ?? last.fromCheck.area, last.checkedAt?.toISOString()));
+        }
         return cardOf(await referrals.start(userId, sessionId, await profile()));
       },
     ],

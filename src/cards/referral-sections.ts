@@ -3,6 +3,7 @@
 // section an issue belongs to, how many list entries fit on one card, and how a typed value
 // reads back on the review.
 import { offenceFlagsOf } from "../domain/category.ts";
+import { describeLondonTime } from "./area-contacts-view.ts";
 import type { FromCheck } from "../domain/referral.ts";
 import { isRealIsoDate } from "../domain/referral-age.ts";
 import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
@@ -154,17 +155,25 @@ export function choicesOf(field: FieldSpec): readonly { readonly value: string; 
 }
 
 /** What the check carried over, shown read-only: "From your check". */
-export type Carried = { areaName: string; ageText: string; resultLines: readonly string[] };
+export type Carried = { areaName: string; ageText: string; resultLines: readonly string[]; checkedText?: string };
 
-/** What the check carried over, in words: the area, the age given, the provisional result and each possible offence. */
-export function carriedOf(fromCheck: FromCheck, areaName: string): Carried {
+/**
+ * What the check carried over, in words: when the check was done (issue 21, point 1: which check
+ * this is), the area, the age given, the provisional result and each possible offence.
+ */
+export function carriedOf(fromCheck: FromCheck, areaName: string, checkedAt?: string): Carried {
   const offences = offenceFlagsOf(fromCheck.flags);
-  return { areaName, ageText: `${fromCheck.child.age}`, resultLines: [categoryWords(fromCheck.category, offences).title, ...offences.map((flag) => OFFENCE_TEXT[flag].title)] };
+  return {
+    areaName,
+    ageText: `${fromCheck.child.age}`,
+    resultLines: [categoryWords(fromCheck.category, offences).title, ...offences.map((flag) => OFFENCE_TEXT[flag].title)],
+    ...(checkedAt === undefined ? {} : { checkedText: `${describeLondonTime(new Date(checkedAt))} (London time)` }),
+  };
 }
 
 export function carriedLines(carried: Carried | undefined): { text: string }[] {
   if (carried === undefined) return [];
-  return [`Area: ${carried.areaName}`, `Age given in the check: ${carried.ageText}`, ...carried.resultLines].map((text) => ({ text }));
+  return [...(carried.checkedText === undefined ? [] : [`Check done: ${carried.checkedText}`]), `Area: ${carried.areaName}`, `Age given in the check: ${carried.ageText}`, ...carried.resultLines].map((text) => ({ text }));
 }
 
 const LONG_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });

@@ -228,3 +228,8 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
     },
   };
 }
+
+/** Issue 21, point 1: "Is this referral about the same child?", with the last check's time, area, age and result. */
+export function sameChildCard(sessionId: string, carried: Carried): CardToSend {
+  return { name: "referral-same-child", data: { sessionId, lines: carriedLines(carried) } };
+}

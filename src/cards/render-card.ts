@@ -21,7 +21,7 @@ export const DEFAULT_CARDS_DIR = fileURLToPath(new URL("../../cards/", import.me
 export const CARD_NAMES = [
   "welcome", "signs-domains", "signs-domain", "area-picker", "area-contacts", "guidance", "no-match", "notice", "urgent",
   "check-context", "check-signs", "check-questions", "check-result", "check-summary",
-  "referral-form", "referral-review", "referral-sent", "referral-channel", "referral-question",
+  "referral-form", "referral-review", "referral-sent", "referral-channel", "referral-question", "referral-same-child",
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

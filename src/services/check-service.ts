@@ -29,6 +29,8 @@ export type CheckView = {
   readonly state: CheckState;
   /** Present on the result step: assessed at the moment of viewing, so "open now" is now. */
   readonly assessment?: Assessment;
+  /** When the check was last moved on (its result reached); given where it is known. */
+  readonly updatedAt?: Date;
 };
 
 /** What a question told us before the check started: an area id and an age as typed. */
@@ -134,14 +136,14 @@ export function createCheckService({ store, areas, clock, newId }: CheckServiceD
       if (record.userId !== userId) return { kind: "foreign" };
       if (record.expiresAt.getTime() <= clock().getTime()) return { kind: "expired" };
       const parsed = CheckState.safeParse(record.state);
-      return parsed.success ? { kind: "ok", view: view(record.id, record.version, parsed.data) } : { kind: "expired" };
+      return parsed.success ? { kind: "ok", view: { ...view(record.id, record.version, parsed.data), updatedAt: record.updatedAt } } : { kind: "expired" };
     },
 
     /** The user's latest check that reached a result and has not expired ("Show my last result"). */
     async latestResult(userId: string): Promise<CheckView | undefined> {
       for (const record of await store.recent(userId, clock(), RECENT_LOOKED_AT)) {
         const parsed = CheckState.safeParse(record.state);
-        if (parsed.success && parsed.data.step === "result") return view(record.id, record.version, parsed.data);
+        if (parsed.success && parsed.data.step === "result") return { ...view(record.id, record.version, parsed.data), updatedAt: record.updatedAt };
       }
       return undefined;
     },

@@ -26,6 +26,8 @@ export const DraftState = z.object({
   fromCheck: FromCheck,
   /** The check it came from, for "Back to my result". */
   checkSessionId: z.string().optional(),
+  /** When that check reached its result (issue 21, point 1: the review says which check it carries, and when). */
+  checkedAt: z.iso.datetime().optional(),
   submitted: z.object({ referralId: z.string(), reference: z.string() }).optional(),
 });
 export type DraftState = z.infer<typeof DraftState>;
@@ -33,14 +35,14 @@ export type DraftState = z.infer<typeof DraftState>;
 const FIELD_BY_KEY = new Map<string, FieldSpec>(REFERRAL_FIELDS.map((field) => [`${field.group}.${field.key}`, field]));
 
 /** The prefill (the presser's name and email from Teams, what they gave last time) kept as if typed. */
-export function newDraft(fromCheck: FromCheck, checkSessionId: string | undefined, prefill: Readonly<Record<string, string>>): DraftState {
+export function newDraft(fromCheck: FromCheck, checkSessionId: string | undefined, prefill: Readonly<Record<string, string>>, checkedAt?: Date): DraftState {
   const values: Record<string, string> = {};
   for (const [id, value] of Object.entries(prefill)) {
     const field = fieldOf(id, NO_ENTRIES);
     const kept = field === undefined ? "" : keptAsTyped(field, value);
     if (kept.trim() !== "") values[id] = kept;
   }
-  return { values, entries: { ...NO_ENTRIES }, section: "essentials", fromCheck, ...(checkSessionId === undefined ? {} : { checkSessionId }) };
+  return { values, entries: { ...NO_ENTRIES }, section: "essentials", fromCheck, ...(checkSessionId === undefined ? {} : { checkSessionId }), ...(checkedAt === undefined ? {} : { checkedAt: checkedAt.toISOString() }) };
 }
 
 /** The field an input id names: "child.forename", or "personsOfInterest.3.name" for an entry shown on the card. */

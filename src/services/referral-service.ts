@@ -223,11 +223,22 @@ export function createReferralService({ drafts, referrals, channels, checks, set
           (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
         ),
       );
-      const state = newDraft(fromCheckOf(input, view.assessment), view.sessionId, prefill);
+      const state = newDraft(fromCheckOf(input, view.assessment), view.sessionId, prefill, view.updatedAt);
       const now = clock();
       const draftId = newId();
       await drafts.create({ id: draftId, userId, state: seal(draftId, state), version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
       return { kind: "form", view: { draftId, version: 1, state, issues: [] } };
+    },
+
+    /**
+     * Issue 21, point 1: the check "Make a referral" on the menu would carry (the user's last
+     * result), so the practitioner is asked whether it is about the same child before it is used.
+     */
+    async lastCheck(userId: string): Promise<{ sessionId: string; fromCheck: ReturnType<typeof fromCheckOf>; checkedAt: Date | undefined } | undefined> {
+      const view = await checks.latestResult(userId);
+      const input = view === undefined ? undefined : assessmentInputOf(view.state);
+      if (view === undefined || input === undefined || view.assessment === undefined) return undefined;
+      return { sessionId: view.sessionId, fromCheck: fromCheckOf(input, view.assessment), checkedAt: view.updatedAt };
     },
 
     /** The user's newest draft not yet sent, for "continue your referral". */

@@ -25,7 +25,7 @@ import { loadDangerWords } from "../../src/content/load-danger-words.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
 import { referralDetailsCard } from "../../src/cards/referral-details-views.ts";
 import { referralQuestionCard } from "../../src/cards/referral-question-views.ts";
-import { referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView } from "../../src/cards/referral-views.ts";
+import { referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, sameChildCard, type ReferralFormView } from "../../src/cards/referral-views.ts";
 
 const render = createCardRenderer();
 const guidance = loadGuidance();
@@ -112,6 +112,7 @@ const CASES: [string, CardToSend][] = [
   ["referral form: the essentials", referralFormCard(REFERRAL_DRAFT)],
   ["referral form: people of interest", referralFormCard({ ...REFERRAL_DRAFT, section: "personsOfInterest" })],
   ["referral review", referralReviewCard({ ...REFERRAL_DRAFT, issues: [] })],
+  ["is this referral about the same child?", sameChildCard("0b9e0000-0000-4000-8000-000000000003", { areaName: "Kingston upon Thames", ageText: "15", resultLines: ["Exploitation scale: Category 3"], checkedText: "Tuesday 24 November at 10:02 (London time)" })],
   ["referral sent, no channel yet", referralSentCard(REFERRAL_SENT)],
   ["referral sent, channel registered", referralSentCard({ ...REFERRAL_SENT, delivery: "posting" as const })],
   ["referral in the triage channel", referralChannelCard(REFERRAL_CHANNEL)],

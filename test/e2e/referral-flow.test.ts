@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PURGED_NOTE } from "../../src/cards/referral-details-views.ts";
-import { ALEX, SAM, buttonTitles, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
+import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
 import { ESSENTIALS, checkResultCard, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
 let harness: Harness;
@@ -117,12 +117,24 @@ describe("a referral from a check, to the triage channel", () => {
     expect(buttonTitles(samMenu!)).not.toContain("Continue your referral");
   });
 
-  it("\"Make a referral\" from the menu starts from the last result, or says to run a check first", async () => {
+  it("\"Make a referral\" from the menu asks whether it is the same child as the last check, or says to run a check first (issue 21, point 1)", async () => {
     const [menu] = await harness.say(ALEX, "hi");
     expect(textOf(await harness.press(ALEX, menu!, "Make a referral"))).toContain("A referral starts from a check's result");
     await resultCard(ALEX);
     const [again] = await harness.say(ALEX, "menu");
-    expect(textOf(await harness.press(ALEX, again!, "Make a referral"))).toContain("Kingston upon Thames");
+    const asked = await harness.press(ALEX, again!, "Make a referral");
+    // The question comes first, with the check's time, area, age and result: nothing is carried yet.
+    expect(textOf(asked)).toContain("Is this referral about the same child?");
+    expect(textOf(asked)).toMatch(/Check done: Tuesday 24 November at 10:00 \(London time\)\nArea: Kingston upon Thames\nAge given in the check: 14/);
+    expect(inputIds(asked)).toEqual([]);
+    // Another child: a new check starts, and nothing of the last one is carried.
+    const another = await harness.press(ALEX, asked, "Another child: check first");
+    expect(textOf(another)).toContain("Step 1 of 4");
+    // The same child: the form, carrying the check, and the review says which check, and when.
+    const form = await harness.press(ALEX, asked, "Yes, the same child");
+    expect(textOf(form)).toContain("Check done: Tuesday 24 November at 10:00 (London time)");
+    const review = await harness.press(ALEX, form, "Review and send", ESSENTIALS);
+    expect(textOf(review)).toContain("Check done: Tuesday 24 November at 10:00 (London time)");
   });
 
   it("someone else pressing the referral's card gets nothing of it", async () => {

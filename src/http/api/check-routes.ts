@@ -97,7 +97,7 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
       notice,
       section,
       sections: REFERRAL_CARD_SECTIONS.map((id) => ({ id, title: SECTION_WORDS[id].title, issues: view.issues.filter((issue) => sectionOfIssue(issue.field) === id).length })),
-      carried: carriedLines(carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area)).map((line) => line.text),
+      carried: carriedLines(carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area, state.checkedAt)).map((line) => line.text),
       fields: isListGroup(section) ? [] : fieldsOf((group) => group),
       list: isListGroup(section) ? { group: section, add: `Add ${ENTRY_WORDS[section].a}`, entries, max: maxEntriesOf(section), full: fullListWords(section) } : null,
       issues: view.issues,
@@ -118,7 +118,7 @@ export function createCheckRoutes({ checks, referralService, areas }: CheckRoute
           draftId: outcome.view.draftId,
           version: outcome.view.version,
           stage: "review",
-          carried: carriedLines(carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area)).map((line) => line.text),
+          carried: carriedLines(carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area, state.checkedAt)).map((line) => line.text),
           review: sections.map((section) => ({ section: section.section, title: section.title, groups: section.groups, entries: section.entries })),
         });
       }
