@@ -84,7 +84,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const onQueued = () => worker.nudge();
   const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID, onQueued });
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
-  const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas });
+  const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas, outbox, onQueued });
   const referralActions = createReferralActions({ referrals: referralService, areas });
   const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, onQueued });
   const triageActions = createTriageActions({ triage, areas, clock });

@@ -4,9 +4,9 @@
 import type { Areas } from "../content/load-areas.ts";
 import { offenceFlagsOf, type Category, type Flag } from "../domain/category.ts";
 import type { Urgency } from "../domain/pathway.ts";
-import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
+import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
-import type { Outcome } from "../domain/triage.ts";
+import { TriageState, type Outcome } from "../domain/triage.ts";
 import { draftValuesOf } from "../services/referral-draft.ts";
 import type { CardPeople, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
 import type { DetailsView } from "./referral-details-views.ts";
@@ -24,7 +24,10 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
   const area = areas.get(record.areaId);
   const offences = offenceFlagsOf(summary.flags as readonly Flag[]);
   const deadlines = triageDeadlines(record.submittedAt, summary.urgency as Urgency, area === undefined ? undefined : frontDoorWorkingHours(area));
-  const triage = record.triage as { assignee?: { name?: string } };
+  const state = TriageState.safeParse(record.triage);
+  // Waiting for information, the referral keeps the assignee it had before the question.
+  const assigneeName = !state.success ? undefined : state.data.status === "awaiting-info" ? (state.data.before.status === "assigned" ? state.data.before.assignee.name : undefined) : "assignee" in state.data ? state.data.assignee.name : undefined;
+  const overdueAt = state.success && isOverdue(state.data, deadlines, now) ? (state.data.status === "submitted" ? deadlines.acknowledgeBy : deadlines.decideBy) : undefined;
   return {
     referralId: record.id,
     version: record.version,
@@ -38,7 +41,11 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     acknowledgeBy: timeWords(deadlines.acknowledgeBy, now),
     decideBy: timeWords(deadlines.decideBy, now),
     status: record.status,
-    ...(triage.assignee?.name === undefined ? {} : { assignee: triage.assignee.name }),
+    ...(state.success && state.data.status === "decided"
+      ? { decision: `${OUTCOME_LABELS[state.data.decision.outcome]}${state.data.decision.area === undefined ? "" : ` (${state.data.decision.area})`}, by ${state.data.decided.by.name} at ${timeWords(state.data.decided.at, now)}` }
+      : {}),
+    ...(overdueAt === undefined ? {} : { overdueSince: timeWords(overdueAt, now) }),
+    ...(assigneeName === undefined ? {} : { assignee: assigneeName }),
     ...(note === undefined ? {} : { note }),
     ...(people === undefined ? {} : { colleagues: people.colleagues }),
     ...(people?.refreshFor === undefined ? {} : { refreshFor: people.refreshFor }),

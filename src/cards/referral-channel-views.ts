@@ -20,7 +20,11 @@ export type ChannelCardView = {
   acknowledgeBy: string;
   decideBy: string;
   status: string;
-  /** The triage member it is assigned to, as Teams names them. */
+  /** Issue 21, point 5: after a decision, its outcome and who made it: "Early help, by Sam Lead at 10:30". */
+  decision?: string;
+  /** Issue 21, point 5: a deadline that still applies has passed: "Tue 24 Nov, 14:02" (the deadline). */
+  overdueSince?: string;
+  /** The triage member it is assigned to, as Teams names them (kept while waiting for information). */
   assignee?: string;
   /** What just happened, for the line at the top: "Acknowledged by Sam Lead at 10:05". */
   note?: string;
@@ -85,6 +89,13 @@ const URGENCY_WORDS: Readonly<Record<ChannelCardView["urgency"], { text: string;
   routine: { text: "Routine", color: "Default" },
 };
 
+/** The status fact: overdue first when a deadline has passed, the outcome and who decided once decided. */
+function statusLine(view: ChannelCardView): string {
+  const words = STATUS_WORDS.get(view.status) ?? view.status;
+  if (view.status === "decided" && view.decision !== undefined) return `Decided: ${view.decision}`;
+  return view.overdueSince === undefined ? words : `Overdue since ${view.overdueSince}. ${words}`;
+}
+
 export function referralChannelCard(view: ChannelCardView): CardToSend {
   const buttons = TRIAGE_BUTTONS.get(view.status) ?? [];
   const urgency = URGENCY_WORDS[view.urgency];
@@ -99,12 +110,13 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       categoryLine: view.categoryLine,
       urgencyText: `Urgency from the check: ${urgency.text}`,
       urgencyColor: urgency.color,
+      // Issue 21, point 5: what is due next, not what is done; the outcome once decided; overdue said.
       facts: [
         { title: "Age", value: view.ageBand },
         { title: "Submitted", value: view.submittedAt },
-        { title: "Acknowledge by", value: view.acknowledgeBy },
-        { title: "Decide by", value: view.decideBy },
-        { title: "Status", value: STATUS_WORDS.get(view.status) ?? view.status },
+        ...(view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
+        ...(view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
+        { title: "Status", value: statusLine(view) },
       ],
       assignee: view.assignee ?? "",
       actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),

@@ -132,6 +132,11 @@ export interface OutboxStore {
   /** Failed for good: kept, visible, retried only on demand. */
   deadLetter(id: string, claim: string, error: string): Promise<boolean>;
   deadCount(): Promise<number>;
+  /**
+   * Issue 21, point 6: the area's referrals waiting for a triage channel (their card not posted
+   * yet), made due now once a channel is registered; returns how many.
+   */
+  hurryPosts(areaId: string, now: Date): Promise<number>;
   /** Puts every dead message back in the queue, due now; returns how many. */
   retryDead(now: Date): Promise<number>;
 }

@@ -2,7 +2,7 @@
 // @mentions the bot in the channel with "register triage kingston"; "unregister triage kingston"
 // undoes it. Anyone else is refused politely, with nothing stored.
 import type { Areas } from "../content/load-areas.ts";
-import type { ChannelReference, TriageChannelStore } from "./referral-store.ts";
+import type { ChannelReference, OutboxStore, TriageChannelStore } from "./referral-store.ts";
 
 /** "register triage kingston", "unregister triage kingston", in any case, with nothing after. */
 const COMMAND = /^(un)?register\s+triage\s+([a-z][a-z0-9-]{0,49})\s*$/i;
@@ -19,7 +19,9 @@ export function parseRegistration(text: string): RegistrationCommand | undefined
 export type AdminCheck = { isAdmin(aadObjectId: string, areaId: string): boolean };
 
 export type RegistrationOutcome =
-  | { readonly kind: "registered" | "unregistered"; readonly areaName: string }
+  /** `waiting`: referrals that waited for the channel, posted now. */
+  | { readonly kind: "registered"; readonly areaName: string; readonly waiting: number }
+  | { readonly kind: "unregistered"; readonly areaName: string }
   | { readonly kind: "not-registered"; readonly areaName: string }
   | { readonly kind: "not-admin"; readonly areaName: string }
   | { readonly kind: "unknown-area"; readonly known: readonly string[] }
@@ -35,7 +37,17 @@ export type RegistrationRequest = {
   readonly at: Date;
 };
 
-export function createTriageRegistration({ channels, roles, areas }: { channels: TriageChannelStore; roles: AdminCheck; areas: Areas }) {
+export type RegistrationDependencies = {
+  readonly channels: TriageChannelStore;
+  readonly roles: AdminCheck;
+  readonly areas: Areas;
+  /** To post the referrals that waited for the channel at once, not at their next look a minute on. */
+  readonly outbox: Pick<OutboxStore, "hurryPosts">;
+  /** Wakes the outbox worker. */
+  readonly onQueued: () => void;
+};
+
+export function createTriageRegistration({ channels, roles, areas, outbox, onQueued }: RegistrationDependencies) {
   return async function handle({ command, aadObjectId, userId, channel, at }: RegistrationRequest): Promise<RegistrationOutcome> {
     const area = areas.get(command.areaId);
     // "other" has no front door of its own to triage for.
@@ -44,7 +56,9 @@ export function createTriageRegistration({ channels, roles, areas }: { channels:
     if (!roles.isAdmin(aadObjectId, area.id)) return { kind: "not-admin", areaName: area.name };
     if (command.kind === "register") {
       await channels.register(area.id, channel, userId, at);
-      return { kind: "registered", areaName: area.name };
+      const waiting = await outbox.hurryPosts(area.id, at);
+      if (waiting > 0) onQueued();
+      return { kind: "registered", areaName: area.name, waiting };
     }
     return (await channels.unregister(area.id)) ? { kind: "unregistered", areaName: area.name } : { kind: "not-registered", areaName: area.name };
   };
@@ -54,7 +68,7 @@ export function createTriageRegistration({ channels, roles, areas }: { channels:
 export function registrationReply(outcome: RegistrationOutcome): string {
   switch (outcome.kind) {
     case "registered":
-      return `This channel is now ${outcome.areaName}'s triage channel: new referrals for ${outcome.areaName} will be posted here.`;
+      return `This channel is now ${outcome.areaName}'s triage channel: new referrals for ${outcome.areaName} will be posted here.${outcome.waiting === 0 ? "" : ` ${outcome.waiting === 1 ? "1 referral was" : `${outcome.waiting} referrals were`} waiting for ${outcome.areaName}: posting ${outcome.waiting === 1 ? "it" : "them"} now.`}`;
     case "unregistered":
       return `This channel is no longer ${outcome.areaName}'s triage channel. New referrals for ${outcome.areaName} will wait until a channel is registered.`;
     case "not-registered":

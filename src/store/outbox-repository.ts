@@ -72,6 +72,17 @@ export function createOutboxRepository(db: Kysely<Tables>, dialect: Dialect): Ou
 
     deadLetter: (id, claim, error) => settle(id, claim, { status: "dead", claim: null, claimed_until: null, last_error: error.slice(0, 500) }),
 
+    async hurryPosts(areaId, now) {
+      const result = await db
+        .updateTable("outbox")
+        .set({ due_at: ms(now) })
+        .where("kind", "=", "post-referral-card")
+        .where("status", "=", "pending")
+        .where("referral_id", "in", db.selectFrom("referrals").select("id").where("area_id", "=", areaId))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async deadCount() {
       const row = await db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("count")).where("status", "=", "dead").executeTakeFirstOrThrow();
       return Number(row.count);

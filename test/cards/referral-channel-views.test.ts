@@ -10,6 +10,7 @@ import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
 import { MOVE_OF_VERB } from "../../src/cards/referral-channel-views.ts";
 import { AREAS, TUESDAY_MORNING, assessCase, request } from "../support/assessment.ts";
 import { CHANNEL, executes, nodes, rendered, textBlocks, textRuns, view } from "../support/referral-cards.ts";
+import { sparseReferral } from "../support/marked-referral.ts";
 
 describe("triage channel card", () => {
   // DOMAIN.md §9; the card leads with acknowledging a new referral. Every status offers Show details;
@@ -52,10 +53,29 @@ describe("triage channel card", () => {
       "Provisional result of the practitioner's check: Exploitation scale: Category 2", "Urgency from the check: Now",
     ]));
     expect(nodes(json, (node) => node.type === "FactSet")[0]?.facts).toEqual([
-      { title: "Age", value: "13-15" }, { title: "Submitted", value: "Tue 24 Nov, 10:02" }, { title: "Acknowledge by", value: "Tue 24 Nov, 14:02" },
+      { title: "Age", value: "13-15" }, { title: "Submitted", value: "Tue 24 Nov, 10:02" },
       { title: "Decide by", value: "Thu 26 Nov, 10:02" }, { title: "Status", value: "Assigned" },
     ]);
     expect(textRuns(json)).toEqual(["Assigned to Sam Lead at 10:05", "Assigned to: ", "Sam Lead"]);
+  });
+
+  // Issue 21, point 5: each state shows what is due next, the outcome once decided, and overdue when late.
+  const factsOf = (view: typeof CHANNEL) => nodes(rendered(referralChannelCard(view)), (node) => node.type === "FactSet")[0]?.facts as { title: string; value: string }[];
+  it.each([
+    ["submitted", {}, ["Acknowledge by", "Decide by"], "New: not acknowledged yet"],
+    ["submitted, late", { overdueSince: "Tue 24 Nov, 14:02" }, ["Acknowledge by", "Decide by"], "Overdue since Tue 24 Nov, 14:02. New: not acknowledged yet"],
+    ["acknowledged", { status: "acknowledged" }, ["Decide by"], "Acknowledged, not assigned yet"],
+    ["assigned, late", { status: "assigned", assignee: "Sam Lead", overdueSince: "Thu 26 Nov, 10:02" }, ["Decide by"], "Overdue since Thu 26 Nov, 10:02. Assigned"],
+    ["awaiting information", { status: "awaiting-info", assignee: "Sam Lead" }, ["Decide by"], "Waiting for more information from the referrer"],
+    ["decided", { status: "decided", assignee: "Sam Lead", decision: "Early help, by Sam Lead at 10:30", overdueSince: "Thu 26 Nov, 10:02" }, [], "Decided: Early help, by Sam Lead at 10:30"],
+  ] as const)("%s: the deadlines still due, and the status line", (_name, change, due, status) => {
+    const facts = factsOf({ ...CHANNEL, ...change });
+    expect(facts.filter((fact) => fact.title.endsWith(" by")).map((fact) => fact.title)).toEqual(due);
+    expect(facts.find((fact) => fact.title === "Status")?.value).toBe(status);
+  });
+
+  it("keeps who it is assigned to while waiting for the referrer's answer", () => {
+    expect(textRuns(rendered(referralChannelCard({ ...CHANNEL, status: "awaiting-info", assignee: "Sam Lead" })))).toEqual(["Assigned to: ", "Sam Lead"]);
   });
 
   // Issue 10, point 6: a referral whose every personal field holds a marker; none may reach the channel.
@@ -92,6 +112,23 @@ describe("triage channel card", () => {
     // The same referral's markers do reach the practitioner's own review: the check above can fail.
     const typed = Object.fromEntries(Object.entries(checked.referral).flatMap(([id, values]) => (Array.isArray(values) || id === "fromCheck" ? [] : Object.entries(values as object).map(([key, value]) => [`${id}.${key}`, String(value)]))));
     expect(JSON.stringify(rendered(referralReviewCard(view({ values: typed }))))).toContain("MARKER-child-0-forename");
+  });
+
+  it("from the stored record: the assignee kept while waiting for information, overdue since the deadline missed, the decision in words (issue 21, point 5)", () => {
+    const base = { id: CHANNEL.referralId, reference: "KIN-2026-00042", areaId: "kingston", referrerId: "msteams:x", submittedAt: TUESDAY_MORNING, version: 3, summary: summaryOf(sparseReferral().referral, assessCase({ answers: { exchange: "yes" } }), "2026-11-24"), sealed: "sealed" };
+    const sam = { id: "00000000-0000-0000-0000-0000000000021", name: "Sam Lead" };
+    const stamp = { by: sam, at: TUESDAY_MORNING.toISOString() };
+    const assigned = { status: "assigned", acknowledged: stamp, assigned: stamp, assignee: sam };
+    const waiting = channelViewOf({ ...base, status: "awaiting-info", triage: { status: "awaiting-info", requested: stamp, before: assigned } }, AREAS, TUESDAY_MORNING);
+    expect(waiting.assignee).toBe("Sam Lead");
+    expect(waiting.overdueSince).toBeUndefined();
+    // A week on, nobody acknowledged it: overdue since its acknowledgement deadline.
+    const late = channelViewOf({ ...base, status: "submitted", triage: { status: "submitted" } }, AREAS, new Date("2026-12-01T10:00:00Z"));
+    expect(late.overdueSince).toBe(channelViewOf({ ...base, status: "submitted", triage: { status: "submitted" } }, AREAS, new Date("2026-12-01T10:00:00Z")).acknowledgeBy);
+    expect(late.overdueSince).toBeDefined();
+    const decided = channelViewOf({ ...base, status: "decided", triage: { ...assigned, status: "decided", decided: stamp, decision: { outcome: "early-help" } } }, AREAS, TUESDAY_MORNING);
+    expect(decided.decision).toBe("Early help, by Sam Lead at 10:00");
+    expect(decided.overdueSince).toBeUndefined();
   });
 
   it("its view type has no room for a name", () => {

@@ -27,6 +27,9 @@ const toReferrer = () =>
     .filter((entry) => decodeURIComponent(entry.path).startsWith(`/v3/conversations/a:personal-${ALEX.id}/activities`) && typeof entry.activity.text === "string")
     .map((entry) => String(entry.activity.text));
 
+/** What the bot said in the channel (its replies to "register triage"). */
+const channelReplies = () => harness.sent.filter((entry) => entry.path.includes("team-id") && typeof entry.activity.text === "string").map((entry) => String(entry.activity.text));
+
 describe("a referral waiting for its area's triage channel", () => {
   it("the menu says it is not delivered, with the area's contacts a press away; once posted, the referrer is told and the menu moves on", async () => {
     const reference = await submitReferral(harness, ALEX);
@@ -43,7 +46,8 @@ describe("a referral waiting for its area's triage channel", () => {
     expect(toReferrer().filter((text) => text.startsWith("Delivered"))).toEqual([]);
 
     await sayInChannel(harness, ALEX, "register triage kingston");
-    harness.setNow(new Date("2026-11-24T10:05:00Z"));
+    // Issue 21, point 6: the reply says what waited, and it goes at once, not at its next look a minute on.
+    expect(channelReplies().at(-1)).toContain("1 referral was waiting for Kingston upon Thames: posting it now.");
     expect(await harness.deliver()).toBe(1);
     expect(toReferrer().filter((text) => text.startsWith("Delivered"))).toEqual([
       expect.stringContaining(`Delivered: your referral ${reference} is now posted in the triage channel registered for Kingston upon Thames in your organisation.`),
@@ -56,6 +60,7 @@ describe("a referral waiting for its area's triage channel", () => {
 
   it("posted at the first try (a channel was there), the confirmation says it is being posted and no 'delivered' message follows", async () => {
     await sayInChannel(harness, ALEX, "register triage kingston");
+    expect(channelReplies().at(-1)).not.toContain("waiting");
     const reference = await submitReferral(harness, ALEX);
     expect(textOf(await menu())).toContain(`Referral ${reference}. It is being posted to the triage channel registered for Kingston upon Thames in your organisation.`);
     expect(await harness.deliver()).toBe(1);

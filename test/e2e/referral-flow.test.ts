@@ -212,7 +212,9 @@ describe("triage on the channel card", () => {
 
     card = await pressInChannel(SAM, card, "Assign to me");
     card = await pressInChannel(SAM, card, "Record decision", { outcome: "strategy-discussion", reason: "Risk of harm from older men: strategy discussion today." });
-    expect(JSON.stringify(card)).toContain('"value":"Decided"');
+    // Issue 21, point 5: the outcome and who decided, at a glance; no deadline left to show.
+    expect(JSON.stringify(card)).toMatch(/"value":"Decided: Strategy discussion, by Sam Nurse at \d\d:\d\d"/);
+    expect(JSON.stringify(card)).not.toMatch(/Acknowledge by|Decide by/);
     await harness.deliver();
     expect(toReferrer().map((entry) => entry.activity.text)).toEqual([
       expect.stringContaining("acknowledged by Sam Nurse"),
