@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
-import { startHarness, type Harness } from "../support/bot-harness.ts";
+import { startHarness, type Harness, type User } from "../support/bot-harness.ts";
+import { submitReferral } from "../support/referral-journey.ts";
 
 const APP_ID = "0b6e1c4a-8f7d-4c2b-9a1e-3d5f7a9c1e2b";
 
@@ -25,10 +26,18 @@ const get = async (path: string, user?: string) => {
 };
 
 describe("the tab's API in local use", () => {
-  it("lists the three test users of the local sign-in", async () => {
+  it("lists the test users of the local sign-in, with the Agents Playground's own user", async () => {
     const { status, body } = await get("/local-users");
     expect(status).toBe(200);
-    expect(body.users.map((user: { id: string }) => user.id)).toEqual(["practitioner", "kingston-lead", "sutton-lead"]);
+    expect(body.users.map((user: { id: string }) => user.id)).toEqual(["practitioner", "kingston-lead", "sutton-lead", "playground-user"]);
+  });
+
+  it("the playground's user sees in the tab the referral they made in the playground's chat (issue 21, point 8)", async () => {
+    // The Agents Playground's default user, as its configuration gives it.
+    const playgroundUser: User = { id: "user-id-0", name: "Alex Wilber", aadObjectId: "00000000-0000-0000-0000-0000000000020" };
+    const reference = await submitReferral(harness, playgroundUser);
+    expect((await get("/referrals?view=mine", "playground-user")).body.items.map((item: { reference: string }) => item.reference)).toEqual([reference]);
+    expect((await get("/referrals?view=mine", "practitioner")).body.items).toEqual([]);
   });
 
   it("refuses a request with no test user, or one it does not know, in the one error shape", async () => {

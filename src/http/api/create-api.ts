@@ -26,6 +26,9 @@ export const LOCAL_USERS = [
   { id: "practitioner", name: "Alex Teacher", description: "a practitioner", aadObjectId: "00000000-0000-4000-8000-00000000a1e0", triageAreas: [] },
   { id: "kingston-lead", name: "Sam Lead", description: "Kingston triage lead", aadObjectId: "00000000-0000-4000-8000-00000000c1a0", triageAreas: ["kingston"] },
   { id: "sutton-lead", name: "Kit Lead", description: "Sutton triage lead", aadObjectId: "00000000-0000-4000-8000-00000000c1a1", triageAreas: ["sutton"] },
+  // Issue 21, point 8: the Agents Playground's own user (its default currentUser), so the referrals
+  // made in the playground's chat are in this user's "My referrals".
+  { id: "playground-user", name: "Alex Wilber", description: "the Agents Playground's user: referrals made in its chat", aadObjectId: "00000000-0000-0000-0000-0000000000020", triageAreas: [] },
 ] as const;
 
 const GuidanceQuery = z.strictObject({ q: z.string().max(200, { error: "at most 200 characters" }).optional(), ...Page });
