@@ -7,8 +7,8 @@ import type { Referral } from "../domain/referral.ts";
 export const LINK_KINDS = ["person", "vehicle", "online-handle", "location"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-/** One thing a referral mentions: compared by `key`, shown as `value`. */
-export type Mention = { readonly kind: LinkKind; readonly key: string; readonly value: string };
+/** One thing a referral mentions: compared by `key`, shown as `value`; `why` says the rule that matched (issue 21, point 7). */
+export type Mention = { readonly kind: LinkKind; readonly key: string; readonly value: string; readonly why: string };
 
 // What practitioners write when they do not know; "unknown male" or "not known, about 20" says
 // nothing that identifies, so any value that starts with one of these is skipped too.
@@ -36,10 +36,43 @@ function keyOf(text: string): string | undefined {
   return key;
 }
 
-const mention = (kind: LinkKind, text: string): Mention[] => {
+const SAME: Readonly<Record<LinkKind, string>> = { person: "the same name", vehicle: "the same words", "online-handle": "the same online name", location: "the same place, its words in any order" };
+
+const mention = (kind: LinkKind, text: string, key = keyOf(text), why = SAME[kind]): Mention[] => (key === undefined ? [] : [{ kind, key, value: text.trim(), why }]);
+
+// Words that describe where, not which place: "outside McDonald's on Eden Street" is McDonald's, Eden Street.
+const PLACE_FILLER = new Set(["the", "a", "an", "on", "in", "at", "near", "outside", "by", "of", "and", "opposite", "behind", "round", "around"]);
+
+/** A place by its words in any order, without filler: "McDonald's, Eden Street" and "Eden Street McDonalds" are one. */
+function placeKey(text: string): string | undefined {
   const key = keyOf(text);
-  return key === undefined ? [] : [{ kind, key, value: text.trim() }];
-};
+  if (key === undefined) return undefined;
+  const words = [...new Set(key.split(" ").filter((word) => !PLACE_FILLER.has(word)))].sort();
+  return words.length === 0 ? undefined : words.join(" ");
+}
+
+// Issue 21, point 7: a car described in other words ("Grey Audi A3, tinted windows, registration
+// not known" and "grey Audi A3 with tinted windows") is one car: its colour, make and model.
+const COLOURS = new Map([["black", "black"], ["white", "white"], ["grey", "grey"], ["gray", "grey"], ["silver", "silver"], ["red", "red"], ["blue", "blue"], ["navy", "blue"], ["green", "green"], ["yellow", "yellow"], ["orange", "orange"], ["purple", "purple"], ["brown", "brown"], ["gold", "gold"], ["beige", "beige"], ["maroon", "red"], ["pink", "pink"]]);
+const MAKES = new Map([
+  ["audi", "audi"], ["bmw", "bmw"], ["mercedes", "mercedes"], ["merc", "mercedes"], ["ford", "ford"], ["vauxhall", "vauxhall"], ["volkswagen", "volkswagen"], ["vw", "volkswagen"],
+  ["toyota", "toyota"], ["honda", "honda"], ["nissan", "nissan"], ["kia", "kia"], ["hyundai", "hyundai"], ["peugeot", "peugeot"], ["renault", "renault"], ["citroen", "citroen"],
+  ["fiat", "fiat"], ["seat", "seat"], ["skoda", "skoda"], ["mini", "mini"], ["range", "range rover"], ["land", "land rover"], ["jaguar", "jaguar"], ["volvo", "volvo"], ["mazda", "mazda"],
+  ["lexus", "lexus"], ["tesla", "tesla"], ["suzuki", "suzuki"], ["mitsubishi", "mitsubishi"], ["porsche", "porsche"], ["dacia", "dacia"], ["jeep", "jeep"], ["bentley", "bentley"], ["subaru", "subaru"],
+]);
+// After the make, these words are not the model: "Audi with tinted windows", "Range Rover".
+const NOT_A_MODEL = new Set(["with", "car", "van", "and", "tinted", "windows", "registration", "reg", "rover", "hatchback", "saloon", "estate", "coupe", "convertible", "suv", "not", "no", "old", "new", "partial", "plate"]);
+
+/** "grey audi a3" from a description with a known make; undefined when it names no make. */
+function describedVehicleKey(text: string): string | undefined {
+  const words = normalise(text).split(" ");
+  const at = words.findIndex((word) => MAKES.has(word));
+  if (at === -1) return undefined;
+  const colour = words.map((word) => COLOURS.get(word)).find((found) => found !== undefined);
+  const next = words[at + 1 + (words[at] === "range" || words[at] === "land" ? 1 : 0)];
+  const model = next === undefined || NOT_A_MODEL.has(next) || COLOURS.has(next) ? undefined : next;
+  return [colour, MAKES.get(words[at]!), model].filter((part) => part !== undefined).join(" ");
+}
 
 // A current-style UK registration (since 2001): two letters, two digits, three letters, such as
 // "AB12 CDE"; spaces between the groups and case do not matter. Older styles are compared as text.
@@ -50,11 +83,14 @@ export function registrationsIn(text: string): string[] {
   return [...text.matchAll(REGISTRATION)].map((match) => `${match[1]}${match[2]} ${match[3]}`.toUpperCase());
 }
 
-/** A vehicle by its registrations; one with none by its whole text ("silver Ford Fiesta"). */
+const byRegistration = (registration: string): Mention => ({ kind: "vehicle", key: registration.replace(" ", ""), value: registration, why: "the same registration" });
+
+/** A vehicle by its registrations; one with none by its colour, make and model, else by its whole text. */
 function vehicleMentions(text: string): Mention[] {
   const registrations = registrationsIn(text);
-  if (registrations.length === 0) return mention("vehicle", text);
-  return registrations.map((registration) => ({ kind: "vehicle", key: registration.replace(" ", ""), value: registration }));
+  if (registrations.length > 0) return registrations.map(byRegistration);
+  const described = describedVehicleKey(text);
+  return described === undefined ? mention("vehicle", text) : mention("vehicle", text, `described:${described}`, "the same colour, make and model");
 }
 
 // Platform names, so "Snapchat" alone, or "Snapchat: @jay", never links on the platform itself.
@@ -98,17 +134,17 @@ export function mentionsOf(referral: Referral): Mention[] {
   const mentions: Mention[] = [];
   for (const person of referral.personsOfInterest) {
     if (person.name !== undefined) mentions.push(...mention("person", person.name));
-    if (person.alias !== undefined) mentions.push(...aliasesIn(person.alias).flatMap((alias) => mention("person", alias)));
+    if (person.alias !== undefined) mentions.push(...aliasesIn(person.alias).flatMap((alias) => mention("person", alias, keyOf(alias), "the same name, or another name given for them")));
     if (person.vehicle !== undefined) mentions.push(...vehicleMentions(person.vehicle));
     if (person.onlineHandles !== undefined) {
-      mentions.push(...handlesIn(person.onlineHandles).map((handle): Mention => ({ kind: "online-handle", key: handle.toLocaleLowerCase("en-GB"), value: handle })));
+      mentions.push(...handlesIn(person.onlineHandles).map((handle): Mention => ({ kind: "online-handle", key: handle.toLocaleLowerCase("en-GB"), value: handle, why: SAME["online-handle"] })));
     }
   }
-  for (const location of referral.locationsOfInterest) mentions.push(...mention("location", location.place));
+  for (const location of referral.locationsOfInterest) mentions.push(...mention("location", location.place, placeKey(location.place)));
   // DOMAIN.md §8: MASE's "additional intelligence" is where a registration is often written.
   const intelligence = referral.mase.additionalIntelligence;
   if (intelligence !== undefined) {
-    mentions.push(...registrationsIn(intelligence).map((registration): Mention => ({ kind: "vehicle", key: registration.replace(" ", ""), value: registration })));
+    mentions.push(...registrationsIn(intelligence).map(byRegistration));
   }
   return mentions;
 }

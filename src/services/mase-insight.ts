@@ -28,6 +28,8 @@ export type InsightLink = {
   readonly kind: LinkKind;
   /** As first written (the earliest referral's words); a registration as "AB12 CDE". */
   readonly value: string;
+  /** The rule that linked them: "the same registration", "the same colour, make and model"… */
+  readonly why: string;
   /** Oldest first. */
   readonly referrals: readonly { readonly id: string; readonly reference: string }[];
 };
@@ -78,12 +80,12 @@ export function maseInsight(referrals: readonly InsightReferral[], options: { re
 
 function linksOf(ordered: readonly InsightReferral[]): InsightLink[] {
   // Keyed by kind and key; a Map, since a key is whatever a practitioner typed ("__proto__" too).
-  const found = new Map<string, { kind: LinkKind; value: string; referrals: { id: string; reference: string }[] }>();
+  const found = new Map<string, { kind: LinkKind; value: string; why: string; referrals: { id: string; reference: string }[] }>();
   for (const item of ordered) {
     if (item.referral === undefined) continue;
-    for (const { kind, key, value } of mentionsOf(item.referral)) {
+    for (const { kind, key, value, why } of mentionsOf(item.referral)) {
       const id = `${kind}\u0000${key}`;
-      const entry = found.get(id) ?? { kind, value, referrals: [] };
+      const entry = found.get(id) ?? { kind, value, why, referrals: [] };
       found.set(id, entry);
       // The same value twice in one referral counts once.
       if (entry.referrals.at(-1)?.id !== item.id) entry.referrals.push({ id: item.id, reference: item.reference });

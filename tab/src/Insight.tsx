@@ -71,7 +71,7 @@ export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (r
             {links.map((link) => (
               <li key={`${link.kind}:${link.value}`} className={styles.link}>
                 <Text weight="semibold" className={styles.value}>
-                  {link.value} <Caption1 className={styles.kind}>({kindWords(link.kind).toLowerCase()}, in {link.referrals.length} referrals)</Caption1>
+                  {link.value} <Caption1 className={styles.kind}>({kindWords(link.kind).toLowerCase()}, in {link.referrals.length} referrals: {link.why})</Caption1>
                 </Text>
                 <ul className={styles.references} aria-label={`Referrals that mention ${link.value}`}>
                   {link.referrals.map((referral) => (

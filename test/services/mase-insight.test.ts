@@ -71,6 +71,25 @@ describe("people, vehicles, online names and places in more than one referral", 
     expect(linked([first, second, third, fourth])).toEqual([{ kind: "vehicle", value: "AB12 CDE", references: [first.reference, second.reference, third.reference] }]);
   });
 
+  it("a car described in other words is one car: its colour, make and model; each link says why (issue 21, point 7)", () => {
+    const first = stored("2026-11-02T10:00:00Z", referralWith({ people: [{ name: "Jay", vehicle: "Grey Audi A3, tinted windows, registration not known" }] }));
+    const second = stored("2026-11-03T10:00:00Z", referralWith({ people: [{ name: "Kai", vehicle: "grey Audi A3 with tinted windows" }] }));
+    const otherColour = stored("2026-11-04T10:00:00Z", referralWith({ people: [{ name: "Lee", vehicle: "black Audi A3" }] }));
+    const otherModel = stored("2026-11-05T10:00:00Z", referralWith({ people: [{ name: "Mo", vehicle: "gray audi a4" }] }));
+    const links = insightOf([first, second, otherColour, otherModel]).links.filter((link) => link.kind === "vehicle");
+    expect(links.map((link) => ({ value: link.value, why: link.why, references: link.referrals.map((item) => item.reference) }))).toEqual([
+      { value: "Grey Audi A3, tinted windows, registration not known", why: "the same colour, make and model", references: [first.reference, second.reference] },
+    ]);
+  });
+
+  it("a registration with and without spaces is one, and says so; a place in other word order is one place", () => {
+    const first = stored("2026-11-02T10:00:00Z", referralWith({ people: [{ name: "Jay", vehicle: "AB12 CDE" }], places: ["McDonald's, Eden Street"] }));
+    const second = stored("2026-11-03T10:00:00Z", referralWith({ people: [{ name: "Kai", vehicle: "ab12cde" }], places: ["outside Eden Street McDonalds"] }));
+    const links = insightOf([first, second]).links;
+    expect(links.find((link) => link.kind === "vehicle")?.why).toBe("the same registration");
+    expect(links.find((link) => link.kind === "location")).toMatchObject({ value: "McDonald's, Eden Street", why: "the same place, its words in any order" });
+  });
+
   it("a vehicle with no registration is matched by its words", () => {
     const first = stored("2026-11-02T10:00:00Z", referralWith({ people: [{ name: "Jay", vehicle: "Silver Ford Fiesta" }] }));
     const second = stored("2026-11-03T10:00:00Z", referralWith({ people: [{ name: "Kai", vehicle: "silver ford fiesta." }] }));
