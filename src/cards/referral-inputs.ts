@@ -1,7 +1,9 @@
 // One field of the referral table as a card input (cards/partials/referral-field.json): the input
 // for its kind, its limit, what was typed (kept as typed, even when it does not validate), its
 // hint, and the problem found with it.
-import { isRealIsoDate } from "../domain/referral-age.ts";
+import { readDayFirstDate } from "../domain/referral-age.ts";
+
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 import { REFERRAL_FIELDS, type FieldSpec } from "../domain/referral-fields.ts";
 import { choicesOf } from "./referral-sections.ts";
 
@@ -73,8 +75,13 @@ export function inputData(field: FieldSpec, id: string, typed: string | undefine
     choices: [] as InputData["choices"],
   };
   switch (field.kind) {
-    case "date":
-      return value === "" || isRealIsoDate(value.trim()) ? { ...base, kind: "date", value: value.trim() } : { ...base, kind: "text" };
+    case "date": {
+      // Issue 21, point 4: a text box read day first (a calendar opens on today and reads 02/03 month
+      // first); what it was read as is said back in words, so a misreading shows before Submit.
+      const read = readDayFirstDate(value);
+      const readAs = read === undefined || error !== "" ? "" : `Read as ${LONG_DATE.format(new Date(`${read}T00:00:00Z`))}.`;
+      return { ...base, kind: "text", placeholder: "Day/month/year, such as 02/03/2011", hint: [readAs, base.hint].filter((part) => part !== "").join(" ") };
+    }
     case "number": {
       const number = WHOLE_NUMBER.test(value) ? Number(value) : undefined;
       if (value === "") return { ...base, kind: "number" };

@@ -5,7 +5,7 @@
 import { offenceFlagsOf } from "../domain/category.ts";
 import { describeLondonTime } from "./area-contacts-view.ts";
 import type { FromCheck } from "../domain/referral.ts";
-import { isRealIsoDate } from "../domain/referral-age.ts";
+import { readDayFirstDate } from "../domain/referral-age.ts";
 import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, isListGroup, maxEntriesOf, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
@@ -182,6 +182,7 @@ const LONG_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "nume
 export function displayValue(field: FieldSpec, raw: string): string {
   const value = raw.trim();
   if (field.kind === "yesno" || field.kind === "choice") return choicesOf(field).find((choice) => choice.value === value)?.title ?? value;
-  if (field.kind === "date" && isRealIsoDate(value)) return LONG_DATE.format(new Date(`${value}T00:00:00Z`));
+  const read = field.kind === "date" ? readDayFirstDate(value) : undefined;
+  if (read !== undefined) return LONG_DATE.format(new Date(`${read}T00:00:00Z`));
   return value;
 }

@@ -14,6 +14,32 @@ export function isRealIsoDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const pad = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * Issue 21, point 4: a date as a practitioner in England writes it, read day first: "02/03/2011",
+ * "2/3/2011", "2-3-2011", "2.3.2011", "2 March 2011", "2nd Mar 2011", or already "2011-03-02".
+ * Gives the real date as YYYY-MM-DD, or undefined: a two-digit year or a month-first date such as
+ * "6/15/2012" is never guessed.
+ */
+export function readDayFirstDate(text: string): string | undefined {
+  const value = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (ISO_DATE.test(value)) return isRealIsoDate(value) ? value : undefined;
+  let day: number, month: number, year: number;
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const words = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+),? (\d{4})$/.exec(value);
+  if (numeric !== null) [day, month, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+  else if (words !== null) {
+    const name = words[2] ?? "";
+    const index = MONTHS.findIndex((candidate) => name.length >= 3 && candidate.startsWith(name));
+    if (index === -1) return undefined;
+    [day, month, year] = [Number(words[1]), index + 1, Number(words[3])];
+  } else return undefined;
+  const iso = `${year}-${pad(month)}-${pad(day)}`;
+  return isRealIsoDate(iso) ? iso : undefined;
+}
+
 /**
  * Whole years from a date of birth to `today` (both YYYY-MM-DD, real dates). A child born on
  * 29 February turns a year older on 1 March in a year without one.

@@ -2,7 +2,7 @@
 // schema per field of the table in referral-fields.ts. Messages say what to type, in words a
 // practitioner can act on, and never echo what was typed.
 import { z } from "zod";
-import { isRealIsoDate } from "./referral-age.ts";
+import { isRealIsoDate, readDayFirstDate } from "./referral-age.ts";
 import { REFERRAL_FIELDS, YES_NO, fieldId, type FieldKind, type FieldSpec } from "./referral-fields.ts";
 
 /**
@@ -22,7 +22,7 @@ const MESSAGES = {
   text: "Enter this as text.",
   email: "Enter an email address, such as name@school.org.uk.",
   phone: "Enter a UK phone number: 11 digits starting 0, such as 020 7946 0123, or +44 20 7946 0123.",
-  dateShape: "Enter the date as year-month-day, such as 2011-04-09, or choose it from the calendar.",
+  dateShape: "Enter the date day first, such as 02/03/2011 or 2 March 2011.",
   noSuchDate: "That date does not exist: check the day and the month.",
   yesno: "Choose yes or no.",
   choice: "Choose one of the options.",
@@ -61,7 +61,17 @@ const BY_KIND: Record<FieldKind, (field: FieldSpec) => z.ZodType> = {
   multiline: (field) => text(field),
   email: (field) => text(field, MESSAGES.email).pipe(z.email({ error: MESSAGES.email })),
   phone: (field) => text(field, MESSAGES.phone).refine(isUkPhone, { error: MESSAGES.phone }),
-  date: () => z.string({ error: MESSAGES.dateShape }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: MESSAGES.dateShape }).refine(isRealIsoDate, { error: MESSAGES.noSuchDate }),
+  // Issue 21, point 4: typed day first and kept as YYYY-MM-DD; a shape that is a date but not a real one says so.
+  date: () =>
+    z
+      .string({ error: MESSAGES.dateShape })
+      .trim()
+      .transform((typed, context) => {
+        const read = readDayFirstDate(typed);
+        if (read !== undefined) return read;
+        context.addIssue({ code: "custom", message: /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(typed) ? MESSAGES.noSuchDate : MESSAGES.dateShape });
+        return z.NEVER;
+      }),
   yesno: () => z.enum(YES_NO, { error: MESSAGES.yesno }),
   choice: choiceOf,
   number: wholeNumber,

@@ -46,6 +46,8 @@ export type FieldData = {
   readonly max: number;
   readonly choices: readonly { readonly value: string; readonly title: string }[];
   readonly required: boolean;
+  /** "Day/month/year, such as 02/03/2011" for a date, read day first (issue 21, point 4). */
+  readonly placeholder?: string;
 };
 
 export function FieldInput({ field, value, onChange }: { field: FieldData; value: string; onChange: (value: string) => void }) {
@@ -70,6 +72,7 @@ export function FieldInput({ field, value, onChange }: { field: FieldData; value
           {...common}
           type={field.kind === "email" ? "email" : field.kind === "phone" ? "tel" : field.kind === "date" ? "date" : field.kind === "number" ? "number" : "text"}
           {...(field.kind === "number" ? { min: field.min, max: field.max } : { maxLength: field.maxLength })}
+          {...(field.placeholder === undefined || field.placeholder === "" ? {} : { placeholder: field.placeholder })}
           onChange={(_event, data) => onChange(data.value)}
         />
       )}

@@ -72,7 +72,10 @@ describe("referral form", () => {
     expect(inputById(card, "referrer.name")).toMatchObject({ type: "Input.Text", label: "Your name", maxLength: 100 });
     expect(inputById(card, "referrer.email")).toMatchObject({ type: "Input.Text", style: "Email", maxLength: 254 });
     expect(inputById(card, "referrer.phone")).toMatchObject({ type: "Input.Text", style: "Tel", maxLength: 30 });
-    expect(inputById(card, "child.dateOfBirth")).toMatchObject({ type: "Input.Date" });
+    // Issue 21, point 4: a text box read day first, not a calendar that opens on today.
+    expect(inputById(card, "child.dateOfBirth")).toMatchObject({ type: "Input.Text", placeholder: "Day/month/year, such as 02/03/2011" });
+    // What it was read as is said back in words, so a misreading shows before Submit.
+    expect(textBlocks(rendered(referralFormCard(view({ values: { "child.dateOfBirth": "02/03/2011" } })))).join("\n")).toMatch(/^Read as 2 March 2011\./m);
     expect(inputById(card, "child.age")).toMatchObject({ type: "Input.Number", min: 0, max: 25, value: 14 });
     expect(inputById(card, "concern.worries")).toMatchObject({ type: "Input.Text", isMultiline: true, maxLength: 2000 });
     expect(inputById(card, "parentalResponsibility.told")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", choices: [{ title: "Yes", value: "yes" }, { title: "No", value: "no" }] });
@@ -202,7 +205,7 @@ describe("referral form", () => {
       "parentsAndCarers.0.phone", "parentsAndCarers.0.language", "parentsAndCarers.0.mayBeRisk",
     ]);
     expect(inputById(carers, "parentsAndCarers.0.phone")).toMatchObject({ type: "Input.Text", style: "Tel", maxLength: 30 });
-    expect(inputById(carers, "parentsAndCarers.0.dateOfBirth")).toMatchObject({ type: "Input.Date" });
+    expect(inputById(carers, "parentsAndCarers.0.dateOfBirth")).toMatchObject({ type: "Input.Text", placeholder: "Day/month/year, such as 02/03/2011" });
     expect(inputById(carers, "parentsAndCarers.0.mayBeRisk")?.choices).toEqual([{ title: "Yes", value: "yes" }, { title: "No", value: "no" }, { title: "Not known", value: "notKnown" }]);
     expect(executes(carers).find((action) => action.verb === "referral.add")).toMatchObject({ title: "Add a parent or carer", data: { group: "parentsAndCarers" } });
 

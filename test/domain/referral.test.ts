@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, fieldId, maxEntriesOf, type FieldSpec, type GroupId } from "../../src/domain/referral-fields.ts";
-import { AGE_BANDS, ageBand, ageOn, childAgeOn, isRealIsoDate } from "../../src/domain/referral-age.ts";
+import { AGE_BANDS, ageBand, ageOn, childAgeOn, isRealIsoDate, readDayFirstDate } from "../../src/domain/referral-age.ts";
 import { formatReference, parseReference } from "../../src/domain/referral-reference.ts";
 import { Referral, fromCheckOf, validateReferral, type ReferralIssue } from "../../src/domain/referral.ts";
 import { assessCase, request } from "../support/assessment.ts";
@@ -78,7 +78,8 @@ describe("what is required, and how each field is checked (DOMAIN.md §8)", () =
     ["a date of birth tomorrow", (input) => { input.child.dateOfBirth = "2026-11-25"; }, "child.dateOfBirth", /in the future/],
     ["31 February", (input) => { input.child.dateOfBirth = "2012-02-31"; }, "child.dateOfBirth", /does not exist/],
     ["29 February in a year without one", (input) => { input.child.dateOfBirth = "2013-02-29"; }, "child.dateOfBirth", /does not exist/],
-    ["a date written day first", (input) => { input.child.dateOfBirth = "09/04/2012"; }, "child.dateOfBirth", /year-month-day/],
+    ["a date written month first (15 is no month)", (input) => { input.child.dateOfBirth = "6/15/2012"; }, "child.dateOfBirth", /does not exist/],
+    ["a date with a two-digit year", (input) => { input.child.dateOfBirth = "02/03/11"; }, "child.dateOfBirth", /day first, such as 02\/03\/2011/],
     ["told about the referral tomorrow", (input) => { input.parentalResponsibility.toldOn = "2026-11-25"; }, "parentalResponsibility.toldOn", /in the future/],
     // age 0-25, typed or from the date of birth
     ["age 26", (input) => { input.child = { forename: "A", surname: "B", age: 26 }; }, "child.age", /whole number from 0 to 25/],
@@ -378,6 +379,33 @@ function nested(depth: number): unknown {
   for (let level = 0; level < depth; level += 1) value = { inner: value };
   return value;
 }
+
+describe("a date typed day first (issue 21, point 4)", () => {
+  it.each(["02/03/2011", "2/3/2011", "2-3-2011", "2.3.2011", "2 March 2011", "2nd March 2011", "2 mar 2011", " 2 of March, 2011 ", "2011-03-02"])("%s is 2 March 2011", (typed) => {
+    expect(readDayFirstDate(typed)).toBe("2011-03-02");
+  });
+
+  it.each(["6/15/2012", "31/02/2012", "02/03/11", "March 2 2011", "2 Smarch 2011", "", "yesterday"])("%s is not read as a date", (typed) => {
+    expect(readDayFirstDate(typed)).toBeUndefined();
+  });
+
+  it("reads back every real date written DD/MM/YYYY as that date (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString().slice(0, 10);
+        const [year, month, day] = iso.split("-");
+        expect(readDayFirstDate(`${day}/${month}/${year}`)).toBe(iso);
+        expect(readDayFirstDate(`${Number(day)}/${Number(month)}/${year}`)).toBe(iso);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the referral keeps it as the date it means", () => {
+    const checked = validateReferral(changed((input) => { input.child.dateOfBirth = "02/03/2011"; }), TODAY);
+    expect(checked.ok && checked.referral.child.dateOfBirth).toBe("2011-03-02");
+  });
+});
 
 describe("references: unique per area (DOMAIN.md §8)", () => {
   it.each<[string, number, number, string]>([
