@@ -96,7 +96,7 @@ function issuesIn(view: ReferralFormView, section: ReferralSection, showEntry?: 
  */
 function fixData(view: ReferralFormView) {
   const total = view.issues.length;
-  if (total === 0) return { count: "", general: [], here: "", elsewhere: "" };
+  if (total === 0) return { count: "", general: [], here: "", elsewhere: "", nearButton: [] };
   const here = view.issues.filter((issue) => onThisCard(view, issue.field)).length;
   const general = view.issues.filter((issue) => sectionOfField(issue.field) === undefined).map((issue) => ({ text: issue.message }));
   const places = new Map<string, number>();
@@ -113,7 +113,22 @@ function fixData(view: ReferralFormView) {
     general,
     here: here === 0 ? "" : `${here === 1 ? "One is" : `${here} are`} on this card, beside ${here === 1 ? "its field" : "their fields"}.`,
     elsewhere: elsewhere === 0 ? "" : `${elsewhere === 1 ? "One is" : `${elsewhere} are`} in other parts, opened from the links below: ${[...places].map(([name, count]) => `${name} (${count})`).join("; ")}.`,
+    nearButton: nearButtonLines(view),
   };
+}
+
+// Issue 21, point 2: Teams keeps the view where the button was, at the card's foot, so the problems
+// are said again there, each naming its field: pressing "Review and send" never looks like nothing happened.
+const NEAR_BUTTON_SHOWN = 3;
+
+function nearButtonLines(view: ReferralFormView): { text: string }[] {
+  const labels = [...new Set(view.issues.map((issue) => {
+    const found = fieldOfInput(issue.field);
+    return found === undefined ? "the referral as a whole" : `${found.field.label}${found.entry === undefined ? "" : ` (${found.entry + 1})`}`;
+  }))];
+  const more = labels.length - NEAR_BUTTON_SHOWN;
+  const named = `${labels.slice(0, NEAR_BUTTON_SHOWN).join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
+  return [{ text: `Not sent yet: ${plural(view.issues.length, "thing", "things")} to fix (${named}). Each is said beside its field.` }];
 }
 
 /** "People 4 to 6": the page of a list starting at entry `from`. */

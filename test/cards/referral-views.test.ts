@@ -57,6 +57,15 @@ describe("referral cards", () => {
 });
 
 describe("referral form", () => {
+  it("repeats what is left to fix at the card's foot, by the button, naming each field (issue 21, point 2)", () => {
+    const card = rendered(referralFormCard(view({ issues: [{ field: "referrer.role", message: "Enter your role." }, { field: "child.forename", message: "Enter the child's first name." }] })));
+    // The body's last text, just above the buttons (a Show card's text is not in the body).
+    const last = textBlocks({ ...card, actions: [] }).at(-1) ?? "";
+    expect(last).toMatch(/^Not sent yet: 2 things to fix \(.+; .+\)\. Each is said beside its field\.$/);
+    expect(last).toContain("role");
+    expect(textBlocks(rendered(referralFormCard(view({}))))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^Not sent yet/)]));
+  });
+
   it("the essentials show the required fields of every group, and what the service reads back as cleared", () => {
     const card = rendered(referralFormCard(view()));
     expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 })]);

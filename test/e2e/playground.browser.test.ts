@@ -144,6 +144,18 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     await card.getByRole("textbox", { name: /Your role/ }).waitFor();
     const sizes: Record<string, CardMetrics> = { "referral, essentials": await measureSettled(card) };
     await card.screenshot({ path: REFERRAL_SCREENSHOT });
+    // Issue 21, point 2: a mistake at "Review and send" is said where the view is left, by the button.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await card.getByRole("button", { name: "Review and send", exact: true }).scrollIntoViewIfNeeded();
+    await press(card, "Review and send");
+    const notSent = card.getByText(/^Not sent yet: \d+ things? to fix/);
+    await notSent.waitFor();
+    const inView = await notSent.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 2400 });
     await card.getByRole("textbox", { name: /Your role/ }).fill("Class teacher");
     await card.getByRole("textbox", { name: /Your organisation/ }).fill("Hillside School");
     await card.getByRole("textbox", { name: /Your email/ }).fill("alex@school.example");
