@@ -1,11 +1,11 @@
 // Composition root: config, logger, the app, the server, the outbox worker (unless OUTBOX_WORKER is
 // off: src/worker.ts runs it apart); and, with no credentials, the Microsoft 365 Agents Playground
 // as the local Teams client.
-import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError } from "./content/load-areas.ts";
 import { RolesError } from "./config/load-roles.ts";
 import { onStopSignals } from "./stop-signals.ts";
+import { createLogger } from "./config/create-logger.ts";
 import { clockFrom } from "./config/local-clock.ts";
 import { shutdown, trackInFlight } from "./http/graceful-shutdown.ts";
 import { startSweeper } from "./services/session-sweeper.ts";
@@ -13,7 +13,7 @@ import { createEarlyServer } from "./http/early-server.ts";
 
 async function start(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   // Local use with the playground (`npm start`): build the tab if it is missing or stale. A
   // deployment ships dist/tab built (`npm run build:tab`); tests never build it behind each other's backs.
   // The dev-only modules load only then: a production start never reads them.
@@ -36,10 +36,14 @@ async function start(): Promise<void> {
   // Stopped once the last reply is sent (the playground is where replies go), before the store closes.
   const background: (() => void)[] = [];
   // A second signal while requests drain changes nothing: one shutdown, to its own deadline.
-  const stopping = onStopSignals(logger, () => {
-    const stopBackground = () => background.forEach((stopOne) => stopOne());
-    return shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close });
-  });
+  const stopping = onStopSignals(
+    logger,
+    () => {
+      const stopBackground = () => background.forEach((stopOne) => stopOne());
+      return shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close });
+    },
+    config.shutdownDeadlineMs,
+  );
 
   const endpoint = `http://127.0.0.1:${config.port}/api/messages`;
   logger.info({ port: config.port, authenticated: config.bot !== undefined, outboxWorker: config.outboxWorker }, "bot listening");

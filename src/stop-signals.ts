@@ -3,8 +3,15 @@
 // Installed before anything is announced, so no signal meets Node's default (exit at once).
 import type { Logger } from "pino";
 
-/** Returns whether a stop signal has come. */
-export function onStopSignals(logger: Logger, shutdown: () => Promise<number>): () => boolean {
+/**
+ * Issue 26: past the shutdown's own deadline by this much, the process exits 1 whatever it is still
+ * waiting for (a store that never closes, a child that never ends): a stuck process is worse than a
+ * stopped one.
+ */
+export const HARD_STOP_GRACE_MS = 2_000;
+
+/** Returns whether a stop signal has come. `deadlineMs`: the shutdown's own deadline (SHUTDOWN_DEADLINE_SECONDS). */
+export function onStopSignals(logger: Logger, shutdown: () => Promise<number>, deadlineMs: number, exit: (code: number) => void = (code) => process.exit(code)): () => boolean {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -13,11 +20,20 @@ export function onStopSignals(logger: Logger, shutdown: () => Promise<number>): 
     }
     stopping = true;
     logger.info({ signal }, "signal received");
+    // Not unref'd: it is what ends a process whose shutdown hangs.
+    const hardStop = setTimeout(() => {
+      logger.error({ waitedMs: deadlineMs + HARD_STOP_GRACE_MS }, "shutdown did not finish in time (the store closing, or a background task stopping): exiting now");
+      exit(1);
+    }, deadlineMs + HARD_STOP_GRACE_MS);
     shutdown().then(
-      (code) => process.exit(code),
+      (code) => {
+        clearTimeout(hardStop);
+        exit(code);
+      },
       (error: unknown) => {
+        clearTimeout(hardStop);
         logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
+        exit(1);
       },
     );
   };

@@ -3,7 +3,8 @@
 // SIGTERM or SIGINT stops polling, lets the send in hand finish (within SHUTDOWN_DEADLINE_SECONDS),
 // then closes the store. Killed outright, nothing is lost: what it held is sent again once its lease
 // lapses (src/delivery/outbox-worker.ts).
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "./config/create-logger.ts";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ContentError, loadAreas } from "./content/load-areas.ts";
 import { RolesError, loadRoles } from "./config/load-roles.ts";
@@ -15,7 +16,7 @@ import { OUTBOX_POLL_MS, composeWorker, createSizeLimitedRenderer, openStore } f
 
 async function start(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const areas = loadAreas();
   const roles = loadRoles({ path: config.rolesFile, areaIds: areas.keys(), authenticated: config.bot !== undefined });
   logger[roles.startupMessage.level](roles.startupMessage.text);
@@ -24,7 +25,7 @@ async function start(): Promise<void> {
   const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth: createAuthentication(config.bot), appId: config.bot?.appId ?? "", clock: () => new Date(), logger });
 
   // Before the worker starts, so no signal meets Node's default (exit at once).
-  onStopSignals(logger, () => stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger }));
+  onStopSignals(logger, () => stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger }), config.shutdownDeadlineMs);
 
   worker.start(OUTBOX_POLL_MS);
   logger.info({ pollMs: OUTBOX_POLL_MS, authenticated: config.bot !== undefined }, "outbox worker started");

@@ -48,6 +48,10 @@ export async function startPlayground({ endpoint, port, logger, workDir, timeout
     // The playground would otherwise try to open a browser itself.
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none" },
   });
+  // Issue 26: reaped on every way out (a signal, a crash, the hard stop's exit), never left running.
+  const reap = () => child.kill();
+  process.once("exit", reap);
+  child.once("exit", () => process.removeListener("exit", reap));
   let output = "";
   // The playground moves to a random port when its own is taken, and then says where it went; until
   // it has said so, a ping could reach some other playground already on that port.
