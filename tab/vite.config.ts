@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("../dist/tab", import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: the server would hand the tab's source to anyone (src/http/tab-pages.ts).
+    sourcemap: false,
     // React, Fluent UI and teams-js in one file: about 710 kB, 189 kB gzipped (measured); Chart.js
     // (MASE insight) in its own, loaded when that page opens.
     chunkSizeWarningLimit: 750,

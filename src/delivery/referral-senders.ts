@@ -115,7 +115,8 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     const activity =
       event.type === "info-requested"
         ? MessageFactory.attachment(CardFactory.adaptiveCard(render(referralQuestionCard({ referralId: record.id, reference: record.reference, areaName, question: event.details.question, state: { kind: "asking" } }))))
-        : { type: "message", text: `${referrerMessage(record, areaName, event, clock())} ${EMERGENCY_LINE}` };
+        : // Issue 23 (low): the reason is the lead's own words, sent as plain text, never rendered as Markdown (no links).
+          { type: "message", textFormat: "plain", text: `${referrerMessage(record, areaName, event, clock())} ${EMERGENCY_LINE}` };
     await tellReferrer(record, activity);
   };
 

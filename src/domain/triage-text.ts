@@ -176,7 +176,10 @@ export function referrerMessage(record: { readonly reference: string }, areaName
     case "info-requested":
       return `${about}: ${event.details.actorName} asks a question (below).`;
     case "info-received":
-      return `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
+      // Issue 23 (low): the referrer's own answer is theirs, not someone marking it received.
+      return event.details.answer !== undefined
+        ? `${about}: you answered the question at ${timeWords(event.at, now)}.`
+        : `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
   }
 }
 

@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "pino";
 import { TERMS_PAGE, privacyPage } from "./legal-pages.ts";
 import { tabPages } from "./tab-pages.ts";
+import { securityHeaders } from "./security-headers.ts";
 import type { Router } from "express";
 import type { ReadinessReport } from "./readiness.ts";
 
@@ -26,6 +27,8 @@ export function createApp({ bot, ready, logger, retentionDays, api }: AppDepende
   const privacy = privacyPage(retentionDays);
   const app = express();
   app.disable("x-powered-by");
+  // Before every route, so that each page and answer carries them, errors included.
+  app.use(securityHeaders());
   app.get("/healthz", (_request, response) => {
     response.json({ status: "ok" });
   });

@@ -1,6 +1,6 @@
 // The intranet tab (issue 11): the static files Vite built into dist/tab (tab/vite.config.ts),
-// served under /tab, framed by Teams only. Built by `npm run build:tab`, or by `npm start` when
-// they are missing or older than tab/ (src/dev/build-tab.ts).
+// served under /tab, never with source maps; framed by Teams only (security-headers.ts). Built by
+// `npm run build:tab`, or by `npm start` when they are missing or older than tab/ (src/dev/build-tab.ts).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,14 +8,13 @@ import express, { type Router } from "express";
 
 export const TAB_DIR = fileURLToPath(new URL("../../dist/tab/", import.meta.url));
 
-// Teams shows a tab in a frame: only Teams' own origins may frame it (Teams docs, "Tab requirements").
-const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://local.teams.office.com https://*.office.com https://*.cloud.microsoft";
-
 export function tabPages(dir: string = TAB_DIR): Router {
   const router = express.Router();
-  router.use((_request, response, next) => {
-    response.setHeader("Content-Security-Policy", FRAME_ANCESTORS);
-    next();
+  // A source map gives the tab's source back to whoever asks; the build makes none
+  // (tab/vite.config.ts), and one left from an older build is not served either.
+  router.use((request, response, next) => {
+    if (request.path.endsWith(".map")) response.status(404).type("text").send("Not found.");
+    else next();
   });
   router.use(express.static(dir, { index: "index.html", fallthrough: true, maxAge: 0 }));
   // Any other page of the tab is the app itself; not built: say how to build it.

@@ -15,6 +15,7 @@ import * as referralDrafts from "./migrations/2026-11-23-007-referral-drafts.ts"
 import * as referrerConversation from "./migrations/2026-11-23-008-referrer-conversation.ts";
 import * as decidedAt from "./migrations/2026-11-23-009-decided-at.ts";
 import * as triagePeople from "./migrations/2026-11-23-010-triage-people.ts";
+import * as referralKeyIds from "./migrations/2026-11-23-011-referral-key-ids.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-008-referrer-conversation": referrerConversation,
   "2026-11-23-009-decided-at": decidedAt,
   "2026-11-23-010-triage-people": triagePeople,
+  "2026-11-23-011-referral-key-ids": referralKeyIds,
 };
 
 export class MigrationError extends Error {

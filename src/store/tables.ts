@@ -85,6 +85,12 @@ export type ReferralPostsTable = { referral_id: string; conversation_id: string;
 
 export type TriagePeopleTable = { area_id: string; aad_object_id: string; name: string; teams_id: string | null; seen_at: EpochMs };
 
+/**
+ * The key ids (referral-crypto.ts) of the master keys that sealed what the database holds
+ * (migration 011): one row, unless a key change was left half done. Never the key itself.
+ */
+export type ReferralKeyIdsTable = { key_id: string; recorded_at: EpochMs };
+
 export type Tables = {
   check_sessions: CheckSessionsTable;
   /** Same columns as check_sessions; `state` holds the sealed draft (migration 007). */
@@ -99,4 +105,5 @@ export type Tables = {
   triage_channels: TriageChannelsTable;
   referral_posts: ReferralPostsTable;
   triage_people: TriagePeopleTable;
+  referral_key_ids: ReferralKeyIdsTable;
 };

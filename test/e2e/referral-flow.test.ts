@@ -224,6 +224,8 @@ describe("triage on the channel card", () => {
     expect(toReferrer().at(-1)?.activity.text).toContain("Risk of harm from older men");
     // DOMAIN.md §9: after a decision, what to do if still worried.
     expect(toReferrer().at(-1)?.activity.text).toContain("If you are still worried, or something new happens, contact the front door again and talk to your safeguarding lead about escalating.");
+    // The lead's words reach the referrer as plain text: Markdown in a reason is never a link.
+    expect(toReferrer().at(-1)?.activity.textFormat).toBe("plain");
     // The reason goes to the referrer only: never onto the channel card.
     expect(JSON.stringify(updates().at(-1)?.activity)).not.toContain("Risk of harm");
 

@@ -160,6 +160,9 @@ describe("my referrals and the triage board", () => {
     expect(asked.body).toMatchObject({ view: "mine", status: "awaiting-info", question: "Which bus stop?" });
     expect((await get("practitioner", "/referrals?view=mine")).body.items[0].waitingForYou).toBe(true);
     expect(await post("practitioner", `/referrals/${id}/answer`, { answer: "The one on Penrhyn Road." })).toMatchObject({ status: 200, body: { status: "assigned" } });
+    // Their own answer is said as theirs, not as someone marking it received.
+    const updates = (await get("practitioner", `/referrals/${id}`)).body.updates.map((update: { text: string }) => update.text);
+    expect(updates.at(-1)).toMatch(/^Your referral KIN-2026-00001 \(Kingston upon Thames\): you answered the question at \d\d:\d\d\.$/);
     const again = await post("practitioner", `/referrals/${id}/answer`, { answer: "And another thing." });
     expect(again).toMatchObject({ status: 409, body: { error: { code: "not-waiting" }, answer: "And another thing." } });
 
