@@ -1,9 +1,9 @@
 // `npm run train-urgency`: trains the urgency model on the tuning parts of the labelled sets
-// (test/support/urgency-training.ts) and writes content/urgency-model.json. Deterministic: run it
+// (test/support/model-training.ts) and writes content/urgency-model.json. Deterministic: run it
 // after changing a training set, and commit the model with the change.
 import { writeFileSync } from "node:fs";
 import { trainUrgencyModel } from "../src/services/urgency-model.ts";
-import { URGENCY_TRAINING_SETS } from "../test/support/urgency-training.ts";
+import { URGENCY_TRAINING_SETS } from "../test/support/model-training.ts";
 
 const model = trainUrgencyModel(URGENCY_TRAINING_SETS);
 const file = new URL("../content/urgency-model.json", import.meta.url);

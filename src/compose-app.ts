@@ -7,7 +7,7 @@ import type { Config } from "./config/load-config.ts";
 import { loadAreas } from "./content/load-areas.ts";
 import { loadGuidance } from "./content/load-guidance.ts";
 import { loadDangerWords } from "./content/load-danger-words.ts";
-import { loadUrgencyModel } from "./content/load-urgency-model.ts";
+import { loadTopicModel, loadUrgencyModel } from "./content/load-models.ts";
 import { createAdapter, createAuthentication } from "./bot/create-adapter.ts";
 import { createBotEndpoint } from "./bot/bot-endpoint.ts";
 import { DEFAULT_SEND_LIMITS, type SendLimits } from "./bot/send-deadline.ts";
@@ -72,7 +72,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const renderCard = createSizeLimitedRenderer(logger, { keepCheckCards });
   const { database, crypto } = await openStore({ config, logger });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
-  const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas, dangerWords: loadDangerWords(new Set(guidance.keys())), urgencyModel: loadUrgencyModel() });
+  const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas, dangerWords: loadDangerWords(new Set(guidance.keys())), urgencyModel: loadUrgencyModel(), topicModel: loadTopicModel(new Set(guidance.keys())) });
   const settings = createUserSettingsRepository(database.db);
   const channels = createTriageChannelRepository(database.db);
   const outbox = createOutboxRepository(database.db, database.dialect);

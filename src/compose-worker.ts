@@ -4,7 +4,7 @@
 import { dirname } from "node:path";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "./config/load-config.ts";
-import { loadReferralKey } from "./config/load-referral-key.ts";
+import { keyMismatch, loadReferralKey } from "./config/load-referral-key.ts";
 import type { Areas } from "./content/load-areas.ts";
 import { createCardRenderer, limitCardSize, type CardRenderer, type KeepingCardRenderer } from "./cards/render-card.ts";
 import { noticeCard } from "./cards/menu-views.ts";
@@ -15,6 +15,7 @@ import { createTeamsSender } from "./delivery/teams-sender.ts";
 import { createDatabase, type Database } from "./store/create-database.ts";
 import { createOutboxRepository } from "./store/outbox-repository.ts";
 import { createReferralCrypto, type ReferralCrypto } from "./store/referral-crypto.ts";
+import { recordSealingKey, sealedKeyIds } from "./store/referral-key-ids.ts";
 import { createReferralRepository } from "./store/referral-repository.ts";
 import { createTriageChannelRepository } from "./store/triage-channel-repository.ts";
 import type { Roles } from "./config/load-roles.ts";
@@ -25,7 +26,11 @@ export const OUTBOX_POLL_MS = 2_000;
 
 export type Store = { readonly database: Database; readonly crypto: ReferralCrypto };
 
-/** The configured database, migrated, and the key that seals referrals; a problem is a ConfigError naming the setting. */
+/**
+ * The configured database, migrated, and the key that seals referrals; a problem is a ConfigError
+ * naming the setting. A key that did not seal what the database holds is refused here, before
+ * anything is served: it would open none of it.
+ */
 export async function openStore({ config, logger }: { config: Config; logger: Logger }): Promise<Store> {
   const database = await createDatabase(config.databaseUrl, {
     onConnectionLost: (error) => logger.warn({ err: error }, "a database connection was lost while idle; the pool will open a new one"),
@@ -35,10 +40,16 @@ export async function openStore({ config, logger }: { config: Config; logger: Lo
     throw new ConfigError([`DATABASE_URL (${redactPassword(config.databaseUrl)}): the database could not be opened: ${redactPassword(reason)}`]);
   });
   try {
-    // After the database: a data folder that cannot be made is named as DATABASE_URL's problem first.
-    const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated: config.bot !== undefined });
-    logger.info({ source: referralKey.source }, referralKey.message ?? "referral key loaded");
-    return { database, crypto: createReferralCrypto(referralKey.key) };
+    // After the database: a data folder that cannot be made is named as DATABASE_URL's problem
+    // first, and a lost key file is not made again over what an earlier key sealed.
+    const sealedWith = await sealedKeyIds(database.db);
+    const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated: config.bot !== undefined, sealedWith });
+    const crypto = createReferralCrypto(referralKey.key);
+    const mismatch = keyMismatch(referralKey, crypto.keyId, sealedWith);
+    if (mismatch !== undefined) throw new ConfigError([mismatch]);
+    if (sealedWith.length === 0) await recordSealingKey(database.db, crypto.keyId);
+    logger.info({ source: referralKey.source, keyId: crypto.keyId }, referralKey.message ?? "referral key loaded");
+    return { database, crypto };
   } catch (error) {
     await database.close();
     throw error;

@@ -1,7 +1,9 @@
 // The master key for referrals' personal fields (issue 10, point 10): REFERRAL_KEY in production;
 // in local use, a key generated once into the data folder. Losing the key makes every stored
-// referral unreadable, so a key file is never overwritten, and a bad one stops start-up.
-// No message here ever holds the key, or any text given as one.
+// referral unreadable, so a key file is never overwritten, never made again while the database
+// holds what an earlier one sealed, and a bad one stops start-up, as does a key that is not the
+// one that sealed the database's rows (their key ids: src/store/referral-key-ids.ts).
+// No message here ever holds the key, or any text given as one: only its key id.
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +13,8 @@ export type ReferralKey = Readonly<{
   /** 32 bytes. Never log it. */
   key: Buffer;
   source: "setting" | "generated" | "data-folder";
+  /** Where it came from, as a message names it: REFERRAL_KEY, or the key file. */
+  origin: string;
   /** For the log at start-up, when there is something to say. */
   message?: string;
 }>;
@@ -21,14 +25,20 @@ export type ReferralKeyOptions = {
   readonly dataDir: string;
   /** MicrosoftAppId is set: a real deployment, which must bring its own key. */
   readonly authenticated: boolean;
+  /**
+   * The key ids that sealed what the database holds (src/store/referral-key-ids.ts). While there
+   * is any, a missing key file stops start-up instead of being made again: a new key opens nothing.
+   */
+  readonly sealedWith?: readonly string[];
 };
 
 export const KEY_FILE_NAME = "referral.key";
 const KEY_BYTES = 32;
 const MAKE_ONE = "make one with `openssl rand -base64 32`";
+const SEE_README = 'see "The referral key" in the README';
 
-export function loadReferralKey({ value, dataDir, authenticated }: ReferralKeyOptions): ReferralKey {
-  if (value !== undefined && value !== "") return Object.freeze({ key: parseKey(value, "REFERRAL_KEY"), source: "setting" });
+export function loadReferralKey({ value, dataDir, authenticated, sealedWith = [] }: ReferralKeyOptions): ReferralKey {
+  if (value !== undefined && value !== "") return Object.freeze({ key: parseKey(value, "REFERRAL_KEY"), source: "setting", origin: "REFERRAL_KEY" });
   const file = join(dataDir, KEY_FILE_NAME);
   if (authenticated) {
     // A generated key on a server's disk is lost with the container, and with it every referral.
@@ -36,16 +46,34 @@ export function loadReferralKey({ value, dataDir, authenticated }: ReferralKeyOp
     throw new ConfigError([`REFERRAL_KEY: required when MicrosoftAppId is set (base64 of 32 random bytes: ${MAKE_ONE})${kept}`]);
   }
   const found = readKeyFile(file);
-  if (found !== undefined) return Object.freeze({ key: found, source: "data-folder" });
+  if (found !== undefined) return Object.freeze({ key: found, source: "data-folder", origin: file });
+  if (sealedWith.length > 0) {
+    throw new ConfigError([
+      `${file}: missing, but the database holds referrals and drafts sealed with the key it held (${keyIdWords(sealedWith)}). A new key could not open them, so none was made. Put the key file back from a backup, or set REFERRAL_KEY to the key it held; ${SEE_README}`,
+    ]);
+  }
   const created = createKeyFile(dataDir, file);
   if (created === undefined) {
     // Another process starting at the same moment created it first: use theirs.
     const theirs = readKeyFile(file);
     if (theirs === undefined) throw new ConfigError([`${file}: could not be created or read`]);
-    return Object.freeze({ key: theirs, source: "data-folder" });
+    return Object.freeze({ key: theirs, source: "data-folder", origin: file });
   }
-  return Object.freeze({ key: created, source: "generated", message: `generated a referral key in ${file} for local use; set REFERRAL_KEY in production` });
+  return Object.freeze({ key: created, source: "generated", origin: file, message: `generated a referral key in ${file} for local use; set REFERRAL_KEY in production` });
 }
+
+/**
+ * Why the loaded key (its id `keyId`) must not start on this database: it did not seal what the
+ * database holds (`sealedWith`), so it opens none of it. Undefined when it did, or nothing is sealed.
+ */
+export function keyMismatch(loaded: ReferralKey, keyId: string, sealedWith: readonly string[]): string | undefined {
+  const others = sealedWith.filter((sealedBy) => sealedBy !== keyId);
+  if (others.length === 0) return undefined;
+  const wayBack = loaded.source === "setting" ? "Set REFERRAL_KEY back to the key that sealed them" : "Put back the key file that sealed them (from a backup), or set REFERRAL_KEY to that key";
+  return `${loaded.origin}: this key (key id ${keyId}) is not the one that sealed the referrals and drafts in this database (${keyIdWords(others)}), so it cannot open them; nothing was changed. ${wayBack}; ${SEE_README}`;
+}
+
+const keyIdWords = (keyIds: readonly string[]) => (keyIds.length === 1 ? `key id ${keyIds[0]}` : `key ids ${keyIds.join(", ")}`);
 
 /** Base64 (as `openssl rand -base64 32` prints it) of exactly 32 bytes; `name` says where it came from. */
 function parseKey(text: string, name: string): Buffer {

@@ -51,6 +51,10 @@ export function createApp({ bot, ready, logger, retentionDays, api }: AppDepende
   app.post("/api/messages", express.json({ limit: "1mb" }), async (request, response) => {
     await bot.process(request, response);
   });
+  // Express's own "not found" page brings its own Content-Security-Policy, without frame-ancestors.
+  app.use((_request, response) => {
+    response.status(404).type("text").send("Not found.");
+  });
   // A malformed body is the sender's mistake: say so plainly, and never echo it back.
   const onError: ErrorRequestHandler = (error, _request, response, _next) => {
     const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;

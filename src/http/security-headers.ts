@@ -28,10 +28,12 @@ export function securityHeaders(): RequestHandler {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        // teams-js fetches Microsoft's current list of Teams hosts from its CDN (falling back to the
+        // list it was built with): src/internal/validOrigins.ts in @microsoft/teams-js.
+        connectSrc: ["'self'", "https://res.cdn.office.net"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -13,7 +13,7 @@ export function tabPages(dir: string = TAB_DIR): Router {
   // A source map gives the tab's source back to whoever asks; the build makes none
   // (tab/vite.config.ts), and one left from an older build is not served either.
   router.use((request, response, next) => {
-    if (request.path.endsWith(".map")) response.status(404).type("text").send("Not found.");
+    if (/\.map$/i.test(request.path)) response.status(404).type("text").send("Not found.");
     else next();
   });
   router.use(express.static(dir, { index: "index.html", fallthrough: true, maxAge: 0 }));

@@ -12,6 +12,7 @@ import { createDangerFinder, isGeneralQuestion } from "./find-danger.ts";
 import { agesIn, areaIn, childAgeOf } from "./read-message-facts.ts";
 import { readAskedTime, type AskedTime } from "./read-asked-time.ts";
 import { urgencyOf, type UrgencyModel } from "./urgency-model.ts";
+import { blendTopics, type TopicModel } from "./topic-model.ts";
 
 /** What a message said about the child and the time, wherever it said it: shapes any answer. */
 export type MessageContext = {
@@ -160,6 +161,8 @@ export type AnswererContent = {
   readonly dangerWords: DangerWords;
   /** The second reader for danger (content/urgency-model.json); without it, the danger words alone. */
   readonly urgencyModel?: UrgencyModel | undefined;
+  /** The second reader for topics (content/topic-model.json); without it, the word ranker alone. */
+  readonly topicModel?: TopicModel | undefined;
 };
 
 /**
@@ -168,7 +171,7 @@ export type AnswererContent = {
  */
 export const MODEL_REASON: UrgentReason = { means: "a child who may be at risk now (read from your message as a whole, not from a listed phrase)", police: "none", images: false, advice: [] };
 
-export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyModel }: AnswererContent): QuestionAnswerer {
+export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyModel, topicModel }: AnswererContent): QuestionAnswerer {
   // Built at the first question, not at start-up (issue 12): /healthz and most cards need none of it.
   let built: ReturnType<typeof buildIndex> | undefined;
   const index = { search: (...args: Parameters<ReturnType<typeof buildIndex>["search"]>) => (built ??= buildIndex(guidance)).search(...args) };
@@ -236,8 +239,9 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
       const share = named.get(String(result.id));
       return result.score / top + (share === undefined ? 0 : ON_TOPIC_BONUS + NAMED_WEIGHT * share);
     };
-    const ranked = results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id));
-    return entriesOf([...new Set([...(exact === undefined ? [] : [exact.id]), ...ranked])]);
+    const ranked = [...new Set([...(exact === undefined ? [] : [exact.id]), ...results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id))])];
+    // A keyword said word for word stays first; otherwise the model's reading is blended in.
+    return entriesOf(topicModel === undefined || exact !== undefined ? ranked : blendTopics(topicModel, question, ranked));
   }
 
   function nearest(question: string): GuidanceEntry[] {

@@ -1,7 +1,7 @@
 // Opens the database named by a URL and migrates it before handing it over, so every caller
 // gets a ready schema or an error. DESIGN.md: SQLite (better-sqlite3, WAL) by default; PostgreSQL
 // when the URL is a postgres:// one, so that many stateless instances can share it.
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDialectConfig, SqliteDriver, sql } from "kysely";
@@ -63,7 +63,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
 }
 
 function openSqlite(path: string): Database {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") keepToOwner(path);
   const sqlite = new SqliteDatabase(path);
   // WAL lets readers run while one writer commits; NORMAL sync is still durable in WAL mode except
   // for the last commits on power loss (never corruption), and it saves an fsync per commit.
@@ -75,6 +75,31 @@ function openSqlite(path: string): Database {
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: cachePreparedStatements(sqlite) }) });
   return { db, dialect: "sqlite", file: path === ":memory:" ? undefined : path, close: () => db.destroy() };
+}
+
+/**
+ * The database holds referrals and who did what with them: only the bot's own user may open its
+ * files (0600) or list its folder (0700), as with the referral key beside it. SQLite makes its -wal
+ * and -shm files with the main file's mode, so the main file is made 0600 before SQLite opens it;
+ * files an older version left readable by others are closed to them. A folder that was already
+ * there is left as it is: it may be shared (/tmp, /var/lib), and the files' own mode protects them.
+ */
+function keepToOwner(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, "a", 0o600));
+  if (process.platform === "win32") return; // no such mode bits
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    const mode = modeOf(file);
+    if (mode !== undefined && (mode & 0o077) !== 0) chmodSync(file, mode & 0o700);
+  }
+}
+
+function modeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o777;
+  } catch {
+    return undefined;
+  }
 }
 
 /** How many prepared statements one SQLite connection keeps: every query the app makes, with room. */

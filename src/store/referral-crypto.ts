@@ -8,7 +8,8 @@
 //
 // Key rotation is not built. The key id says which key sealed a value, so a rotation can keep the
 // old key to open and the new one to seal; it must also recompute every match hash from the opened
-// fields, since hashes made with the old key never equal the new ones.
+// fields, since hashes made with the old key never equal the new ones. Until then, start-up refuses
+// a key whose id is not the one that sealed the database's rows (referral-key-ids.ts).
 import { type KeyObject, createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from "node:crypto";
 
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
@@ -115,6 +116,21 @@ export function createReferralCrypto(masterKey: Buffer): ReferralCrypto {
       ];
     },
   });
+}
+
+/** How many characters of a sealed value name its key: the version and its dot, then base64url that holds the key id's bytes whole. */
+export const KEY_ID_PREFIX_LENGTH = VERSION.length + 1 + Math.ceil((KEY_ID_BYTES * 8) / 6);
+/** The shortest a sealed value can be: key id, IV and tag around no ciphertext at all. */
+export const SEALED_MIN_LENGTH = VERSION.length + 1 + Math.ceil(((KEY_ID_BYTES + IV_BYTES + TAG_BYTES) * 8) / 6);
+
+/**
+ * The id of the key that sealed a value, read from its first KEY_ID_PREFIX_LENGTH characters
+ * without opening it; undefined for anything that does not start as this version's sealed values do.
+ */
+export function keyIdOfSealed(sealed: string): string | undefined {
+  const head = sealed.slice(VERSION.length + 1, KEY_ID_PREFIX_LENGTH);
+  if (!sealed.startsWith(`${VERSION}.`) || head.length !== KEY_ID_PREFIX_LENGTH - VERSION.length - 1 || !CANONICAL_BASE64URL.test(head)) return undefined;
+  return Buffer.from(head, "base64url").subarray(0, KEY_ID_BYTES).toString("hex");
 }
 
 /** Strictly: the version, then canonical base64url long enough for key id, IV and tag. */

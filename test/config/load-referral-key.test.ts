@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/load-config.ts";
-import { KEY_FILE_NAME, type ReferralKeyOptions, loadReferralKey } from "../../src/config/load-referral-key.ts";
+import { KEY_FILE_NAME, type ReferralKeyOptions, keyMismatch, loadReferralKey } from "../../src/config/load-referral-key.ts";
 import { problemsOf } from "../support/problems-of.ts";
 
 const made: string[] = [];
@@ -174,9 +174,33 @@ describe("REFERRAL_KEY not set", () => {
     expect(existsSync(join(dataDir, KEY_FILE_NAME))).toBe(true);
   });
 
+  it("is never made while the database holds what an earlier key sealed: start-up stops, naming its key id", () => {
+    const dataDir = tempDir();
+    const { problems } = refusal({ dataDir, sealedWith: ["1a2b3c4d"] });
+    expect(problems).toEqual([
+      `${join(dataDir, KEY_FILE_NAME)}: missing, but the database holds referrals and drafts sealed with the key it held (key id 1a2b3c4d). A new key could not open them, so none was made. Put the key file back from a backup, or set REFERRAL_KEY to the key it held; see "The referral key" in the README`,
+    ]);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
   it("does not read a directory in the key file's place as a key", () => {
     const dataDir = tempDir();
     mkdirSync(join(dataDir, KEY_FILE_NAME));
     expect(refusal({ dataDir }).problems).toEqual([`${join(dataDir, KEY_FILE_NAME)}: could not be read (EISDIR)`]);
+  });
+});
+
+describe("a key that did not seal the database's rows", () => {
+  const setting = Object.freeze({ key: randomBytes(32), source: "setting", origin: "REFERRAL_KEY" } as const);
+
+  it("is no problem when it sealed them, or nothing is sealed", () => {
+    expect(keyMismatch(setting, "5e6f7a8b", ["5e6f7a8b"])).toBeUndefined();
+    expect(keyMismatch(setting, "5e6f7a8b", [])).toBeUndefined();
+  });
+
+  it("is refused naming every other key id that sealed them, and the way back", () => {
+    expect(keyMismatch(setting, "5e6f7a8b", ["1a2b3c4d", "5e6f7a8b", "9c9c9c9c"])).toBe(
+      'REFERRAL_KEY: this key (key id 5e6f7a8b) is not the one that sealed the referrals and drafts in this database (key ids 1a2b3c4d, 9c9c9c9c), so it cannot open them; nothing was changed. Set REFERRAL_KEY back to the key that sealed them; see "The referral key" in the README',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
@@ -110,6 +111,9 @@ describe("the tab's API with Teams sign-in", () => {
   let roles: string;
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
   const claims = (now: Date): JWTPayload => ({ aud: AUDIENCE, iss: `https://sts.windows.net/${TENANT}/`, iat: seconds(now) - 60, nbf: seconds(now) - 60, exp: seconds(now) + 3600, tid: TENANT, oid: SAM_OID, name: "Sam Lead", scp: "access_as_user" });
+  // What an app gets for itself (client credentials): the same keys and audience, an oid (the
+  // service principal's, here one the roles file names), roles instead of scp.
+  const appToken = (now: Date): JWTPayload => (({ scp: _scp, name: _name, ...rest }) => ({ ...rest, idtyp: "app", roles: ["Referrals.ReadWrite.All"] }))(claims(now));
   const sign = (payload: JWTPayload, with_ = key) => new SignJWT(payload).setProtectedHeader({ alg: "RS256", kid: "k1" }).sign(with_);
   const call = async (path: string, token: string | undefined) => {
     const response = await fetch(`${signed.botUrl}/api/v1${path}`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
@@ -142,6 +146,8 @@ describe("the tab's API with Teams sign-in", () => {
     ["another tenant", async (now: Date) => sign({ ...claims(now), tid: "f8cdef31-a31e-4b4a-93e4-5f571e91255a", iss: "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/" })],
     ["an unsigned token", async (now: Date) => `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${Buffer.from(JSON.stringify(claims(now))).toString("base64url")}.`],
     ["a token signed with another key", async (now: Date) => sign(claims(now), otherKey)],
+    ["an app's own token (idtyp app, no scp)", async (now: Date) => sign(appToken(now))],
+    ["a user's token for another scope", async (now: Date) => sign({ ...claims(now), scp: "Files.Read" })],
   ])("%s: 401, and nothing of the API's data", async (_name, make) => {
     const token = await make(signed.now());
     for (const path of ["/me", "/guidance", "/referrals?view=mine", "/referrals?view=board"]) {
@@ -149,6 +155,21 @@ describe("the tab's API with Teams sign-in", () => {
       expect(status).toBe(401);
       expect(Object.keys(body)).toEqual(["error"]);
       expect(JSON.stringify(body)).not.toContain("Sam Lead");
+    }
+  });
+
+  it.each([
+    ["an app's own token", (now: Date) => sign(appToken(now)), "it was issued to an app, not to a signed-in user"],
+    ["a user's token for another scope", (now: Date) => sign({ ...claims(now), scp: "User.Read" }), "it does not grant the tab's scope (access_as_user)"],
+  ])("%s starts no check, and the refusal says why", async (_name, make, reason) => {
+    const response = await fetch(`${signed.botUrl}/api/v1/checks`, { method: "POST", headers: { authorization: `Bearer ${await make(signed.now())}` } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "token-refused", message: `The Teams sign-in token was refused: ${reason}. Close the tab and open it again.` } });
+    const sqlite = new SqliteDatabase(signed.databaseUrl, { readonly: true });
+    try {
+      expect(sqlite.prepare("select count(*) as started from check_sessions").get()).toEqual({ started: 0 });
+    } finally {
+      sqlite.close();
     }
   });
 

@@ -369,3 +369,40 @@ describe("who may see what", () => {
     expect((await get("practitioner", "/referral-drafts/unfinished")).status).toBe(404);
   });
 });
+
+// A child's details must not outlive the page in a browser's or a proxy's cache.
+describe("no answer may be kept in a cache", () => {
+  it("every answer says no-store: a referral's details, the lists, the unfinished draft, the PDF and CSV, and the refusals", async () => {
+    const { id } = await sendReferral("practitioner", { name: "Dee Marsh" });
+    const form = await post("practitioner", "/referral-drafts", { checkId: await checkToResult() });
+    await post("practitioner", `/referral-drafts/${form.body.draftId}/actions`, { version: form.body.version, verb: "referral.section", section: "child", inputs: { ...typedIn(form.body), "child.forename": "Samira" } });
+    const answers: [string, Reply][] = [
+      ["a referral's details", await get("kingston-lead", `/referrals/${id}`)],
+      ["the triage board", await get("kingston-lead", "/referrals?view=board")],
+      ["my referrals", await get("practitioner", "/referrals?view=mine")],
+      ["the unfinished draft", await get("practitioner", "/referral-drafts/unfinished")],
+      ["the PDF", await get("kingston-lead", `/referrals/${id}/pdf`)],
+      ["the CSV", await get("kingston-lead", "/board.csv")],
+      ["a referral that is not there", await get("kingston-lead", "/referrals/3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10")],
+      ["another area's referral", await get("sutton-lead", `/referrals/${id}`)],
+      ["a body that is not JSON", await call("practitioner", "POST", "/referral-drafts", "{not json")],
+      ["a route that is not there", await get("practitioner", "/nothing-here")],
+    ];
+    const signedOut = await fetch(`${harness.botUrl}/api/v1/referrals?view=mine`);
+    answers.push(["no signed-in user", { status: signedOut.status, body: await signedOut.json(), headers: signedOut.headers }]);
+    expect(answers.find(([meaning]) => meaning === "the unfinished draft")?.[1].body).toMatchObject({ draftId: form.body.draftId, stage: "form" });
+    expect(answers.map(([meaning, reply]) => [meaning, reply.status >= 400 ? "refused" : "answered", reply.headers.get("cache-control")])).toEqual([
+      ["a referral's details", "answered", "no-store"],
+      ["the triage board", "answered", "no-store"],
+      ["my referrals", "answered", "no-store"],
+      ["the unfinished draft", "answered", "no-store"],
+      ["the PDF", "answered", "no-store"],
+      ["the CSV", "answered", "no-store"],
+      ["a referral that is not there", "refused", "no-store"],
+      ["another area's referral", "refused", "no-store"],
+      ["a body that is not JSON", "refused", "no-store"],
+      ["a route that is not there", "refused", "no-store"],
+      ["no signed-in user", "refused", "no-store"],
+    ]);
+  });
+});

@@ -75,8 +75,9 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Records axe's findings for a state and checks there are none. */
+  /** Records axe's findings for a state and checks there are none; nor anything the Content-Security-Policy blocked. */
   async function accessible(page: Page, state: string): Promise<void> {
+    expect(await page.evaluate(() => (window as unknown as { blockedByPolicy: string[] }).blockedByPolicy), `${state}: blocked by the Content-Security-Policy`).toEqual([]);
     const found = await violations(page);
     axeReport[state] = found;
     expect(found, state).toEqual([]);
@@ -86,6 +87,12 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     // Reduced motion: Fluent then skips its colour transitions, so axe measures colours as they settle, not halfway.
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, forcedColors, reducedMotion: "reduce", acceptDownloads: true });
     context.setDefaultTimeout(15_000);
+    // What the server's Content-Security-Policy (src/http/security-headers.ts) stops the page doing.
+    await context.addInitScript(() => {
+      const blocked: string[] = [];
+      (window as unknown as { blockedByPolicy: string[] }).blockedByPolicy = blocked;
+      document.addEventListener("securitypolicyviolation", (event) => blocked.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    });
     const page = await context.newPage();
     await page.goto(`${base}${path}`, { waitUntil: "domcontentloaded" });
     if (path === "/tab/") await page.getByLabel("Signed in as (test user)").waitFor();
@@ -254,6 +261,9 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     // React's development build links its warnings to react.dev/link/…; the production build has none.
     expect(code).not.toContain("react.dev/link");
     expect(code.length).toBeLessThan(800_000);
+    // No source maps: none linked from the code, none served.
+    expect(code).not.toContain("sourceMappingURL");
+    expect((await fetch(`${base}${script}.map`)).status).toBe(404);
   });
 
   it("is usable from the keyboard alone: the check starts, and focus is visible", async () => {

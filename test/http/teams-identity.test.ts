@@ -72,6 +72,25 @@ describe("createTeamsIdentity", () => {
     expect(await identify(await bearer(claims))).toMatchObject({ ok: true, user: { name: "alex.teacher@school.example.org" } });
   });
 
+  it("accepts a user's token that grants the tab's scope among others", async () => {
+    expect(await identify(await bearer({ ...CLAIMS(), scp: "User.Read access_as_user openid" }))).toMatchObject({ ok: true, user: { aadObjectId: USER_OID } });
+    expect(await identify(await bearer({ ...CLAIMS(), idtyp: "user" }))).toMatchObject({ ok: true });
+  });
+
+  // An app's own token (client credentials) is signed by the same keys, for the same audience, and
+  // carries an oid: that of the app's service principal. It names no person, so it opens nothing.
+  it.each<[string, JWTPayload, string]>([
+    ["an app's own token (idtyp app, roles, no scp)", (({ scp: _scp, name: _name, preferred_username: _username, ...claims }) => ({ ...claims, idtyp: "app", roles: ["Referrals.Read.All"] }))(CLAIMS()), "it was issued to an app, not to a signed-in user"],
+    ["an app's own token that has no idtyp (v1.0), only roles", (({ scp: _scp, ...claims }) => ({ ...claims, roles: ["Referrals.Read.All"] }))(CLAIMS()), "it was issued to an app, not to a signed-in user"],
+    ["a token saying it is an app's that also has the scope", { ...CLAIMS(), idtyp: "app" }, "it was issued to an app, not to a signed-in user"],
+    ["a user's token for another scope", { ...CLAIMS(), scp: "Files.Read" }, "it does not grant the tab's scope (access_as_user)"],
+    ["a user's token for a scope that only starts like the tab's", { ...CLAIMS(), scp: "access_as_user_admin" }, "it does not grant the tab's scope (access_as_user)"],
+    ["a user's token with an empty scope", { ...CLAIMS(), scp: "" }, "it does not grant the tab's scope (access_as_user)"],
+    ["a token whose scope is a list, not text", { ...CLAIMS(), scp: ["access_as_user"] }, "it was issued to an app, not to a signed-in user"],
+  ])("refuses %s, saying why", async (_meaning, claims, reason) => {
+    expect(await identify(await bearer(claims))).toEqual({ ok: false, code: "token-refused", message: `The Teams sign-in token was refused: ${reason}. Close the tab and open it again.` });
+  });
+
   it("allows a minute of clock skew past expiry, and no more", async () => {
     expect(await identify(await bearer({ ...CLAIMS(), exp: seconds(NOW) - 50 }))).toMatchObject({ ok: true });
     expect(await identify(await bearer({ ...CLAIMS(), exp: seconds(NOW) - 70 }))).toMatchObject({ ok: false, code: "token-refused", message: expect.stringContaining("expired") });

@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { loadAreas } from "../../src/content/load-areas.ts";
 import { loadDangerWords } from "../../src/content/load-danger-words.ts";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
-import { loadUrgencyModel, parseUrgencyModel } from "../../src/content/load-urgency-model.ts";
+import { loadUrgencyModel, parseUrgencyModel } from "../../src/content/load-models.ts";
 import { ContentError } from "../../src/content/load-areas.ts";
 import { createQuestionAnswerer, MODEL_REASON } from "../../src/services/answer-question.ts";
 import { trainUrgencyModel, urgencyFeatures, urgencyOf } from "../../src/services/urgency-model.ts";
 import { TEST_PART } from "../support/own-words.ts";
-import { FRESH_HELD_OUT, URGENCY_TRAINING_SETS } from "../support/urgency-training.ts";
+import { FRESH_HELD_OUT, URGENCY_TRAINING_SETS } from "../support/model-training.ts";
 
 const GUIDANCE = loadGuidance();
 const content = { guidance: GUIDANCE, areas: loadAreas(), dangerWords: loadDangerWords(new Set(GUIDANCE.map((entry) => entry.id))) };

@@ -1,5 +1,5 @@
 // createDatabase: which database a URL opens, how SQLite is tuned, and that migrations run once.
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
@@ -32,6 +32,31 @@ describe("SQLite", () => {
     expect(await pragma(db, "synchronous")).toBe(1); // NORMAL
     expect(await pragma(db, "foreign_keys")).toBe(1);
     expect(await pragma(db, "busy_timeout")).toBe(5000);
+  });
+
+  describe.skipIf(process.platform === "win32")("who may read the files", () => {
+    const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
+
+    it("makes the data folder 0700 and the database and its WAL files 0600", async () => {
+      const target = await fresh(freshSqliteFile);
+      const { db } = await open(target.url);
+      await createCheckSessionRepository(db).create(sampleSession);
+      expect(existsSync(`${target.url}-wal`)).toBe(true);
+      expect({ folder: modeOf(dirname(target.url)), database: modeOf(target.url), wal: modeOf(`${target.url}-wal`), shm: modeOf(`${target.url}-shm`) }).toEqual({ folder: "700", database: "600", wal: "600", shm: "600" });
+    });
+
+    it("closes a database that others could read to them, and leaves a folder that was there as it was", async () => {
+      const target = await fresh(freshSqliteFile);
+      mkdirSync(dirname(target.url), { mode: 0o755 });
+      chmodSync(dirname(target.url), 0o755);
+      const before = await createDatabase(target.url);
+      await before.close();
+      chmodSync(target.url, 0o644);
+      writeFileSync(`${target.url}-shm`, "");
+      chmodSync(`${target.url}-shm`, 0o666);
+      await open(target.url);
+      expect({ folder: modeOf(dirname(target.url)), database: modeOf(target.url), shm: modeOf(`${target.url}-shm`) }).toEqual({ folder: "755", database: "600", shm: "600" });
+    });
   });
 
   // Issue 10, point 5: the worker beside the bot is a second process on the file. A transaction

@@ -1,6 +1,6 @@
 // The tab's JSON API under /api/v1 (issue 11, point 7). Every route needs a signed-in user: in
 // Teams, the SSO token the tab sends (checked by teams-identity.ts: signature, audience, issuer,
-// expiry, tenant), mapped to the areas of ROLES_FILE; in local use (no credentials), one of the
+// expiry, tenant, a user's token for the tab's scope), mapped to the areas of ROLES_FILE; in local use (no credentials), one of the
 // clearly marked test users, named by `X-Local-User`. One error shape for every failure; input
 // read with zod; the routes call the same services as the bot's cards.
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
@@ -50,6 +50,12 @@ export function createApi(dependencies: ApiDependencies): Router {
   const { guidance, searchGuidance, areas, roles, authenticated, identify, logger } = dependencies;
   const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const api = express.Router();
+  // Answers name children and the people around them: no browser or proxy may keep a copy. First,
+  // so that every answer has it, refusals and errors too.
+  api.use((_request, response, next) => {
+    response.setHeader("Cache-Control", "no-store");
+    next();
+  });
   api.use(express.json({ limit: "64kb" }));
 
   api.get("/local-users", (_request, response) => {

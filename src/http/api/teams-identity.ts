@@ -1,6 +1,7 @@
 // Who is calling the tab's API from Teams (issue 11, point 6): the tab asks Teams for the user's SSO
 // token (authentication.getAuthToken) and sends it as `Authorization: Bearer <token>`; this checks
-// it with jose against the tenant's published signing keys and maps it to the user.
+// it with jose against the tenant's published signing keys, requires a signed-in user's token for
+// the tab's scope (never an app's own), and maps it to the user.
 // Nothing here logs, and no answer holds token text or a claim's value: a token names a person.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 
@@ -21,6 +22,9 @@ export type TeamsIdentityOptions = {
   clockToleranceSeconds?: number;
   now?: () => Date;
 };
+
+/** The scope the tab's app registration exposes and Teams asks for (README, TAB_AUDIENCE). */
+export const TAB_SCOPE = "access_as_user";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Entra tokens are a few kilobytes; a much longer header is not worth parsing.
@@ -98,8 +102,13 @@ export function createTeamsIdentity(options: TeamsIdentityOptions): (authorizati
       return refused(reasonFor(error));
     }
 
-    const { oid, tid, name, preferred_username: username } = payload;
+    const { oid, tid, name, preferred_username: username, idtyp, scp } = payload;
     if (typeof tid !== "string" || tid.toLowerCase() !== tenantId) return refused("it was issued for another organisation");
+    // Only a token a signed-in user's Teams asked for, for the tab: an app's own token (client
+    // credentials: `idtyp` app, roles and no `scp`) names a service principal, not a person, and a
+    // user's token for another of the app's scopes was granted for something else.
+    if (idtyp === "app" || typeof scp !== "string") return refused("it was issued to an app, not to a signed-in user");
+    if (!scp.split(" ").includes(TAB_SCOPE)) return refused(`it does not grant the tab's scope (${TAB_SCOPE})`);
     if (typeof oid !== "string" || !GUID.test(oid)) return refused("it does not name a user");
     // A display name only; empty when the token has neither claim (Teams' tokens carry `name`).
     const displayName = typeof name === "string" && name !== "" ? name : typeof username === "string" ? username : "";
