@@ -29,25 +29,18 @@ async function endedWithin(process: NodeProcess, ms: number): Promise<[number | 
 const dataDir = () => join(mkdtempSync(join(tmpdir(), "safeguard-stop-")), "x.sqlite");
 
 describe("SIGTERM with nobody reading the output", () => {
-  it("the bot exits within the deadline", { timeout: 60_000 }, async () => {
-    const bot = startNodeProcess("src/main.ts", { PLAYGROUND: "off", PORT: String(await freePort()), HOST: "127.0.0.1", DATABASE_URL: dataDir(), LOG_LEVEL: "info", SHUTDOWN_DEADLINE_SECONDS: String(DEADLINE_SECONDS) });
-    started.push(bot);
-    await bot.logLine("bot listening", STARTUP_MS);
-    bot.child.stdout?.destroy();
-    bot.child.stderr?.destroy();
-    bot.child.kill("SIGTERM");
+  it.each([
+    ["the bot", "src/main.ts", "bot listening", async () => ({ PLAYGROUND: "off", PORT: String(await freePort()), HOST: "127.0.0.1" })],
+    ["the worker", "src/worker.ts", "outbox worker started", async () => ({})],
+  ] as const)("%s exits 0 within the deadline", { timeout: 60_000 }, async (_name, entry, ready, env) => {
+    const process = startNodeProcess(entry, { ...(await env()), DATABASE_URL: dataDir(), LOG_LEVEL: "info", SHUTDOWN_DEADLINE_SECONDS: String(DEADLINE_SECONDS) });
+    started.push(process);
+    await process.logLine(ready, STARTUP_MS);
+    process.child.stdout?.destroy();
+    process.child.stderr?.destroy();
+    process.child.kill("SIGTERM");
     // Exit 0: the shutdown itself finished (the log stopped writing), not only the hard stop.
-    expect(await endedWithin(bot, (DEADLINE_SECONDS + 2) * 1000)).toEqual([0, null]);
-  });
-
-  it("the worker exits within the deadline", { timeout: 60_000 }, async () => {
-    const worker = startNodeProcess("src/worker.ts", { DATABASE_URL: dataDir(), LOG_LEVEL: "info", SHUTDOWN_DEADLINE_SECONDS: String(DEADLINE_SECONDS) });
-    started.push(worker);
-    await worker.logLine("outbox worker started", STARTUP_MS);
-    worker.child.stdout?.destroy();
-    worker.child.stderr?.destroy();
-    worker.child.kill("SIGTERM");
-    expect(await endedWithin(worker, (DEADLINE_SECONDS + 2) * 1000)).toEqual([0, null]);
+    expect(await endedWithin(process, (DEADLINE_SECONDS + 2) * 1000)).toEqual([0, null]);
   });
 });
 
