@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PURGED_NOTE } from "../../src/cards/referral-details-views.ts";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, executeAction, pressInChannel as pressInChannelOf, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
 let harness: Harness;
 beforeEach(async () => {
@@ -22,35 +22,9 @@ const resultCard = (user: User): Promise<Card> => checkResultCard(harness, user)
 
 const sayInChannel = (user: User, words: string) => sayInChannelOf(harness, user, words);
 
-/** The channel card's Action.Execute button called `title`, also inside a Show card. */
-function executeAction(card: Card, title: string): { verb: string; data?: Record<string, unknown> } {
-  const action = (function find(actions: any[]): any {
-    for (const candidate of actions) {
-      if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
-      const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
-      if (inner !== undefined) return inner;
-    }
-    return undefined;
-  })(card.actions ?? []);
-  if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
-  return action;
-}
-
 /** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */
-async function pressInChannel(user: User, card: Card, title: string, inputs: Record<string, string> = {}, on?: { conversationId: string; activityId: string }): Promise<Card> {
-  const action = executeAction(card, title);
-  const response = await harness.post(
-    harness.activity("invoke", user, {
-      name: "adaptiveCard/action",
-      value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
-      conversation: { id: on?.conversationId ?? "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
-      ...(on === undefined ? {} : { replyToId: on.activityId }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.body.value as Card;
-}
+const pressInChannel = (user: User, card: Card, title: string, inputs: Record<string, string> = {}, on?: { conversationId: string; activityId: string }) =>
+  pressInChannelOf(harness, user, card, title, inputs, on);
 
 const channelCards = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true).map((entry) => entry.activity.activity.attachments[0].content as Card);
 const channelPosts = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true);

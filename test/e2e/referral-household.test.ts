@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, valueOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, sayInChannel } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, pressInChannel, sayInChannel } from "../support/referral-journey.ts";
 
 const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
 
@@ -37,29 +37,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await harness.close();
 });
-
-/** Presses a button on the channel card as `user` in the channel (the channel's conversation, not a 1:1). */
-async function pressInChannel(user: User, card: Card, title: string): Promise<Card> {
-  const action = (function find(actions: any[]): any {
-    for (const candidate of actions) {
-      if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
-      const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
-      if (inner !== undefined) return inner;
-    }
-    return undefined;
-  })(card.actions ?? []);
-  if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
-  const response = await harness.post(
-    harness.activity("invoke", user, {
-      name: "adaptiveCard/action",
-      value: { action: { type: "Action.Execute", verb: action.verb, data: action.data }, trigger: "manual" },
-      conversation: { id: "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.body.value as Card;
-}
 
 const channelCards = () => harness.sent.filter((entry) => entry.path === "/v3/conversations" && entry.activity.isGroup === true).map((entry) => entry.activity.activity.attachments[0].content as Card);
 
@@ -95,10 +72,10 @@ describe("the household on a referral", () => {
     expect(onChannel).toContain("KIN-2026-00001");
     for (const personal of PERSONAL) expect(onChannel).not.toContain(personal);
 
-    const refused = await pressInChannel(SAM, card, "Show details");
+    const refused = await pressInChannel(harness, SAM, card, "Show details");
     for (const personal of PERSONAL) expect(JSON.stringify(refused)).not.toContain(personal);
 
-    const details = textOf(await pressInChannel(JO, card, "Show details"));
+    const details = textOf(await pressInChannel(harness, JO, card, "Show details"));
     expect(details).toContain("Details: only you see them");
     expect(details).toContain(LIVES_WITH);
     expect(details).toContain("Name: Ngozi Brackenridge\nRelationship to the child: Mother\nDate of birth: 21 July 1984");

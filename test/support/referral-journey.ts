@@ -51,3 +51,33 @@ export async function sayInChannel(harness: Harness, user: User, words: string):
   );
   expect(response.status).toBe(200);
 }
+
+/** The channel card's Action.Execute button called `title`, also inside a Show card. */
+export function executeAction(card: Card, title: string): { verb: string; data?: Record<string, unknown> } {
+  const action = (function find(actions: any[]): any {
+    for (const candidate of actions) {
+      if (candidate.title === title && candidate.type === "Action.Execute") return candidate;
+      const inner = candidate.card?.actions ? find(candidate.card.actions) : undefined;
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  })(card.actions ?? []);
+  if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
+  return action;
+}
+
+/** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */
+export async function pressInChannel(harness: Harness, user: User, card: Card, title: string, inputs: Record<string, string> = {}, on?: { conversationId: string; activityId: string }): Promise<Card> {
+  const action = executeAction(card, title);
+  const response = await harness.post(
+    harness.activity("invoke", user, {
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } }, trigger: "manual" },
+      conversation: { id: on?.conversationId ?? "team-id;messageid=1", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: "team-id" } },
+      ...(on === undefined ? {} : { replyToId: on.activityId }),
+    }),
+  );
+  expect(response.status).toBe(200);
+  return response.body.value as Card;
+}
