@@ -15,6 +15,7 @@ import { loadAreas } from "../src/content/load-areas.ts";
 import { loadGuidance } from "../src/content/load-guidance.ts";
 import { loadDangerWords } from "../src/content/load-danger-words.ts";
 import { createQuestionAnswerer } from "../src/services/answer-question.ts";
+import { loadTopicModel, loadUrgencyModel } from "../src/content/load-models.ts";
 import { startLoopbackConnector } from "./loopback-connector.ts";
 import { keepAliveAgent, userNumber, type BotTarget } from "./virtual-user.ts";
 
@@ -78,7 +79,9 @@ export async function benchAnswer(): Promise<string[]> {
     const short = await timeEach(ROUNDS, () => say(SHORT));
     const story = await timeEach(ROUNDS, () => say(STORY));
     const guidance = loadGuidance();
-    const answerer = createQuestionAnswerer({ guidance, areas: loadAreas(), dangerWords: loadDangerWords(new Set(guidance.map((entry) => entry.id))) });
+    const ids = new Set(guidance.map((entry) => entry.id));
+    // As the bot runs it: the danger words and the topic ranker, each with its model.
+    const answerer = createQuestionAnswerer({ guidance, areas: loadAreas(), dangerWords: loadDangerWords(ids), urgencyModel: loadUrgencyModel(), topicModel: loadTopicModel(ids) });
     const now = new Date();
     const shortAlone = await timeEach(ROUNDS * 3, () => void answerer.answer(SHORT, now));
     const storyAlone = await timeEach(ROUNDS * 3, () => void answerer.answer(STORY, now));
