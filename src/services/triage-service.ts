@@ -40,8 +40,8 @@ export type Colleague = { readonly id: string; readonly name: string };
 export type CardPeople = { readonly colleagues: readonly Colleague[]; readonly refreshFor?: string };
 
 export type TriageOutcome =
-  /** The referral as it now is, with a line for the presser when their press did not move it. */
-  | { readonly kind: "card"; readonly record: ReferralRecord; readonly people: CardPeople; readonly note?: string }
+  /** The referral as it now is, with a line for the presser when their press did not move it; `moved` when it did. */
+  | { readonly kind: "card"; readonly record: ReferralRecord; readonly people: CardPeople; readonly note?: string; readonly moved?: true }
   | { readonly kind: "not-triage"; readonly record: ReferralRecord }
   | { readonly kind: "not-found" };
 
@@ -148,14 +148,19 @@ export type TriageServiceDependencies = {
   readonly clock: () => Date;
   /** Called once a move's outbox rows are committed, so an in-process worker sends them at once. */
   readonly onQueued?: () => void;
+  /** Told of a failure after a move was committed (reading it back), which the presser is told was recorded. */
+  readonly onFailedAfterCommit?: (error: unknown) => void;
 };
+
+/** A move committed, then reading it back failed: the presser must not think nothing happened, nor press again. */
+export const RECORDED_NOT_SHOWN = "Done: this was recorded. The card could not be brought fully up to date just now; it will update itself shortly.";
 
 /** A decision in the triage team's history: the reason the referrer was given, and the team's own note (DOMAIN.md §9). */
 function decisionSaid({ reason, teamNote }: { reason: string; teamNote?: string | undefined }): string {
   return teamNote === undefined ? reason : `${reason}\n\nNote for the triage team (not sent to the referrer): ${teamNote}`;
 }
 
-export function createTriageService({ referrals, channels, roles, crypto, clock, onQueued = () => undefined }: TriageServiceDependencies) {
+export function createTriageService({ referrals, channels, roles, crypto, clock, onQueued = () => undefined, onFailedAfterCommit = () => undefined }: TriageServiceDependencies) {
   /** The area's triage members seen by name, but not the one it is assigned to now; and that one's Teams id while it is open. */
   async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
     const listed = new Set(roles.triageMembersOf(record.areaId));
@@ -305,16 +310,16 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         const by = referral === undefined ? "" : ` by ${referral.referrer.name} (${referral.referrer.role}, ${referral.referrer.agency})`;
         return { at: stored.at, text: `Submitted${by}`, who: referral?.referrer.name ?? "The referrer", what: "Submitted" };
       }
-      if (stored.type === EXPORTED_EVENT) {
-        const exported = exportedOf(stored);
-        const who = exported?.actorName ?? "A triage member";
-        return { at: stored.at, text: `Downloaded as a PDF by ${who} at ${timeWords(stored.at, now)}`, who, what: "Downloaded as a PDF" };
-      }
+      if (stored.type === EXPORTED_EVENT) return exportLine(stored.at, exportedOf(stored)?.actorName ?? "A triage member", now);
       const event = eventOf(stored);
       if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : undefined;
       return { at: stored.at, text: describeTriageEvent(event, now), who: event.details.actorName, what: WHAT[event.type](event), ...(said === undefined ? {} : { said }) };
     });
+  }
+
+  function exportLine(at: Date, who: string, now: Date): HistoryLine {
+    return { at, text: `Downloaded as a PDF by ${who} at ${timeWords(at, now)}`, who, what: "Downloaded as a PDF" };
   }
 
   /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
@@ -351,9 +356,20 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       if (!moved.ok) return card(record, moved.message);
 
       const wrote = await write(record, moved.next, moved.event, presser.userId);
-      const current = (await referrals.get(record.id)) ?? record;
-      if (!wrote) return card(current, (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now.");
-      return card(current);
+      if (!wrote) {
+        const current = (await referrals.get(record.id)) ?? record;
+        return card(current, (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now.");
+      }
+      // Committed: from here a failure must not answer as if nothing happened. The record as written
+      // stands in for the one that could not be read back; the outbox updates every copy of the card.
+      const written: ReferralRecord = { ...record, status: moved.next.status, triage: moved.next, version: record.version + 1 };
+      try {
+        const current = (await referrals.get(record.id)) ?? written;
+        return { kind: "card", record: current, people: await peopleOf(current), moved: true };
+      } catch (error) {
+        onFailedAfterCommit(error);
+        return { kind: "card", record: written, people: { colleagues: [] }, note: RECORDED_NOT_SHOWN, moved: true };
+      }
     },
 
     /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
@@ -399,21 +415,30 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         const at = clock();
         const moved = applyTriageAction(state.data, { type: "info-received", answer }, { id: presser.aadObjectId, name: presser.name }, at);
         if (!moved.ok) return outcome("not-waiting", record);
-        if (await write(record, moved.next, moved.event, presser.userId)) return outcome("answered", (await referrals.get(record.id)) ?? record, at);
+        if (await write(record, moved.next, moved.event, presser.userId)) {
+          // Sent: a failure reading it back must not tell the referrer otherwise.
+          const written: ReferralRecord = { ...record, status: moved.next.status, triage: moved.next, version: record.version + 1 };
+          return outcome("answered", await referrals.get(record.id).then((current) => current ?? written, (error: unknown) => (onFailedAfterCommit(error), written)), at);
+        }
         record = await referrals.get(referralId);
       }
       return record === undefined ? { kind: "not-found" } : outcome("not-waiting", record);
     },
 
     /**
-     * A triage member downloads the referral (issue 11, point 4): the download is written to its
-     * history first, then the details it is made from are returned (with that line in them).
+     * What a triage member's download of the referral is made from (issue 11, point 4): its
+     * details, the history ending with this download at `at`. The download is written to the
+     * history by `recordExport` only once the file is made: one that failed is not in it.
      */
-    async exportFor(referralId: string, presser: Presser): Promise<DetailsOutcome> {
-      const found = await asMember(referralId, presser);
-      if (found.kind !== "member") return found;
-      await referrals.recordEvent(referralId, { at: clock(), actorId: presser.userId, type: EXPORTED_EVENT, sealedDetails: crypto.sealJson({ actorName: presser.name, format: "pdf" }, { aad: eventAad(referralId) }) });
-      return detailsOf(referralId, presser);
+    async exportFor(referralId: string, presser: Presser, at: Date): Promise<DetailsOutcome> {
+      const found = await detailsOf(referralId, presser);
+      if (found.kind !== "details") return found;
+      return { ...found, history: [...found.history, exportLine(at, presser.name, clock())] };
+    },
+
+    /** Writes a download made from `exportFor`'s details to the referral's history, at the time they showed. */
+    async recordExport(referralId: string, presser: Presser, at: Date): Promise<void> {
+      await referrals.recordEvent(referralId, { at, actorId: presser.userId, type: EXPORTED_EVENT, sealedDetails: crypto.sealJson({ actorName: presser.name, format: "pdf" }, { aad: eventAad(referralId) }) });
     },
 
     /** The referral as its referrer sees it; anyone else: not found (a referral's existence is not told to others). */

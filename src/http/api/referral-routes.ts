@@ -3,6 +3,7 @@
 // move goes through the triage service the channel card uses, so the board and the card cannot
 // disagree; this file only checks who may ask, reads the input and words the answer.
 import express, { type Response, type Router } from "express";
+import type { Logger } from "pino";
 import { z } from "zod";
 import type { Areas } from "../../content/load-areas.ts";
 import { FLAGS, offenceFlagsOf, type Category, type Flag } from "../../domain/category.ts";
@@ -58,6 +59,7 @@ export type ReferralRouteDependencies = {
   readonly triage: TriageService;
   readonly areas: Areas;
   readonly clock: () => Date;
+  readonly logger: Logger;
 };
 
 const presserOf = (user: ApiUser): Presser => ({ userId: user.userId, aadObjectId: user.aadObjectId, name: user.name });
@@ -72,7 +74,7 @@ function readOnlySections(referral: Referral | undefined) {
     .filter((section) => section.groups.length > 0 || section.entries.length > 0);
 }
 
-export function createReferralRoutes({ referrals, referralService, triage, areas, clock }: ReferralRouteDependencies): Router {
+export function createReferralRoutes({ referrals, referralService, triage, areas, clock, logger }: ReferralRouteDependencies): Router {
   const router = express.Router();
   const areaName = (areaId: string) => areas.get(areaId)?.name ?? areaId;
 
@@ -263,7 +265,15 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     const outcome = await triage.act({ referralId: id, version: body.version, verb: body.verb, presser: presserOf(user), inputs: body.inputs });
     if (outcome.kind === "not-found") return fail(response, 404, "not-found", "There is no referral with this id.");
     if (outcome.kind === "not-triage") return fail(response, 403, "not-triage", "Only the area's triage team can act on its referrals. Nothing was changed.");
-    const details = await triage.details(id, presserOf(user));
+    let details: DetailsOutcome;
+    try {
+      details = await triage.details(id, presserOf(user));
+    } catch (error) {
+      if (!outcome.moved) throw error;
+      // The move is committed: the API's plain "Something went wrong" would read as if nothing happened.
+      logger.error({ err: error }, "a triage move was recorded, but the referral could not be shown again");
+      return fail(response, 500, "recorded", "Done: this was recorded, but the referral could not be shown again just now. Reload it before doing anything more.");
+    }
     if (details.kind !== "details") return fail(response, 404, "not-found", "There is no referral with this id.");
     response.json(triageView(details, outcome.note));
   });
@@ -293,7 +303,8 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     const user = userOf(response);
     const record = await referrals.get(id);
     if (record === undefined || !user.triageAreas.includes(record.areaId)) return fail(response, record === undefined ? 404 : 403, record === undefined ? "not-found" : "not-triage", record === undefined ? "There is no referral with this id." : "Only the area's triage team can download a referral.");
-    const details = await triage.exportFor(id, presserOf(user));
+    const at = clock();
+    const details = await triage.exportFor(id, presserOf(user), at);
     if (details.kind !== "details") return fail(response, details.kind === "not-triage" ? 403 : 404, details.kind === "not-triage" ? "not-triage" : "not-found", details.kind === "not-triage" ? "Only the area's triage team can download a referral." : "There is no referral with this id.");
     const summary = details.record.summary as { category: Category; flags: Flag[]; unconfirmed: boolean };
     const state = TriageState.parse(details.record.triage);
@@ -309,6 +320,9 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       history: details.history.map((line) => ({ at: line.at, who: line.who, what: line.what, said: line.said })),
       printedAt: clock(),
     });
+    // Audited once the file is made, and before it goes: a failed download is not in the history,
+    // and no download leaves unaudited (a failed write answers 500 instead of the file).
+    await triage.recordExport(id, presserOf(user), at);
     response
       .status(200)
       .type("application/pdf")
