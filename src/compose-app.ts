@@ -26,6 +26,7 @@ import { createTriageChannelRepository } from "./store/triage-channel-repository
 import { createTriageRegistration } from "./services/triage-registration.ts";
 import { loadRoles } from "./config/load-roles.ts";
 import { createReferralRepository } from "./store/referral-repository.ts";
+import { eraseEventWords } from "./services/referral-retention.ts";
 import { createReferralService } from "./services/referral-service.ts";
 import type { OutboxWorker } from "./delivery/outbox-worker.ts";
 import { composeWorker, createSizeLimitedRenderer, openStore } from "./compose-worker.ts";
@@ -132,7 +133,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       checkSessions: await checks.sweep(),
       checkCardsForgotten: renderCard.forgetUnusedCheckCards(),
       referralDrafts: await drafts.deleteExpired(clock()),
-      referralsPurged: await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS)),
+      referralsPurged: await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS), eraseEventWords(crypto)),
     }),
     worker,
     close: async () => {

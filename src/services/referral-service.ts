@@ -184,7 +184,9 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     );
     onQueued();
     await settings.rememberReferrer(userId, referral.referrer.role, referral.referrer.agency, now);
-    const submitted = { ...state, section: "review" as const, submitted: { referralId: record.id, reference: record.reference } };
+    // Issue 23, medium 1: the referral is sealed in the store now; the draft keeps no copy of what was
+    // typed, only what a second press of Submit needs to show the same confirmation.
+    const submitted = { ...state, values: {}, section: "review" as const, submitted: { referralId: record.id, reference: record.reference } };
     await write(draftId, version, submitted);
     return { kind: "sent", sent: await sentOf(record, submitted) };
   }

@@ -88,6 +88,13 @@ export type ChannelReference = {
   readonly channelId: string;
 };
 
+/**
+ * Issue 23, medium 1: at the purge, what an audit event said (a question, an answer, a reason) is
+ * erased too; who did what and when stays. Given a purged referral's event, the details to keep in
+ * its place (sealed), or undefined to leave it as it is.
+ */
+export type EraseEvent = (referralId: string, event: AuditEvent) => string | undefined;
+
 export interface ReferralStore {
   /**
    * One transaction: the referral with the next reference for its area and year, its first audit
@@ -108,7 +115,7 @@ export interface ReferralStore {
    * `decidedBefore` are deleted; the referral, its summary, its triage state and its audit events
    * stay. Returns how many referrals were purged (none twice).
    */
-  purgeDecided(decidedBefore: Date): Promise<number>;
+  purgeDecided(decidedBefore: Date, eraseEvent?: EraseEvent): Promise<number>;
   /**
    * The tab's lists (issue 11): the referrer's own, or every referral of some areas, newest first,
    * at most `limit`. Filters that need the summary or the deadlines are applied by the caller.

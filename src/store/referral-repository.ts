@@ -73,10 +73,17 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       });
     },
 
-    async purgeDecided(decidedBefore) {
+    async purgeDecided(decidedBefore, eraseEvent) {
       const cutoff = toEpochMs(decidedBefore, "retention cut-offs");
       return db.transaction().execute(async (trx) => {
         const due = trx.selectFrom("referrals").select("id").where("decided_at", "<", cutoff).where("sealed", "is not", null);
+        if (eraseEvent !== undefined) {
+          const events = await trx.selectFrom("referral_events").selectAll().where("referral_id", "in", due).execute();
+          for (const row of events) {
+            const erased = eraseEvent(row.referral_id, { referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: row.sealed_details });
+            if (erased !== undefined) await trx.updateTable("referral_events").set({ sealed_details: erased }).where("referral_id", "=", row.referral_id).where("seq", "=", row.seq).execute();
+          }
+        }
         await trx.deleteFrom("referral_match_keys").where("referral_id", "in", due).execute();
         const result = await trx.updateTable("referrals").set({ sealed: null }).where("decided_at", "<", cutoff).where("sealed", "is not", null).executeTakeFirst();
         return Number(result.numUpdatedRows);

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PURGED_NOTE } from "../../src/cards/referral-details-views.ts";
+import { ERASED_TEXT } from "../../src/services/referral-retention.ts";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
 import { ESSENTIALS, checkResultCard, executeAction, pressInChannel as pressInChannelOf, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
@@ -492,7 +493,10 @@ describe("details, questions, colleagues and escalation", () => {
     const details = await pressInChannel(SAM, card, "Show details");
     expect(textOf(details)).toContain(PURGED_NOTE);
     expect(JSON.stringify(details)).not.toContain("Markerfield");
-    expect(JSON.stringify(details)).toContain("Family support offered.");
+    // Issue 23, medium 1: the history keeps who decided what, and when; the reason's words are erased.
+    expect(JSON.stringify(details)).not.toContain("Family support offered.");
+    expect(textOf(details)).toContain(ERASED_TEXT);
+    expect(textOf(details)).toMatch(/Decided by Sam Nurse/);
     expect(textOf(details)).toContain("KIN-2026-00001");
   });
 

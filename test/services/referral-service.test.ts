@@ -23,6 +23,7 @@ let database: Database;
 let checks: CheckService;
 let referrals: ReferralStore;
 let service: ReferralService;
+let crypto: ReturnType<typeof createReferralCrypto>;
 
 beforeEach(async () => {
   database = await createDatabase(":memory:");
@@ -34,7 +35,7 @@ beforeEach(async () => {
     channels: createTriageChannelRepository(database.db),
     checks,
     settings: createUserSettingsRepository(database.db),
-    crypto: createReferralCrypto(randomBytes(32)),
+    crypto: (crypto = createReferralCrypto(randomBytes(32))),
     areas,
     clock: () => NOW,
     newId: randomUUID,
@@ -95,6 +96,20 @@ describe("a referral from a check", () => {
     const view = viewOf(outcome);
     expect(view.issues).toEqual([{ field: "child.surname", message: expect.stringContaining("last name") }]);
     expect(view.state.values["concern.worries"]).toBe(ESSENTIALS["concern.worries"]);
+  });
+
+  it("once submitted, the draft keeps no copy of what was typed; a second press still gets the confirmation (issue 23, medium 1)", async () => {
+    const { draftId, version } = viewOf(await service.start(ALEX, await finishedCheck(), { name: "Alex Teacher", email: "alex@school.example" }));
+    const review = viewOf(await service.act({ draftId, version, userId: ALEX, verb: "referral.review", inputs: { ...ESSENTIALS, "referrer.name": "Alex Teacher", "referrer.email": "alex@school.example", "child.age": "14" } }));
+    expect((await service.act({ draftId, version: review.version, userId: ALEX, verb: "referral.submit", inputs: {} })).kind).toBe("sent");
+    const stored = await createCheckSessionRepository(database.db, "referral_drafts").get(draftId);
+    const state = crypto.openJson((stored?.state as { sealed: string }).sealed, { aad: `draft:${draftId}` }) as { values: Record<string, string>; submitted?: unknown };
+    expect(state.values).toEqual({});
+    expect(state.submitted).toBeDefined();
+    expect(JSON.stringify(state)).not.toMatch(/Example|older men/);
+    const again = await service.act({ draftId, version: review.version + 1, userId: ALEX, verb: "referral.submit", inputs: {} });
+    expect(again.kind).toBe("sent");
+    expect(await service.unfinished(ALEX)).toBeUndefined();
   });
 
   it("submitted twice (a double press, a second device) makes one referral with one reference", async () => {

@@ -145,6 +145,22 @@ for (const kind of targetKinds) {
       expect(await referrals.purgeDecided(cutoff)).toBe(0);
     });
 
+    it("at the purge, each purged referral's events are given what the eraser returns; other referrals' events are untouched (issue 23)", async () => {
+      for (const id of ["old", "recent"]) await referrals.submit(newReferral({ id, idempotencyKey: `e-${id}` }), submitted, []);
+      const decided = (at: Date) => ({ status: "decided", triage: { status: "decided" }, summary: { category: 2 }, decidedAt: at });
+      expect(await referrals.applyTriage("old", 1, decided(new Date("2025-11-01T10:00:00Z")), { at: NOW, actorId: "msteams:lead", type: "decided", sealedDetails: "v1.reason-old" }, [])).toBe(true);
+      expect(await referrals.applyTriage("recent", 1, decided(new Date("2026-11-01T10:00:00Z")), { at: NOW, actorId: "msteams:lead", type: "decided", sealedDetails: "v1.reason-recent" }, [])).toBe(true);
+      const asked: string[] = [];
+      const purged = await referrals.purgeDecided(new Date("2025-11-24T10:00:00Z"), (referralId, event) => {
+        asked.push(`${referralId}:${event.type}`);
+        return event.type === "decided" ? "v1.erased" : undefined;
+      });
+      expect(purged).toBe(1);
+      expect(asked).toEqual(["old:submitted", "old:decided"]);
+      expect((await referrals.events("old")).map((event) => event.sealedDetails)).toEqual([submitted.sealedDetails, "v1.erased"]);
+      expect((await referrals.events("recent")).map((event) => event.sealedDetails).at(-1)).toBe("v1.reason-recent");
+    });
+
     it("finds earlier referrals in the same area sharing a match key, within the window", async () => {
       await referrals.submit(newReferral({ id: "old", idempotencyKey: "d0", submittedAt: new Date("2025-10-01T10:00:00Z") }), submitted, []);
       await referrals.submit(newReferral({ id: "recent", idempotencyKey: "d1", submittedAt: new Date("2026-06-01T10:00:00Z") }), submitted, []);
