@@ -21,11 +21,21 @@ const SMALL: DetailsView = {
 };
 
 describe("referral details card", () => {
+  it("an organisation typed as a Markdown link is shown as typed, never as a link (issue 23, low)", () => {
+    const link = "Possible earlier referral KIN-2026-00017, 3 March 2026, by [Hillside](https://phish.example/login): decided.";
+    const card = rendered(referralDetailsCard({ ...SMALL, earlier: [link] }));
+    expect(textRuns(card)).toContain(link);
+    expect(textBlocks(card).filter((text) => text.includes("phish.example"))).toEqual([]);
+  });
+
   it("shows the referral, what was said in its history and the earlier referral, in full, with Hide details", () => {
     const card = rendered(referralDetailsCard(SMALL));
     const runs = textRuns(card);
     expect(runs).toEqual(expect.arrayContaining(["Samira", "Markerfield", "Seen getting into cars after school.", "Which bus does she take?", "The 65, most days."]));
-    expect(textBlocks(card)).toEqual(expect.arrayContaining([SMALL.earlier[0], EMERGENCY_LINE, "Details: only you see them"]));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining([EMERGENCY_LINE, "Details: only you see them"]));
+    // Issue 23 (low): the earlier referral's line holds what a referrer typed (their organisation): a TextRun, never Markdown.
+    expect(runs).toContain(SMALL.earlier[0]);
+    expect(textBlocks(card)).not.toContain(SMALL.earlier[0]);
     expect(JSON.stringify(card)).not.toContain("…");
     const verbs = executes(card).map((action) => action.verb);
     expect(verbs).toContain("triage.summary");
