@@ -168,7 +168,10 @@ export function referrerMessage(record: { readonly reference: string }, areaName
     case "acknowledged":
       return `${about} has been acknowledged by ${by}.`;
     case "assigned":
-      return `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}assigned to ${event.details.assignee.name} (${by}).`;
+      // Issue 21 (low): a lead who took it themselves is named once.
+      return event.details.assignee.name === event.details.actorName
+        ? `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}taken on by ${by}.`
+        : `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}assigned to ${event.details.assignee.name} (${by}).`;
     case "decided":
       return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}\n\n${STILL_WORRIED}`;
     case "reopened":

@@ -193,7 +193,8 @@ describe("triage on the channel card", () => {
     await harness.deliver();
     expect(toReferrer().map((entry) => entry.activity.text)).toEqual([
       expect.stringContaining("acknowledged by Sam Nurse"),
-      expect.stringContaining("assigned to Sam Nurse"),
+      // Sam took it: named once, not "assigned to Sam Nurse (Sam Nurse at 10:00)".
+      expect.stringMatching(/has been taken on by Sam Nurse at \d\d:\d\d\. /),
       expect.stringContaining("Strategy discussion"),
     ]);
     expect(toReferrer().at(-1)?.activity.text).toContain("Risk of harm from older men");
