@@ -77,7 +77,12 @@ export function detailsViewOf(details: Extract<DetailsOutcome, { kind: "details"
     channel: channelViewOf(record, areas, now, undefined, details.people),
     referral: referral === undefined ? undefined : draftValuesOf(referral),
     carried: referral === undefined ? { areaName, ageText: "", resultLines: [] } : carriedOf(referral.fromCheck, areaName),
-    history: details.history.map((line) => ({ when: timeWords(line.at, now), text: line.text, said: line.said })),
+    history: details.history.map((line) => {
+      const when = timeWords(line.at, now);
+      // Issue 21 (low): the line starts with its time, so "Acknowledged by Sam Lead at 10:05" does not say it again.
+      const text = line.text.replace(` at ${when}`, "");
+      return { when, text, said: line.said };
+    }),
     earlier: details.earlier.map(earlierLine),
   };
 }

@@ -498,6 +498,9 @@ describe("details, questions, colleagues and escalation", () => {
     expect(JSON.stringify(details)).not.toContain("Family support offered.");
     expect(textOf(details)).toContain(ERASED_TEXT);
     expect(textOf(details)).toMatch(/Decided by Sam Nurse/);
+    // Each history line starts with its time and does not say it again (issue 21, low).
+    expect(textOf(details)).toMatch(/2026 · Decided by Sam Nurse/);
+    expect(textOf(details)).not.toMatch(/· Decided by Sam Nurse at /);
     expect(textOf(details)).toContain("KIN-2026-00001");
   });
 
