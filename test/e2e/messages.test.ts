@@ -182,7 +182,7 @@ describe("the HTTP edge", () => {
   it("says on the privacy page how long referrals are kept, as configured", async () => {
     const text = await (await fetch(`${harness.botUrl}/privacy`)).text();
     expect(text).toContain("A draft you have not sent is deleted 7 days after you last changed it.");
-    expect(text).toContain("The personal details of a referral are deleted 365 days after the front door decides it.");
+    expect(text).toContain("The personal details of a referral are deleted 365 days after the front door decides it, with the words of its history");
   });
 
   it("is ready when the database takes a write", async () => {

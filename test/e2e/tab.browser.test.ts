@@ -39,6 +39,8 @@ async function violations(page: Page): Promise<string[]> {
 
 async function signInAs(page: Page, who: RegExp): Promise<void> {
   const select = page.getByLabel("Signed in as (test user)");
+  // The test users come from the API: wait for theirs to be listed, not only for the box.
+  await select.locator("option", { hasText: who }).first().waitFor({ state: "attached" });
   const option = (await select.locator("option").allTextContents()).find((text) => who.test(text));
   if (option === undefined) throw new Error(`no test user ${who}`);
   await select.selectOption({ label: option });
