@@ -25,7 +25,10 @@ const unloadableFileAsFailedTest: Reporter = {
       const file = experimental_getRunnerTask(testModule);
       if (file.result?.state !== "fail" || hasFailedTest(file)) continue;
       // Only Stryker reads this task, once the run has ended; a test's run context is vitest's own.
-      const loads = { type: "test", id: `${file.id}_loads`, name: "the test file loads", mode: "run", file, suite: file, meta: {}, result: { state: "fail", errors: file.result.errors } };
+      const loads = {
+        type: "test", id: `${file.id}_loads`, name: "the test file loads", mode: "run", file, suite: file, meta: {}, annotations: [], artifacts: [],
+        result: { state: "fail", errors: file.result.errors },
+      };
       file.tasks.push(loads as unknown as RunnerTestCase);
     }
   },
@@ -36,6 +39,7 @@ export default defineConfig({
     ...base.test,
     include: ["test/domain/**/*.test.ts", "test/content/**/*.test.ts", "test/services/find-danger.test.ts", "test/services/read-asked-time.test.ts"],
     exclude: ["**/node_modules/**", "**/*.browser.test.ts", "test/e2e/**"],
-    reporters: ["default", unloadableFileAsFailedTest],
+    // Stryker reads the results itself: vitest's own report of every mutant's failures would only cost time.
+    reporters: [unloadableFileAsFailedTest],
   },
 });
