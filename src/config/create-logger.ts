@@ -8,17 +8,33 @@ import { pino, type DestinationStream, type Level, type Logger } from "pino";
 
 const STDOUT = 1;
 
-/** A destination writing to `fd` until the first failed write, then dropping every line. */
+// A pipe whose reader is alive but slow answers EAGAIN (stdout is non-blocking): wait a moment and
+// try again, a bounded number of times, then drop that one line and go on.
+const FULL_PIPE_TRIES = 20;
+const FULL_PIPE_WAIT_MS = 5;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * A destination writing to `fd` until a write fails for good (EPIPE: nobody reads it any more),
+ * then dropping every line. A full pipe (EAGAIN) is waited on briefly, never for ever.
+ */
 export function unblockingDestination(fd: number = STDOUT, write: (fd: number, text: string) => void = (target, text) => void writeSync(target, text)): DestinationStream & { readonly broken: () => boolean } {
   let broken = false;
   return {
     write(line: string) {
-      if (broken) return;
-      try {
-        write(fd, line);
-      } catch {
-        // Nobody reads this stream any more: there is nowhere to say so.
-        broken = true;
+      for (let tries = 1; !broken; tries += 1) {
+        try {
+          write(fd, line);
+          return;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EAGAIN") {
+            // Nobody reads this stream any more: there is nowhere to say so.
+            broken = true;
+            return;
+          }
+          if (tries >= FULL_PIPE_TRIES) return;
+          Atomics.wait(pause, 0, 0, FULL_PIPE_WAIT_MS);
+        }
       }
     },
     broken: () => broken,

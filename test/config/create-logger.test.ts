@@ -26,6 +26,29 @@ describe("the log destination", () => {
   });
 });
 
+describe("a full pipe", () => {
+  it("is waited on briefly and the line written once there is room; a pipe that stays full drops that line only", () => {
+    const written: string[] = [];
+    let fullFor = 3;
+    const destination = unblockingDestination(1, (_fd, text) => {
+      if (fullFor > 0) {
+        fullFor -= 1;
+        throw Object.assign(new Error("write EAGAIN"), { code: "EAGAIN" });
+      }
+      written.push(text);
+    });
+    const logger = pino({ level: "info" }, destination);
+    logger.info("after a short wait");
+    expect(written.map((line) => JSON.parse(line).msg)).toEqual(["after a short wait"]);
+    fullFor = 1_000;
+    logger.info("dropped");
+    fullFor = 0;
+    logger.info("still logging");
+    expect(written.map((line) => JSON.parse(line).msg)).toEqual(["after a short wait", "still logging"]);
+    expect(destination.broken()).toBe(false);
+  });
+});
+
 describe("a stop signal", () => {
   afterEach(() => {
     vi.useRealTimers();
