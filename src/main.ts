@@ -38,9 +38,9 @@ async function start(): Promise<void> {
   // A second signal while requests drain changes nothing: one shutdown, to its own deadline.
   const stopping = onStopSignals(
     logger,
-    () => {
+    (waitingFor) => {
       const stopBackground = () => background.forEach((stopOne) => stopOne());
-      return shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close });
+      return shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close, waitingFor });
     },
     config.shutdownDeadlineMs,
   );

@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 export const HARD_STOP_GRACE_MS = 2_000;
 
 /** Returns whether a stop signal has come. `deadlineMs`: the shutdown's own deadline (SHUTDOWN_DEADLINE_SECONDS). */
-export function onStopSignals(logger: Logger, shutdown: () => Promise<number>, deadlineMs: number, exit: (code: number) => void = (code) => process.exit(code)): () => boolean {
+export function onStopSignals(logger: Logger, shutdown: (waitingFor: (what: string) => void) => Promise<number>, deadlineMs: number, exit: (code: number) => void = (code) => process.exit(code)): () => boolean {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -20,12 +20,14 @@ export function onStopSignals(logger: Logger, shutdown: () => Promise<number>, d
     }
     stopping = true;
     logger.info({ signal }, "signal received");
+    // What the shutdown is doing now, so the hard stop can say what it was still waiting for.
+    let waiting = "the shutdown to start";
     // Not unref'd: it is what ends a process whose shutdown hangs.
     const hardStop = setTimeout(() => {
-      logger.error({ waitedMs: deadlineMs + HARD_STOP_GRACE_MS }, "shutdown did not finish in time (the store closing, or a background task stopping): exiting now");
+      logger.error({ waitedMs: deadlineMs + HARD_STOP_GRACE_MS, waitingFor: waiting }, `shutdown did not finish in time, still waiting for ${waiting}: exiting now`);
       exit(1);
     }, deadlineMs + HARD_STOP_GRACE_MS);
-    shutdown().then(
+    shutdown((what) => (waiting = what)).then(
       (code) => {
         clearTimeout(hardStop);
         exit(code);

@@ -25,15 +25,16 @@ async function start(): Promise<void> {
   const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth: createAuthentication(config.bot), appId: config.bot?.appId ?? "", clock: () => new Date(), logger });
 
   // Before the worker starts, so no signal meets Node's default (exit at once).
-  onStopSignals(logger, () => stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger }), config.shutdownDeadlineMs);
+  onStopSignals(logger, (waitingFor) => stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger, waitingFor }), config.shutdownDeadlineMs);
 
   worker.start(OUTBOX_POLL_MS);
   logger.info({ pollMs: OUTBOX_POLL_MS, authenticated: config.bot !== undefined }, "outbox worker started");
 }
 
 /** Resolves with the exit code: 0 when the send in hand finished and the store closed, 1 when the deadline cut the send. */
-async function stopWorker({ worker, database, deadlineMs, logger }: { worker: OutboxWorker; database: Database; deadlineMs: number; logger: Logger }): Promise<0 | 1> {
+async function stopWorker({ worker, database, deadlineMs, logger, waitingFor }: { worker: OutboxWorker; database: Database; deadlineMs: number; logger: Logger; waitingFor: (what: string) => void }): Promise<0 | 1> {
   logger.info({ deadlineMs }, "shutting down: no new messages claimed, finishing the send in hand");
+  waitingFor("the send in hand");
   let timer: NodeJS.Timeout | undefined;
   const finished = await Promise.race([
     worker.stop().then(() => true),
@@ -48,6 +49,7 @@ async function stopWorker({ worker, database, deadlineMs, logger }: { worker: Ou
     logger.error({ deadlineMs }, "shutdown deadline passed: a send still in flight was cut; it is sent again once its lease lapses");
     return 1;
   }
+  waitingFor("the store to close");
   await database.close();
   logger.info("stopped");
   return 0;

@@ -37,10 +37,13 @@ export type ShutdownOptions = {
   readonly stopBackground: () => void;
   /** Runs last: requests and background work use the store until then. */
   readonly closeStore: () => Promise<void>;
+  /** Told what each step waits for (the hard stop names it: stop-signals.ts). */
+  readonly waitingFor?: (what: string) => void;
 };
 
 /** Resolves with the exit code: 0 when every request finished, 1 when the deadline cut some. */
-export async function shutdown({ server, inFlight, deadlineMs, logger, stopBackground, closeStore }: ShutdownOptions): Promise<0 | 1> {
+export async function shutdown({ server, inFlight, deadlineMs, logger, stopBackground, closeStore, waitingFor = () => undefined }: ShutdownOptions): Promise<0 | 1> {
+  waitingFor("the requests in flight");
   server.close();
   logger.info({ inFlight: inFlight.count(), deadlineMs }, "shutting down: new connections refused, finishing the requests in flight");
   let timer: NodeJS.Timeout | undefined;
@@ -59,7 +62,9 @@ export async function shutdown({ server, inFlight, deadlineMs, logger, stopBackg
     logger.error({ cut: inFlight.count(), deadlineMs }, "shutdown deadline passed: requests still in flight were cut");
     server.closeAllConnections();
   }
+  waitingFor("the background work (the sweeper, the outbox worker, the playground) to stop");
   stopBackground();
+  waitingFor("the store to close");
   await closeStore();
   logger.info("stopped");
   return finished ? 0 : 1;

@@ -61,13 +61,14 @@ describe("a stop signal", () => {
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
     const exits: number[] = [];
-    onStopSignals(logger, () => new Promise<number>(() => undefined), 1_000, (code) => exits.push(code));
+    // A store whose close never resolves.
+    onStopSignals(logger, (waitingFor) => { waitingFor("the store to close"); return new Promise<number>(() => undefined); }, 1_000, (code) => exits.push(code));
     process.emit("SIGTERM");
     await vi.advanceTimersByTimeAsync(1_000 + HARD_STOP_GRACE_MS - 1);
     expect(exits).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(exits).toEqual([1]);
-    expect(lines.map((line) => JSON.parse(line).msg)).toContain("shutdown did not finish in time (the store closing, or a background task stopping): exiting now");
+    expect(lines.map((line) => JSON.parse(line).msg)).toContain("shutdown did not finish in time, still waiting for the store to close: exiting now");
   });
 
   it("a shutdown that finishes exits with its own code, and the hard stop never fires", async () => {
