@@ -7,7 +7,7 @@ import type { CardToSend } from "../cards/check-views.ts";
 import { carriedOf, LIST_GROUPS } from "../cards/referral-sections.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, sameChildCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { sentViewOf } from "../cards/referral-sent-views.ts";
-import { NOTICES_FOR_REFERRALS } from "../cards/referral-notices.ts";
+import { NOTICES_FOR_REFERRALS } from "../words/referral-notices.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
 import { REFERRAL_SECTIONS } from "../services/referral-draft.ts";
 import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";

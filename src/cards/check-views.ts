@@ -9,7 +9,7 @@ import { FIRST_QUESTION, INPUT, childOf, isAdult, questionsOnStep3, signsFor, st
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
-import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "./result-words.ts";
+import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "../words/result-words.ts";
 
 // "Not sure" counts upward on purpose (DOMAIN.md §4): said in the step's title, so step 3 stays short.
 const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions (\"not sure\" counts upward)", result: "provisional result" };

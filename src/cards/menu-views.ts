@@ -8,7 +8,7 @@ import { SOURCE_TITLES } from "../content/source-titles.ts";
 import { areaChoices, type CardToSend } from "./check-views.ts";
 import { areaContactsSections, atText } from "./area-contacts-view.ts";
 import { contactsSource } from "./contact-data.ts";
-import { deliveryLine } from "./referral-sent-views.ts";
+import { deliveryLine } from "../words/referral-words.ts";
 import type { Delivery } from "../services/referral-service.ts";
 
 /** What the menu shows of a user's own referrals in their 1:1 chat. */

@@ -14,7 +14,7 @@ import { carriedOf } from "./referral-sections.ts";
 import type { ReferralSummary } from "../services/referral-service.ts";
 import type { ReferralRecord } from "../services/referral-store.ts";
 import type { ChannelCardView } from "./referral-channel-views.ts";
-import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
+import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
 
 const URGENCY_OF: Readonly<Record<string, ChannelCardView["urgency"]>> = { now: "now", today: "today", "within-72-hours": "soon", "within-3-working-days": "soon", routine: "routine" };
 

@@ -4,6 +4,7 @@
 // channel; the lead opens the details with "Show details", which checks their role.
 import { OUTCOMES } from "../domain/triage.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import { STATUS_WORDS } from "../words/referral-words.ts";
 import type { CardToSend } from "./check-views.ts";
 
 export type ChannelCardView = {
@@ -72,14 +73,7 @@ export const MOVE_OF_VERB: Readonly<Record<string, string>> = {
 /** DOMAIN.md §9's outcomes, in its order, for the decision's choice. */
 const OUTCOME_CHOICES = OUTCOMES.map((outcome) => ({ title: OUTCOME_LABELS[outcome], value: outcome }));
 
-/** How the channel card (and the exported PDF) words each triage status. */
-export const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
-  ["submitted", "New: not acknowledged yet"],
-  ["acknowledged", "Acknowledged, not assigned yet"],
-  ["assigned", "Assigned"],
-  ["awaiting-info", "Waiting for more information from the referrer"],
-  ["decided", "Decided"],
-]);
+export { STATUS_WORDS };
 
 // The urgency of the front door step in the check's pathway (DOMAIN.md §5).
 const URGENCY_WORDS: Readonly<Record<ChannelCardView["urgency"], { text: string; color: "Attention" | "Default" }>> = {

@@ -9,6 +9,7 @@ import { referralChannelCard, type ChannelCardView } from "./referral-channel-vi
 import { LEAST_PER_ANSWER, leaveOutEntriesToFit, sectionsOf, type Section } from "./referral-review-views.ts";
 import { carriedLines, type Carried } from "./referral-sections.ts";
 import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
+import { PURGED_NOTE } from "../words/referral-words.ts";
 
 export type DetailsView = {
   channel: ChannelCardView;
@@ -21,7 +22,7 @@ export type DetailsView = {
   earlier: readonly string[];
 };
 
-export const PURGED_NOTE = "This referral's personal details were removed at the end of the retention period. Its history is kept.";
+export { PURGED_NOTE };
 
 // What the card takes around the texts, in bytes, estimated high from cards/referral-channel.json;
 // test/cards/referral-details-views.test.ts checks a referral filled to every limit, with the

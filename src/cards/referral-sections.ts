@@ -6,7 +6,7 @@ import { offenceFlagsOf } from "../domain/category.ts";
 import { describeLondonTime } from "./area-contacts-view.ts";
 import type { FromCheck } from "../domain/referral.ts";
 import { readDayFirstDate } from "../domain/referral-age.ts";
-import { categoryWords, OFFENCE_TEXT } from "./result-words.ts";
+import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, isListGroup, maxEntriesOf, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
 export { LIST_GROUPS, isListGroup } from "../domain/referral-fields.ts";

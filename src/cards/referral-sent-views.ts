@@ -4,6 +4,7 @@
 import type { CardToSend } from "./check-views.ts";
 import { areaContactsSections, type ContactsSection } from "./area-contacts-view.ts";
 import type { Delivery, Sent } from "../services/referral-service.ts";
+import { deliveryLine, noChannelLine } from "../words/referral-words.ts";
 
 export type SentView = {
   reference: string;
@@ -20,23 +21,7 @@ export type SentView = {
   delivery: Delivery;
 };
 
-// DOMAIN.md §8 "Delivery is stated as it is": with no channel the referral is submitted (stored,
-// waiting in the outbox) but not delivered, and the practitioner contacts the front door now.
-export function noChannelLine(areaName: string): string {
-  return `Not delivered: ${areaName} has no triage channel in Teams yet. Contact the front door now. Your referral is kept, and is posted there once a channel is registered.`;
-}
-
-/** DOMAIN.md §8: where a submitted referral is, as the confirmation, the menu and the tab say it. */
-export function deliveryLine(delivery: Delivery, areaName: string): string {
-  switch (delivery) {
-    case "delivered":
-      return `Delivered: posted in the triage channel registered for ${areaName} in your organisation.`;
-    case "posting":
-      return `It is being posted to the triage channel registered for ${areaName} in your organisation.`;
-    case "no-channel":
-      return noChannelLine(areaName);
-  }
-}
+export { deliveryLine, noChannelLine };
 export const PHONE_NOW_LINE = "Phone the front door now as well: this referral does not replace that call.";
 
 /** What the confirmation shows of a submission: the front door's contacts at that moment, night route first when closed. */

@@ -6,7 +6,7 @@ import type { CheckView } from "../services/check-service.ts";
 import { toldMeData, type CardToSend } from "./check-views.ts";
 import { contactsSource } from "./contact-data.ts";
 import { describeLondonTime } from "./area-contacts-view.ts";
-import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "./result-words.ts";
+import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "../words/result-words.ts";
 
 // Teams deep links carry the draft in the URL; a short message keeps well inside what clients accept.
 const SHARE_MESSAGE_LIMIT = 1000;

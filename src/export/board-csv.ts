@@ -14,7 +14,7 @@ import { AGE_BANDS, type AgeBand } from "../domain/referral-age.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
 import { TriageState, type Outcome, type TriageStatus } from "../domain/triage.ts";
-import { URGENCY_TEXT, categoryWords, flagTitle } from "../cards/result-words.ts";
+import { URGENCY_TEXT, categoryWords, flagTitle } from "../words/result-words.ts";
 
 /** One referral on the board, as a manager may see it: no name, address, date of birth or free text about anyone but triage staff. */
 export type BoardRow = {

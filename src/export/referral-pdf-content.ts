@@ -8,9 +8,9 @@ import type { Referral } from "../domain/referral.ts";
 import { REFERRAL_FIELDS, fieldId, type FieldSpec } from "../domain/referral-fields.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
 import type { TriageState } from "../domain/triage.ts";
-import { STATUS_WORDS } from "../cards/referral-channel-views.ts";
+import { STATUS_WORDS } from "../words/referral-words.ts";
 import { displayValue } from "../cards/referral-sections.ts";
-import { OFFENCE_TEXT, categoryWords, flagLines } from "../cards/result-words.ts";
+import { OFFENCE_TEXT, categoryWords, flagLines } from "../words/result-words.ts";
 import { formLayoutFor, type FormLayout, type FormPart } from "./referral-form-layouts.ts";
 
 /** One line of the referral's history (its audit trail), in words the caller chose. */

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PURGED_NOTE } from "../../src/cards/referral-details-views.ts";
+import { PURGED_NOTE } from "../../src/words/referral-words.ts";
 import { ERASED_TEXT } from "../../src/services/referral-retention.ts";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
 import { ESSENTIALS, checkResultCard, executeAction, pressInChannel as pressInChannelOf, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";

@@ -12,7 +12,7 @@ import { carriedLines, carriedOf, ENTRY_WORDS, fieldsIn, fullListWords, isListGr
 import { maxEntriesOf } from "../../domain/referral-fields.ts";
 import { sectionsOf } from "../../cards/referral-review-views.ts";
 import { referralSentCard, sentViewOf } from "../../cards/referral-sent-views.ts";
-import { NOTICES_FOR_REFERRALS } from "../../cards/referral-notices.ts";
+import { NOTICES_FOR_REFERRALS } from "../../words/referral-notices.ts";
 import { CHECK_VERBS, type CheckOutcome, type CheckService } from "../../services/check-service.ts";
 import type { DraftView, ReferralOutcome, ReferralService } from "../../services/referral-service.ts";
 import { sectionOfIssue } from "../../services/referral-draft.ts";

@@ -13,7 +13,7 @@ import type { Referral } from "../../domain/referral.ts";
 import { referralChannelCard, STATUS_WORDS } from "../../cards/referral-channel-views.ts";
 import { channelViewOf, detailsViewOf } from "../../cards/referral-channel-data.ts";
 import { sectionsOf } from "../../cards/referral-review-views.ts";
-import { categoryWords, flagTitle } from "../../cards/result-words.ts";
+import { categoryWords, flagTitle } from "../../words/result-words.ts";
 import { PURGED_NOTE } from "../../cards/referral-details-views.ts";
 import { deliveryLine } from "../../cards/referral-sent-views.ts";
 import { areaContactsSections } from "../../cards/area-contacts-view.ts";

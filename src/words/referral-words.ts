@@ -1,0 +1,34 @@
+// The words for where a referral is and what became of its details: the channel card, the
+// confirmation, the menu, the tab, the PDF and the CSV all say them the same way.
+
+/** Where a submitted referral is (DOMAIN.md §8): the same union as services/referral-service.ts's Delivery. */
+export type DeliveryState = "delivered" | "posting" | "no-channel";
+
+// DOMAIN.md §8 "Delivery is stated as it is": with no channel the referral is submitted (stored,
+// waiting in the outbox) but not delivered, and the practitioner contacts the front door now.
+export function noChannelLine(areaName: string): string {
+  return `Not delivered: ${areaName} has no triage channel in Teams yet. Contact the front door now. Your referral is kept, and is posted there once a channel is registered.`;
+}
+
+/** DOMAIN.md §8: where a submitted referral is, as the confirmation, the menu and the tab say it. */
+export function deliveryLine(delivery: DeliveryState, areaName: string): string {
+  switch (delivery) {
+    case "delivered":
+      return `Delivered: posted in the triage channel registered for ${areaName} in your organisation.`;
+    case "posting":
+      return `It is being posted to the triage channel registered for ${areaName} in your organisation.`;
+    case "no-channel":
+      return noChannelLine(areaName);
+  }
+}
+
+/** How the channel card, the board, the PDF and the CSV word each triage status (DOMAIN.md §9). */
+export const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
+  ["submitted", "New: not acknowledged yet"],
+  ["acknowledged", "Acknowledged, not assigned yet"],
+  ["assigned", "Assigned"],
+  ["awaiting-info", "Waiting for more information from the referrer"],
+  ["decided", "Decided"],
+]);
+
+export const PURGED_NOTE = "This referral's personal details were removed at the end of the retention period. Its history is kept.";
