@@ -5,9 +5,9 @@
 import { offenceFlagsOf } from "../domain/category.ts";
 import { describeLondonTime } from "./area-contacts-view.ts";
 import type { FromCheck } from "../domain/referral.ts";
-import { readDayFirstDate } from "../domain/referral-age.ts";
 import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
-import { REFERRAL_FIELDS, REFERRAL_GROUPS, YES_NO, isListGroup, maxEntriesOf, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
+import { choicesOf, displayValue } from "../words/referral-values.ts";
+import { REFERRAL_FIELDS, REFERRAL_GROUPS, isListGroup, maxEntriesOf, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
 export { LIST_GROUPS, isListGroup } from "../domain/referral-fields.ts";
 
@@ -146,13 +146,7 @@ export function sectionOfField(field: string): ReferralSection | undefined {
   return found.field.required ? "essentials" : (found.field.group as ReferralSection);
 }
 
-const YES_NO_TITLE: Readonly<Record<(typeof YES_NO)[number], string>> = { yes: "Yes", no: "No" };
-
-/** The choices a yes/no or choice field offers. */
-export function choicesOf(field: FieldSpec): readonly { readonly value: string; readonly title: string }[] {
-  if (field.kind === "yesno") return YES_NO.map((value) => ({ value, title: YES_NO_TITLE[value] }));
-  return field.choices ?? [];
-}
+export { choicesOf, displayValue };
 
 /** What the check carried over, shown read-only: "From your check". */
 export type Carried = { areaName: string; ageText: string; resultLines: readonly string[]; checkedText?: string };
@@ -174,15 +168,4 @@ export function carriedOf(fromCheck: FromCheck, areaName: string, checkedAt?: st
 export function carriedLines(carried: Carried | undefined): { text: string }[] {
   if (carried === undefined) return [];
   return [...(carried.checkedText === undefined ? [] : [`Check done: ${carried.checkedText}`]), `Area: ${carried.areaName}`, `Age given in the check: ${carried.ageText}`, ...carried.resultLines].map((text) => ({ text }));
-}
-
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-
-/** A typed value as the review shows it: a choice by its words, a date written out; anything else as typed, trimmed. */
-export function displayValue(field: FieldSpec, raw: string): string {
-  const value = raw.trim();
-  if (field.kind === "yesno" || field.kind === "choice") return choicesOf(field).find((choice) => choice.value === value)?.title ?? value;
-  const read = field.kind === "date" ? readDayFirstDate(value) : undefined;
-  if (read !== undefined) return LONG_DATE.format(new Date(`${read}T00:00:00Z`));
-  return value;
 }

@@ -9,7 +9,7 @@ import { REFERRAL_FIELDS, fieldId, type FieldSpec } from "../domain/referral-fie
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
 import type { TriageState } from "../domain/triage.ts";
 import { STATUS_WORDS } from "../words/referral-words.ts";
-import { displayValue } from "../cards/referral-sections.ts";
+import { displayValue } from "../words/referral-values.ts";
 import { OFFENCE_TEXT, categoryWords, flagLines } from "../words/result-words.ts";
 import { formLayoutFor, type FormLayout, type FormPart } from "./referral-form-layouts.ts";
 
