@@ -48,7 +48,7 @@ const RECEIVED: TriageButton = { verb: "triage.received", title: "Mark informati
 
 /**
  * The buttons a status offers (DOMAIN.md §9), before "Show details", which every status offers.
- * Opened on the card: "Assign to…" (a colleague) before assignment, "Ask the referrer" until a
+ * Opened on the card: "Assign to…" (a colleague) until a decision, "Ask the referrer" until a
  * decision, "Record a decision" once assigned.
  */
 export const TRIAGE_BUTTONS: ReadonlyMap<string, readonly TriageButton[]> = new Map([
@@ -123,7 +123,8 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       purged: "",
       sections: [],
       history: [],
-      canAssignTo: (view.status === "submitted" || view.status === "acknowledged") && colleagues.length > 0,
+      // DOMAIN.md §9 (added 2026-12-07): once assigned, "Assign to…" reassigns it to a colleague.
+      canAssignTo: (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned") && colleagues.length > 0,
       colleagues: colleagues.map((colleague) => ({ title: colleague.name, value: colleague.id })),
       canAsk: view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned",
       canDecide: view.status === "assigned",

@@ -70,12 +70,6 @@ const REFUSALS: readonly RefusalRow<TriageStatus>[] = [
       (state.status === "assigned" ? `, and is assigned to ${state.assignee.name}.` : "."),
   }),
   row({
-    code: "already-assigned",
-    from: ["assigned"],
-    actions: ["assign"],
-    message: (state, _action, now) => `This referral was already assigned to ${assignedWords(state.assignee, state.assigned, now)}.`,
-  }),
-  row({
     code: "awaiting-info",
     from: ["awaiting-info"],
     actions: ["acknowledge", "assign", "request-info", "decide"],
@@ -111,6 +105,11 @@ const REFUSALS: readonly RefusalRow<TriageStatus>[] = [
   }),
 ];
 
+/** A press assigning a referral to the member it is already assigned to (any other member reassigns it). */
+export function alreadyAssignedMessage(state: StateIn<"assigned">, now: Date): string {
+  return `This referral was already assigned to ${assignedWords(state.assignee, state.assigned, now)}.`;
+}
+
 const ACTION_WORDS: Readonly<Record<TriageActionType, string>> = {
   acknowledge: "acknowledge",
   assign: "assign",
@@ -133,8 +132,9 @@ type EventOf<T extends TriageEvent["type"]> = Extract<TriageEvent, { type: T }>;
 const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: Date) => string } = {
   acknowledged: (event, now) => `Acknowledged by ${event.details.actorName} at ${timeWords(event.at, now)}`,
   assigned: (event, now) =>
-    `${event.details.alsoAcknowledged ? "Acknowledged and assigned" : "Assigned"} to ` +
-    assignedWords(event.details.assignee, { by: { id: event.actorId, name: event.details.actorName }, at: event.at }, now),
+    `${event.details.alsoAcknowledged ? "Acknowledged and assigned" : event.details.previous === undefined ? "Assigned" : "Reassigned"} to ` +
+    assignedWords(event.details.assignee, { by: { id: event.actorId, name: event.details.actorName }, at: event.at }, now) +
+    (event.details.previous === undefined ? "" : ` (was ${event.details.previous.name})`),
   "info-requested": (event, now) => `Information asked for by ${event.details.actorName} at ${timeWords(event.at, now)}`,
   "info-received": (event, now) =>
     event.details.answer === undefined
@@ -171,7 +171,7 @@ export function referrerMessage(record: { readonly reference: string }, areaName
       // Issue 21 (low): a lead who took it themselves is named once.
       return event.details.assignee.name === event.details.actorName
         ? `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}taken on by ${by}.`
-        : `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}assigned to ${event.details.assignee.name} (${by}).`;
+        : `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : event.details.previous === undefined ? "" : "re"}assigned to ${event.details.assignee.name} (${by}).`;
     case "decided":
       return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}\n\n${STILL_WORRIED}`;
     case "reopened":

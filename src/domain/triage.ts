@@ -5,7 +5,7 @@
 // lost what happened. The words a person reads live in triage-text.ts; deadlines and reminders in
 // triage-deadlines.ts.
 import { z } from "zod";
-import { refusalOf } from "./triage-text.ts";
+import { alreadyAssignedMessage, refusalOf } from "./triage-text.ts";
 
 export const TRIAGE_STATUSES = ["submitted", "acknowledged", "assigned", "awaiting-info", "decided"] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
@@ -43,6 +43,8 @@ export const TRIAGE_MOVES = [
   { action: "acknowledge", from: "submitted", to: "acknowledged" },
   { action: "assign", from: "submitted", to: "assigned" },
   { action: "assign", from: "acknowledged", to: "assigned" },
+  // DOMAIN.md §9 (added 2026-12-07): an assigned referral can be reassigned to another member.
+  { action: "assign", from: "assigned", to: "assigned" },
   { action: "request-info", from: "submitted", to: "awaiting-info" },
   { action: "request-info", from: "acknowledged", to: "awaiting-info" },
   { action: "request-info", from: "assigned", to: "awaiting-info" },
@@ -145,7 +147,8 @@ const reason = z.string().min(1).max(LIMITS.reason);
 /** The append-only audit event of a move. The service seals `details`: a question or reason may name people. */
 export const TriageEvent = z.discriminatedUnion("type", [
   eventOf("acknowledged", {}),
-  eventOf("assigned", { assignee: TriageMember, alsoAcknowledged: z.boolean() }),
+  /** `previous`: the member it was assigned to before, when it was reassigned. */
+  eventOf("assigned", { assignee: TriageMember, alsoAcknowledged: z.boolean(), previous: TriageMember.optional() }),
   eventOf("info-requested", { question: z.string().min(1).max(LIMITS.question), returnsTo: z.enum(RESUMABLE) }),
   eventOf("info-received", { returnsTo: z.enum(RESUMABLE), answer: z.string().min(1).max(LIMITS.answer).optional() }),
   eventOf("decided", { outcome: z.enum(OUTCOMES), reason, teamNote: reason.optional(), area: z.string().min(1).max(LIMITS.area).optional() }),
@@ -186,11 +189,22 @@ const BUILD: { readonly [A in TriageActionType]: Build<A> } = {
     next: { status: "acknowledged", acknowledged: stamp },
     event: { type: "acknowledged", details: {} },
   }),
-  assign: (state, action, stamp) => ({
-    // DOMAIN.md §9: assigning a referral nobody has acknowledged acknowledges it too.
-    next: { status: "assigned", acknowledged: state.status === "acknowledged" ? state.acknowledged : stamp, assigned: stamp, assignee: action.assignee },
-    event: { type: "assigned", details: { assignee: action.assignee, alsoAcknowledged: state.status === "submitted" } },
-  }),
+  assign: (state, action, stamp) => {
+    if (state.status === "assigned") {
+      // DOMAIN.md §9 (added 2026-12-07): reassigned to another member; to the same one, nothing moves.
+      if (state.assignee.id === action.assignee.id) return refused("already-assigned", alreadyAssignedMessage(state, stamp.at));
+      return {
+        // Who acknowledged it, and a reopening (the decision deadline met once), stay.
+        next: { ...withoutVersion(state), assigned: stamp, assignee: action.assignee },
+        event: { type: "assigned", details: { assignee: action.assignee, alsoAcknowledged: false, previous: state.assignee } },
+      };
+    }
+    return {
+      // DOMAIN.md §9: assigning a referral nobody has acknowledged acknowledges it too.
+      next: { status: "assigned", acknowledged: state.status === "acknowledged" ? state.acknowledged : stamp, assigned: stamp, assignee: action.assignee },
+      event: { type: "assigned", details: { assignee: action.assignee, alsoAcknowledged: state.status === "submitted" } },
+    };
+  },
   "request-info": (state, action, stamp) => {
     const question = given(action.question);
     if (question === undefined) return refused("question-missing", "Say what information you need: the referrer is sent your question.");

@@ -76,7 +76,8 @@ const ExportedDetails = z.strictObject({ actorName: z.string().max(200), format:
 
 const WHAT: Readonly<Record<TriageEventType, (event: TriageEvent) => string>> = {
   acknowledged: () => "Acknowledged",
-  assigned: (event) => (event.type === "assigned" ? `Assigned to ${event.details.assignee.name}` : "Assigned"),
+  assigned: (event) =>
+    event.type !== "assigned" ? "Assigned" : event.details.previous === undefined ? `Assigned to ${event.details.assignee.name}` : `Reassigned to ${event.details.assignee.name} (was ${event.details.previous.name})`,
   "info-requested": () => "Asked the referrer for information",
   "info-received": (event) => (event.type === "info-received" && event.details.answer !== undefined ? "Answered the question" : "Marked the information received"),
   decided: (event) => (event.type === "decided" ? `Decided: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),

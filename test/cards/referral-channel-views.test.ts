@@ -30,12 +30,18 @@ describe("triage channel card", () => {
     for (const action of actions) expect(action.data).toEqual(action.verb === "triage.details" ? { referralId: CHANNEL.referralId } : { referralId: CHANNEL.referralId, version: 3 });
   });
 
-  it.each(["submitted", "acknowledged"])("%s: offers Assign to… with the colleagues named, only when there are some", (status) => {
+  // DOMAIN.md §9 (added 2026-12-07): "Assign to…" also reassigns an assigned referral.
+  it.each(["submitted", "acknowledged", "assigned"])("%s: offers Assign to… with the colleagues named, only when there are some", (status) => {
     const colleagues = [{ id: "00000000-0000-4000-8000-00000000001a", name: "Jo Okafor" }];
     const card = rendered(referralChannelCard({ ...CHANNEL, status, colleagues }));
     expect(executes(card).map((action) => action.verb)).toContain("triage.assign-to");
     expect(nodes(card, (node) => node.id === "assignee")[0]?.choices).toEqual([{ title: "Jo Okafor", value: "00000000-0000-4000-8000-00000000001a" }]);
-    expect(executes(rendered(referralChannelCard({ ...CHANNEL, status: "assigned", colleagues }))).map((action) => action.verb)).not.toContain("triage.assign-to");
+    expect(executes(rendered(referralChannelCard({ ...CHANNEL, status, colleagues: [] }))).map((action) => action.verb)).not.toContain("triage.assign-to");
+  });
+
+  it.each(["awaiting-info", "decided"])("%s: offers no Assign to…", (status) => {
+    const colleagues = [{ id: "00000000-0000-4000-8000-00000000001a", name: "Jo Okafor" }];
+    expect(executes(rendered(referralChannelCard({ ...CHANNEL, status, colleagues }))).map((action) => action.verb)).not.toContain("triage.assign-to");
   });
 
   it.each(TRIAGE_STATUSES)("%s: every move offered is one the triage rules allow", (status) => {

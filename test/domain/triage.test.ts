@@ -43,7 +43,8 @@ const STATES: Readonly<Record<TriageStatus, TriageState>> = {
   decided: DECIDED,
 };
 
-type Row = { from: TriageStatus; action: TriageActionType; to?: TriageStatus; refused?: string; message?: string };
+/** `press`: the press of this row when PRESS[action] is not one that moves (reassigning needs someone else). */
+type Row = { from: TriageStatus; action: TriageActionType; to?: TriageStatus; refused?: string; message?: string; press?: TriageAction };
 
 const WAITING = "This referral is waiting for the information Jo Okafor asked for at 10:10. Once it has come, mark it received: the referral then goes back to where it was.";
 const DECIDED_BY = "This referral has already been decided by Jo Okafor at 10:30 (Strategy discussion)";
@@ -51,7 +52,7 @@ const NOT_ASSIGNED = "This referral is not assigned to anyone yet: assign it bef
 const NOTHING_ASKED = "No information has been asked for on this referral, so there is nothing to mark as received.";
 const NOT_DECIDED = "This referral has not been decided, so there is nothing to reopen.";
 
-// Every state × every action: 9 moves allowed, 21 refused. Pressed at 11:00 the same day.
+// Every state × every action: 10 moves allowed, 20 refused. Pressed at 11:00 the same day.
 const MOVES: readonly Row[] = [
   { from: "submitted", action: "acknowledge", to: "acknowledged" },
   { from: "submitted", action: "assign", to: "assigned" },
@@ -66,7 +67,8 @@ const MOVES: readonly Row[] = [
   { from: "acknowledged", action: "decide", refused: "not-assigned", message: NOT_ASSIGNED },
   { from: "acknowledged", action: "reopen", refused: "not-decided", message: NOT_DECIDED },
   { from: "assigned", action: "acknowledge", refused: "already-acknowledged", message: "This referral was already acknowledged by Sam Lead at 10:02, and is assigned to Jo Okafor." },
-  { from: "assigned", action: "assign", refused: "already-assigned", message: "This referral was already assigned to Jo Okafor by Sam Lead at 10:05." },
+  // DOMAIN.md §9 (added 2026-12-07): reassigned to another member (to the same one: refused, below).
+  { from: "assigned", action: "assign", to: "assigned", press: { type: "assign", assignee: SAM } },
   { from: "assigned", action: "request-info", to: "awaiting-info" },
   { from: "assigned", action: "info-received", refused: "not-awaiting-info", message: NOTHING_ASKED },
   { from: "assigned", action: "decide", to: "decided" },
@@ -97,9 +99,9 @@ describe("triage moves (DOMAIN.md §9)", () => {
     expect(allowed.sort()).toEqual(TRIAGE_MOVES.map((move) => `${move.from}/${move.action}`).sort());
   });
 
-  it.each(MOVES.filter((row) => row.to !== undefined))("$from --$action--> $to", ({ from, action, to }) => {
+  it.each(MOVES.filter((row) => row.to !== undefined))("$from --$action--> $to", ({ from, action, to, press }) => {
     const current = STATES[from];
-    const result = moved(applyTriageAction(current, PRESS[action], SAM, tue("11:00")));
+    const result = moved(applyTriageAction(current, press ?? PRESS[action], SAM, tue("11:00")));
     expect(result.next.status).toBe(to);
     expect(result.next.version).toBe(current.version + 1);
     expect(result.event).toMatchObject({ actorId: SAM.id, at: tue("11:00"), details: { actorName: "Sam Lead" } });
@@ -118,9 +120,15 @@ describe("triage moves (DOMAIN.md §9)", () => {
     expect(result).toMatchObject({ message: "This referral was already acknowledged by Sam Lead at 10:02 on Tuesday 24 November." });
   });
 
+  it("refuses assigning it to the member it is already assigned to, saying who assigned it", () => {
+    const before = structuredClone(ASSIGNED);
+    expect(applyTriageAction(ASSIGNED, PRESS.assign, SAM, tue("11:00"))).toEqual({ ok: false, code: "already-assigned", message: "This referral was already assigned to Jo Okafor by Sam Lead at 10:05." });
+    expect(ASSIGNED).toEqual(before);
+  });
+
   it("says who assigned it to themselves without repeating the name", () => {
     const self = moved(applyTriageAction(ACKNOWLEDGED, { type: "assign", assignee: SAM }, SAM, tue("10:05"))).next;
-    expect(applyTriageAction(self, PRESS.assign, JO, tue("11:00"))).toMatchObject({ message: "This referral was already assigned to Sam Lead at 10:05." });
+    expect(applyTriageAction(self, { type: "assign", assignee: SAM }, JO, tue("11:00"))).toMatchObject({ message: "This referral was already assigned to Sam Lead at 10:05." });
   });
 });
 
@@ -141,6 +149,27 @@ describe("assign", () => {
     const result = moved(applyTriageAction(ACKNOWLEDGED, PRESS.assign, JO, tue("10:20")));
     expect(result.next).toMatchObject({ acknowledged: { by: SAM, at: tue("10:02") }, assigned: { by: JO, at: tue("10:20") }, assignee: JO });
     expect(result.event.details).toMatchObject({ alsoAcknowledged: false });
+  });
+});
+
+// DOMAIN.md §9 (added 2026-12-07): an assigned referral can be assigned to another member, audited.
+describe("reassign", () => {
+  it("hands it to another member, keeping who acknowledged it; the event names who had it before", () => {
+    const result = moved(applyTriageAction(ASSIGNED, { type: "assign", assignee: SAM }, JO, tue("11:00")));
+    expect(result.next).toEqual({ status: "assigned", version: ASSIGNED.version + 1, acknowledged: { by: SAM, at: tue("10:02") }, assigned: { by: JO, at: tue("11:00") }, assignee: SAM });
+    expect(result.event).toEqual({ type: "assigned", actorId: JO.id, at: tue("11:00"), details: { actorName: "Jo Okafor", assignee: SAM, alsoAcknowledged: false, previous: JO } });
+  });
+
+  it("keeps a reopening: the decision deadline was met once", () => {
+    const reopened = moved(applyTriageAction(DECIDED, PRESS.reopen, SAM, tue("15:00"))).next;
+    expect(moved(applyTriageAction(reopened, { type: "assign", assignee: SAM }, SAM, tue("15:10"))).next).toMatchObject({ assignee: SAM, reopened: { by: SAM, at: tue("15:00") } });
+  });
+
+  it("is said as a reassignment, to the lead who lost a race and to the referrer", () => {
+    const adele: TriageMember = { id: "00000000-0000-0000-0000-0000000000023", name: "Adele Vance" };
+    const event = moved(applyTriageAction(ASSIGNED, { type: "assign", assignee: adele }, SAM, tue("11:00"))).event;
+    expect(describeTriageEvent(event, tue("11:30"))).toBe("Reassigned to Adele Vance by Sam Lead at 11:00 (was Jo Okafor)");
+    expect(referrerMessage({ reference: "KIN-2026-00042" }, "Kingston upon Thames", event, tue("11:30"))).toBe("Your referral KIN-2026-00042 (Kingston upon Thames) has been reassigned to Adele Vance (Sam Lead at 11:00).");
   });
 });
 
