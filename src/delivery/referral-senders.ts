@@ -13,18 +13,12 @@ import { referralChannelCard } from "../cards/referral-views.ts";
 import { TriageEvent } from "../domain/triage.ts";
 import { deliveredMessage, referrerMessage } from "../domain/triage-text.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
+import { acknowledgeReminderLine, decisionEscalationLine, referrerAnsweredLine } from "../words/triage-messages.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
 import { Waiting, type Send } from "./outbox-worker.ts";
 import type { TeamsSender } from "./teams-sender.ts";
 import type { CardPeople } from "../services/triage-service.ts";
-
-const STATUS_LINES: ReadonlyMap<string, string> = new Map([
-  ["submitted", "not acknowledged yet"],
-  ["acknowledged", "acknowledged but not assigned"],
-  ["assigned", "assigned"],
-  ["awaiting-info", "waiting for information from the referrer"],
-]);
 
 /** How often a referral waiting for its area's channel looks again. */
 export const CHANNEL_WAIT_MS = 60_000;
@@ -123,7 +117,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   // The referrer answered a question: the thread is told (the answer itself stays in the sealed history, behind Show details).
   const infoAnswered: Send = async (message) => {
     const record = await referralOf(message);
-    const text = `The referrer has answered the question on referral ${record.reference}. Triage team: press Show details on the card to read the answer. ${EMERGENCY_LINE}`;
+    const text = `${referrerAnsweredLine(record.reference)} ${EMERGENCY_LINE}`;
     await postInThread(record, text);
   };
 
@@ -134,9 +128,8 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     // Decided (or decided and reopened: the deadline was met once): nothing to escalate.
     if (record.status === "decided" || triage.reopened !== undefined) return;
     const view = channelViewOf(record, areas, clock());
-    const text =
-      `Escalation: referral ${record.reference} to ${areaNameOf(record.areaId)}'s front door has not been decided within one working day (due by ${view.decideBy}). ` +
-      `It is ${STATUS_LINES.get(record.status) ?? record.status}${view.assignee === undefined ? "" : `, assigned to ${view.assignee}`}. Open its card in the area's triage channel. ${EMERGENCY_LINE}`;
+    const escalation = decisionEscalationLine({ reference: record.reference, areaName: areaNameOf(record.areaId), decideBy: view.decideBy, status: record.status, assignee: view.assignee });
+    const text = `${escalation} ${EMERGENCY_LINE}`;
     const admins = adminsOf(record.areaId);
     const channel = await channels.channelOf(record.areaId);
     if (admins.length === 0 || channel === undefined) {
@@ -152,7 +145,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     const record = await referralOf(message);
     if (record.status !== "submitted") return;
     const due = channelViewOf(record, areas, clock()).acknowledgeBy;
-    await postInThread(record, `Reminder: referral ${record.reference} has not been acknowledged yet (due by ${due}). Press Acknowledge or Assign to me on its card. ${EMERGENCY_LINE}`);
+    await postInThread(record, `${acknowledgeReminderLine(record.reference, due)} ${EMERGENCY_LINE}`);
   };
 
   return new Map([
