@@ -42,7 +42,8 @@ export function buildServer() {
     return false;
   }
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
-  process.stdout.write(`Compiled src/ into lib/ in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+  // On stderr: `npm run --silent doctor -- --json` prints only its JSON on stdout.
+  process.stderr.write(`Compiled src/ into lib/ in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
   return true;
 }
 

@@ -1,4 +1,4 @@
-// `npm start`, `npm run start:bot` and `npm run worker` (issue 12): run the compiled server from
+// `npm start`, `npm run start:bot`, `npm run worker` and `npm run doctor` (issue 12): run the compiled server from
 // lib/, compiling src/ first when lib/ is missing or older than it, so `npm install && npm start`
 // still does everything. Plain JavaScript: it runs before anything is compiled. A production
 // install (`npm ci --omit=dev` on a built tree) has no compiler, and runs what lib/ holds.
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, buildServer, serverNeedsBuild } from "./build-server.mjs";
 
-const ENTRIES = { server: "main.js", worker: "worker.js" };
+const ENTRIES = { server: "main.js", worker: "worker.js", doctor: "cli/doctor.js" };
 const entry = ENTRIES[process.argv[2] ?? "server"];
 if (entry === undefined) {
   process.stderr.write(`usage: node scripts/start.mjs [${Object.keys(ENTRIES).join(" | ")}]\n`);

@@ -1,10 +1,9 @@
 // The parts the bot and the outbox worker share (issue 10, point 5): the store opened with its
 // referral key, the card renderer held to Teams' size limit, and the outbox worker over them.
 // compose-app.ts builds the bot from them; worker.ts runs the worker alone (`npm run worker`).
-import { dirname } from "node:path";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "./config/load-config.ts";
-import { keyMismatch, loadReferralKey } from "./config/load-referral-key.ts";
+import { dataDirOf, keyMismatch, loadReferralKey } from "./config/load-referral-key.ts";
 import type { Areas } from "./content/load-areas.ts";
 import { createCardRenderer, limitCardSize, type CardRenderer, type KeepingCardRenderer } from "./cards/render-card.ts";
 import { noticeCard } from "./cards/menu-views.ts";
@@ -94,11 +93,6 @@ export function composeWorker({ database, crypto, areas, roles, renderCard, auth
     clock,
   });
   return createOutboxWorker({ outbox: createOutboxRepository(database.db, database.dialect), senders, clock, logger });
-}
-
-/** Where the local referral key file lives: beside a SQLite database, else ./data. */
-function dataDirOf(databaseUrl: string): string {
-  return /^postgres(?:ql)?:\/\//i.test(databaseUrl) || databaseUrl === ":memory:" ? "data" : dirname(databaseUrl);
 }
 
 /** A URL's password replaced by "***", wherever it appears in `text`. */

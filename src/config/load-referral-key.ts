@@ -6,7 +6,7 @@
 // No message here ever holds the key, or any text given as one: only its key id.
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ConfigError } from "./load-config.ts";
 
 export type ReferralKey = Readonly<{
@@ -33,6 +33,11 @@ export type ReferralKeyOptions = {
 };
 
 export const KEY_FILE_NAME = "referral.key";
+
+/** Where the local referral key file lives: beside a SQLite database, else ./data. */
+export function dataDirOf(databaseUrl: string): string {
+  return /^postgres(?:ql)?:\/\//i.test(databaseUrl) || databaseUrl === ":memory:" ? "data" : dirname(databaseUrl);
+}
 const KEY_BYTES = 32;
 const MAKE_ONE = "make one with `openssl rand -base64 32`";
 const SEE_README = 'see "The referral key" in the README';

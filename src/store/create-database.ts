@@ -45,6 +45,8 @@ export type DatabaseOptions = {
   readonly onConnectionLost?: (error: Error) => void;
   /** Tests shorten them. */
   readonly postgresLimits?: PostgresLimits;
+  /** False only for `npm run doctor`, which reports migrations not yet run instead of running them. */
+  readonly migrate?: boolean;
 };
 
 /** `postgres://` or `postgresql://` → PostgreSQL; anything else is a SQLite file path, or ":memory:". */
@@ -52,6 +54,7 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   const database = POSTGRES_URL.test(url)
     ? await openPostgres(url, options.onConnectionLost ?? (() => undefined), options.postgresLimits ?? DEFAULT_POSTGRES_LIMITS)
     : openSqlite(url);
+  if (options.migrate === false) return database;
   try {
     const schema = database.dialect === "postgres" ? await currentSchema(database.db) : undefined;
     await migrateToLatest(database.db, { schema });
