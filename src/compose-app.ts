@@ -35,6 +35,7 @@ import { createTriageActions } from "./bot/triage-actions.ts";
 import { createTriageService } from "./services/triage-service.ts";
 import type { SweepCounts } from "./services/session-sweeper.ts";
 import { createApi } from "./http/api/create-api.ts";
+import { createApiViews } from "./cards/api-views.ts";
 import type { JWTVerifyGetKey } from "jose";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -110,6 +111,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       triage,
       checks,
       referralService,
+      views: createApiViews(areas),
       clock,
       logger,
     }),

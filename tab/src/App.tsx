@@ -15,6 +15,7 @@ import { MyReferrals } from "./MyReferrals.tsx";
 import { ReferralForm } from "./ReferralForm.tsx";
 import { connectToTeams, type TeamsHost, type ThemeName } from "./teams.ts";
 import { Problem } from "./ui.tsx";
+import type { MeAnswer } from "../../src/http/api/contract.ts";
 
 // Chart.js is most of the page's weight and only triage leads see the charts: loaded when opened.
 const InsightPage = lazy(() => import("./InsightPage.tsx").then((module) => ({ default: module.InsightPage })));
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
 });
 
-type Me = { name: string; local: boolean; triageAreas: { id: string; name: string }[] };
+type Me = MeAnswer;
 type Section = "check" | "mine" | "guidance" | "board" | "insight";
 
 const initialSection = (): Section => (new URLSearchParams(window.location.search).get("view") === "board" ? "board" : "check");

@@ -5,52 +5,13 @@ import { Badge, Button, Caption1, Checkbox, Field, Input, Select, Spinner, Text,
 import { useCallback, useEffect, useState } from "react";
 import { apiCall, apiDownload, apiGet, messageOf, type Identity } from "./api.ts";
 import { Notice, Problem, ReadOnlySections, useShared, type ReadOnlySection } from "./ui.tsx";
+import type { BoardAnswer, BoardFiltersAnswer, BoardItem, Option as ContractOption, TriageReferralAnswer } from "../../src/http/api/contract.ts";
 
-type Option = { value: string; title: string };
-type Filters = { statuses: Option[]; categories: Option[]; flags: Option[] };
-type Item = {
-  id: string;
-  reference: string;
-  areaName: string;
-  submittedText: string;
-  status: string;
-  statusText: string;
-  categoryText: string;
-  flags: { id: string; title: string }[];
-  ageBand: string;
-  assignee: string | null;
-  dueText: string;
-  overdue: boolean;
-};
-type Page = { items: Item[]; total: number; nextCursor?: string };
-type TriageDetail = {
-  view: "triage";
-  id: string;
-  reference: string;
-  version: number;
-  areaName: string;
-  status: string;
-  statusText: string;
-  note: string;
-  card: {
-    categoryLine: string;
-    offences: { text: string }[];
-    urgencyText: string;
-    facts: { title: string; value: string }[];
-    assignee: string;
-    actions: { verb: string; title: string }[];
-    canAssignTo: boolean;
-    colleagues: Option[];
-    canAsk: boolean;
-    canDecide: boolean;
-    outcomes: Option[];
-  };
-  carried: { areaName: string; ageText: string; resultLines: string[] };
-  sections: ReadOnlySection[] | null;
-  purged: string;
-  history: { when: string; text: string; said?: string }[];
-  earlier: string[];
-};
+type Option = ContractOption;
+type Filters = BoardFiltersAnswer;
+type Item = BoardItem;
+type Page = BoardAnswer;
+type TriageDetail = TriageReferralAnswer;
 
 const useStyles = makeStyles({
   // Grid items and selects may shrink below their longest option, so nothing is wider than a 320 px screen.

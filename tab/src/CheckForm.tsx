@@ -6,33 +6,12 @@ import { Button, Caption1, Checkbox, Field, Input, Radio, RadioGroup, Select, Sp
 import { useCallback, useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
 import { ContactLines, Notice, Problem, useShared, type Contact } from "./ui.tsx";
+import type { CheckAnswer, CheckCardData, CheckQuestion, CheckStep } from "../../src/http/api/contract.ts";
 
-type Question = { id: string; text: string; answer: string; error: string };
-type Step = { number: number; urgencyText: string; serviceName: string; text: string; contacts: Contact[]; note: string };
-type Card = {
-  progress: string;
-  notice: string;
-  areas?: { title: string; value: string }[];
-  fields?: Record<string, { value: string; error: string; number?: number | "" }> & { immediateDanger?: Question };
-  domains?: { id: string; letter: string; title: string; selected: string; signs: { id: string; label: string }[] }[];
-  questions?: Question[];
-  followUps?: Question[];
-  // The result
-  areaName?: string;
-  offences?: { title: string; text: string }[];
-  categoryText?: string;
-  categoryMeaning?: string;
-  localLabel?: string;
-  unconfirmed?: string;
-  flags?: { title: string; text: string }[];
-  firstSteps?: Step[];
-  laterSteps?: Step[];
-  alwaysDo?: { id: string; text: string }[];
-  notices?: string;
-  noticesInBrief?: string;
-  source?: string;
-};
-export type CheckView = { checkId: string; version: number; step: "context" | "signs" | "questions" | "result"; card: Card };
+type Question = CheckQuestion;
+type Step = CheckStep;
+type Card = CheckCardData;
+export type CheckView = CheckAnswer;
 
 const ANSWERS = [
   { value: "yes", title: "Yes" },

@@ -4,15 +4,15 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Ca
 import { useDeferredValue, useEffect, useState } from "react";
 import { apiGet, type Identity } from "./api.ts";
 import { GuidanceText } from "./markdown.tsx";
+import type { GuidanceAnswer, GuidanceItem, SignArea, SignsAnswer } from "../../src/http/api/contract.ts";
 
-export type GuidanceItem = { readonly id: string; readonly title: string; readonly topic: string; readonly body: string; readonly source: string };
+export type { GuidanceItem };
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM, padding: 0, listStyle: "none" },
   source: { color: tokens.colorNeutralForeground2 },
 });
 
-type SignArea = { id: string; letter: string; title: string; signs: { label: string; looksLike: string }[]; source: string };
 
 /** The nine SAFEGUARD areas with every sign and what it can look like, as the bot's "Warning signs" cards. */
 function WarningSigns({ identity }: { identity: Identity | undefined }) {
@@ -20,7 +20,7 @@ function WarningSigns({ identity }: { identity: Identity | undefined }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (identity === undefined) return;
-    apiGet<{ areas: SignArea[] }>(identity, "/signs").then(
+    apiGet<SignsAnswer>(identity, "/signs").then(
       (answer) => setAreas(answer.areas),
       (error: unknown) => setFailed(error instanceof Error ? error.message : "The warning signs could not be loaded."),
     );
@@ -67,7 +67,7 @@ export function GuidanceLibrary({ identity }: { identity: Identity | undefined }
     if (identity === undefined) return;
     let current = true;
     const search = deferred.trim() === "" ? "" : `&q=${encodeURIComponent(deferred.trim())}`;
-    apiGet<{ items: GuidanceItem[] }>(identity, `/guidance?limit=100${search}`).then(
+    apiGet<GuidanceAnswer>(identity, `/guidance?limit=100${search}`).then(
       (answer) => {
         if (!current) return;
         setItems(answer.items);

@@ -3,7 +3,7 @@
 // referrals, and the referrals of each month as charts with their numbers in tables. It shows
 // only what the API computed (src/services/mase-insight.ts), and says how a match was made.
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { InsightMonth, MaseInsight } from "../../src/services/mase-insight.ts";
+import type { InsightAnswer as MaseInsight, InsightMonth } from "../../src/http/api/contract.ts";
 import { InsightBreakdown, type Series } from "./InsightBreakdown.tsx";
 import { categoryWords, flagWords, kindWords, monthWords, outcomeWords } from "./insight-words.ts";
 

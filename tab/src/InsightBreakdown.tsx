@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Te
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { useLayoutEffect, useRef, useState } from "react";
 import { Bar } from "react-chartjs-2";
-import type { InsightMonth } from "../../src/services/mase-insight.ts";
+import type { InsightMonth } from "../../src/http/api/contract.ts";
 import { monthWords } from "./insight-words.ts";
 
 // Only what a bar chart with a legend and tooltips needs (react-chartjs-2's Bar registers its controller).

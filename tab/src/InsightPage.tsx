@@ -2,7 +2,7 @@
 // referral's reference opens it on the board.
 import { Field, Select, Spinner, Text } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { MaseInsight } from "../../src/services/mase-insight.ts";
+import type { InsightAnswer as MaseInsight } from "../../src/http/api/contract.ts";
 import { apiGet, messageOf, type Identity } from "./api.ts";
 import { Insight } from "./Insight.tsx";
 import { Problem, useShared } from "./ui.tsx";

@@ -3,17 +3,17 @@
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { apiGet, type Identity } from "./api.ts";
+import type { LocalUsersAnswer } from "../../src/http/api/contract.ts";
 
-type LocalUser = { readonly id: string; readonly name: string; readonly description?: string };
 
 const KEY = "safeguard.localUser";
 
 export function LocalSignIn({ identity, onChange }: { identity: Identity | undefined; onChange: (identity: Identity | undefined) => void }) {
-  const [users, setUsers] = useState<readonly LocalUser[] | undefined>(undefined);
+  const [users, setUsers] = useState<LocalUsersAnswer["users"] | undefined>(undefined);
   const [failed, setFailed] = useState<string | undefined>(undefined);
 
   useEffect(() => {
-    apiGet<{ users: LocalUser[] }>(undefined, "/local-users").then(
+    apiGet<LocalUsersAnswer>(undefined, "/local-users").then(
       (answer) => {
         setUsers(answer.users);
         const remembered = sessionStorage.getItem(KEY) ?? answer.users[0]?.id;

@@ -5,23 +5,10 @@ import { Badge, Button, Caption1, Field, Spinner, Text, Textarea, makeStyles, to
 import { useCallback, useEffect, useState } from "react";
 import { ApiFailure, apiCall, apiGet, messageOf, type Identity } from "./api.ts";
 import { ContactSections, Notice, Problem, ReadOnlySections, useShared, type ContactSection, type ReadOnlySection } from "./ui.tsx";
+import type { AnsweredAnswer, MineAnswer, MineItem, MyReferralAnswer } from "../../src/http/api/contract.ts";
 
-type Item = { id: string; reference: string; areaName: string; submittedText: string; status: string; statusText: string; categoryText: string; waitingForYou: boolean; delivered: boolean; deliveryText: string };
-type Mine = {
-  view: "mine";
-  id: string;
-  reference: string;
-  areaName: string;
-  statusText: string;
-  submittedText: string;
-  delivered: boolean;
-  deliveryText: string;
-  contactSections: ContactSection[];
-  updates: { at: string; text: string }[];
-  question: string | null;
-  sections: ReadOnlySection[] | null;
-  purged: string;
-};
+type Item = MineItem;
+type Mine = MyReferralAnswer;
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: 0, margin: 0, listStyle: "none" },
@@ -44,7 +31,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
   const send = () => {
     setBusy(true);
     setTold(undefined);
-    apiCall<{ message: string }>(identity, "POST", `/referrals/${id}/answer`, { answer })
+    apiCall<AnsweredAnswer>(identity, "POST", `/referrals/${id}/answer`, { answer })
       .then(
         (sent) => {
           setTold(sent.message);
@@ -143,7 +130,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
 }
 
 export function MyReferrals({ identity, refreshKey }: { identity: Identity | undefined; refreshKey: number }) {
-  const [items, setItems] = useState<Item[] | undefined>(undefined);
+  const [items, setItems] = useState<readonly Item[] | undefined>(undefined);
   const [open, setOpen] = useState<string | undefined>(undefined);
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const [changed, setChanged] = useState(0);
@@ -152,7 +139,7 @@ export function MyReferrals({ identity, refreshKey }: { identity: Identity | und
 
   useEffect(() => {
     if (identity === undefined) return;
-    apiGet<{ items: Item[] }>(identity, "/referrals?view=mine&limit=100").then(
+    apiGet<MineAnswer>(identity, "/referrals?view=mine&limit=100").then(
       (answer) => {
         setItems(answer.items);
         setFailed(undefined);

@@ -6,27 +6,9 @@ import { Button, Caption1, Spinner, Subtitle2, Text, makeStyles, tokens } from "
 import { useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
 import { ContactSections, FieldInput, Notice, Problem, ReadOnlySections, useShared, type ContactSection, type FieldData, type ReadOnlySection } from "./ui.tsx";
+import type { DraftAnswer, FormStage, ReviewStage, SentStage } from "../../src/http/api/contract.ts";
 
-type Entry = { title: string; index: number; fields: FieldData[] };
-type FormStage = {
-  stage: "form";
-  draftId: string;
-  version: number;
-  notice: string;
-  section: string;
-  sections: { id: string; title: string; issues: number }[];
-  carried: string[];
-  fields: FieldData[];
-  list: { group: "personsOfInterest" | "locationsOfInterest" | "parentsAndCarers" | "householdChildren"; add: string; entries: Entry[]; max: number; full: string } | null;
-  issues: { field: string; message: string }[];
-};
-type ReviewStage = { stage: "review"; draftId: string; version: number; carried: string[]; review: (ReadOnlySection & { section: string })[] };
-type SentStage = {
-  stage: "sent";
-  referralId: string;
-  sent: { reference: string; areaName: string; where: string; warnings: { text: string }[]; sections: ContactSection[]; noContact: string };
-};
-export type DraftStage = FormStage | ReviewStage | SentStage;
+export type DraftStage = DraftAnswer;
 
 const useStyles = makeStyles({
   sections: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, padding: 0, margin: 0, listStyle: "none" },

@@ -1,9 +1,10 @@
 // The tab's calls to the server's JSON API (/api/v1): in Teams with the user's SSO token; in local
 // use as the test user picked on the clearly marked local sign-in. Every failure comes back in the
 // API's one error shape, and is shown as its message.
+import type { ApiError } from "../../src/http/api/contract.ts";
 import { getTeamsToken } from "./teams.ts";
 
-export type ApiError = { readonly code: string; readonly message: string; readonly field?: string };
+export type { ApiError };
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly error: ApiError) {

@@ -2,6 +2,7 @@
 // a referral field as the server describes it (cards/referral-inputs.ts), and read-only sections.
 import { Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import type { Contact, ContactSection, FieldData, ReadOnlySection } from "../../src/http/api/contract.ts";
 
 export const useShared = makeStyles({
   /** A select whose longest option would otherwise set its width. */
@@ -34,21 +35,7 @@ export function Notice({ children, intent = "info" }: { children: ReactNode; int
 }
 
 /** A referral field as the server describes it: label, hint, kind, limits, choices, what was typed, its problem. */
-export type FieldData = {
-  readonly id: string;
-  readonly kind: "text" | "multiline" | "email" | "phone" | "date" | "number" | "choice";
-  readonly label: string;
-  readonly hint: string;
-  readonly error: string;
-  readonly value: string;
-  readonly maxLength: number;
-  readonly min: number;
-  readonly max: number;
-  readonly choices: readonly { readonly value: string; readonly title: string }[];
-  readonly required: boolean;
-  /** "Day/month/year, such as 02/03/2011" for a date, read day first (issue 21, point 4). */
-  readonly placeholder?: string;
-};
+export type { FieldData };
 
 export function FieldInput({ field, value, onChange }: { field: FieldData; value: string; onChange: (value: string) => void }) {
   const shared = useShared();
@@ -80,11 +67,7 @@ export function FieldInput({ field, value, onChange }: { field: FieldData; value
   );
 }
 
-export type ReadOnlySection = {
-  readonly title: string;
-  readonly groups: readonly { readonly title: string; readonly lines: readonly { readonly label: string; readonly value: string }[] }[];
-  readonly entries: readonly { readonly title: string; readonly lines: readonly { readonly label: string; readonly value: string }[] }[];
-};
+export type { ReadOnlySection };
 
 export function ReadOnlySections({ sections, level = 3 }: { sections: readonly ReadOnlySection[]; level?: 3 | 4 }) {
   const styles = useShared();
@@ -122,7 +105,7 @@ export function ReadOnlySections({ sections, level = 3 }: { sections: readonly R
   );
 }
 
-export type Contact = { readonly name: string; readonly phone: string; readonly phoneLink: string; readonly email: string; readonly hours: string; readonly status: string; readonly note?: string };
+export type { Contact };
 
 /** A service's contacts as the cards show them: name, open now or not, phone and email as links, hours, a note. */
 export function ContactLines({ contacts }: { contacts: readonly Contact[] }) {
@@ -154,7 +137,7 @@ export function ContactLines({ contacts }: { contacts: readonly Contact[] }) {
 }
 
 /** An area's contacts in sections, as the contacts card shows them: the night route first when no line is open (DOMAIN.md §6). */
-export type ContactSection = { readonly heading: string; readonly intro: string; readonly contacts: readonly Contact[]; readonly note: string };
+export type { ContactSection };
 
 export function ContactSections({ sections, level = 4 }: { sections: readonly ContactSection[]; level?: 3 | 4 }) {
   const shared = useShared();

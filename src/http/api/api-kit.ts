@@ -2,9 +2,11 @@
 // with zod (the first problem named by its field) and the signed-in user. Express 5 hands an async
 // handler's rejection to the API's error handler, so a failure answers 500 and never ends the server.
 import type { Response } from "express";
-import { z } from "zod";
+import type { z } from "zod";
 
-export type ApiErrorBody = { error: { code: string; message: string; field?: string } };
+import type { ApiErrorBody } from "./contract.ts";
+
+export { Page } from "./contract.ts";
 
 export function fail(response: Response, status: number, code: string, message: string, field?: string): void {
   response.status(status).json({ error: { code, message, ...(field === undefined || field === "" ? {} : { field }) } } satisfies ApiErrorBody);
@@ -37,12 +39,6 @@ export function parseOr400<S extends z.ZodType>(response: Response, schema: S, v
   fail(response, 400, "bad-input", `${field}: ${message}`, field);
   return undefined;
 }
-
-/** A list's page: at most `limit` items from the cursor a previous page gave. */
-export const Page = {
-  limit: z.coerce.number({ error: "expected a number" }).int({ error: "expected a whole number" }).min(1, { error: "at least 1" }).max(100, { error: "at most 100" }).default(25),
-  cursor: z.string().regex(/^\d{1,4}$/, { error: "expected the cursor a previous page gave" }).optional(),
-};
 
 /** `items` from the cursor, with the total and the next page's cursor while there is one. */
 export function pageOf<T>(items: readonly T[], limit: number, cursor: string | undefined) {

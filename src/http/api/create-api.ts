@@ -5,18 +5,18 @@
 // read with zod; the routes call the same services as the bot's cards.
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
-import { z } from "zod";
 import type { GuidanceEntry } from "../../content/load-guidance.ts";
 import { DOMAINS } from "../../domain/catalogue.ts";
-import { signsDomainCard } from "../../cards/menu-views.ts";
+import { API_MESSAGES, UNNAMED_TEAMS_USER } from "../../words/api-messages.ts";
 import type { Areas } from "../../content/load-areas.ts";
 import type { Roles } from "../../config/load-roles.ts";
-import { fail, Page, pageOf, parseOr400, type ApiUser } from "./api-kit.ts";
+import { fail, pageOf, parseOr400, type ApiUser } from "./api-kit.ts";
+import { GuidanceQuery, type GuidanceAnswer, type LocalUsersAnswer, type MeAnswer, type SignsAnswer } from "./contract.ts";
 import type { Identified } from "./teams-identity.ts";
 import { createReferralRoutes, type ReferralRouteDependencies } from "./referral-routes.ts";
 import { createCheckRoutes, type CheckRouteDependencies } from "./check-routes.ts";
 
-export type { ApiErrorBody } from "./api-kit.ts";
+export type { ApiErrorBody } from "./contract.ts";
 
 /**
  * The local sign-in's test users (issue 11, point 6), for local use only: a practitioner, and a
@@ -30,8 +30,6 @@ export const LOCAL_USERS = [
   // made in the playground's chat are in this user's "My referrals".
   { id: "playground-user", name: "Alex Wilber", description: "the Agents Playground's user: referrals made in its chat", aadObjectId: "00000000-0000-0000-0000-0000000000020", triageAreas: [] },
 ] as const;
-
-const GuidanceQuery = z.strictObject({ q: z.string().max(200, { error: "at most 200 characters" }).optional(), ...Page });
 
 export type ApiDependencies = {
   readonly guidance: readonly GuidanceEntry[];
@@ -47,7 +45,7 @@ export type ApiDependencies = {
 } & ReferralRouteDependencies & CheckRouteDependencies;
 
 export function createApi(dependencies: ApiDependencies): Router {
-  const { guidance, searchGuidance, areas, roles, authenticated, identify, logger } = dependencies;
+  const { guidance, searchGuidance, areas, roles, authenticated, identify, logger, views } = dependencies;
   const byId = new Map(guidance.map((entry) => [entry.id, entry]));
   const api = express.Router();
   // Answers name children and the people around them: no browser or proxy may keep a copy. First,
@@ -59,36 +57,36 @@ export function createApi(dependencies: ApiDependencies): Router {
   api.use(express.json({ limit: "64kb" }));
 
   api.get("/local-users", (_request, response) => {
-    if (authenticated) return fail(response, 404, "not-found", "There is no local sign-in when the bot runs with credentials.");
-    response.json({ users: LOCAL_USERS.map(({ id, name, description }) => ({ id, name, description })) });
+    if (authenticated) return fail(response, 404, "not-found", API_MESSAGES.noLocalSignIn);
+    response.json({ users: LOCAL_USERS.map(({ id, name, description }) => ({ id, name, description })) } satisfies LocalUsersAnswer);
   });
 
   // Every other route: a signed-in user.
   api.use(async (request: Request, response: Response, next) => {
     if (!authenticated) {
       const local = LOCAL_USERS.find((candidate) => candidate.id === request.get("x-local-user"));
-      if (local === undefined) return fail(response, 401, "not-signed-in", "Choose a test user on the local sign-in.", "X-Local-User");
+      if (local === undefined) return fail(response, 401, "not-signed-in", API_MESSAGES.chooseTestUser, "X-Local-User");
       response.locals["user"] = { userId: `msteams:${local.aadObjectId}`, aadObjectId: local.aadObjectId, name: local.name, triageAreas: local.triageAreas, local: true } satisfies ApiUser;
       return next();
     }
-    if (identify === undefined) return fail(response, 401, "sign-in-not-available", "Signing in from Teams is not set up on this server (TAB_AUDIENCE).");
+    if (identify === undefined) return fail(response, 401, "sign-in-not-available", API_MESSAGES.teamsSignInNotSetUp);
     const identified = await identify(request.get("authorization"));
     if (!identified.ok) {
       // The token's text and claims are never logged.
       if (identified.code === "keys-unavailable") {
         logger.warn("tab sign-in: the tenant's signing keys could not be fetched");
-        return fail(response, 503, identified.code, "Signing in cannot be checked just now. Try again in a minute.");
+        return fail(response, 503, identified.code, API_MESSAGES.signInUnavailable);
       }
       return fail(response, 401, identified.code, identified.message);
     }
     const { aadObjectId, name } = identified.user;
-    response.locals["user"] = { userId: `msteams:${aadObjectId}`, aadObjectId, name: name === "" ? "A Teams user" : name, triageAreas: roles.triageAreasOf(aadObjectId), local: false } satisfies ApiUser;
+    response.locals["user"] = { userId: `msteams:${aadObjectId}`, aadObjectId, name: name === "" ? UNNAMED_TEAMS_USER : name, triageAreas: roles.triageAreasOf(aadObjectId), local: false } satisfies ApiUser;
     next();
   });
 
   api.get("/me", (_request, response) => {
     const user = response.locals["user"] as ApiUser;
-    response.json({ name: user.name, local: user.local, triageAreas: user.triageAreas.map((id) => ({ id, name: areas.get(id)?.name ?? id })) });
+    response.json({ name: user.name, local: user.local, triageAreas: user.triageAreas.map((id) => ({ id, name: areas.get(id)?.name ?? id })) } satisfies MeAnswer);
   });
 
   api.get("/guidance", (request, response) => {
@@ -96,23 +94,23 @@ export function createApi(dependencies: ApiDependencies): Router {
     if (query === undefined) return;
     const { q, limit, cursor } = query;
     const matching = q === undefined || q.trim() === "" ? guidance : searchGuidance(q).flatMap((id) => byId.get(id) ?? []);
-    const items = matching.map((entry) => ({ id: entry.id, title: entry.title, topic: entry.topic, body: entry.body, source: entry.source, related: entry.related }));
-    response.json(pageOf(items, limit, cursor));
+    const items = matching.map((entry) => ({ id: entry.id, title: entry.title, topic: entry.topic, body: entry.body, source: entry.source, related: [...entry.related] }));
+    response.json(pageOf(items, limit, cursor) satisfies GuidanceAnswer);
   });
 
   // The nine SAFEGUARD areas with every sign, as the bot's "Warning signs" cards give them.
   api.get("/signs", (_request, response) => {
-    response.json({ areas: DOMAINS.map((domain) => ({ id: domain.id, ...signsDomainCard(domain.id).data })) });
+    response.json({ areas: DOMAINS.map((domain) => ({ id: domain.id, ...views.signArea(domain.id) })) } satisfies SignsAnswer);
   });
 
   api.use(createReferralRoutes(dependencies));
   api.use(createCheckRoutes(dependencies));
 
-  api.use((_request, response) => fail(response, 404, "not-found", "There is no such route in this API."));
+  api.use((_request, response) => fail(response, 404, "not-found", API_MESSAGES.noSuchRoute));
   const onError: ErrorRequestHandler = (error, _request, response, _next) => {
     const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, "API request failed");
-    if (!response.headersSent) fail(response, status, status === 500 ? "internal" : "bad-request", status === 500 ? "Something went wrong on the server." : "The request could not be read.");
+    if (!response.headersSent) fail(response, status, status === 500 ? "internal" : "bad-request", status === 500 ? API_MESSAGES.serverFailed : API_MESSAGES.requestUnreadable);
   };
   api.use(onError);
   return api;

@@ -4,53 +4,29 @@
 // disagree; this file only checks who may ask, reads the input and words the answer.
 import express, { type Response, type Router } from "express";
 import type { Logger } from "pino";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Areas } from "../../content/load-areas.ts";
 import { FLAGS, offenceFlagsOf, type Category, type Flag } from "../../domain/category.ts";
 import { TRIAGE_STATUSES, TriageState } from "../../domain/triage.ts";
 import { referrerMessage, timeWords } from "../../domain/triage-text.ts";
 import type { Referral } from "../../domain/referral.ts";
-import { referralChannelCard, STATUS_WORDS } from "../../cards/referral-channel-views.ts";
-import { channelViewOf, detailsViewOf } from "../../cards/referral-channel-data.ts";
-import { sectionsOf } from "../../cards/referral-review-views.ts";
 import { categoryWords, flagTitle } from "../../words/result-words.ts";
-import { PURGED_NOTE } from "../../cards/referral-details-views.ts";
-import { deliveryLine } from "../../cards/referral-sent-views.ts";
-import { areaContactsSections } from "../../cards/area-contacts-view.ts";
+import { deliveryLine, PURGED_NOTE, STATUS_WORDS } from "../../words/referral-words.ts";
+import { API_MESSAGES, answerAddedFor, notInTriageTeam, unconfirmedCategory } from "../../words/api-messages.ts";
 import type { ReferralService } from "../../services/referral-service.ts";
 import { boardCsv, boardRowOf, type BoardRow } from "../../export/board-csv.ts";
-import { draftValuesOf } from "../../services/referral-draft.ts";
 import { maseInsight } from "../../services/mase-insight.ts";
 import type { ReferralRecord, ReferralStore } from "../../services/referral-store.ts";
-import { ANSWER_LIMIT, TRIAGE_VERBS, type DetailsOutcome, type Presser, type TriageService } from "../../services/triage-service.ts";
-import { fail, Page, pageOf, parseOr400, userOf, type ApiUser } from "./api-kit.ts";
+import type { DetailsOutcome, Presser, TriageService } from "../../services/triage-service.ts";
+import type { ApiViews } from "./api-views.ts";
+import { fail, pageOf, parseOr400, userOf, type ApiUser } from "./api-kit.ts";
+import {
+  ActionBody, AnswerBody, CsvQuery, InsightQuery, ListQuery, ReferralId,
+  type AnsweredAnswer, type BoardFiltersAnswer, type BoardItem, type BoardQuery, type MineItem, type MineQuery, type MyReferralAnswer, type ReadOnlySection, type TriageReferralAnswer,
+} from "./contract.ts";
 
 /** The most referrals a list reads before filtering and sorting: far beyond an area's open ones. */
 export const LIST_READ_LIMIT = 1_000;
-
-const MineQuery = z.strictObject({ view: z.literal("mine"), ...Page });
-const BoardQuery = z.strictObject({
-  view: z.literal("board"),
-  area: z.string().max(50).optional(),
-  status: z.enum(TRIAGE_STATUSES, { error: `expected one of ${TRIAGE_STATUSES.join(", ")}` }).optional(),
-  category: z.enum(["0", "1", "2", "3"], { error: "expected 0, 1, 2 or 3" }).optional(),
-  flag: z.enum(FLAGS, { error: `expected one of ${FLAGS.join(", ")}` }).optional(),
-  overdue: z.enum(["true", "false"], { error: "expected true or false" }).optional(),
-  ...Page,
-});
-const ListQuery = z.discriminatedUnion("view", [MineQuery, BoardQuery], { error: "view: expected mine or board" });
-const CsvQuery = z.strictObject({ area: z.string().max(50).optional() });
-const InsightQuery = z.strictObject({
-  area: z.string().max(50).optional(),
-  months: z.coerce.number({ error: "expected a number" }).int({ error: "expected a whole number" }).min(1, { error: "at least 1" }).max(24, { error: "at most 24" }).default(12),
-});
-const ReferralId = z.string().uuid({ error: "expected a referral id" });
-const ActionBody = z.strictObject({
-  version: z.number({ error: "expected the version the page showed" }).int().positive(),
-  verb: z.enum(TRIAGE_VERBS, { error: `expected one of ${TRIAGE_VERBS.join(", ")}` }),
-  inputs: z.record(z.string(), z.string().max(5_000, { error: "at most 5,000 characters" })).default({}),
-});
-const AnswerBody = z.strictObject({ answer: z.string({ error: "expected text" }).max(ANSWER_LIMIT, { error: `at most ${ANSWER_LIMIT} characters` }) });
 
 export type ReferralRouteDependencies = {
   readonly referrals: ReferralStore;
@@ -60,33 +36,27 @@ export type ReferralRouteDependencies = {
   readonly areas: Areas;
   readonly clock: () => Date;
   readonly logger: Logger;
+  readonly views: ApiViews;
 };
 
 const presserOf = (user: ApiUser): Presser => ({ userId: user.userId, aadObjectId: user.aadObjectId, name: user.name });
 const isoOf = (at: Date | undefined) => (at === undefined ? null : at.toISOString());
 
-/** The referral's typed fields, read-only, by section as the review card shows them. */
-function readOnlySections(referral: Referral | undefined) {
-  if (referral === undefined) return undefined;
-  const { values, entries } = draftValuesOf(referral);
-  return sectionsOf({ draftId: "", version: 0, section: "essentials", values, issues: [], entries, carried: undefined })
-    .map((section) => ({ title: section.title, groups: section.groups, entries: section.entries }))
-    .filter((section) => section.groups.length > 0 || section.entries.length > 0);
-}
-
-export function createReferralRoutes({ referrals, referralService, triage, areas, clock, logger }: ReferralRouteDependencies): Router {
+export function createReferralRoutes({ referrals, referralService, triage, areas, clock, logger, views }: ReferralRouteDependencies): Router {
   const router = express.Router();
+  /** The referral's typed fields, read-only, by section as the review card shows them; undefined once purged. */
+  const readOnlySections = (referral: Referral | undefined): ReadOnlySection[] | undefined => (referral === undefined ? undefined : views.readOnlySections(referral));
   const areaName = (areaId: string) => areas.get(areaId)?.name ?? areaId;
 
   /** The areas a triage lead asks for: one of theirs, or all of theirs; undefined (after a 403) when not theirs. */
   function areasAsked(response: Response, user: ApiUser, area: string | undefined): readonly string[] | undefined {
     if (user.triageAreas.length === 0) {
-      fail(response, 403, "not-triage", "Only an area's triage team can see its referrals.");
+      fail(response, 403, "not-triage", API_MESSAGES.onlyTriageSees);
       return undefined;
     }
     if (area === undefined) return user.triageAreas;
     if (!user.triageAreas.includes(area)) {
-      fail(response, 403, "not-triage", `You are not in ${areaName(area)}'s triage team.`, "area");
+      fail(response, 403, "not-triage", notInTriageTeam(areaName(area)), "area");
       return undefined;
     }
     return [area];
@@ -103,7 +73,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     });
   }
 
-  function boardItem(record: ReferralRecord, row: BoardRow, now: Date) {
+  function boardItem(record: ReferralRecord, row: BoardRow, now: Date): BoardItem {
     return {
       id: record.id,
       reference: row.reference,
@@ -114,7 +84,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       status: row.status,
       statusText: STATUS_WORDS.get(row.status) ?? row.status,
       category: row.category,
-      categoryText: `${categoryWords(row.category, offenceFlagsOf(row.flags)).title}${row.unconfirmed ? " (unconfirmed)" : ""}`,
+      categoryText: unconfirmedCategory(categoryWords(row.category, offenceFlagsOf(row.flags)).title, row.unconfirmed),
       flags: row.flags.map((flag) => ({ id: flag, title: flagTitle(flag) })),
       ageBand: row.ageBand,
       assignee: row.assignee ?? null,
@@ -154,7 +124,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     return {
       delivered: delivery === "delivered",
       deliveryText: deliveryLine(delivery, areaName(record.areaId)),
-      contactSections: delivery === "delivered" || area === undefined ? [] : areaContactsSections(area, now, false, true),
+      contactSections: delivery === "delivered" || area === undefined ? [] : views.frontDoorContacts(area, now),
     };
   }
 
@@ -162,7 +132,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     const now = clock();
     const records = await referrals.list({ referrerId: user.userId }, LIST_READ_LIMIT);
     const deliveries = await Promise.all(records.map((record) => referralService.deliveryOf(record)));
-    const items = records.map((record, index) => {
+    const items = records.map((record, index): MineItem => {
       const summary = record.summary as { category: Category; flags: Flag[] };
       const delivery = deliveries[index] ?? "no-channel";
       return {
@@ -183,10 +153,8 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
   }
 
   /** A triage member's view: the channel card's facts and actions, the whole referral, its history and earlier referrals. */
-  function triageView(details: Extract<DetailsOutcome, { kind: "details" }>, note?: string) {
-    const now = clock();
-    const view = detailsViewOf(details, areas, now);
-    const card = referralChannelCard(channelViewOf(details.record, areas, now, note, details.people)).data as Record<string, unknown>;
+  function triageView(details: Extract<DetailsOutcome, { kind: "details" }>, note?: string): TriageReferralAnswer {
+    const { card, carried, history, earlier } = views.triage(details, clock(), note);
     return {
       view: "triage" as const,
       id: details.record.id,
@@ -197,24 +165,12 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       status: details.record.status,
       statusText: STATUS_WORDS.get(details.record.status) ?? details.record.status,
       note: note ?? "",
-      card: {
-        categoryLine: card["categoryLine"],
-        offences: card["offences"],
-        urgencyText: card["urgencyText"],
-        facts: card["facts"],
-        assignee: card["assignee"],
-        actions: card["actions"],
-        canAssignTo: card["canAssignTo"],
-        colleagues: card["colleagues"],
-        canAsk: card["canAsk"],
-        canDecide: card["canDecide"],
-        outcomes: card["outcomes"],
-      },
-      carried: view.carried,
+      card,
+      carried,
       sections: readOnlySections(details.referral) ?? null,
       purged: details.referral === undefined ? PURGED_NOTE : "",
-      history: view.history,
-      earlier: view.earlier,
+      history,
+      earlier,
     };
   }
 
@@ -236,7 +192,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       if (details.kind === "details") return void response.json(triageView(details));
     }
     const mineOutcome = await triage.forReferrer(id, user.userId);
-    if (mineOutcome.kind === "not-found") return fail(response, 404, "not-found", "There is no referral of yours with this id.");
+    if (mineOutcome.kind === "not-found") return fail(response, 404, "not-found", API_MESSAGES.noReferralOfYours);
     const now = clock();
     const { record: own, referral, events, question } = mineOutcome;
     response.json({
@@ -252,7 +208,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       question: question ?? null,
       sections: readOnlySections(referral) ?? null,
       purged: referral === undefined ? PURGED_NOTE : "",
-    });
+    } satisfies MyReferralAnswer);
   });
 
   router.post("/referrals/:id/actions", async (request, response) => {
@@ -261,10 +217,10 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     if (id === undefined || body === undefined) return;
     const user = userOf(response);
     const record = await referrals.get(id);
-    if (record === undefined || !user.triageAreas.includes(record.areaId)) return fail(response, record === undefined ? 404 : 403, record === undefined ? "not-found" : "not-triage", record === undefined ? "There is no referral with this id." : "Only the area's triage team can act on its referrals. Nothing was changed.");
+    if (record === undefined || !user.triageAreas.includes(record.areaId)) return fail(response, record === undefined ? 404 : 403, record === undefined ? "not-found" : "not-triage", record === undefined ? API_MESSAGES.noReferral : API_MESSAGES.onlyTriageActs);
     const outcome = await triage.act({ referralId: id, version: body.version, verb: body.verb, presser: presserOf(user), inputs: body.inputs });
-    if (outcome.kind === "not-found") return fail(response, 404, "not-found", "There is no referral with this id.");
-    if (outcome.kind === "not-triage") return fail(response, 403, "not-triage", "Only the area's triage team can act on its referrals. Nothing was changed.");
+    if (outcome.kind === "not-found") return fail(response, 404, "not-found", API_MESSAGES.noReferral);
+    if (outcome.kind === "not-triage") return fail(response, 403, "not-triage", API_MESSAGES.onlyTriageActs);
     let details: DetailsOutcome;
     try {
       details = await triage.details(id, presserOf(user));
@@ -272,9 +228,9 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       if (!outcome.moved) throw error;
       // The move is committed: the API's plain "Something went wrong" would read as if nothing happened.
       logger.error({ err: error }, "a triage move was recorded, but the referral could not be shown again");
-      return fail(response, 500, "recorded", "Done: this was recorded, but the referral could not be shown again just now. Reload it before doing anything more.");
+      return fail(response, 500, "recorded", API_MESSAGES.recordedNotShown);
     }
-    if (details.kind !== "details") return fail(response, 404, "not-found", "There is no referral with this id.");
+    if (details.kind !== "details") return fail(response, 404, "not-found", API_MESSAGES.noReferral);
     response.json(triageView(details, outcome.note));
   });
 
@@ -286,14 +242,14 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     switch (outcome.kind) {
       case "not-found":
       case "not-referrer":
-        return fail(response, 404, "not-found", "There is no referral of yours with this id.");
+        return fail(response, 404, "not-found", API_MESSAGES.noReferralOfYours);
       case "empty":
-        return fail(response, 400, "bad-input", "answer: write your answer first.", "answer");
+        return fail(response, 400, "bad-input", API_MESSAGES.answerEmpty, "answer");
       case "not-waiting":
         // What they typed is sent back, so it is not lost.
-        return void response.status(409).json({ error: { code: "not-waiting", message: "The front door is no longer waiting for an answer (they marked the information received, or decided): your answer was not sent. It is kept below if you want to copy it.", field: "answer" }, answer: body.answer });
+        return void response.status(409).json({ error: { code: "not-waiting", message: API_MESSAGES.answerNotWaiting, field: "answer" }, answer: body.answer });
       case "answered":
-        return void response.json({ status: outcome.record.status, message: `Your answer was added to the referral, for ${areaName(outcome.record.areaId)}'s triage team.` });
+        return void response.json({ status: outcome.record.status, message: answerAddedFor(areaName(outcome.record.areaId)) } satisfies AnsweredAnswer);
     }
   });
 
@@ -302,10 +258,10 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     if (id === undefined) return;
     const user = userOf(response);
     const record = await referrals.get(id);
-    if (record === undefined || !user.triageAreas.includes(record.areaId)) return fail(response, record === undefined ? 404 : 403, record === undefined ? "not-found" : "not-triage", record === undefined ? "There is no referral with this id." : "Only the area's triage team can download a referral.");
+    if (record === undefined || !user.triageAreas.includes(record.areaId)) return fail(response, record === undefined ? 404 : 403, record === undefined ? "not-found" : "not-triage", record === undefined ? API_MESSAGES.noReferral : API_MESSAGES.onlyTriageDownloads);
     const at = clock();
     const details = await triage.exportFor(id, presserOf(user), at);
-    if (details.kind !== "details") return fail(response, details.kind === "not-triage" ? 403 : 404, details.kind === "not-triage" ? "not-triage" : "not-found", details.kind === "not-triage" ? "Only the area's triage team can download a referral." : "There is no referral with this id.");
+    if (details.kind !== "details") return fail(response, details.kind === "not-triage" ? 403 : 404, details.kind === "not-triage" ? "not-triage" : "not-found", details.kind === "not-triage" ? API_MESSAGES.onlyTriageDownloads : API_MESSAGES.noReferral);
     const summary = details.record.summary as { category: Category; flags: Flag[]; unconfirmed: boolean };
     const state = TriageState.parse(details.record.triage);
     // pdf-lib is loaded with the first download, not at start-up.
@@ -348,7 +304,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       statuses: TRIAGE_STATUSES.map((value) => ({ value, title: STATUS_WORDS.get(value) ?? value })),
       categories: ([0, 1, 2, 3] as const).map((value) => ({ value: String(value), title: categoryWords(value).title })),
       flags: FLAGS.map((value) => ({ value, title: flagTitle(value) })),
-    });
+    } satisfies BoardFiltersAnswer);
   });
 
   router.get("/insight", async (request, response) => {
