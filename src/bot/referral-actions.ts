@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
-import { carriedOf, LIST_GROUPS } from "../cards/referral-sections.ts";
+import { carriedOf, ESSENTIAL_PARTS, essentialPart, essentialPartOf, LIST_GROUPS } from "../cards/referral-sections.ts";
 import { referralFormCard, referralReviewCard, referralSentCard, sameChildCard, type ReferralFormView } from "../cards/referral-views.ts";
 import { sentViewOf } from "../cards/referral-sent-views.ts";
 import { NOTICES_FOR_REFERRALS } from "../words/referral-notices.ts";
@@ -31,6 +31,9 @@ const Move = z.object({
   showEntry: z.coerce.number().int().min(0).max(19).optional(),
   shownFrom: z.coerce.number().int().min(0).max(20).optional(),
   shownTo: z.coerce.number().int().min(0).max(20).optional(),
+  /** The part of the essentials the card showed, and the one a Next or Back button opens (issue 21, point 3). */
+  part: z.coerce.number().int().min(0).max(ESSENTIAL_PARTS.length - 1).optional(),
+  toPart: z.coerce.number().int().min(0).max(ESSENTIAL_PARTS.length - 1).optional(),
 });
 
 const REPEATED_PRESS = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
@@ -55,10 +58,20 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
 
   const sentCard = (sent: Sent): CardToSend => referralSentCard(sentViewOf(sent));
 
-  function cardOf(outcome: ReferralOutcome, showEntry?: number): CardToSend {
+  /**
+   * The part of the essentials to show: where the first problem is when there are problems (the one
+   * pressed from if it has one), else the part asked for.
+   */
+  function partOf(view: DraftView, pressedFrom: number | undefined, asked: number | undefined): number {
+    const parts = view.issues.map((issue) => essentialPartOf(issue.field)).filter((part) => part !== undefined);
+    if (parts.length === 0) return essentialPart(asked);
+    return pressedFrom !== undefined && parts.includes(pressedFrom) ? pressedFrom : Math.min(...parts);
+  }
+
+  function cardOf(outcome: ReferralOutcome, showEntry?: number, part?: { from?: number; to?: number }): CardToSend {
     switch (outcome.kind) {
       case "form":
-        return referralFormCard({ ...formViewOf(outcome.view), ...(showEntry === undefined ? {} : { showEntry }) });
+        return referralFormCard({ ...formViewOf(outcome.view), part: partOf(outcome.view, part?.from, part?.to), ...(showEntry === undefined ? {} : { showEntry }) });
       case "review":
         return referralReviewCard(formViewOf(outcome.view));
       case "stale":
@@ -74,7 +87,7 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
     const ref = DraftRef.safeParse(data);
     const move = Move.safeParse(data);
     if (!ref.success || !move.success) return welcomeCard(NOTICES_FOR_REFERRALS.invalid);
-    const { section, group, index, shownFrom, shownTo } = move.data;
+    const { section, group, index, shownFrom, shownTo, part, toPart } = move.data;
     const outcome = await referrals.act({
       ...ref.data,
       userId,
@@ -85,10 +98,11 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
       ...(group === undefined ? {} : { group }),
       ...(index === undefined ? {} : { index }),
       ...(shownFrom === undefined || shownTo === undefined ? {} : { shown: { from: shownFrom, to: shownTo } }),
+      ...(part === undefined ? {} : { shownGroups: ESSENTIAL_PARTS[part]?.groups ?? [] }),
     });
     // The page of a list to show: the entry just added, where one was removed, or the one asked for.
     const showEntry = verb === "referral.add" && group !== undefined && outcome.kind === "form" ? outcome.view.state.entries[group] - 1 : verb === "referral.remove" ? index : move.data.showEntry;
-    return cardOf(outcome, showEntry);
+    return cardOf(outcome, showEntry, { ...(part === undefined ? {} : { from: part }), ...(toPart === undefined ? {} : { to: toPart }) });
   };
 
   return new Map<string, (request: ReferralActionRequest) => Promise<CardToSend>>([

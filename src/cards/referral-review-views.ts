@@ -10,13 +10,13 @@ import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
 import {
   ENTRY_WORDS, ESSENTIAL_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, carriedLines, displayValue, fieldsIn, groupTitle, isListGroup, type ReferralSection,
 } from "./referral-sections.ts";
-import type { ReferralFormView } from "./referral-views.ts";
+import type { LinkRow, ReferralFormView } from "./referral-views.ts";
 import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
 
 // What the template adds around the texts, in bytes, measured from cards/referral-review.json with
 // a draft id of 36 characters; test/cards/referral-review-views.test.ts checks the estimate stays
 // above the real size and close to it.
-const COST = { card: 1900, carried: 50, section: 400, empty: 90, group: 110, line: 135, entry: 115 } as const;
+const COST = { card: 1700, carried: 50, section: 400, group: 110, line: 135, entry: 115, fold: 300, notAdded: 260 } as const;
 const MARGIN = 512;
 
 export const SHORTENED_NOTE =
@@ -65,9 +65,16 @@ export function overheadOf(view: ReferralFormView, sections: readonly Section[])
   const ours = (texts: readonly string[]) => texts.reduce((sum, text) => sum + jsonBytes(text), 0);
   const carried = carriedLines(view.carried);
   let bytes = COST.card + ours([view.notice ?? "", view.draftId, ...carried.map((line) => line.text), view.carried?.areaName ?? ""]) + COST.carried * carried.length;
+  const notAdded = sections.filter((section) => section.section !== "essentials" && section.groups.length === 0 && section.entries.length === 0);
+  if (notAdded.length > 0) bytes += COST.fold;
   for (const section of sections) {
+    if (notAdded.includes(section)) {
+      // A link in the folded "Not added" list: its words twice (the title and the button's), and the draft.
+      bytes += COST.notAdded + ours([SECTION_WORDS[section.section].link, SECTION_WORDS[section.section].link, view.draftId]);
+      continue;
+    }
     // The title twice: above the section, and in its Change button's tooltip.
-    bytes += COST.section + ours([section.title, section.title, view.draftId]) + (section.groups.length === 0 && section.entries.length === 0 ? COST.empty : 0);
+    bytes += COST.section + ours([section.title, section.title, view.draftId]);
     for (const group of section.groups) bytes += COST.group + ours([group.title]) + group.lines.reduce((sum, line) => sum + COST.line + jsonBytes(line.label), 0);
     for (const entry of section.entries) bytes += COST.entry + ours([entry.title]) + entry.lines.reduce((sum, line) => sum + jsonBytes(`${line.label}\n`), 0);
   }
@@ -143,6 +150,10 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
   const base = { draftId: view.draftId, version: view.version };
   const { sections, shortened } = fitted(view, reviewSectionsOf(view));
   const area = view.carried === undefined ? "the area" : view.carried.areaName;
+  const isEmpty = (section: Section) => section.groups.length === 0 && section.entries.length === 0;
+  // The essentials always show, even empty: they are what the front door needs.
+  const filled = sections.filter((section) => section.section === "essentials" || !isEmpty(section));
+  const notAdded = sections.filter((section) => section.section !== "essentials" && isEmpty(section));
   return {
     name: "referral-review",
     data: {
@@ -150,10 +161,14 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
       notice: view.notice ?? "",
       shortened: shortened ? SHORTENED_NOTE : "",
       carried: carriedLines(view.carried),
-      sections: sections.map((section) => ({
+      // Issue 21, point 3: the parts with nothing in them are one folded list of links, not a
+      // heading and "Nothing added." each, so the card fits the 900 px Teams shows.
+      notAdded: notAdded.map((section): LinkRow => ({ title: SECTION_WORDS[section.section].link, verb: "referral.edit", data: { ...base, section: section.section } })),
+      notAddedTitle: `Not added (optional): ${notAdded.length}`,
+      sections: filled.map((section) => ({
         title: section.title,
         change: { tooltip: `Change: ${section.title}`, data: { ...base, section: section.section } },
-        empty: section.groups.length === 0 && section.entries.length === 0 ? "Nothing added." : "",
+        empty: "",
         groups: section.groups,
         entries: section.entries.map((entry) => ({
           title: entry.title,

@@ -33,6 +33,28 @@ export function fieldsIn(section: ReferralSection): readonly FieldSpec[] {
 /** The groups whose fields the essentials show, in the table's order. */
 export const ESSENTIAL_GROUPS: readonly GroupId[] = REFERRAL_GROUPS.map((group) => group.id).filter((group) => fieldsIn("essentials").some((field) => field.group === group));
 
+/**
+ * Issue 21, point 3: on a Teams card the essentials come a part at a time, so that each part fits
+ * the 900 px a 1400x900 window shows, with its heading in view. Every essential group is in one
+ * part (test/cards/referral-views.test.ts). The tab shows them on one page.
+ */
+export const ESSENTIAL_PARTS: readonly { readonly title: string; readonly groups: readonly GroupId[] }[] = [
+  { title: "About you", groups: ["referrer"] },
+  { title: "The child", groups: ["child"] },
+  { title: "Your worry and parents", groups: ["concern", "parentalResponsibility"] },
+];
+
+/** The part of the essentials showing a field ("child.forename"), or undefined for a field outside them. */
+export function essentialPartOf(field: string): number | undefined {
+  if (sectionOfField(field) !== "essentials") return undefined;
+  const group = field.split(".")[0];
+  const part = ESSENTIAL_PARTS.findIndex((candidate) => candidate.groups.some((held) => held === group));
+  return part < 0 ? undefined : part;
+}
+
+/** A part number from a card's data, kept within the parts. */
+export const essentialPart = (part: number | undefined): number => Math.min(Math.max(0, part ?? 0), ESSENTIAL_PARTS.length - 1);
+
 type SectionWords = { readonly title: string; readonly link: string; readonly intro: string };
 
 // MASE and DSL are explained where they first appear: the MASE group's title, the DSL field's hint.

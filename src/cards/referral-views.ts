@@ -6,7 +6,7 @@ import { maxEntriesOf, type ListEntries, type ListGroupId } from "../domain/refe
 import type { CardToSend } from "./check-views.ts";
 import { inputData, type InputData } from "./referral-inputs.ts";
 import {
-  ENTRIES_PER_PAGE, ENTRY_WORDS, ESSENTIAL_GROUPS, REFERRAL_CARD_SECTIONS, SECTION_WORDS, entryPage, fieldsIn, fullListWords, groupTitle, isListGroup, sectionOfField, fieldOfInput,
+  ENTRIES_PER_PAGE, ENTRY_WORDS, ESSENTIAL_PARTS, REFERRAL_CARD_SECTIONS, essentialPart, essentialPartOf, SECTION_WORDS, entryPage, fieldsIn, fullListWords, groupTitle, isListGroup, sectionOfField, fieldOfInput,
   carriedLines, type Carried, type ReferralSection,
 } from "./referral-sections.ts";
 
@@ -38,6 +38,8 @@ export type ReferralFormView = {
    * entries it showed (`shownFrom`, `shownTo`), so only those are read as cleared when left empty.
    */
   showEntry?: number;
+  /** In the essentials: the part shown (default 0; clamped). A Teams card shows them a part at a time (issue 21, point 3). */
+  part?: number;
 };
 
 export type LinkRow = { title: string; verb: string; data: object };
@@ -53,6 +55,7 @@ const ENTRY_COUNT: Readonly<Record<ListGroupId, (count: number) => string>> = {
 /** The data every button on this card sends: the draft, its version and, in a list, the entries shown. */
 function actionBase(view: ReferralFormView) {
   const base = { draftId: view.draftId, version: view.version };
+  if (view.section === "essentials") return { ...base, part: essentialPart(view.part) };
   if (!isListGroup(view.section)) return base;
   const shown = entryPage(view.section, view.entries[view.section], view.showEntry);
   return { ...base, shownFrom: shown.from, shownTo: shown.to };
@@ -62,6 +65,7 @@ function actionBase(view: ReferralFormView) {
 function onThisCard(view: ReferralFormView, inputId: string): boolean {
   const section = sectionOfField(inputId);
   if (section !== view.section) return false;
+  if (section === "essentials") return essentialPartOf(inputId) === essentialPart(view.part);
   const entry = fieldOfInput(inputId)?.entry;
   if (entry === undefined || !isListGroup(section)) return true;
   const shown = entryPage(section, view.entries[section], view.showEntry);
@@ -99,20 +103,27 @@ function fixData(view: ReferralFormView) {
   if (total === 0) return { count: "", general: [], here: "", elsewhere: "", nearButton: [] };
   const here = view.issues.filter((issue) => onThisCard(view, issue.field)).length;
   const general = view.issues.filter((issue) => sectionOfField(issue.field) === undefined).map((issue) => ({ text: issue.message }));
-  const places = new Map<string, number>();
+  // Where each of the others is: a part of the essentials (reached with Next or Back on them), or a link below.
+  const places = new Map<string, { count: number; how: string }>();
   for (const issue of view.issues) {
     const place = placeOfIssue(view, issue.field);
     if (place === undefined || onThisCard(view, issue.field)) continue;
     const { section, showEntry } = place;
-    const name = isListGroup(section) && showEntry !== undefined ? pageTitle(section, view.entries[section], showEntry) : SECTION_WORDS[section].link;
-    places.set(name, (places.get(name) ?? 0) + 1);
+    const part = essentialPartOf(issue.field);
+    const [name, how] =
+      isListGroup(section) && showEntry !== undefined ? [pageTitle(section, view.entries[section], showEntry), "link"]
+      : part !== undefined && view.section === "essentials" ? [`${SECTION_WORDS.essentials.title}: ${ESSENTIAL_PARTS[part]?.title ?? ""}`, part < essentialPart(view.part) ? "Back" : "Next"]
+      : [SECTION_WORDS[section].link, "link"];
+    places.set(name, { count: (places.get(name)?.count ?? 0) + 1, how });
   }
-  const elsewhere = [...places.values()].reduce((sum, count) => sum + count, 0);
+  const elsewhere = [...places.values()].reduce((sum, place) => sum + place.count, 0);
+  const placed = [...places].map(([name, { count, how }]) => `${name} (${count})${how === "link" ? "" : `, with ${how}`}`);
+  const viaLinks = [...places.values()].some((place) => place.how === "link");
   return {
     count: `${plural(total, "thing", "things")} to fix.`,
     general,
     here: here === 0 ? "" : `${here === 1 ? "One is" : `${here} are`} on this card, beside ${here === 1 ? "its field" : "their fields"}.`,
-    elsewhere: elsewhere === 0 ? "" : `${elsewhere === 1 ? "One is" : `${elsewhere} are`} in other parts, opened from the links below: ${[...places].map(([name, count]) => `${name} (${count})`).join("; ")}.`,
+    elsewhere: elsewhere === 0 ? "" : `${elsewhere === 1 ? "One is" : `${elsewhere} are`} in other parts: ${placed.join("; ")}${viaLinks ? ", under the links below" : ""}.`,
     nearButton: nearButtonLines(view),
   };
 }
@@ -140,9 +151,9 @@ function pageTitle(group: ListGroupId, count: number, from: number): string {
 function groupsData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
   if (isListGroup(view.section)) return [];
   const fields = fieldsIn(view.section);
-  const groups = view.section === "essentials" ? ESSENTIAL_GROUPS : [view.section];
+  const groups = view.section === "essentials" ? (ESSENTIAL_PARTS[essentialPart(view.part)]?.groups ?? []) : [view.section];
   return groups.map((group) => ({
-    title: view.section === "essentials" ? groupTitle(group) : "",
+    title: groups.length > 1 ? groupTitle(group) : "",
     fields: fields.filter((field) => field.group === group).map((field) => {
       const id = `${field.group}.${field.key}`;
       return inputData(field, id, view.values[id], errors.get(id) ?? "");
@@ -202,21 +213,48 @@ function sectionLinks(view: ReferralFormView): LinkRow[] {
       isListGroup(section) ? (view.entries[section] > 0 ? ENTRY_COUNT[section](view.entries[section]) : "") : filled.has(section) ? "filled in" : "",
       toFix > 0 ? `${toFix} to fix` : "",
     ].filter((part) => part !== "");
-    // A list opens at the page of its first problem.
+    // A list opens at the page of its first problem, the essentials at the part of theirs.
     const firstIssue = view.issues.map((issue) => placeOfIssue(view, issue.field)).find((place) => place?.section === section);
+    const firstPart = section === "essentials" ? view.issues.map((issue) => essentialPartOf(issue.field)).find((part) => part !== undefined) : undefined;
     return {
       title: `${SECTION_WORDS[section].link}${state.length === 0 ? "" : ` (${state.join(", ")})`}`,
       verb: "referral.section",
-      data: { ...base, section, ...(firstIssue?.showEntry === undefined ? {} : { showEntry: firstIssue.showEntry }) },
+      data: { ...base, section, ...(firstIssue?.showEntry === undefined ? {} : { showEntry: firstIssue.showEntry }), ...(firstPart === undefined ? {} : { toPart: firstPart }) },
     };
   });
 }
 
+// Issue 21 (low): the essentials are never "filled in so far" because Teams gave the presser's name
+// and email; the line names only the optional parts with anything in them.
 function progressLine(view: ReferralFormView): string {
   const filledNow = filledSections(view);
-  const filled = REFERRAL_CARD_SECTIONS.filter((section) => filledNow.has(section)).map((section) => SECTION_WORDS[section].title);
-  const sofar = filled.length === 0 ? "Nothing filled in yet." : `Filled in so far: ${filled.join("; ")}.`;
-  return `${sofar} Nothing is sent until you review the referral and press Submit referral.`;
+  const filled = REFERRAL_CARD_SECTIONS.filter((section) => section !== "essentials" && filledNow.has(section)).map((section) => SECTION_WORDS[section].link);
+  const sofar = filled.length === 0 ? "" : `More detail added: ${filled.join("; ")}. `;
+  return `${sofar}Nothing is sent until you review the referral and press Submit referral.`;
+}
+
+type Step = { title: string; data: object };
+const NO_STEP: Step = { title: "", data: {} };
+
+/** Next and Back between the parts of the essentials, each naming the part it opens and its problems. */
+function stepsData(view: ReferralFormView): { next: Step; previous: Step; where: string } {
+  if (view.section !== "essentials") return { next: NO_STEP, previous: NO_STEP, where: "" };
+  const part = essentialPart(view.part);
+  const base = actionBase(view);
+  const step = (to: number, word: string): Step => {
+    const target = ESSENTIAL_PARTS[to];
+    if (target === undefined) return NO_STEP;
+    // The problems in other parts are counted at the top ("fix.elsewhere"): the buttons stay within 30 characters.
+    return { title: `${word}: ${target.title}`, data: { ...base, section: "essentials", toPart: to } };
+  };
+  return { next: step(part + 1, "Next"), previous: step(part - 1, "Back"), where: `Part ${part + 1} of ${ESSENTIAL_PARTS.length}` };
+}
+
+/** The card's title: "The essentials, part 2 of 3: The child" on a part of the essentials. */
+function titleOf(view: ReferralFormView): string {
+  if (view.section !== "essentials") return SECTION_WORDS[view.section].title;
+  const part = essentialPart(view.part);
+  return `${SECTION_WORDS.essentials.title}, part ${part + 1} of ${ESSENTIAL_PARTS.length}: ${ESSENTIAL_PARTS[part]?.title ?? ""}`;
 }
 
 /** The referral form at one section, everything typed kept and each problem beside its field. */
@@ -226,7 +264,7 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
   return {
     name: "referral-form",
     data: {
-      title: SECTION_WORDS[view.section].title,
+      title: titleOf(view),
       notice: view.notice ?? "",
       intro: SECTION_WORDS[view.section].intro,
       fix: fixData(view),
@@ -234,6 +272,12 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       groups: groupsData(view, errors),
       list: listData(view, errors),
       progress: progressLine(view),
+      steps: stepsData(view),
+      // The other parts are folded under one button (issue 21, point 3), open when one holds a problem.
+      more: {
+        title: view.section === "essentials" ? "Add more detail (optional)" : "Other parts of the referral",
+        open: view.issues.some((issue) => { const place = placeOfIssue(view, issue.field); return place !== undefined && place.section !== view.section; }),
+      },
       sections: sectionLinks(view),
       review: base,
       back:

@@ -96,13 +96,17 @@ export function mergeInputs(state: DraftState, inputs: Readonly<Record<string, u
 
 /**
  * The input ids a section's card showed, so that what it leaves out is read as cleared. A list is
- * shown a page at a time: only the entries `[shown.from, shown.to)` the card says it showed.
+ * shown a page at a time: only the entries `[shown.from, shown.to)` the card says it showed; the
+ * essentials a part at a time on a Teams card: only the groups `shownGroups` the card says it showed.
  */
-export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"], shown?: { from: number; to: number }): ReadonlySet<string> {
+export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"], shown?: { from: number; to: number }, shownGroups?: readonly string[]): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const field of REFERRAL_FIELDS) {
     const isList = isListGroup(field.group);
-    if (section === "essentials" && field.required && !isList) ids.add(`${field.group}.${field.key}`);
+    // A Teams card shows the essentials a part at a time (issue 21, point 3): `shownGroups`, when given.
+    if (section === "essentials" && field.required && !isList) {
+      if (shownGroups === undefined || shownGroups.includes(field.group)) ids.add(`${field.group}.${field.key}`);
+    }
     else if (section === field.group && !isList && !field.required) ids.add(`${field.group}.${field.key}`);
     else if (section === field.group && isList && shown !== undefined) {
       const last = Math.min(shown.to, entries[field.group as ListGroupId]);

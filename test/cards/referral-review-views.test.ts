@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 import { referralReviewCard, type ReferralFormView } from "../../src/cards/referral-views.ts";
 import { SHORTENED_NOTE, overheadOf, reviewSectionsOf } from "../../src/cards/referral-review-views.ts";
-import { REFERRAL_CARD_SECTIONS } from "../../src/cards/referral-sections.ts";
+import { REFERRAL_CARD_SECTIONS, SECTION_WORDS } from "../../src/cards/referral-sections.ts";
 import { jsonBytes } from "../../src/cards/shorten-to-fit.ts";
 import { REFERRAL_FIELDS, type FieldSpec } from "../../src/domain/referral-fields.ts";
-import { DRAFT_ID, bytesOf, executes, idsOf, longest, nodes, rendered, textBlocks, textRuns, view, worstCase } from "../support/referral-cards.ts";
+import { DRAFT_ID, buttonTitles, bytesOf, executes, idsOf, longest, nodes, rendered, textBlocks, textRuns, view, worstCase } from "../support/referral-cards.ts";
 
 describe("referral review", () => {
   const INJECTION = "[click](https://evil.example) **bold** <b>x</b> _it_ # `code`";
@@ -27,10 +27,15 @@ describe("referral review", () => {
       "Date of birth: ", "9 April 2011",
       "Telling them could put the child at greater risk",
     ]));
+    // The parts holding something each have Change; the empty ones are links in one folded list (issue 21, point 3).
+    const filled = ["essentials", "referrer"];
     expect(executes(json).map((action) => [action.title, action.verb, action.data])).toEqual([
-      ...REFERRAL_CARD_SECTIONS.map((section) => ["Change", "referral.edit", { draftId: DRAFT_ID, version: 7, section }]),
+      ...filled.map((section) => ["Change", "referral.edit", { draftId: DRAFT_ID, version: 7, section }]),
+      ...REFERRAL_CARD_SECTIONS.filter((section) => !filled.includes(section)).map((section) => [SECTION_WORDS[section].link, "referral.edit", { draftId: DRAFT_ID, version: 7, section }]),
       ["Submit referral", "referral.submit", { draftId: DRAFT_ID, version: 7 }],
     ]);
+    expect(nodes(json, (node) => node.id === "not-added")[0]?.isVisible).toBe(false);
+    expect(buttonTitles(json)).toContain(`Not added (optional): ${REFERRAL_CARD_SECTIONS.length - filled.length}`);
     expect(textBlocks(json)).toContain("Submitting stores this referral and posts it to the triage channel registered for Kingston upon Thames in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.");
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 import { ENTRIES_PER_PAGE, referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView, type ReferralSection } from "../../src/cards/referral-views.ts";
-import { REFERRAL_CARD_SECTIONS, fieldsIn, isListGroup } from "../../src/cards/referral-sections.ts";
+import { ESSENTIAL_GROUPS, ESSENTIAL_PARTS, REFERRAL_CARD_SECTIONS, fieldsIn, isListGroup } from "../../src/cards/referral-sections.ts";
 import { maxEntriesOf } from "../../src/domain/referral-fields.ts";
 import type { CardToSend } from "../../src/cards/check-views.ts";
 import { TRIAGE_STATUSES } from "../../src/domain/triage.ts";
@@ -14,7 +14,7 @@ import { inputsShownIn } from "../../src/services/referral-draft.ts";
 import { cardProblems } from "../support/validate-card.ts";
 import { unkeptPromises } from "../support/promise-phrases.ts";
 import {
-  CHANNEL, DRAFT_ID, NOTICE, SENT, SUNDAY_03, buttonTitles, sentAt, bytesOf, executes, idsOf, inputById, inputs, longest, nodes, rendered, textBlocks, textRuns, view, worstCase,
+  CHANNEL, DRAFT_ID, NOTICE, SENT, SUNDAY_03, buttonTitles, essentialsRendered, sentAt, bytesOf, executes, idsOf, inputById, inputs, longest, nodes, rendered, textBlocks, textRuns, view, worstCase,
 } from "../support/referral-cards.ts";
 
 const CASES: [string, CardToSend][] = [
@@ -67,9 +67,38 @@ describe("referral form", () => {
   });
 
   it("the essentials show the required fields of every group, and what the service reads back as cleared", () => {
-    const card = rendered(referralFormCard(view()));
+    const card = essentialsRendered();
     expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 })]);
-    expect(textBlocks(card)).toEqual(expect.arrayContaining(["About you", "The child", "Your worry", "Parents and carers"]));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Make a referral · The essentials, part 1 of 3: About you", "Make a referral · The essentials, part 2 of 3: The child", "Your worry", "Parents and carers"]));
+  });
+
+  // Issue 21, point 3: a part of the essentials at a time, each within 900 px in Teams.
+  it("shows the essentials a part at a time: every essential group in one part, each part's inputs the ones the service reads back from it", () => {
+    expect(ESSENTIAL_PARTS.flatMap((part) => part.groups)).toEqual(ESSENTIAL_GROUPS);
+    ESSENTIAL_PARTS.forEach(({ groups }, part) => {
+      const card = rendered(referralFormCard(view({ part })));
+      expect(inputs(card).map((input) => input.id), `part ${part}`).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, undefined, groups)]);
+      // Every button says which part it was pressed on, so only that part's empty inputs are read as cleared.
+      for (const action of executes(card)) if (!action.verb.startsWith("check.")) expect(action.data, `${action.title}, part ${part}`).toMatchObject({ part });
+    });
+  });
+
+  it("Next and Back between the parts; Review and send first on the last part", () => {
+    const steps = (part: number) => executes(rendered(referralFormCard(view({ part })))).filter((action) => action.data.toPart !== undefined || action.verb === "referral.review").map((action) => [action.title, action.verb, action.data.toPart]);
+    expect(steps(0).slice(0, 2)).toEqual([["Next: The child", "referral.section", 1], ["Review and send", "referral.review", undefined]]);
+    expect(steps(1).slice(0, 3)).toEqual([["Next: Your worry and parents", "referral.section", 2], ["Back: About you", "referral.section", 0], ["Review and send", "referral.review", undefined]]);
+    expect(steps(2).slice(0, 2)).toEqual([["Review and send", "referral.review", undefined], ["Back: The child", "referral.section", 1]]);
+    // A part out of range (a tampered or old card) is the nearest part.
+    expect(steps(9)).toEqual(steps(2));
+  });
+
+  it("folds the other parts under one button, open when one of them holds a problem", () => {
+    const fold = (given: Partial<ReferralFormView>) => nodes(rendered(referralFormCard(view(given))), (node) => node.id === "more-detail")[0]?.isVisible;
+    expect(fold({})).toBe(false);
+    expect(fold({ issues: [{ field: "child.alias", message: "Keep this to 200 characters or fewer (it has 250)." }] })).toBe(true);
+    // A problem in another part of the essentials is reached with Next or Back, named at the top.
+    expect(fold({ issues: [{ field: "child.forename", message: "Enter the child's first name, or \"not known\"." }] })).toBe(false);
+    expect(buttonTitles(rendered(referralFormCard(view())))).toContain("Add more detail (optional)");
   });
 
   it.each(["referrer", "child", "concern", "mase", "maseOtherRisks", "household", "parentalResponsibility"] as const)("%s: shows the group's other fields, the ones the service reads back", (section) => {
@@ -77,14 +106,14 @@ describe("referral form", () => {
   });
 
   it("uses the input each kind needs, with the table's limits", () => {
-    const card = rendered(referralFormCard(view({ values: { "child.age": "14" } })));
+    const card = essentialsRendered({ values: { "child.age": "14" } });
     expect(inputById(card, "referrer.name")).toMatchObject({ type: "Input.Text", label: "Your name", maxLength: 100 });
     expect(inputById(card, "referrer.email")).toMatchObject({ type: "Input.Text", style: "Email", maxLength: 254 });
     expect(inputById(card, "referrer.phone")).toMatchObject({ type: "Input.Text", style: "Tel", maxLength: 30 });
     // Issue 21, point 4: a text box read day first, not a calendar that opens on today.
     expect(inputById(card, "child.dateOfBirth")).toMatchObject({ type: "Input.Text", placeholder: "Day/month/year, such as 02/03/2011" });
     // What it was read as is said back in words, so a misreading shows before Submit.
-    expect(textBlocks(rendered(referralFormCard(view({ values: { "child.dateOfBirth": "02/03/2011" } })))).join("\n")).toMatch(/^Read as 2 March 2011\./m);
+    expect(textBlocks(essentialsRendered({ values: { "child.dateOfBirth": "02/03/2011" } })).join("\n")).toMatch(/^Read as 2 March 2011\./m);
     expect(inputById(card, "child.age")).toMatchObject({ type: "Input.Number", min: 0, max: 25, value: 14 });
     expect(inputById(card, "concern.worries")).toMatchObject({ type: "Input.Text", isMultiline: true, maxLength: 2000 });
     expect(inputById(card, "parentalResponsibility.told")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", choices: [{ title: "Yes", value: "yes" }, { title: "No", value: "no" }] });
@@ -98,12 +127,12 @@ describe("referral form", () => {
   });
 
   it("asks why parents were not told with the question it depends on named", () => {
-    const card = rendered(referralFormCard(view()));
+    const card = essentialsRendered();
     expect(textBlocks(card)).toEqual(expect.arrayContaining(['Only if you chose "No" above.', 'Only if you chose "Another reason (say below)" above.']));
   });
 
   it("says once, under the first of a pair, that one of the two is enough", () => {
-    const blocks = textBlocks(rendered(referralFormCard(view())));
+    const blocks = textBlocks(essentialsRendered());
     expect(blocks.filter((text) => text.startsWith("Give your email or your phone number"))).toHaveLength(1);
     expect(blocks).toContain("Give the child's date of birth, or their age if you do not know it.");
   });
@@ -111,18 +140,20 @@ describe("referral form", () => {
   it.each(REFERRAL_CARD_SECTIONS)("%s: what was typed comes back in each input as typed", (section) => {
     const fields = fieldsIn(section);
     const values = Object.fromEntries(fields.flatMap((field) => idsOf(field, 2).map((id) => [id, field.kind === "number" ? "9" : longest(field, "é")])));
-    const card = rendered(referralFormCard(view({ section, values, entries: { personsOfInterest: 2, locationsOfInterest: 2, parentsAndCarers: 2, householdChildren: 2 } })));
+    const given = { section, values, entries: { personsOfInterest: 2, locationsOfInterest: 2, parentsAndCarers: 2, householdChildren: 2 } };
+    const card = section === "essentials" ? essentialsRendered(given) : rendered(referralFormCard(view(given)));
     for (const [id, value] of Object.entries(values)) expect(inputById(card, id)?.value, id).toEqual(id.endsWith(".age") ? 9 : value);
   });
 
   it("an age of 0 is a number like any other; a choice holds only one of its choices", () => {
-    const card = rendered(referralFormCard(view({ values: { "child.age": "0", "parentalResponsibility.told": "perhaps" } })));
+    const card = essentialsRendered({ values: { "child.age": "0", "parentalResponsibility.told": "perhaps" } });
     expect(inputById(card, "child.age")).toMatchObject({ type: "Input.Number", value: 0 });
     expect(inputById(card, "parentalResponsibility.told")?.value ?? "").toBe("");
   });
 
   it("keeps a value the native input cannot hold in a text box, beside its problem", () => {
     const card = rendered(referralFormCard(view({
+      part: 1,
       values: { "child.dateOfBirth": "2011-02-30", "child.age": "fourteen" },
       issues: [{ field: "child.dateOfBirth", message: "That date does not exist: check the day and the month." }, { field: "child.age", message: "Enter a whole number from 0 to 25." }],
     })));
@@ -132,6 +163,7 @@ describe("referral form", () => {
 
   it("shows each issue right under its field, and counts them at the top", () => {
     const card = rendered(referralFormCard(view({
+      part: 1,
       issues: [
         { field: "child.forename", message: "Enter the child's first name, or \"not known\"." },
         { field: "referrer.email", message: "Enter an email address, such as name@school.org.uk." },
@@ -140,9 +172,10 @@ describe("referral form", () => {
     })));
     const containerOf = (id: string) => nodes(card, (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === id)[0];
     expect(containerOf("child.forename")?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter the child's first name, or \"not known\".", color: "Attention" });
-    expect(containerOf("referrer.email")?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter an email address, such as name@school.org.uk." });
+    expect(containerOf("referrer.email")).toBeUndefined();
+    expect(nodes(rendered(referralFormCard(view({ issues: [{ field: "referrer.email", message: "Enter an email address, such as name@school.org.uk." }] }))), (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === "referrer.email")[0]?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter an email address, such as name@school.org.uk." });
     const blocks = textBlocks(card);
-    expect(blocks).toEqual(expect.arrayContaining(["3 things to fix.", "2 are on this card, beside their fields.", "One is in other parts, opened from the links below: More about the child (1)."]));
+    expect(blocks).toEqual(expect.arrayContaining(["3 things to fix.", "One is on this card, beside its field.", "2 are in other parts: The essentials: About you (1), with Back; More about the child (1), under the links below."]));
     expect(executes(card).find((action) => action.data.section === "child")?.title).toBe("More about the child (1 to fix)");
   });
 
@@ -187,7 +220,7 @@ describe("referral form", () => {
 
   it("opens every other section, saying which hold something", () => {
     const card = rendered(referralFormCard(view({ values: { "child.forename": "Sam", "child.school": "Hillside", "mase.countyLines": "x" }, entries: { personsOfInterest: 1, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 } })));
-    expect(executes(card).filter((action) => action.verb === "referral.section").map((action) => [action.title, action.data.section])).toEqual([
+    expect(executes(card).filter((action) => action.verb === "referral.section" && action.data.toPart === undefined).map((action) => [action.title, action.data.section])).toEqual([
       ["More about you", "referrer"],
       ["More about the child (filled in)", "child"],
       ["More about your worry", "concern"],
@@ -260,8 +293,9 @@ describe("referral form", () => {
 
   it("shows what the check carried over, read-only", () => {
     const card = rendered(referralFormCard(view()));
-    expect(textBlocks(card)).toEqual(expect.arrayContaining(["From your check (not typed again)", "Area: Kingston upon Thames", "Age given in the check: 14", "Exploitation scale: Category 2"]));
-    expect(textBlocks(rendered(referralFormCard(view({ carried: undefined }))))).not.toContain("From your check (not typed again)");
+    // Issue 21, point 3: on one line, not five.
+    expect(textRuns(card)).toEqual(expect.arrayContaining(["From your check (not typed again): ", "Area: Kingston upon Thames · Age given in the check: 14 · Exploitation scale: Category 2 · A crime may have been committed: possible child sexual abuse · A crime may have been committed: sexual activity with a child under 13"]));
+    expect(textRuns(rendered(referralFormCard(view({ carried: undefined }))))).not.toContain("From your check (not typed again): ");
   });
 });
 
@@ -273,6 +307,10 @@ describe("worst case size", () => {
 
   it.each(REFERRAL_CARD_SECTIONS.flatMap((section) => pages(section).map((showEntry) => [section, showEntry] as const)))("form %s from entry %i: every field at its limit in 3-byte characters", (section, showEntry) => {
     expect(bytesOf(referralFormCard({ ...worst, section, showEntry }))).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+  });
+
+  it.each(ESSENTIAL_PARTS.map((_, part) => part))("the essentials' part %i: every field at its limit in 3-byte characters", (part) => {
+    expect(bytesOf(referralFormCard({ ...worst, section: "essentials", part }))).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
   });
 });
 

@@ -3,7 +3,7 @@
 // The harness logs at trace level, so debug lines are read too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
+import { pressAfterEssentials, reviewAndSend, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
 const logLines: string[] = [];
 let harness: Harness;
@@ -99,16 +99,16 @@ describe("a referral", () => {
     let form = await harness.press(ALEX, result, "Make a referral");
 
     // Refused first: an email with two @s and a 30 February, each problem beside its field.
-    form = await harness.press(ALEX, form, "Review and send", { ...ESSENTIALS, "referrer.email": "p.greenhalgh@@hollowmere-academy.example", "child.dateOfBirth": "2012-02-30" });
+    form = await reviewAndSend(harness, ALEX, form, { ...ESSENTIALS, "referrer.email": "p.greenhalgh@@hollowmere-academy.example", "child.dateOfBirth": "2012-02-30" });
     expect(textOf(form)).toContain("Enter an email address");
-    form = await pressStarting(ALEX, form, "More about the child", ESSENTIALS);
+    form = await pressAfterEssentials(harness, ALEX, form, "More about the child", ESSENTIALS);
     form = await pressStarting(ALEX, form, "People of interest", ABOUT_THE_CHILD);
     form = await pressStarting(ALEX, form, "Add a person");
     form = await pressStarting(ALEX, form, "Places of interest", PERSON);
     form = await pressStarting(ALEX, form, "Add a place");
     // A tampered press carrying the child's name: refused, and the name not echoed or logged.
     await harness.invoke(ALEX, { type: "Action.Execute", verb: "referral.review", data: { draftId: "Zephyrine-Oakenshott", version: "1", "child.forename": "Zephyrine" } });
-    const review = await harness.press(ALEX, form, "Review and send", PLACE);
+    const review = await reviewAndSend(harness, ALEX, form, PLACE);
     expect(textOf(review)).toContain("Vantongeren");
     const sent = await harness.press(ALEX, review, "Submit referral");
     expect(textOf(sent)).toMatch(/KIN-2026-\d{5}/);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, valueOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, pressInChannel, sayInChannel } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, pressAfterEssentials, pressInChannel, reviewAndSend, sayInChannel } from "../support/referral-journey.ts";
 
 const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
 
@@ -44,14 +44,14 @@ describe("the household on a referral", () => {
   it("is kept as typed, a bad sibling's date of birth is shown beside its field, and once submitted only the triage team sees it, behind Show details", async () => {
     await sayInChannel(harness, ALEX, "register triage kingston");
     const essentials = await harness.press(ALEX, await checkResultCard(harness, ALEX), "Make a referral");
-    const household = await harness.press(ALEX, essentials, "Who the child lives with", ESSENTIALS);
+    const household = await pressAfterEssentials(harness, ALEX, essentials, "Who the child lives with", ESSENTIALS);
     const carers = await harness.press(ALEX, household, "Parents and carers: details", { "household.livesWith": LIVES_WITH });
     const oneCarer = await harness.press(ALEX, carers, "Add a parent or carer");
     const children = await harness.press(ALEX, oneCarer, "Brothers, sisters, other children", CARER);
     const oneChild = await harness.press(ALEX, children, "Add a child");
 
     // DOMAIN.md §8: dates are real dates; the problem is beside the field, everything typed is kept.
-    const wrong = await harness.press(ALEX, oneChild, "Review and send", SIBLING);
+    const wrong = await reviewAndSend(harness, ALEX, oneChild, SIBLING);
     expect(textOf(wrong)).toContain("Household: brothers, sisters and other children");
     expect(textOf(wrong)).toContain("That date does not exist: check the day and the month.");
     const json = JSON.stringify(wrong);
@@ -60,7 +60,7 @@ describe("the household on a referral", () => {
     for (const typed of Object.values(CARER)) expect(JSON.stringify(carersAgain)).toContain(typed);
 
     const childrenAgain = await harness.press(ALEX, carersAgain, "Brothers, sisters, other children (1 child)");
-    const review = await harness.press(ALEX, childrenAgain, "Review and send", { "householdChildren.0.dateOfBirth": "2017-02-03" });
+    const review = await reviewAndSend(harness, ALEX, childrenAgain, { "householdChildren.0.dateOfBirth": "2017-02-03" });
     expect(textOf(review)).toContain(LIVES_WITH);
     expect(textOf(review)).toContain("Name: Kemi Brackenridge\nDate of birth: 3 February 2017\nSchool, college or nursery: Thistlecombe Primary");
     expect(textOf(review)).toContain("Could they be a source of risk to the child? No");

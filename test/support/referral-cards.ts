@@ -3,7 +3,8 @@
 import { createCardRenderer } from "../../src/cards/render-card.ts";
 import type { CardToSend } from "../../src/cards/check-views.ts";
 import type { ChannelCardView, ReferralFormView, SentView } from "../../src/cards/referral-views.ts";
-import { choicesOf } from "../../src/cards/referral-sections.ts";
+import { choicesOf, ESSENTIAL_PARTS } from "../../src/cards/referral-sections.ts";
+import { referralFormCard } from "../../src/cards/referral-views.ts";
 import { LIST_GROUPS, NO_ENTRIES, REFERRAL_FIELDS, isListGroup, maxEntriesOf, type FieldSpec } from "../../src/domain/referral-fields.ts";
 import { walkCard } from "./card-walk.ts";
 import { areaContactsSections } from "../../src/cards/area-contacts-view.ts";
@@ -12,6 +13,12 @@ import { AREAS, TUESDAY_MORNING } from "./assessment.ts";
 const render = createCardRenderer();
 export const rendered = (card: CardToSend) => render(card.name, card.data);
 export const bytesOf = (card: CardToSend) => Buffer.byteLength(JSON.stringify(rendered(card)), "utf8");
+
+/** Every part of the essentials a Teams card shows a part at a time (issue 21, point 3), rendered, one after the other in one body. */
+export function essentialsRendered(overrides: Partial<ReferralFormView> = {}): { body: object[]; actions: object[] } {
+  const parts = ESSENTIAL_PARTS.map((_, part) => rendered(referralFormCard(view({ ...overrides, section: "essentials", part }))) as { body: object[]; actions?: object[] });
+  return { body: parts.flatMap((card) => card.body), actions: parts.flatMap((card) => card.actions ?? []) };
+}
 
 export const DRAFT_ID = "6d1c1a9e-0000-4000-8000-000000000000";
 export const CARRIED = {

@@ -2,7 +2,7 @@
 // 14-year-old in Kingston with one sign and every question "no", then "Make a referral", the
 // required fields, the review, and Submit.
 import { expect } from "vitest";
-import { inputIds, textOf, type Card, type Harness, type User } from "./bot-harness.ts";
+import { buttonTitles, inputIds, textOf, type Card, type Harness, type User } from "./bot-harness.ts";
 
 /** The referral's required fields, filled as a teacher would. */
 export const ESSENTIALS = {
@@ -14,6 +14,37 @@ export const ESSENTIALS = {
   "concern.worries": "Seen getting into cars with older men after school; new phones and clothes.",
   "parentalResponsibility.told": "yes",
 };
+
+/**
+ * Presses `title` ("Review and send", "More about the child") with `values` typed, as a
+ * practitioner does it in Teams: the essentials come a part at a time (issue 21, point 3), so each
+ * part's values are typed there (from the first part, going Back to it if needed) and Next pressed,
+ * and `title` is pressed on the part where the last of them is; on any other card, at once. A
+ * value no card asks for fails the test.
+ */
+export async function pressAfterEssentials(harness: Harness, user: User, card: Card, title: string, values: Record<string, string | string[] | null> = {}): Promise<Card> {
+  const button = (on: Card, word: string) => buttonTitles(on).find((candidate) => candidate.startsWith(`${word}: `));
+  const missing = (on: Card, from: Record<string, unknown>) => Object.keys(from).filter((id) => !inputIds(on).includes(id));
+  let current = card;
+  for (let back = button(current, "Back"); missing(current, values).length > 0 && back !== undefined; back = button(current, "Back")) current = await harness.press(user, current, back);
+  let left = { ...values };
+  for (;;) {
+    const shown = new Set(inputIds(current));
+    const here = Object.fromEntries(Object.entries(left).filter(([id]) => shown.has(id)));
+    left = Object.fromEntries(Object.entries(left).filter(([id]) => !shown.has(id)));
+    const next = button(current, "Next");
+    if (next === undefined || Object.keys(left).length === 0) {
+      if (Object.keys(left).length > 0) throw new Error(`no card of the referral asks for ${Object.keys(left).join(", ")}`);
+      // A link's title may carry a count ("More about the child (1 to fix)").
+      const pressed = buttonTitles(current).find((candidate) => candidate === title) ?? buttonTitles(current).find((candidate) => candidate.startsWith(title)) ?? title;
+      return harness.press(user, current, pressed, here);
+    }
+    current = await harness.press(user, current, next, here);
+  }
+}
+
+/** "Review and send" with `values` typed, through the parts of the essentials (pressAfterEssentials). */
+export const reviewAndSend = (harness: Harness, user: User, card: Card, values: Record<string, string | string[] | null> = {}) => pressAfterEssentials(harness, user, card, "Review and send", values);
 
 /** The check's result card (step 4 of 4). */
 export async function checkResultCard(harness: Harness, user: User): Promise<Card> {
@@ -33,7 +64,7 @@ export async function checkResultCard(harness: Harness, user: User): Promise<Car
 /** Submits a referral from a fresh check; returns its reference (KIN-2026-00001). */
 export async function submitReferral(harness: Harness, user: User): Promise<string> {
   const form = await harness.press(user, await checkResultCard(harness, user), "Make a referral");
-  const sent = await harness.press(user, await harness.press(user, form, "Review and send", ESSENTIALS), "Submit referral");
+  const sent = await harness.press(user, await reviewAndSend(harness, user, form, ESSENTIALS), "Submit referral");
   const reference = /[A-Z]{3}-\d{4}-\d{5}/.exec(textOf(sent))?.[0];
   if (reference === undefined) throw new Error(`Submit gave no reference: ${textOf(sent)}`);
   return reference;
