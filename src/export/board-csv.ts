@@ -14,7 +14,8 @@ import { AGE_BANDS, type AgeBand } from "../domain/referral-age.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
 import { TriageState, type Outcome, type TriageStatus } from "../domain/triage.ts";
-import { URGENCY_TEXT, categoryWords, flagTitle } from "../words/result-words.ts";
+import { URGENCY_TEXT, categoryWords, flagTitle, withUnconfirmed } from "../words/result-words.ts";
+import { CSV_HEADINGS, CSV_NO, CSV_STATUS_WORDS, CSV_YES } from "../words/csv-words.ts";
 
 /** One referral on the board, as a manager may see it: no name, address, date of birth or free text about anyone but triage staff. */
 export type BoardRow = {
@@ -89,14 +90,6 @@ export function boardRowOf(record: BoardRecord, area: Area | undefined, now: Dat
   };
 }
 
-const STATUS_WORDS: Readonly<Record<TriageStatus, string>> = {
-  submitted: "Submitted",
-  acknowledged: "Acknowledged",
-  assigned: "Assigned",
-  "awaiting-info": "Awaiting information",
-  decided: "Decided",
-};
-
 /** "2026-11-24 10:02": London time, in a form spreadsheets read as a date and time. */
 function ukTime(at: Date | undefined): string {
   return at === undefined || Number.isNaN(at.getTime()) ? "" : DateTime.fromJSDate(at, { zone: "Europe/London" }).toFormat("yyyy-MM-dd HH:mm");
@@ -104,19 +97,19 @@ function ukTime(at: Date | undefined): string {
 
 /** The columns, in order: heading and cell. */
 const COLUMNS: readonly { readonly heading: string; readonly cell: (row: BoardRow) => string }[] = [
-  { heading: "Reference", cell: (row) => row.reference },
-  { heading: "Area", cell: (row) => row.areaName },
-  { heading: "Submitted (UK time)", cell: (row) => ukTime(row.submittedAt) },
-  { heading: "Category", cell: (row) => `${categoryWords(row.category, offenceFlagsOf(row.flags)).title}${row.unconfirmed ? " (unconfirmed)" : ""}` },
-  { heading: "Flags", cell: (row) => row.flags.map(flagTitle).join("; ") },
-  { heading: "Urgency", cell: (row) => URGENCY_TEXT[row.urgency].text },
-  { heading: "Age band", cell: (row) => row.ageBand },
-  { heading: "Status", cell: (row) => STATUS_WORDS[row.status] },
-  { heading: "Assigned to", cell: (row) => row.assignee ?? "" },
-  { heading: "Acknowledged (UK time)", cell: (row) => ukTime(row.acknowledgedAt) },
-  { heading: "Decided (UK time)", cell: (row) => ukTime(row.decidedAt) },
-  { heading: "Outcome", cell: (row) => (row.outcome === undefined ? "" : row.transferredTo === undefined ? OUTCOME_LABELS[row.outcome] : `${OUTCOME_LABELS[row.outcome]}: ${row.transferredTo}`) },
-  { heading: "Overdue", cell: (row) => (row.overdue ? "Yes" : "No") },
+  { heading: CSV_HEADINGS.reference, cell: (row) => row.reference },
+  { heading: CSV_HEADINGS.area, cell: (row) => row.areaName },
+  { heading: CSV_HEADINGS.submitted, cell: (row) => ukTime(row.submittedAt) },
+  { heading: CSV_HEADINGS.category, cell: (row) => withUnconfirmed(categoryWords(row.category, offenceFlagsOf(row.flags)).title, row.unconfirmed) },
+  { heading: CSV_HEADINGS.flags, cell: (row) => row.flags.map(flagTitle).join("; ") },
+  { heading: CSV_HEADINGS.urgency, cell: (row) => URGENCY_TEXT[row.urgency].text },
+  { heading: CSV_HEADINGS.ageBand, cell: (row) => row.ageBand },
+  { heading: CSV_HEADINGS.status, cell: (row) => CSV_STATUS_WORDS[row.status] },
+  { heading: CSV_HEADINGS.assignee, cell: (row) => row.assignee ?? "" },
+  { heading: CSV_HEADINGS.acknowledged, cell: (row) => ukTime(row.acknowledgedAt) },
+  { heading: CSV_HEADINGS.decided, cell: (row) => ukTime(row.decidedAt) },
+  { heading: CSV_HEADINGS.outcome, cell: (row) => (row.outcome === undefined ? "" : row.transferredTo === undefined ? OUTCOME_LABELS[row.outcome] : `${OUTCOME_LABELS[row.outcome]}: ${row.transferredTo}`) },
+  { heading: CSV_HEADINGS.overdue, cell: (row) => (row.overdue ? CSV_YES : CSV_NO) },
 ];
 
 export const BOARD_CSV_HEADINGS: readonly string[] = COLUMNS.map((column) => column.heading);

@@ -11,7 +11,8 @@ import type { TriageState } from "../domain/triage.ts";
 import { STATUS_WORDS } from "../words/referral-words.ts";
 import { displayValue } from "../words/referral-values.ts";
 import { OFFENCE_TEXT, categoryWords, flagLines } from "../words/result-words.ts";
-import { formLayoutFor, type FormLayout, type FormPart } from "./referral-form-layouts.ts";
+import { formLayoutFor, type FormLayout, type FormPart } from "../words/referral-form-layouts.ts";
+import { ANSWER_WORDS, PDF_WORDS, assignedWords, entryOfWords, pdfSubtitle } from "../words/pdf-words.ts";
 
 /** One line of the referral's history (its audit trail), in words the caller chose. */
 export type HistoryLine = {
@@ -59,74 +60,72 @@ const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London"
 
 /** "24 November 2026 at 10:02", London time. */
 export function londonTime(at: Date): string {
-  return Number.isNaN(at.getTime()) ? "time not known" : LONDON_TIME.format(at);
+  return Number.isNaN(at.getTime()) ? PDF_WORDS.timeNotKnown : LONDON_TIME.format(at);
 }
 
 const FIELD_BY_ID: ReadonlyMap<string, FieldSpec> = new Map(REFERRAL_FIELDS.map((field) => [fieldId(field), field]));
 const SIGN_LABEL: ReadonlyMap<string, string> = new Map(INDICATORS.map((sign) => [sign.id, sign.label]));
 const QUESTION_TEXT: ReadonlyMap<string, string> = new Map(QUESTIONS.map((question) => [question.id, question.text]));
-const ANSWER_WORDS: Readonly<Record<Answer, string>> = { yes: "Yes", no: "No", unsure: "Not sure" };
 
-export const PURGED_WORDS = "The personal details of this referral were removed at the end of the retention period. Its record and history are kept.";
+export const PURGED_WORDS = PDF_WORDS.purged;
 
 export function referralPdfContent(input: ReferralPdfInput): ReferralPdfContent {
   const layout = formLayoutFor(input.area.id);
   const blocks: PdfBlock[] = [
-    { kind: "title", title: layout.title, lines: [`${input.area.name}: referral ${input.reference}`, layout.source] },
-    { kind: "section", title: "The referral", newPage: false },
-    { kind: "pair", label: "Reference", value: input.reference },
-    { kind: "pair", label: "Area", value: input.area.name },
-    { kind: "pair", label: "Submitted (UK time)", value: londonTime(input.submittedAt) },
+    { kind: "title", title: layout.title, lines: [pdfSubtitle(input.area.name, input.reference), layout.source] },
+    { kind: "section", title: PDF_WORDS.referralSection, newPage: false },
+    { kind: "pair", label: PDF_WORDS.reference, value: input.reference },
+    { kind: "pair", label: PDF_WORDS.area, value: input.area.name },
+    { kind: "pair", label: PDF_WORDS.submitted, value: londonTime(input.submittedAt) },
     ...triageFacts(input.triage).map(([label, value]): PdfBlock => ({ kind: "pair", label, value })),
-    { kind: "section", title: "From the guided check", newPage: false },
+    { kind: "section", title: PDF_WORDS.fromCheckSection, newPage: false },
     ...checkBlocks(input.result, input.referral?.fromCheck),
   ];
   if (input.referral === undefined) blocks.push({ kind: "note", text: PURGED_WORDS });
   else for (const part of layout.parts) blocks.push(...partBlocks(part, input.referral));
-  blocks.push({ kind: "section", title: "History", newPage: false });
-  if (input.history.length === 0) blocks.push({ kind: "note", text: "No history recorded." });
+  blocks.push({ kind: "section", title: PDF_WORDS.historySection, newPage: false });
+  if (input.history.length === 0) blocks.push({ kind: "note", text: PDF_WORDS.noHistory });
   for (const line of input.history) blocks.push({ kind: "item", text: `${londonTime(line.at)} · ${line.who} · ${line.what}`, detail: line.said });
   return { layout, blocks };
 }
 
 /** The triage record as label and value: who did what, when. */
 function triageFacts(state: TriageState): [string, string][] {
-  const facts: [string, string][] = [["Status", STATUS_WORDS.get(state.status) ?? state.status]];
+  const facts: [string, string][] = [[PDF_WORDS.status, STATUS_WORDS.get(state.status) ?? state.status]];
   const current = state.status === "awaiting-info" ? state.before : state;
-  if (current.status !== "submitted") facts.push(["Acknowledged", `${current.acknowledged.by.name}, ${londonTime(current.acknowledged.at)}`]);
+  if (current.status !== "submitted") facts.push([PDF_WORDS.acknowledged, `${current.acknowledged.by.name}, ${londonTime(current.acknowledged.at)}`]);
   if (current.status === "assigned" || current.status === "decided") {
     const { assignee, assigned } = current;
-    const by = assigned.by.id === assignee.id ? "" : ` by ${assigned.by.name}`;
-    facts.push(["Assigned to", `${assignee.name} (assigned${by}, ${londonTime(assigned.at)})`]);
+    facts.push([PDF_WORDS.assignedTo, assignedWords(assignee.name, assigned.by.id === assignee.id ? undefined : assigned.by.name, londonTime(assigned.at))]);
   }
-  if (current.status === "assigned" && current.reopened !== undefined) facts.push(["Reopened", `${current.reopened.by.name}, ${londonTime(current.reopened.at)}`]);
-  if (state.status === "awaiting-info") facts.push(["Information requested", `${state.requested.by.name}, ${londonTime(state.requested.at)}`]);
+  if (current.status === "assigned" && current.reopened !== undefined) facts.push([PDF_WORDS.reopened, `${current.reopened.by.name}, ${londonTime(current.reopened.at)}`]);
+  if (state.status === "awaiting-info") facts.push([PDF_WORDS.informationRequested, `${state.requested.by.name}, ${londonTime(state.requested.at)}`]);
   if (current.status === "decided") {
     const { outcome, area } = current.decision;
-    facts.push(["Decision", area === undefined ? OUTCOME_LABELS[outcome] : `${OUTCOME_LABELS[outcome]}: ${area}`]);
-    facts.push(["Decided", `${current.decided.by.name}, ${londonTime(current.decided.at)}`]);
+    facts.push([PDF_WORDS.decision, area === undefined ? OUTCOME_LABELS[outcome] : `${OUTCOME_LABELS[outcome]}: ${area}`]);
+    facts.push([PDF_WORDS.decided, `${current.decided.by.name}, ${londonTime(current.decided.at)}`]);
   }
   return facts;
 }
 
 function checkBlocks(result: ReferralPdfInput["result"], fromCheck: Referral["fromCheck"] | undefined): PdfBlock[] {
   const offences = offenceFlagsOf(result.flags);
-  const unconfirmed = result.unconfirmed ? ' (unconfirmed: a "not sure" answer raised it)' : "";
+  const unconfirmed = result.unconfirmed ? PDF_WORDS.unconfirmed : "";
   const blocks: PdfBlock[] = [
-    { kind: "pair", label: "Provisional result", value: `${categoryWords(result.category, offences).title}${unconfirmed}` },
-    ...offences.map((flag): PdfBlock => ({ kind: "pair", label: "Possible offence", value: OFFENCE_TEXT[flag].title })),
+    { kind: "pair", label: PDF_WORDS.provisionalResult, value: `${categoryWords(result.category, offences).title}${unconfirmed}` },
+    ...offences.map((flag): PdfBlock => ({ kind: "pair", label: PDF_WORDS.possibleOffence, value: OFFENCE_TEXT[flag].title })),
   ];
   const also = flagLines(result.flags, result.category === "not-applicable").map((flag) => flag.title);
-  if (also.length > 0) blocks.push({ kind: "pair", label: "Also flagged", value: also.join("; ") });
+  if (also.length > 0) blocks.push({ kind: "pair", label: PDF_WORDS.alsoFlagged, value: also.join("; ") });
   if (fromCheck === undefined) return blocks;
   const { child, signs, answers } = fromCheck;
-  blocks.push({ kind: "pair", label: "Age given in the check", value: String(child.age) });
-  blocks.push({ kind: "pair", label: "Looked after", value: child.lookedAfter ? (child.placedOutOfArea ? "Yes, placed out of area" : "Yes") : "No" });
-  if (child.missingEpisodes90d !== undefined) blocks.push({ kind: "pair", label: "Times missing in the last 3 months", value: String(child.missingEpisodes90d) });
-  if (signs.length > 0) blocks.push({ kind: "text", label: "Warning signs noted (SAFEGUARD)", value: signs.map((sign: SignId) => `• ${SIGN_LABEL.get(sign) ?? sign}`).join("\n") });
+  blocks.push({ kind: "pair", label: PDF_WORDS.ageGiven, value: String(child.age) });
+  blocks.push({ kind: "pair", label: PDF_WORDS.lookedAfter, value: child.lookedAfter ? (child.placedOutOfArea ? PDF_WORDS.placedOutOfArea : PDF_WORDS.yes) : PDF_WORDS.no });
+  if (child.missingEpisodes90d !== undefined) blocks.push({ kind: "pair", label: PDF_WORDS.missingEpisodes, value: String(child.missingEpisodes90d) });
+  if (signs.length > 0) blocks.push({ kind: "text", label: PDF_WORDS.signs, value: signs.map((sign: SignId) => `• ${SIGN_LABEL.get(sign) ?? sign}`).join("\n") });
   const answered = QUESTIONS.map((question) => question.id).filter((id: QuestionId) => answers[id] !== undefined);
   if (answered.length > 0) {
-    blocks.push({ kind: "text", label: "Answers to the check's questions", value: answered.map((id) => `• ${QUESTION_TEXT.get(id) ?? id} ${ANSWER_WORDS[answers[id] as Answer]}`).join("\n") });
+    blocks.push({ kind: "text", label: PDF_WORDS.answers, value: answered.map((id) => `• ${QUESTION_TEXT.get(id) ?? id} ${ANSWER_WORDS[answers[id] as Answer]}`).join("\n") });
   }
   return blocks;
 }
@@ -138,14 +137,14 @@ function partBlocks(part: FormPart, referral: Referral): PdfBlock[] {
   const blocks: PdfBlock[] = [{ kind: "section", title: part.title, newPage: part.newPage === true }];
   const held: unknown = referral[part.group];
   if (Array.isArray(held)) {
-    if (held.length === 0) blocks.push({ kind: "note", text: "None given." });
+    if (held.length === 0) blocks.push({ kind: "note", text: PDF_WORDS.noneGiven });
     held.forEach((entry: Values, index) => {
-      blocks.push({ kind: "entry", title: `${part.entryTitle ?? "Entry"} ${index + 1} of ${held.length}` }, ...fieldBlocks(part, entry));
+      blocks.push({ kind: "entry", title: entryOfWords(part.entryTitle ?? PDF_WORDS.entry, index + 1, held.length) }, ...fieldBlocks(part, entry));
     });
     return blocks;
   }
   const fields = fieldBlocks(part, held as Values);
-  return fields.length === 0 ? [...blocks, { kind: "note", text: "Nothing given." }] : [...blocks, ...fields];
+  return fields.length === 0 ? [...blocks, { kind: "note", text: PDF_WORDS.nothingGiven }] : [...blocks, ...fields];
 }
 
 function fieldBlocks(part: FormPart, values: Values): PdfBlock[] {

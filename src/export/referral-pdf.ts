@@ -7,6 +7,7 @@
 import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import { londonTime, referralPdfContent, type PdfBlock, type ReferralPdfInput } from "./referral-pdf-content.ts";
 import { fitLine, measureBy, printable, wrapText, type Measure } from "./standard-font-text.ts";
+import { PDF_WORDS } from "../words/pdf-words.ts";
 
 export type { HistoryLine, ReferralPdfInput } from "./referral-pdf-content.ts";
 
@@ -30,8 +31,7 @@ const MUTED = rgb(0.3, 0.3, 0.3);
 const RULE = rgb(0.75, 0.75, 0.75);
 const BAR = rgb(0.88, 0.9, 0.93);
 
-export const REPLACED_NOTICE =
-  'Some characters cannot be shown in this PDF\'s font and are printed as "?". The referral itself keeps the exact text.';
+export const REPLACED_NOTICE = PDF_WORDS.replacedCharacters;
 
 type Fonts = { readonly regular: PDFFont; readonly bold: PDFFont; readonly oblique: PDFFont };
 type Style = { readonly font: PDFFont; readonly size: number; readonly color: RGB };

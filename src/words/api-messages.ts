@@ -31,8 +31,5 @@ export const notInTriageTeam = (areaName: string): string => `You are not in ${a
 
 export const answerAddedFor = (areaName: string): string => `Your answer was added to the referral, for ${areaName}'s triage team.`;
 
-/** The board's category words when "not sure" answers raised it. */
-export const unconfirmedCategory = (title: string, unconfirmed: boolean): string => `${title}${unconfirmed ? " (unconfirmed)" : ""}`;
-
 /** The button under a list of the referral form: "Add a person". */
 export const addEntryWords = (a: string): string => `Add ${a}`;

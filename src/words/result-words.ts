@@ -137,3 +137,6 @@ export function badgeFor(step: Pick<PathwayStep, "service" | "urgency">, offence
   const { color, text } = URGENCY_TEXT[step.urgency];
   return { color, text: BADGE_BY_SERVICE[step.service]?.(offence) ?? text };
 }
+
+/** A category's title with "(unconfirmed)" when "not sure" answers raised it (DOMAIN.md §4), as the board and the CSV show it. */
+export const withUnconfirmed = (title: string, unconfirmed: boolean): string => `${title}${unconfirmed ? " (unconfirmed)" : ""}`;

@@ -8,7 +8,7 @@ import { REFERRAL_FIELDS, fieldId, isListGroup, maxEntriesOf, type FieldSpec } f
 import type { Referral } from "../../src/domain/referral.ts";
 import type { TriageState } from "../../src/domain/triage.ts";
 import { displayValue } from "../../src/cards/referral-sections.ts";
-import { KINGSTON_RICHMOND_FORM, LAMBETH_MARF, formLayoutFor } from "../../src/export/referral-form-layouts.ts";
+import { KINGSTON_RICHMOND_FORM, LAMBETH_MARF, formLayoutFor } from "../../src/words/referral-form-layouts.ts";
 import { PURGED_WORDS } from "../../src/export/referral-pdf-content.ts";
 import { REPLACED_NOTICE, referralPdf, type ReferralPdfInput } from "../../src/export/referral-pdf.ts";
 import { FROM_CHECK, markedReferral, sparseReferral, wordsOfLength } from "../support/marked-referral.ts";

@@ -10,9 +10,9 @@ import { FLAGS, offenceFlagsOf, type Category, type Flag } from "../../domain/ca
 import { TRIAGE_STATUSES, TriageState } from "../../domain/triage.ts";
 import { referrerMessage, timeWords } from "../../domain/triage-text.ts";
 import type { Referral } from "../../domain/referral.ts";
-import { categoryWords, flagTitle } from "../../words/result-words.ts";
+import { categoryWords, flagTitle, withUnconfirmed } from "../../words/result-words.ts";
 import { deliveryLine, PURGED_NOTE, STATUS_WORDS } from "../../words/referral-words.ts";
-import { API_MESSAGES, answerAddedFor, notInTriageTeam, unconfirmedCategory } from "../../words/api-messages.ts";
+import { API_MESSAGES, answerAddedFor, notInTriageTeam } from "../../words/api-messages.ts";
 import type { ReferralService } from "../../services/referral-service.ts";
 import { boardCsv, boardRowOf, type BoardRow } from "../../export/board-csv.ts";
 import { maseInsight } from "../../services/mase-insight.ts";
@@ -84,7 +84,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       status: row.status,
       statusText: STATUS_WORDS.get(row.status) ?? row.status,
       category: row.category,
-      categoryText: unconfirmedCategory(categoryWords(row.category, offenceFlagsOf(row.flags)).title, row.unconfirmed),
+      categoryText: withUnconfirmed(categoryWords(row.category, offenceFlagsOf(row.flags)).title, row.unconfirmed),
       flags: row.flags.map((flag) => ({ id: flag, title: flagTitle(flag) })),
       ageBand: row.ageBand,
       assignee: row.assignee ?? null,

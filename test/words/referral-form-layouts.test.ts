@@ -1,7 +1,7 @@
 // Each form's layout places every field of the referral exactly once, each part one group's.
 import { describe, expect, it } from "vitest";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, fieldId } from "../../src/domain/referral-fields.ts";
-import { KINGSTON_RICHMOND_FORM, LAMBETH_MARF, formLayoutFor } from "../../src/export/referral-form-layouts.ts";
+import { KINGSTON_RICHMOND_FORM, LAMBETH_MARF, formLayoutFor } from "../../src/words/referral-form-layouts.ts";
 
 describe.each([KINGSTON_RICHMOND_FORM, LAMBETH_MARF])("$id", (form) => {
   it("places every field once", () => {

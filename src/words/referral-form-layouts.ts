@@ -3,7 +3,7 @@
 // sources: Kingston & Richmond's CSE Referral Form with its MASE Referral Information page
 // (seed 002), and Lambeth's Multi-Agency Referral Form, the MARF (seed 000). Every other area
 // gets Kingston & Richmond's, the fuller of the two. Each layout places every field of
-// REFERRAL_FIELDS once (test/export/referral-form-layouts.test.ts); fields a form has no box for
+// REFERRAL_FIELDS once (test/words/referral-form-layouts.test.ts); fields a form has no box for
 // follow its own, in the part where they fit best, and a part a form lacks says so in its title.
 import type { FieldId, GroupId } from "../domain/referral-fields.ts";
 
