@@ -4,6 +4,7 @@
 // the tab's scope (never an app's own), and maps it to the user.
 // Nothing here logs, and no answer holds token text or a claim's value: a token names a person.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { SIGN_IN_MESSAGES, TOKEN_REFUSALS, scopeRefusal, tokenRefused } from "../../words/sign-in-messages.ts";
 
 export type TabUser = { readonly aadObjectId: string; readonly name: string; readonly tenantId: string };
 
@@ -40,26 +41,26 @@ class KeysUnavailable extends Error {}
 const TOKEN_FAULTS_IN_KEY_LOOKUP = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported];
 
 // Why a token was refused, in words safe to show and log: jose's claim names, never claim values.
-const CLAIM_REASONS = new Map([
-  ["aud", "it is not meant for this app"],
-  ["iss", "it was not issued by this organisation's Microsoft Entra tenant"],
-  ["nbf", "it is not valid yet"],
-  ["exp", "it has no expiry time"],
-  ["oid", "it does not name a user"],
-  ["tid", "it does not name a tenant"],
+const CLAIM_REASONS = new Map<string, string>([
+  ["aud", TOKEN_REFUSALS.aud],
+  ["iss", TOKEN_REFUSALS.iss],
+  ["nbf", TOKEN_REFUSALS.nbf],
+  ["exp", TOKEN_REFUSALS.exp],
+  ["oid", TOKEN_REFUSALS.oid],
+  ["tid", TOKEN_REFUSALS.tid],
 ]);
 
 function reasonFor(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return "it has expired";
-  if (error instanceof errors.JWTClaimValidationFailed) return CLAIM_REASONS.get(error.claim) ?? "one of its claims is not accepted";
-  if (error instanceof errors.JOSEAlgNotAllowed) return "it is not signed with RS256";
-  if (error instanceof errors.JWSSignatureVerificationFailed) return "its signature does not match";
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return "it was not signed with one of the tenant's keys";
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return "it is not a well-formed token";
-  return "it could not be checked";
+  if (error instanceof errors.JWTExpired) return TOKEN_REFUSALS.expired;
+  if (error instanceof errors.JWTClaimValidationFailed) return CLAIM_REASONS.get(error.claim) ?? TOKEN_REFUSALS.claim;
+  if (error instanceof errors.JOSEAlgNotAllowed) return TOKEN_REFUSALS.algorithm;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return TOKEN_REFUSALS.signature;
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return TOKEN_REFUSALS.key;
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return TOKEN_REFUSALS.malformed;
+  return TOKEN_REFUSALS.unchecked;
 }
 
-const refused = (reason: string): Identified => ({ ok: false, code: "token-refused", message: `The Teams sign-in token was refused: ${reason}. Close the tab and open it again.` });
+const refused = (reason: string): Identified => ({ ok: false, code: "token-refused", message: tokenRefused(reason) });
 
 export function createTeamsIdentity(options: TeamsIdentityOptions): (authorization: string | undefined) => Promise<Identified> {
   if (!GUID.test(options.tenantId)) throw new TypeError("createTeamsIdentity: tenantId must be the tenant's id, a GUID");
@@ -83,9 +84,9 @@ export function createTeamsIdentity(options: TeamsIdentityOptions): (authorizati
   };
 
   return async (authorization) => {
-    if (authorization === undefined || authorization.trim() === "") return { ok: false, code: "not-signed-in", message: "Sign in through Teams: the request carries no sign-in token." };
+    if (authorization === undefined || authorization.trim() === "") return { ok: false, code: "not-signed-in", message: SIGN_IN_MESSAGES.noToken };
     const token = authorization.length <= MAX_TOKEN_LENGTH ? BEARER.exec(authorization.trim())?.[1] : undefined;
-    if (token === undefined) return { ok: false, code: "not-signed-in", message: "Sign in through Teams: the Authorization header must be Bearer and a token." };
+    if (token === undefined) return { ok: false, code: "not-signed-in", message: SIGN_IN_MESSAGES.notBearer };
 
     let payload: JWTPayload;
     try {
@@ -98,18 +99,18 @@ export function createTeamsIdentity(options: TeamsIdentityOptions): (authorizati
         clockTolerance,
       }));
     } catch (error) {
-      if (error instanceof KeysUnavailable) return { ok: false, code: "keys-unavailable", message: "Sign-in cannot be checked just now: Microsoft's signing keys could not be fetched. Try again in a minute." };
+      if (error instanceof KeysUnavailable) return { ok: false, code: "keys-unavailable", message: SIGN_IN_MESSAGES.keysUnavailable };
       return refused(reasonFor(error));
     }
 
     const { oid, tid, name, preferred_username: username, idtyp, scp } = payload;
-    if (typeof tid !== "string" || tid.toLowerCase() !== tenantId) return refused("it was issued for another organisation");
+    if (typeof tid !== "string" || tid.toLowerCase() !== tenantId) return refused(TOKEN_REFUSALS.otherTenant);
     // Only a token a signed-in user's Teams asked for, for the tab: an app's own token (client
     // credentials: `idtyp` app, roles and no `scp`) names a service principal, not a person, and a
     // user's token for another of the app's scopes was granted for something else.
-    if (idtyp === "app" || typeof scp !== "string") return refused("it was issued to an app, not to a signed-in user");
-    if (!scp.split(" ").includes(TAB_SCOPE)) return refused(`it does not grant the tab's scope (${TAB_SCOPE})`);
-    if (typeof oid !== "string" || !GUID.test(oid)) return refused("it does not name a user");
+    if (idtyp === "app" || typeof scp !== "string") return refused(TOKEN_REFUSALS.appToken);
+    if (!scp.split(" ").includes(TAB_SCOPE)) return refused(scopeRefusal(TAB_SCOPE));
+    if (typeof oid !== "string" || !GUID.test(oid)) return refused(TOKEN_REFUSALS.oid);
     // A display name only; empty when the token has neither claim (Teams' tokens carry `name`).
     const displayName = typeof name === "string" && name !== "" ? name : typeof username === "string" ? username : "";
     return { ok: true, user: { aadObjectId: oid.toLowerCase(), name: displayName, tenantId } };
