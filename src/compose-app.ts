@@ -32,7 +32,7 @@ import type { OutboxWorker } from "./delivery/outbox-worker.ts";
 import { composeWorker, createSizeLimitedRenderer, openStore } from "./compose-worker.ts";
 import { createReferralActions } from "./bot/referral-actions.ts";
 import { createTriageActions } from "./bot/triage-actions.ts";
-import { createTriageService } from "./services/triage-service.ts";
+import { createTriageService, transferAreasOf } from "./services/triage-service.ts";
 import type { SweepCounts } from "./services/session-sweeper.ts";
 import { createApi } from "./http/api/create-api.ts";
 import { createApiViews } from "./cards/api-views.ts";
@@ -88,7 +88,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas, outbox, onQueued });
   const referralActions = createReferralActions({ referrals: referralService, areas });
-  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, onQueued, onFailedAfterCommit: (error) => logger.error({ err: error }, "a triage move was recorded, but reading it back failed") });
+  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, transferAreas: transferAreasOf(areas), onQueued, onFailedAfterCommit: (error) => logger.error({ err: error }, "a triage move was recorded, but reading it back failed") });
   const triageActions = createTriageActions({ triage, areas, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, menuOf: async (userId) => ({
       continueReferral: (await referralService.unfinished(userId)) !== undefined,

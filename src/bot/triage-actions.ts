@@ -29,7 +29,7 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
       case "not-triage":
         return referralChannelCard(channelViewOf(outcome.record, areas, clock(), `Only ${areaNameOf(outcome.record.areaId)}'s triage team can ${refusal}. Nothing was changed.`));
       case "card":
-        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note, outcome.people));
+        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note, outcome.people, outcome.viewArea));
     }
   }
 

@@ -7,6 +7,7 @@ import type { Urgency } from "../domain/pathway.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
 import { TriageState, type Outcome } from "../domain/triage.ts";
+import { handoversIn, lastHandoverFrom, transferAreasIn } from "../domain/triage-transfer.ts";
 import { draftValuesOf } from "../services/referral-draft.ts";
 import type { CardPeople, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
 import type { DetailsView } from "./referral-details-views.ts";
@@ -19,11 +20,26 @@ import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
 const URGENCY_OF: Readonly<Record<string, ChannelCardView["urgency"]>> = { now: "now", today: "today", "within-72-hours": "soon", "within-3-working-days": "soon", routine: "routine" };
 
 /** The channel card's facts for a referral (issue 10, point 6): nothing that names or locates anyone. */
-export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, note?: string, people?: CardPeople): ChannelCardView {
+export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, note?: string, people?: CardPeople, viewArea?: string): ChannelCardView {
   const summary = record.summary as ReferralSummary;
   const area = areas.get(record.areaId);
   const offences = offenceFlagsOf(summary.flags as readonly Flag[]);
-  const deadlines = triageDeadlines(record.submittedAt, summary.urgency as Urgency, area === undefined ? undefined : frontDoorWorkingHours(area));
+  const handovers = handoversIn(record.handovers);
+  const nameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
+  // DOMAIN.md §9: the copy in the channel of an area that transferred it says where it went, and takes no more actions.
+  const handedFrom = viewArea === undefined || viewArea === record.areaId ? undefined : lastHandoverFrom(handovers, viewArea);
+  if (handedFrom !== undefined) {
+    return {
+      ...channelViewOf(record, areas, now, note),
+      areaName: nameOf(viewArea!),
+      status: "transferred",
+      transferredTo: `Transferred to ${nameOf(handedFrom.to)} at ${timeWords(handedFrom.at, now)} by ${handedFrom.by.name}`,
+      colleagues: [],
+    };
+  }
+  // Handed over to this area: its deadlines count from the hand-over, not the first submission.
+  const arrived = [...handovers].reverse().find((handover) => handover.to === record.areaId);
+  const deadlines = triageDeadlines(arrived?.at ?? record.submittedAt, summary.urgency as Urgency, area === undefined ? undefined : frontDoorWorkingHours(area));
   const state = TriageState.safeParse(record.triage);
   // Waiting for information, the referral keeps the assignee it had before the question.
   const assigneeName = !state.success ? undefined : state.data.status === "awaiting-info" ? (state.data.before.status === "assigned" ? state.data.before.assignee.name : undefined) : "assignee" in state.data ? state.data.assignee.name : undefined;
@@ -42,11 +58,13 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     decideBy: timeWords(deadlines.decideBy, now),
     status: record.status,
     ...(state.success && state.data.status === "decided"
-      ? { decision: `${OUTCOME_LABELS[state.data.decision.outcome]}${state.data.decision.area === undefined ? "" : ` (${state.data.decision.area})`}, by ${state.data.decided.by.name} at ${timeWords(state.data.decided.at, now)}` }
+      ? { decision: `${OUTCOME_LABELS[state.data.decision.outcome]}${state.data.decision.area === undefined ? "" : ` (${nameOf(state.data.decision.area)})`}, by ${state.data.decided.by.name} at ${timeWords(state.data.decided.at, now)}` }
       : {}),
     ...(overdueAt === undefined ? {} : { overdueSince: timeWords(overdueAt, now) }),
     ...(assigneeName === undefined ? {} : { assignee: assigneeName }),
     ...(note === undefined ? {} : { note }),
+    transferAreas: transferAreasIn(areas.values()).filter((other) => other.id !== record.areaId).map((other) => ({ id: other.id, name: other.name })),
+    ...(arrived === undefined ? {} : { transferredFrom: `${nameOf(arrived.from)} at ${timeWords(arrived.at, now)} by ${arrived.by.name}` }),
     ...(people === undefined ? {} : { colleagues: people.colleagues }),
     ...(people?.refreshFor === undefined ? {} : { refreshFor: people.refreshFor }),
   };
@@ -74,7 +92,7 @@ export function detailsViewOf(details: Extract<DetailsOutcome, { kind: "details"
   const { record, referral } = details;
   const areaName = areas.get(record.areaId)?.name ?? record.areaId;
   return {
-    channel: channelViewOf(record, areas, now, undefined, details.people),
+    channel: channelViewOf(record, areas, now, undefined, details.people, details.viewArea),
     referral: referral === undefined ? undefined : draftValuesOf(referral),
     carried: referral === undefined ? { areaName, ageText: "", resultLines: [] } : carriedOf(referral.fromCheck, areaName),
     history: details.history.map((line) => {

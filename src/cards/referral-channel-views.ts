@@ -25,6 +25,12 @@ export type ChannelCardView = {
   decision?: string;
   /** Issue 21, point 5: a deadline that still applies has passed: "Tue 24 Nov, 14:02" (the deadline). */
   overdueSince?: string;
+  /** DOMAIN.md §9: the configured areas a decision can transfer it to (not its own). */
+  transferAreas?: readonly { readonly id: string; readonly name: string }[];
+  /** DOMAIN.md §9 transfers, on the first area's copy: "Transferred to Sutton at 10:02 by Sam Lead"; no actions then. */
+  transferredTo?: string;
+  /** On the receiving area's card: "Kingston upon Thames at 10:02 by Sam Lead". */
+  transferredFrom?: string;
   /** The triage member it is assigned to, as Teams names them (kept while waiting for information). */
   assignee?: string;
   /** What just happened, for the line at the top: "Acknowledged by Sam Lead at 10:05". */
@@ -85,13 +91,16 @@ const URGENCY_WORDS: Readonly<Record<ChannelCardView["urgency"], { text: string;
 
 /** The status fact: overdue first when a deadline has passed, the outcome and who decided once decided. */
 function statusLine(view: ChannelCardView): string {
+  if (view.transferredTo !== undefined) return view.transferredTo;
   const words = STATUS_WORDS.get(view.status) ?? view.status;
   if (view.status === "decided" && view.decision !== undefined) return `Decided: ${view.decision}`;
   return view.overdueSince === undefined ? words : `Overdue since ${view.overdueSince}. ${words}`;
 }
 
 export function referralChannelCard(view: ChannelCardView): CardToSend {
-  const buttons = TRIAGE_BUTTONS.get(view.status) ?? [];
+  // A transferred copy offers Show details only (the sending area may still read it).
+  const open = view.transferredTo === undefined;
+  const buttons = open ? (TRIAGE_BUTTONS.get(view.status) ?? []) : [];
   const urgency = URGENCY_WORDS[view.urgency];
   const colleagues = view.colleagues ?? [];
   return {
@@ -108,8 +117,9 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       facts: [
         { title: "Age", value: view.ageBand },
         { title: "Submitted", value: view.submittedAt },
-        ...(view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
-        ...(view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
+        ...(view.transferredFrom === undefined ? [] : [{ title: "Transferred from", value: view.transferredFrom }]),
+        ...(open && view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
+        ...(!open || view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
         { title: "Status", value: statusLine(view) },
       ],
       assignee: view.assignee ?? "",
@@ -124,11 +134,12 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       sections: [],
       history: [],
       // DOMAIN.md §9 (added 2026-12-07): once assigned, "Assign to…" reassigns it to a colleague.
-      canAssignTo: (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned") && colleagues.length > 0,
+      canAssignTo: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned") && colleagues.length > 0,
       colleagues: colleagues.map((colleague) => ({ title: colleague.name, value: colleague.id })),
-      canAsk: view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned",
-      canDecide: view.status === "assigned",
+      canAsk: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned"),
+      canDecide: open && view.status === "assigned",
       outcomes: OUTCOME_CHOICES,
+      transferAreas: (view.transferAreas ?? []).map((area) => ({ title: area.name, value: area.id })),
       pressData: { referralId: view.referralId, version: view.version },
     },
   };

@@ -11,14 +11,15 @@ import type { CardToSend } from "../cards/check-views.ts";
 import { channelViewOf } from "../cards/referral-channel-data.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
 import { TriageEvent } from "../domain/triage.ts";
-import { deliveredMessage, referrerMessage } from "../domain/triage-text.ts";
+import { deliveredMessage, referrerMessage, transferredMessage } from "../domain/triage-text.ts";
+import { handoversIn } from "../domain/triage-transfer.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
 import { acknowledgeReminderLine, decisionEscalationLine, referrerAnsweredLine } from "../words/triage-messages.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
 import { Waiting, type Send } from "./outbox-worker.ts";
 import type { TeamsSender } from "./teams-sender.ts";
-import type { CardPeople } from "../services/triage-service.ts";
+import { areaOfPost, isForCurrentArea, type CardPeople } from "../services/triage-service.ts";
 
 /** How often a referral waiting for its area's channel looks again. */
 export const CHANNEL_WAIT_MS = 60_000;
@@ -41,19 +42,28 @@ export type ReferralSenderDependencies = {
 
 export { referrerMessage };
 
+/** The area that had the referral at `at`: the one a later hand-over took it from, or the one that has it now. */
+function areaAt(record: ReferralRecord, at: Date): string {
+  return handoversIn(record.handovers).find((handover) => handover.at.getTime() >= at.getTime())?.from ?? record.areaId;
+}
+
 export function createReferralSenders({ referrals, peopleOf, adminsOf, channels, teams, areas, crypto, render, clock, reachReferrersById = false }: ReferralSenderDependencies): ReadonlyMap<string, Send> {
   async function referralOf(message: ClaimedMessage): Promise<ReferralRecord> {
     const record = await referrals.get(message.referralId);
     if (record === undefined) throw new Error("the referral of an outbox message is missing");
     return record;
   }
-  const cardOf = async (record: ReferralRecord) => render(referralChannelCard(channelViewOf(record, areas, clock(), undefined, await peopleOf(record))));
+  /** The card for the copy in `viewArea`'s channel: the referral as it is, or, where it was transferred from, where it went. */
+  const cardOf = async (record: ReferralRecord, viewArea = record.areaId) =>
+    render(referralChannelCard(viewArea === record.areaId ? channelViewOf(record, areas, clock(), undefined, await peopleOf(record)) : channelViewOf(record, areas, clock(), undefined, undefined, viewArea)));
+  /** The copies of the card in the channel of the area that has the referral now. */
+  const postsHere = async (record: ReferralRecord) => (await channels.postsOf(record.id)).filter((post) => areaOfPost(record, post) === record.areaId);
   const areaNameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
 
   /** Posts a line into each thread of the referral's card; waits while the card is not posted yet. */
   async function postInThread(record: ReferralRecord, text: string): Promise<void> {
     const channel = await channels.channelOf(record.areaId);
-    const posts = await channels.postsOf(record.id);
+    const posts = await postsHere(record);
     if (channel === undefined || posts.length === 0) throw new Waiting("referral not posted yet; its message waits", CHANNEL_WAIT_MS);
     for (const posted of posts) await teams.send(channel.serviceUrl, posted.conversationId, { type: "message", text });
   }
@@ -74,14 +84,17 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
 
   const postReferralCard: Send = async (message) => {
     const record = await referralOf(message);
+    // Transferred again before this area's card went: the area that has it now has its own row.
+    if (!isForCurrentArea(record, message.payload)) return;
     // Posted and recorded, but the worker died before marking the message done: posting again would
     // only make a second copy. (A copy whose reply never reached us is not known here; a triage
-    // member's press on it records it: triage-service.ts, recordCopy.)
-    if ((await channels.postsOf(record.id)).length === 0) {
+    // member's press on it records it: triage-service.ts, recordCopy.) A copy in the channel of an
+    // area that transferred it does not count: the receiving area gets its own (DOMAIN.md §9).
+    if ((await postsHere(record)).length === 0) {
       const channel = await channels.channelOf(record.areaId);
       if (channel === undefined) throw new Waiting(`no triage channel is registered for ${record.areaId}`, CHANNEL_WAIT_MS);
       const posted = await teams.postToChannel(channel, await cardOf(record));
-      await channels.recordPost(record.id, posted.conversationId, posted.activityId);
+      await channels.recordPost(record.id, posted.conversationId, posted.activityId, record.areaId);
     }
     // DOMAIN.md §8: posted on a later try (it waited for a channel, or the first try failed), so the
     // confirmation did not say it was being posted: the referrer is told it is delivered now.
@@ -89,12 +102,17 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   };
 
   // Every copy (two only if a post was retried after a crash mid-flight) shows the referral as it is now.
+  // After a transfer, the copies in the sending area's channel say where it went (DOMAIN.md §9).
   const updateReferralCard: Send = async (message) => {
     const record = await referralOf(message);
-    const channel = await channels.channelOf(record.areaId);
-    if (channel === undefined) return;
-    const card = await cardOf(record);
-    for (const posted of await channels.postsOf(record.id)) await teams.updateCard(channel.serviceUrl, posted, card);
+    const cards = new Map<string, AdaptiveCard>();
+    for (const posted of await channels.postsOf(record.id)) {
+      const areaId = areaOfPost(record, posted);
+      const channel = await channels.channelOf(areaId);
+      if (channel === undefined) continue;
+      if (!cards.has(areaId)) cards.set(areaId, await cardOf(record, areaId));
+      await teams.updateCard(channel.serviceUrl, posted, cards.get(areaId)!);
+    }
   };
 
   const notifyReferrer: Send = async (message) => {
@@ -104,7 +122,15 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     if (last === undefined) return;
     const details = crypto.openJson(last.sealedDetails, { aad: `referral:${record.id}:event` });
     const event = TriageEvent.parse({ type: last.type, actorId: last.actorId, at: last.at, details });
-    const areaName = areaNameOf(record.areaId);
+    // Each step names the area that had the referral when it was taken (a transfer: the one it left).
+    const transfer = event.type === "decided" && event.details.outcome === "transfer-to-other-area" && event.details.area === record.areaId;
+    const areaName = areaNameOf(areaAt(record, event.at));
+    if (transfer && event.type === "decided") {
+      const waiting = (await channels.channelOf(record.areaId)) === undefined;
+      const text = transferredMessage(record, areaName, areaNameOf(record.areaId), event, clock(), waiting);
+      await tellReferrer(record, { type: "message", textFormat: "plain", text: `${text} ${EMERGENCY_LINE}` });
+      return;
+    }
     // A question comes as a card to answer it on (it carries the 999 line); every other step as a line of text.
     const activity =
       event.type === "info-requested"
@@ -124,6 +150,8 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   // Issue 10, point 8: not decided within one working day, the area's admins are told in their 1:1 chats.
   const decisionEscalation: Send = async (message) => {
     const record = await referralOf(message);
+    // Transferred since: the receiving area's own escalation is due from the hand-over.
+    if (!isForCurrentArea(record, message.payload)) return;
     const triage = record.triage as { reopened?: unknown };
     // Decided (or decided and reopened: the deadline was met once): nothing to escalate.
     if (record.status === "decided" || triage.reopened !== undefined) return;
@@ -143,7 +171,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   // Issue 10, point 8: still not acknowledged at its deadline, the referral's thread gets a reminder.
   const acknowledgeReminder: Send = async (message) => {
     const record = await referralOf(message);
-    if (record.status !== "submitted") return;
+    if (record.status !== "submitted" || !isForCurrentArea(record, message.payload)) return;
     const due = channelViewOf(record, areas, clock()).acknowledgeBy;
     await postInThread(record, `${acknowledgeReminderLine(record.reference, due)} ${EMERGENCY_LINE}`);
   };

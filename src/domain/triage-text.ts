@@ -148,7 +148,9 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
  * What the latest move was, for the card of a lead whose press lost ("Acknowledged by Sam Lead at
  * 10:02"). Never the question or the reason: the channel may not see them.
  */
-export function describeTriageEvent(event: TriageEvent, now: Date): string {
+export function describeTriageEvent(event: TriageEvent, now: Date, areaNameOf: (areaId: string) => string = (areaId) => areaId): string {
+  // DOMAIN.md §9: a transfer names a configured area by its id; people read its name.
+  if (event.type === "decided" && event.details.area !== undefined) return HAPPENED.decided({ ...event, details: { ...event.details, area: areaNameOf(event.details.area) } }, now);
   return (HAPPENED[event.type] as (event: TriageEvent, now: Date) => string)(event, now);
 }
 
@@ -184,6 +186,26 @@ export function referrerMessage(record: { readonly reference: string }, areaName
         ? `${about}: you answered the question at ${timeWords(event.at, now)}.`
         : `${about}: ${event.details.actorName} marked the information they asked for as received, so no answer from you is needed now.`;
   }
+}
+
+/**
+ * DOMAIN.md §9: a transfer hands the referral to another area, with the same reference; the
+ * referrer is told, with the lead's reason. DOMAIN.md §8: while the receiving area has no triage
+ * channel, it is said not to be delivered there yet.
+ */
+export function transferredMessage(
+  record: { readonly reference: string },
+  fromName: string,
+  toName: string,
+  event: Extract<TriageEvent, { type: "decided" }>,
+  now: Date,
+  waiting: boolean,
+): string {
+  const by = `${event.details.actorName} at ${timeWords(event.at, now)}`;
+  const where = waiting
+    ? `Not delivered yet: ${toName} has no triage channel in Teams yet. If the child may be at risk now, contact ${toName}'s front door now. You are told here when it is delivered.`
+    : `${toName}'s triage team takes it on from here, with the same reference; you are told here when they act on it.`;
+  return `Your referral ${record.reference} (${fromName}) has been transferred to ${toName} by ${by}. Their reason: ${event.details.reason}\n\n${where}\n\n${STILL_WORRIED}`;
 }
 
 /**

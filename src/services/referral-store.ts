@@ -24,6 +24,8 @@ export type ReferralRecord = {
   readonly sealed: string | undefined;
   /** The referrer's 1:1 chat, to tell them what happens (absent when it was not known). */
   readonly referrerConversation?: ConversationAddress | undefined;
+  /** DOMAIN.md §9 transfers: the areas it was handed over between, who and when, oldest first. JSON; absent or empty when never. */
+  readonly handovers?: unknown;
 };
 
 export type ConversationAddress = { readonly serviceUrl: string; readonly conversationId: string };
@@ -81,6 +83,9 @@ export type NewReferral = {
 /** A triage member as last seen pressing a card: AAD object id, display name, and Teams user id ("29:…") when known. */
 export type SeenMember = { readonly id: string; readonly name: string; readonly teamsId?: string | undefined };
 
+/** A channel card as posted: its thread, its activity, and the area whose triage channel holds it. */
+export type PostedCard = { readonly conversationId: string; readonly activityId: string; readonly areaId: string | undefined };
+
 export type ChannelReference = {
   readonly serviceUrl: string;
   readonly tenantId: string;
@@ -108,7 +113,13 @@ export interface ReferralStore {
    * Compare-and-set: writes the next triage state, its audit event and outbox rows only if the
    * stored version is `expectedVersion`; returns whether it wrote.
    */
-  applyTriage(id: string, expectedVersion: number, next: { status: string; triage: unknown; summary: unknown; decidedAt: Date | undefined }, event: Omit<AuditEvent, "referralId">, outbox: readonly Omit<OutboxMessage, "referralId">[]): Promise<boolean>;
+  applyTriage(
+    id: string,
+    expectedVersion: number,
+    next: { status: string; triage: unknown; summary: unknown; decidedAt: Date | undefined; handover?: { areaId: string; handovers: unknown } },
+    event: Omit<AuditEvent, "referralId">,
+    outbox: readonly Omit<OutboxMessage, "referralId">[],
+  ): Promise<boolean>;
   events(referralId: string): Promise<AuditEvent[]>;
   /**
    * Issue 10, point 10: the personal fields and match keys of every referral decided before
@@ -152,9 +163,12 @@ export interface TriageChannelStore {
   register(areaId: string, channel: ChannelReference, by: string, at: Date): Promise<void>;
   unregister(areaId: string): Promise<boolean>;
   channelOf(areaId: string): Promise<ChannelReference | undefined>;
-  /** Each channel card posted for a referral whose place the worker learnt (one; a list, so that every copy known is updated). */
-  recordPost(referralId: string, conversationId: string, activityId: string): Promise<void>;
-  postsOf(referralId: string): Promise<{ conversationId: string; activityId: string }[]>;
+  /**
+   * Each channel card posted for a referral whose place the worker learnt (one per area it was in;
+   * a list, so that every copy known is updated), with the area whose channel holds it.
+   */
+  recordPost(referralId: string, conversationId: string, activityId: string, areaId: string): Promise<void>;
+  postsOf(referralId: string): Promise<PostedCard[]>;
   /** A triage member's name as Teams gave it when they last pressed a referral card of the area. */
   rememberMember(areaId: string, member: SeenMember, at: Date): Promise<void>;
   /** The area's members seen so far, by name. */

@@ -9,6 +9,10 @@ import { Referral } from "../domain/referral.ts";
 import { TriageAction, TriageEvent, TriageState, applyTriageAction, type TriageEventType, type TriageMember } from "../domain/triage.ts";
 import { z } from "zod";
 import { OUTCOME_LABELS, describeTriageEvent, timeWords } from "../domain/triage-text.ts";
+import { areasHandedFrom, handoversIn, transferAreasIn, handOver, transferTargetOf, type Handover, type TransferArea } from "../domain/triage-transfer.ts";
+import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
+import type { Areas } from "../content/load-areas.ts";
+import type { Urgency } from "../domain/pathway.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { InsightReferral } from "./mase-insight.ts";
 import type { AuditEvent, OutboxMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
@@ -41,7 +45,15 @@ export type CardPeople = { readonly colleagues: readonly Colleague[]; readonly r
 
 export type TriageOutcome =
   /** The referral as it now is, with a line for the presser when their press did not move it; `moved` when it did. */
-  | { readonly kind: "card"; readonly record: ReferralRecord; readonly people: CardPeople; readonly note?: string; readonly moved?: true }
+  | {
+      readonly kind: "card";
+      readonly record: ReferralRecord;
+      readonly people: CardPeople;
+      readonly note?: string;
+      readonly moved?: true;
+      /** The area whose channel's copy this is, when it is not the referral's area now (a transferred referral's first card). */
+      readonly viewArea?: string;
+    }
   | { readonly kind: "not-triage"; readonly record: ReferralRecord }
   | { readonly kind: "not-found" };
 
@@ -81,6 +93,7 @@ const WHAT: Readonly<Record<TriageEventType, (event: TriageEvent) => string>> = 
   "info-requested": () => "Asked the referrer for information",
   "info-received": (event) => (event.type === "info-received" && event.details.answer !== undefined ? "Answered the question" : "Marked the information received"),
   decided: (event) => (event.type === "decided" ? `Decided: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),
+
   reopened: () => "Reopened the decision",
 };
 
@@ -103,6 +116,8 @@ export type DetailsOutcome =
       readonly referral: Referral | undefined;
       readonly history: readonly HistoryLine[];
       readonly earlier: readonly EarlierReferral[];
+      /** The area whose copy this is, when it is not the referral's area now (a transferred referral, read by the sending area). */
+      readonly viewArea?: string;
     }
   | Exclude<TriageOutcome, { kind: "card" }>;
 
@@ -130,6 +145,35 @@ const MATCH_WINDOW_MONTHS = 12;
 export const ANSWER_LIMIT = 2_000;
 const eventAad = (referralId: string) => `referral:${referralId}:event`;
 
+type TransferAreaWithHours = TransferArea & { readonly hours: ReturnType<typeof frontDoorWorkingHours> };
+
+/** The areas a referral can be transferred to, with their front doors' hours. */
+export function transferAreasOf(areas: Areas): TransferAreaWithHours[] {
+  return transferAreasIn(areas.values()).map((area) => ({ id: area.id, name: area.name, hours: frontDoorWorkingHours(area) }));
+}
+
+/** A referral's hand-overs between areas (DOMAIN.md §9 transfers), oldest first; none when never or unreadable. */
+export function handoversOf(record: ReferralRecord): Handover[] {
+  return handoversIn(record.handovers);
+}
+
+/**
+ * The area whose channel holds a posted card: as recorded, or, for a copy recorded before cards
+ * knew their area, the area the referral was first submitted to.
+ */
+export function areaOfPost(record: ReferralRecord, post: { readonly areaId?: string | undefined }): string {
+  return post.areaId ?? handoversOf(record)[0]?.from ?? record.areaId;
+}
+
+/**
+ * Whether a timed outbox row (a reminder, an escalation) is for the area that has the referral
+ * now: a transfer starts the receiving area's own deadlines, and the first area's rows lapse.
+ */
+export function isForCurrentArea(record: ReferralRecord, payload: unknown): boolean {
+  const areaId = (payload as { areaId?: unknown } | null)?.areaId;
+  return (typeof areaId === "string" ? areaId : (handoversOf(record)[0]?.from ?? record.areaId)) === record.areaId;
+}
+
 /** Who is told what after each move, through the outbox (never in the request, so a slow Teams delays no one). */
 function outboxAfter(event: TriageEvent, now: Date): Omit<OutboxMessage, "referralId">[] {
   const rows: Omit<OutboxMessage, "referralId">[] = [{ kind: "update-referral-card", payload: {}, dueAt: now }];
@@ -147,11 +191,19 @@ export type TriageServiceDependencies = {
   readonly roles: TriageRoleCheck;
   readonly crypto: ReferralCrypto;
   readonly clock: () => Date;
+  /**
+   * DOMAIN.md §9 transfers: the areas a referral can be handed to (configured ones with a front
+   * door; not "other"), and each one's front-door hours for the receiving area's deadlines.
+   */
+  readonly transferAreas?: readonly TransferAreaWithHours[];
   /** Called once a move's outbox rows are committed, so an in-process worker sends them at once. */
   readonly onQueued?: () => void;
   /** Told of a failure after a move was committed (reading it back), which the presser is told was recorded. */
   readonly onFailedAfterCommit?: (error: unknown) => void;
 };
+
+/** A press on the copy of the card left in the channel of an area that transferred the referral (DOMAIN.md §9). */
+export const TRANSFERRED_COPY = "This referral was transferred: its card in the receiving area's triage channel is the one to act on. Nothing was changed.";
 
 /** A move committed, then reading it back failed: the presser must not think nothing happened, nor press again. */
 export const RECORDED_NOT_SHOWN = "Done: this was recorded. The card could not be brought fully up to date just now; it will update itself shortly.";
@@ -161,7 +213,12 @@ function decisionSaid({ reason, teamNote }: { reason: string; teamNote?: string 
   return teamNote === undefined ? reason : `${reason}\n\nNote for the triage team (not sent to the referrer): ${teamNote}`;
 }
 
-export function createTriageService({ referrals, channels, roles, crypto, clock, onQueued = () => undefined, onFailedAfterCommit = () => undefined }: TriageServiceDependencies) {
+export function createTriageService({ referrals, channels, roles, crypto, clock, transferAreas = [], onQueued = () => undefined, onFailedAfterCommit = () => undefined }: TriageServiceDependencies) {
+  const areaNameOf = (areaId: string) => transferAreas.find((area) => area.id === areaId)?.name ?? areaId;
+  /** A triage member of the referral's area now, or (to read it, not to act) of an area that handed it over. */
+  const mayRead = (aadObjectId: string, record: ReferralRecord) =>
+    roles.isTriage(aadObjectId, record.areaId) || areasHandedFrom(handoversOf(record)).some((areaId) => roles.isTriage(aadObjectId, areaId));
+
   /** The area's triage members seen by name, but not the one it is assigned to now; and that one's Teams id while it is open. */
   async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
     const listed = new Set(roles.triageMembersOf(record.areaId));
@@ -243,35 +300,92 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         return TriageAction.safeParse({ type: "request-info", question: text("question") ?? "" });
       case "triage.received":
         return TriageAction.safeParse({ type: "info-received" });
-      case "triage.decide":
-        return TriageAction.safeParse({ type: "decide", outcome: text("outcome"), reason: text("reason"), teamNote: text("teamNote"), area: text("transferArea") });
+      case "triage.decide": {
+        // DOMAIN.md §9: a transfer names a configured area (never free text); refused with the list.
+        let area = text("transferArea");
+        if (text("outcome") === "transfer-to-other-area") {
+          const target = transferTargetOf(area, transferAreas, record.areaId);
+          if (!target.ok) return target.message;
+          area = target.area.id;
+        }
+        return TriageAction.safeParse({ type: "decide", outcome: text("outcome"), reason: text("reason"), teamNote: text("teamNote"), area });
+      }
       case "triage.reopen":
         return TriageAction.safeParse({ type: "reopen", reason: text("reopenReason") });
     }
   }
 
   /** Writes a move by compare-and-set with its sealed event and outbox rows; whether it wrote. */
-  async function write(record: ReferralRecord, next: TriageState, event: TriageEvent, actorId: string): Promise<boolean> {
+  async function write(record: ReferralRecord, next: TriageState, event: TriageEvent, actorId: string, handover?: { areaId: string; handovers: Handover[]; rows: Omit<OutboxMessage, "referralId">[] }): Promise<boolean> {
     const now = event.at;
     const wrote = await referrals.applyTriage(
       record.id,
       record.version,
-      { status: next.status, triage: next, summary: record.summary, decidedAt: next.status === "decided" ? next.decided.at : undefined },
+      {
+        status: next.status,
+        triage: next,
+        summary: record.summary,
+        decidedAt: next.status === "decided" ? next.decided.at : undefined,
+        ...(handover === undefined ? {} : { handover: { areaId: handover.areaId, handovers: handover.handovers } }),
+      },
       { at: now, actorId, type: event.type, sealedDetails: crypto.sealJson(event.details as never, { aad: eventAad(record.id) }) },
-      outboxAfter(event, now),
+      [...outboxAfter(event, now), ...(handover?.rows ?? [])],
     );
     if (wrote) onQueued();
     return wrote;
   }
 
-  /** The record, if the presser may act on it (remembering their name for "assign to a colleague"). */
-  async function asMember(referralId: string, presser: Presser): Promise<{ kind: "member"; record: ReferralRecord } | Exclude<TriageOutcome, { kind: "card" }>> {
+  /**
+   * DOMAIN.md §9: a transfer hands the referral over for real. The receiving area gets a new card
+   * in its channel (waiting, as any referral, while it has none) and starts from `submitted`, with
+   * its own acknowledgement and decision deadlines from now; the first area's copies are updated
+   * to say where it went; the referrer is told (the decision's message).
+   */
+  function handoverOf(record: ReferralRecord, state: TriageState, to: string, event: TriageEvent, by: TriageMember) {
+    const { next, handovers } = handOver(state, handoversOf(record), { from: record.areaId, to, at: event.at, by });
+    const hours = transferAreas.find((area) => area.id === to)?.hours;
+    const deadlines = triageDeadlines(event.at, (record.summary as { urgency?: string }).urgency as Urgency, hours);
+    const payload = { areaId: to };
+    const rows: Omit<OutboxMessage, "referralId">[] = [
+      { kind: "post-referral-card", payload, dueAt: event.at },
+      { kind: "acknowledge-reminder", payload, dueAt: deadlines.acknowledgeBy },
+      { kind: "decision-escalation", payload, dueAt: deadlines.decideBy },
+    ];
+    return { next, handover: { areaId: to, handovers, rows } };
+  }
+
+  /**
+   * The record, if the presser may act on it (remembering their name for "assign to a colleague");
+   * `toRead`: also a triage member of an area that handed it over, who may still read it.
+   */
+  async function asMember(referralId: string, presser: Presser, toRead = false): Promise<{ kind: "member"; record: ReferralRecord } | Exclude<TriageOutcome, { kind: "card" }>> {
     const record = await referrals.get(referralId);
     if (record === undefined) return { kind: "not-found" };
-    if (!roles.isTriage(presser.aadObjectId, record.areaId)) return { kind: "not-triage", record };
+    if (!roles.isTriage(presser.aadObjectId, record.areaId)) {
+      if (toRead && mayRead(presser.aadObjectId, record)) return { kind: "member", record };
+      return { kind: "not-triage", record };
+    }
     await channels.rememberMember(record.areaId, { id: presser.aadObjectId, name: presser.name, teamsId: presser.teamsId }, clock());
     await recordCopy(record, presser.card);
     return { kind: "member", record };
+  }
+
+  /**
+   * The copy a press is about, when it is not the referral's area now: a copy left in a sending
+   * area's channel, or, pressed elsewhere (the tab), a sending area's member who only reads it.
+   */
+  async function readerAreaOf(record: ReferralRecord, presser: Presser): Promise<string | undefined> {
+    const fromCopy = await handedFromCopy(record, presser.card);
+    if (fromCopy !== undefined || roles.isTriage(presser.aadObjectId, record.areaId)) return fromCopy;
+    return areasHandedFrom(handoversOf(record)).find((areaId) => roles.isTriage(presser.aadObjectId, areaId));
+  }
+
+  /** The area whose channel holds the card pressed, when it is a recorded copy in another area's channel than the referral's now. */
+  async function handedFromCopy(record: ReferralRecord, card: Presser["card"]): Promise<string | undefined> {
+    if (card === undefined || handoversOf(record).length === 0) return undefined;
+    const post = (await channels.postsOf(record.id)).find((posted) => posted.conversationId === card.conversationId);
+    const areaId = post === undefined ? undefined : areaOfPost(record, post);
+    return areaId !== undefined && areaId !== record.areaId ? areaId : undefined;
   }
 
   /**
@@ -286,7 +400,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
     const channel = await channels.channelOf(record.areaId);
     // The card is the thread's first message: a reply's id is not the card's.
     if (channel === undefined || thread !== channel.channelId || root !== card.activityId) return;
-    await channels.recordPost(record.id, card.conversationId, card.activityId);
+    await channels.recordPost(record.id, card.conversationId, card.activityId, record.areaId);
   }
 
   async function earlierOf(record: ReferralRecord, referral: Referral): Promise<EarlierReferral[]> {
@@ -315,7 +429,8 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       const event = eventOf(stored);
       if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : undefined;
-      return { at: stored.at, text: describeTriageEvent(event, now), who: event.details.actorName, what: WHAT[event.type](event), ...(said === undefined ? {} : { said }) };
+      const named = event.type === "decided" && event.details.area !== undefined ? { ...event, details: { ...event.details, area: areaNameOf(event.details.area) } } : event;
+      return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf), who: event.details.actorName, what: WHAT[event.type](named), ...(said === undefined ? {} : { said }) };
     });
   }
 
@@ -325,13 +440,16 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
 
   /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
   async function detailsOf(referralId: string, presser: Presser): Promise<DetailsOutcome> {
-    const found = await asMember(referralId, presser);
+    // DOMAIN.md §9: the sending area's triage team can still read a referral it transferred.
+    const found = await asMember(referralId, presser, true);
     if (found.kind !== "member") return found;
     const { record } = found;
     const referral = personalOf(record);
+    const viewArea = await readerAreaOf(record, presser);
     return {
       kind: "details",
       record,
+      ...(viewArea === undefined ? {} : { viewArea }),
       people: await peopleOf(record),
       referral,
       history: await historyOf(record, referral),
@@ -341,6 +459,11 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
 
   return {
     async act({ referralId, version, verb, presser, inputs }: TriageRequest): Promise<TriageOutcome> {
+      // A copy left in the channel of an area that handed the referral over takes no more actions,
+      // whoever presses it (the card they get back holds nothing the channel did not show).
+      const pressed = await referrals.get(referralId);
+      const handedFrom = pressed === undefined ? undefined : await handedFromCopy(pressed, presser.card);
+      if (pressed !== undefined && handedFrom !== undefined) return { kind: "card", record: pressed, people: { colleagues: [] }, viewArea: handedFrom, note: TRANSFERRED_COPY };
       const found = await asMember(referralId, presser);
       if (found.kind !== "member") return found;
       const { record } = found;
@@ -356,16 +479,22 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       const moved = applyTriageAction(state.data, action.data, member, clock());
       if (!moved.ok) return card(record, moved.message);
 
-      const wrote = await write(record, moved.next, moved.event, presser.userId);
+      const transfer = moved.event.type === "decided" && moved.event.details.outcome === "transfer-to-other-area" && moved.event.details.area !== undefined
+        ? handoverOf(record, state.data, moved.event.details.area, moved.event, member)
+        : undefined;
+      const wrote = await write(record, transfer?.next ?? moved.next, moved.event, presser.userId, transfer?.handover);
       if (!wrote) {
         const current = (await referrals.get(record.id)) ?? record;
         return card(current, (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now.");
       }
       // Committed: from here a failure must not answer as if nothing happened. The record as written
       // stands in for the one that could not be read back; the outbox updates every copy of the card.
-      const written: ReferralRecord = { ...record, status: moved.next.status, triage: moved.next, version: record.version + 1 };
+      const nextState = transfer?.next ?? moved.next;
+      const written: ReferralRecord = { ...record, status: nextState.status, triage: nextState, version: record.version + 1, ...(transfer === undefined ? {} : { areaId: transfer.handover.areaId, handovers: transfer.handover.handovers }) };
       try {
         const current = (await referrals.get(record.id)) ?? written;
+        // Transferred: the presser's copy is in their own area's channel, and now says where it went.
+        if (transfer !== undefined) return { kind: "card", record: current, people: { colleagues: [] }, viewArea: record.areaId, moved: true };
         return { kind: "card", record: current, people: await peopleOf(current), moved: true };
       } catch (error) {
         onFailedAfterCommit(error);
@@ -392,8 +521,10 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
 
     /** The card as everyone in the channel sees it ("Hide details"), for a triage member. */
     async summary(referralId: string, presser: Presser): Promise<TriageOutcome> {
-      const found = await asMember(referralId, presser);
+      const found = await asMember(referralId, presser, true);
       if (found.kind !== "member") return found;
+      const viewArea = await readerAreaOf(found.record, presser);
+      if (viewArea !== undefined) return { kind: "card", record: found.record, people: { colleagues: [] }, viewArea };
       return { kind: "card", record: found.record, people: await peopleOf(found.record) };
     },
 

@@ -16,6 +16,7 @@ import * as referrerConversation from "./migrations/2026-11-23-008-referrer-conv
 import * as decidedAt from "./migrations/2026-11-23-009-decided-at.ts";
 import * as triagePeople from "./migrations/2026-11-23-010-triage-people.ts";
 import * as referralKeyIds from "./migrations/2026-11-23-011-referral-key-ids.ts";
+import * as handovers from "./migrations/2026-12-07-012-handovers.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-009-decided-at": decidedAt,
   "2026-11-23-010-triage-people": triagePeople,
   "2026-11-23-011-referral-key-ids": referralKeyIds,
+  "2026-12-07-012-handovers": handovers,
 };
 
 export class MigrationError extends Error {

@@ -62,6 +62,8 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
             summary: toJson(next.summary, "referral summary"),
             version: expectedVersion + 1,
             decided_at: next.decidedAt === undefined ? null : toEpochMs(next.decidedAt, "decision times"),
+            // DOMAIN.md §9: a transfer hands the referral to another area, in the same compare-and-set.
+            ...(next.handover === undefined ? {} : { area_id: next.handover.areaId, handovers: toJson(next.handover.handovers, "hand-overs") }),
           })
           .where("id", "=", id)
           .where("version", "=", expectedVersion)
@@ -188,6 +190,7 @@ function toRow(referral: NewReferral, reference: string): Selectable<ReferralsTa
     sealed: referral.sealed,
     referrer_conversation: referral.referrerConversation === undefined ? null : toJson(referral.referrerConversation, "referrer conversation"),
     decided_at: null,
+    handovers: "[]",
   };
 }
 
@@ -204,5 +207,6 @@ function toRecord(row: Selectable<ReferralsTable>): ReferralRecord {
     triage: JSON.parse(row.triage) as unknown,
     sealed: row.sealed ?? undefined,
     referrerConversation: row.referrer_conversation === null ? undefined : (JSON.parse(row.referrer_conversation) as ConversationAddress),
+    handovers: JSON.parse(row.handovers) as unknown,
   };
 }

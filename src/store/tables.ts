@@ -56,6 +56,8 @@ export type ReferralsTable = {
   decided_at: EpochMs | null;
   /** JSON { serviceUrl, conversationId }: the referrer's 1:1 chat (migration 008). */
   referrer_conversation: string | null;
+  /** JSON list of the areas it was handed over between, who and when (migration 012); "[]" when never. */
+  handovers: string;
 };
 
 export type ReferenceCountersTable = { code: string; year: number; last: number };
@@ -81,7 +83,8 @@ export type OutboxTable = {
 
 export type TriageChannelsTable = { area_id: string; service_url: string; tenant_id: string; team_id: string; channel_id: string; registered_by: string; registered_at: EpochMs };
 
-export type ReferralPostsTable = { referral_id: string; conversation_id: string; activity_id: string };
+/** `area_id`: the area whose triage channel holds the card (migration 012; a transfer posts in another). */
+export type ReferralPostsTable = { referral_id: string; conversation_id: string; activity_id: string; area_id: string | null };
 
 export type TriagePeopleTable = { area_id: string; aad_object_id: string; name: string; teams_id: string | null; seen_at: EpochMs };
 

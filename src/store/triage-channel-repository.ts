@@ -31,17 +31,17 @@ export function createTriageChannelRepository(db: Kysely<Tables>): TriageChannel
       return row === undefined ? undefined : { serviceUrl: row.service_url, tenantId: row.tenant_id, teamId: row.team_id, channelId: row.channel_id };
     },
 
-    async recordPost(referralId, conversationId, activityId) {
+    async recordPost(referralId, conversationId, activityId, areaId) {
       await db
         .insertInto("referral_posts")
-        .values({ referral_id: referralId, conversation_id: conversationId, activity_id: activityId })
+        .values({ referral_id: referralId, conversation_id: conversationId, activity_id: activityId, area_id: areaId })
         .onConflict((conflict) => conflict.columns(["referral_id", "conversation_id", "activity_id"]).doNothing())
         .execute();
     },
 
     async postsOf(referralId) {
-      const rows = await db.selectFrom("referral_posts").select(["conversation_id", "activity_id"]).where("referral_id", "=", referralId).execute();
-      return rows.map((row) => ({ conversationId: row.conversation_id, activityId: row.activity_id }));
+      const rows = await db.selectFrom("referral_posts").select(["conversation_id", "activity_id", "area_id"]).where("referral_id", "=", referralId).execute();
+      return rows.map((row) => ({ conversationId: row.conversation_id, activityId: row.activity_id, areaId: row.area_id ?? undefined }));
     },
 
     async rememberMember(areaId, member, at) {

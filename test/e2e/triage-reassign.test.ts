@@ -4,7 +4,7 @@
 // assignee's copy goes back to the summary.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, SAM, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, executeAction, pressInChannel, sayInChannel } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, executeAction, reviewAndSend, pressInChannel, sayInChannel } from "../support/referral-journey.ts";
 
 const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
 
@@ -30,7 +30,7 @@ describe("reassigning an assigned referral", () => {
   it("a second member takes it over: history, referrer, and the refresh follows the new assignee", async () => {
     await sayInChannel(harness, ALEX, "register triage kingston");
     const form = await harness.press(ALEX, await checkResultCard(harness, ALEX), "Make a referral");
-    await harness.press(ALEX, await harness.press(ALEX, form, "Review and send", ESSENTIALS), "Submit referral");
+    await harness.press(ALEX, await reviewAndSend(harness, ALEX, form, ESSENTIALS), "Submit referral");
     await harness.deliver();
 
     await pressInChannel(harness, JO, channelCards()[0]!, "Show details");
@@ -62,7 +62,7 @@ describe("reassigning an assigned referral", () => {
   it("assigning it to the member who has it changes nothing and says so", async () => {
     await sayInChannel(harness, ALEX, "register triage kingston");
     const form = await harness.press(ALEX, await checkResultCard(harness, ALEX), "Make a referral");
-    await harness.press(ALEX, await harness.press(ALEX, form, "Review and send", ESSENTIALS), "Submit referral");
+    await harness.press(ALEX, await reviewAndSend(harness, ALEX, form, ESSENTIALS), "Submit referral");
     await harness.deliver();
     const assigned = await pressInChannel(harness, SAM, channelCards()[0]!, "Assign to me");
     await harness.deliver();

@@ -237,9 +237,9 @@ for (const kind of targetKinds) {
 
       it("records each posted copy of a referral's card once", async () => {
         await referrals.submit(newReferral(), submitted, []);
-        await channels.recordPost("referral-1", "19:general;messageid=1", "1");
-        await channels.recordPost("referral-1", "19:general;messageid=1", "1");
-        expect(await channels.postsOf("referral-1")).toEqual([{ conversationId: "19:general;messageid=1", activityId: "1" }]);
+        await channels.recordPost("referral-1", "19:general;messageid=1", "1", "kingston");
+        await channels.recordPost("referral-1", "19:general;messageid=1", "1", "kingston");
+        expect(await channels.postsOf("referral-1")).toEqual([{ conversationId: "19:general;messageid=1", activityId: "1", areaId: "kingston" }]);
       });
 
       it("remembers each area's triage members by name, the latest name and Teams id winning, ids compared ignoring case", async () => {
