@@ -16,7 +16,7 @@ import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
 // What the template adds around the texts, in bytes, measured from cards/referral-review.json with
 // a draft id of 36 characters; test/cards/referral-review-views.test.ts checks the estimate stays
 // above the real size and close to it.
-const COST = { card: 1700, carried: 50, section: 400, group: 110, line: 135, entry: 115, fold: 300, notAdded: 260 } as const;
+const COST = { card: 1550, carried: 50, section: 400, group: 110, line: 135, entry: 115, fold: 300, notAdded: 260 } as const;
 const MARGIN = 512;
 
 export const SHORTENED_NOTE =
@@ -67,8 +67,8 @@ export function overheadOf(view: ReferralFormView, sections: readonly Section[])
   let bytes = COST.card + ours([view.notice ?? "", view.draftId, ...carried.map((line) => line.text), view.carried?.areaName ?? ""]) + COST.carried * carried.length;
   const notAdded = sections.filter((section) => section.section !== "essentials" && section.groups.length === 0 && section.entries.length === 0);
   if (notAdded.length > 0) bytes += COST.fold;
-  for (const section of sections) {
-    if (notAdded.includes(section)) {
+  for (const section of sections.map(oneListOfEssentials)) {
+    if (notAdded.some((empty) => empty.section === section.section)) {
       // A link in the folded "Not added" list: its words twice (the title and the button's), and the draft.
       bytes += COST.notAdded + ours([SECTION_WORDS[section.section].link, SECTION_WORDS[section.section].link, view.draftId]);
       continue;
@@ -145,15 +145,28 @@ function fitted(view: ReferralFormView, sections: Section[]): { sections: Sectio
   };
 }
 
+const CHILD = groupTitle("child");
+
+/**
+ * Issue 21, point 3: on the review the essentials are one list under their section's title, with
+ * no group headings, so that the card fits; the child's fields say they are the child's.
+ */
+function oneListOfEssentials(section: Section): Section {
+  if (section.section !== "essentials") return section;
+  const childs = (label: string) => `The child's ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return { ...section, groups: [{ title: "", lines: section.groups.flatMap((group) => (group.title === CHILD ? group.lines.map((line) => ({ ...line, label: childs(line.label) })) : group.lines)) }] };
+}
+
 /** Everything that will be sent, by section, read-only, with "Change" per section and Submit. */
 export function referralReviewCard(view: ReferralFormView): CardToSend {
   const base = { draftId: view.draftId, version: view.version };
   const { sections, shortened } = fitted(view, reviewSectionsOf(view));
   const area = view.carried === undefined ? "the area" : view.carried.areaName;
+  const sectionsShown = sections.map(oneListOfEssentials);
   const isEmpty = (section: Section) => section.groups.length === 0 && section.entries.length === 0;
   // The essentials always show, even empty: they are what the front door needs.
-  const filled = sections.filter((section) => section.section === "essentials" || !isEmpty(section));
-  const notAdded = sections.filter((section) => section.section !== "essentials" && isEmpty(section));
+  const filled = sectionsShown.filter((section) => section.section === "essentials" || !isEmpty(section));
+  const notAdded = sectionsShown.filter((section) => section.section !== "essentials" && isEmpty(section));
   return {
     name: "referral-review",
     data: {
@@ -164,7 +177,7 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
       // Issue 21, point 3: the parts with nothing in them are one folded list of links, not a
       // heading and "Nothing added." each, so the card fits the 900 px Teams shows.
       notAdded: notAdded.map((section): LinkRow => ({ title: SECTION_WORDS[section.section].link, verb: "referral.edit", data: { ...base, section: section.section } })),
-      notAddedTitle: `Not added (optional): ${notAdded.length}`,
+      notAddedTitle: "Add more detail (optional)",
       sections: filled.map((section) => ({
         title: section.title,
         change: { tooltip: `Change: ${section.title}`, data: { ...base, section: section.section } },
@@ -177,7 +190,7 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
       })),
       // DOMAIN.md §8: a referral goes to the area's front door; it is posted in their triage channel (§9).
       // DOMAIN.md §8: submitted is stored; delivered is posted in the triage channel registered for the area.
-      submitLine: `Submitting stores this referral and posts it to the triage channel registered for ${area} in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.`,
+      submitLine: `This is everything that will be sent, and nothing is sent until you press Submit referral. Submitting stores this referral and posts it to the triage channel registered for ${area} in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.`,
       submit: base,
     },
   };

@@ -35,13 +35,15 @@ export const ESSENTIAL_GROUPS: readonly GroupId[] = REFERRAL_GROUPS.map((group) 
 
 /**
  * Issue 21, point 3: on a Teams card the essentials come a part at a time, so that each part fits
- * the 900 px a 1400x900 window shows, with its heading in view. Every essential group is in one
+ * the 900 px a 1400x900 window shows, with its heading in view when Teams
+ * keeps the chat scrolled to the card's foot after a press (about 700 px). Every essential group is in one
  * part (test/cards/referral-views.test.ts). The tab shows them on one page.
  */
 export const ESSENTIAL_PARTS: readonly { readonly title: string; readonly groups: readonly GroupId[] }[] = [
   { title: "About you", groups: ["referrer"] },
   { title: "The child", groups: ["child"] },
-  { title: "Your worry and parents", groups: ["concern", "parentalResponsibility"] },
+  { title: "Your worry", groups: ["concern"] },
+  { title: "Telling parents", groups: ["parentalResponsibility"] },
 ];
 
 /** The part of the essentials showing a field ("child.forename"), or undefined for a field outside them. */
@@ -62,7 +64,7 @@ export const SECTION_WORDS: Readonly<Record<ReferralSection, SectionWords>> = {
   essentials: {
     title: "The essentials",
     link: "The essentials: what the front door needs",
-    intro: "The front door needs all of these. Where two go together, one of them is enough. Everything else is optional, under \"Add more detail\" below.",
+    intro: "The front door needs all of these. Where two go together, one of them is enough.",
   },
   referrer: { title: "About you: more detail", link: "More about you", intro: "Optional." },
   child: { title: "The child: more detail", link: "More about the child", intro: "Optional: fill in what you know." },

@@ -250,7 +250,10 @@ function stepsData(view: ReferralFormView): { next: Step; previous: Step; where:
   return { next: step(part + 1, "Next"), previous: step(part - 1, "Back"), where: `Part ${part + 1} of ${ESSENTIAL_PARTS.length}` };
 }
 
-/** The card's title: "The essentials, part 2 of 3: The child" on a part of the essentials. */
+/** Whether the card shows a part of the essentials after the first. */
+const laterPart = (view: ReferralFormView) => view.section === "essentials" && essentialPart(view.part) > 0;
+
+/** The card's title: "The essentials, part 2 of 4: The child" on a part of the essentials. */
 function titleOf(view: ReferralFormView): string {
   if (view.section !== "essentials") return SECTION_WORDS[view.section].title;
   const part = essentialPart(view.part);
@@ -266,12 +269,14 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
     data: {
       title: titleOf(view),
       notice: view.notice ?? "",
-      intro: SECTION_WORDS[view.section].intro,
+      // On a part of the essentials after the first, only what that part asks: the intro, the check
+      // carried over and the way back to the result are on the first part (issue 21, point 3).
+      intro: laterPart(view) ? "" : SECTION_WORDS[view.section].intro,
       fix: fixData(view),
-      carried: carriedLines(view.carried),
+      carried: laterPart(view) ? [] : carriedLines(view.carried),
       groups: groupsData(view, errors),
       list: listData(view, errors),
-      progress: progressLine(view),
+      progress: stepsData(view).next.title === "" ? progressLine(view) : "",
       steps: stepsData(view),
       // The other parts are folded under one button (issue 21, point 3), open when one holds a problem.
       more: {
@@ -281,7 +286,7 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       sections: sectionLinks(view),
       review: base,
       back:
-        view.carried === undefined ? { verb: "", data: {} }
+        view.carried === undefined || laterPart(view) ? { verb: "", data: {} }
         : view.sessionId === undefined ? { verb: "check.last", data: base }
         : { verb: "check.result", data: { ...base, sessionId: view.sessionId } },
     },

@@ -24,7 +24,7 @@ describe("referral review", () => {
     expect(textRuns(json)).toEqual(expect.arrayContaining([
       "Your name: ", "Sam Teacher",
       "Have you told your designated safeguarding lead? ", "Yes",
-      "Date of birth: ", "9 April 2011",
+      "The child's date of birth: ", "9 April 2011",
       "Telling them could put the child at greater risk",
     ]));
     // The parts holding something each have Change; the empty ones are links in one folded list (issue 21, point 3).
@@ -35,8 +35,8 @@ describe("referral review", () => {
       ["Submit referral", "referral.submit", { draftId: DRAFT_ID, version: 7 }],
     ]);
     expect(nodes(json, (node) => node.id === "not-added")[0]?.isVisible).toBe(false);
-    expect(buttonTitles(json)).toContain(`Not added (optional): ${REFERRAL_CARD_SECTIONS.length - filled.length}`);
-    expect(textBlocks(json)).toContain("Submitting stores this referral and posts it to the triage channel registered for Kingston upon Thames in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.");
+    expect(buttonTitles(json)).toContain("Add more detail (optional)");
+    expect(textBlocks(json)).toContain("This is everything that will be sent, and nothing is sent until you press Submit referral. Submitting stores this referral and posts it to the triage channel registered for Kingston upon Thames in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.");
   });
 });
 

@@ -69,7 +69,7 @@ describe("referral form", () => {
   it("the essentials show the required fields of every group, and what the service reads back as cleared", () => {
     const card = essentialsRendered();
     expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 })]);
-    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Make a referral · The essentials, part 1 of 3: About you", "Make a referral · The essentials, part 2 of 3: The child", "Your worry", "Parents and carers"]));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Make a referral · The essentials, part 1 of 4: About you", "Make a referral · The essentials, part 2 of 4: The child", "Make a referral · The essentials, part 3 of 4: Your worry", "Make a referral · The essentials, part 4 of 4: Telling parents"]));
   });
 
   // Issue 21, point 3: a part of the essentials at a time, each within 900 px in Teams.
@@ -86,10 +86,20 @@ describe("referral form", () => {
   it("Next and Back between the parts; Review and send first on the last part", () => {
     const steps = (part: number) => executes(rendered(referralFormCard(view({ part })))).filter((action) => action.data.toPart !== undefined || action.verb === "referral.review").map((action) => [action.title, action.verb, action.data.toPart]);
     expect(steps(0).slice(0, 2)).toEqual([["Next: The child", "referral.section", 1], ["Review and send", "referral.review", undefined]]);
-    expect(steps(1).slice(0, 3)).toEqual([["Next: Your worry and parents", "referral.section", 2], ["Back: About you", "referral.section", 0], ["Review and send", "referral.review", undefined]]);
-    expect(steps(2).slice(0, 2)).toEqual([["Review and send", "referral.review", undefined], ["Back: The child", "referral.section", 1]]);
+    expect(steps(1).slice(0, 3)).toEqual([["Next: Your worry", "referral.section", 2], ["Back: About you", "referral.section", 0], ["Review and send", "referral.review", undefined]]);
+    expect(steps(3).slice(0, 2)).toEqual([["Review and send", "referral.review", undefined], ["Back: Your worry", "referral.section", 2]]);
     // A part out of range (a tampered or old card) is the nearest part.
-    expect(steps(9)).toEqual(steps(2));
+    expect(steps(9)).toEqual(steps(3));
+  });
+
+  it("asks on later parts only what they ask: the check carried over, the intro and the way back to the result are on the first", () => {
+    const later = rendered(referralFormCard(view({ part: 1 })));
+    expect(textRuns(later)).not.toContain("From your check (not typed again): ");
+    expect(textBlocks(later)).not.toContain("The front door needs all of these. Where two go together, one of them is enough.");
+    expect(executes(later).find((action) => action.verb.startsWith("check."))).toBeUndefined();
+    expect(textBlocks(rendered(referralFormCard(view({ part: 0 }))))).toContain("The front door needs all of these. Where two go together, one of them is enough.");
+    // "Nothing is sent until…" by the last part's Review and send.
+    expect(textBlocks(rendered(referralFormCard(view({ part: 3 })))).at(-1)).toContain("Nothing is sent until you review the referral and press Submit referral.");
   });
 
   it("folds the other parts under one button, open when one of them holds a problem", () => {

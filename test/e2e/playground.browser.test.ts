@@ -16,6 +16,7 @@ const RESULT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-r
 const STEP_2_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-step-2.png", import.meta.url));
 const REFERRAL_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral.png", import.meta.url));
 const REFERRAL_SENT_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral-sent.png", import.meta.url));
+const REFERRAL_REVIEW_SCREENSHOT = fileURLToPath(new URL("../../test-results/playground-referral-review.png", import.meta.url));
 
 /**
  * A menu card of its own for one test: "hi" brings a new card, below whatever earlier tests left in
@@ -142,10 +143,12 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     await quickCheck(card);
     await press(card, "Make a referral");
     await card.getByRole("textbox", { name: /Your role/ }).waitFor();
-    const sizes: Record<string, CardMetrics> = { "referral, essentials": await measureSettled(card) };
+    // Issue 21, point 3: the essentials a part at a time, each card within 900 px, its heading in view after each press.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const sizes: Record<string, CardMetrics> = { "referral, essentials 1 of 4": await measureSettled(card) };
+    const headingsShown: Record<string, boolean> = { "referral, essentials 1 of 4": await topInView(card) };
     await card.screenshot({ path: REFERRAL_SCREENSHOT });
     // Issue 21, point 2: a mistake at "Review and send" is said where the view is left, by the button.
-    await page.setViewportSize({ width: 1400, height: 900 });
     await card.getByRole("button", { name: "Review and send", exact: true }).scrollIntoViewIfNeeded();
     await press(card, "Review and send");
     const notSent = card.getByText(/^Not sent yet: \d+ things? to fix/);
@@ -155,26 +158,39 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
       return box.top >= 0 && box.bottom <= window.innerHeight;
     });
     expect(inView).toBe(true);
-    await page.setViewportSize({ width: 1400, height: 2400 });
     await card.getByRole("textbox", { name: /Your role/ }).fill("Class teacher");
     await card.getByRole("textbox", { name: /Your organisation/ }).fill("Hillside School");
     await card.getByRole("textbox", { name: /Your email/ }).fill("alex@school.example");
+    const part = async (next: string, heading: string, name: string) => {
+      await press(card, next);
+      await card.getByText(heading, { exact: false }).waitFor();
+      sizes[name] = await measureSettled(card);
+      headingsShown[name] = await topInView(card);
+    };
+    await part("Next: The child", "The essentials, part 2 of 4: The child", "referral, essentials 2 of 4");
     await card.getByRole("textbox", { name: /First name/ }).fill("Samira");
     await card.getByRole("textbox", { name: /Last name/ }).fill("Example");
+    await part("Next: Your worry", "The essentials, part 3 of 4: Your worry", "referral, essentials 3 of 4");
     await card.getByRole("textbox", { name: /What are you worried about/ }).fill("Seen getting into cars with older men after school.");
+    await part("Next: Telling parents", "The essentials, part 4 of 4: Telling parents", "referral, essentials 4 of 4");
     await chooseOption(card, "Have the people with parental responsibility been told about this referral?", "Yes");
     await press(card, "Review and send");
     await card.getByRole("button", { name: "Submit referral", exact: true }).waitFor();
     sizes["referral, review"] = await measureSettled(card);
+    headingsShown["referral, review"] = await topInView(card);
+    await card.screenshot({ path: REFERRAL_REVIEW_SCREENSHOT });
     await press(card, "Submit referral");
     await card.getByText(/KIN-2026-\d{5}/).first().waitFor();
     sizes["referral, sent"] = await measureSettled(card);
+    headingsShown["referral, sent"] = await topInView(card);
     await card.screenshot({ path: REFERRAL_SENT_SCREENSHOT });
     console.log(`referral card heights (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
     const problems = Object.entries(sizes).flatMap(([step, metrics]) => [
       ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
       ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
+      ...(metrics.height > 900 ? [`${step}: ${metrics.height} px high (target 900)`] : []),
     ]);
+    problems.push(...Object.entries(headingsShown).flatMap(([step, shown]) => (shown ? [] : [`${step}: its heading is out of view at 1400x900`])));
     expect(problems).toEqual([]);
     expect(await card.innerText()).toContain("Not delivered: Kingston upon Thames has no triage channel in Teams yet.");
   }, 120_000);
