@@ -213,18 +213,21 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
     });
   }
 
+  /** The word ranker's reading of a question: a keyword said word for word, and the entries by score, best first. */
+  type RankerReading = { readonly exact: GuidanceEntry | undefined; readonly ranked: readonly string[] } | undefined;
+
   /**
-   * Topics by how well they answer the question, best first; empty when the question has no topic
-   * words at all, or when no entry covers enough of them ("my car broke down"). Scores are shares
-   * of the best, with a bonus for an entry that has the question's words in its title or keywords
-   * ("below category 1" is Phoenix, though other entries mention category 1 more).
+   * Entries by how well they answer the question, best first; undefined when the question has no
+   * topic words at all, or when no entry covers enough of them ("my car broke down"). Scores are
+   * shares of the best, with a bonus for an entry that has the question's words in its title or
+   * keywords ("below category 1" is Phoenix, though other entries mention category 1 more).
    */
-  function rankedTopics(question: string): GuidanceEntry[] {
+  function readByRanker(question: string): RankerReading {
     // A question that is, word for word, one of an entry's keywords ("child in care") is that entry.
     const exact = keywordEntry(asPhrase(question));
     const words = topicWords(question);
     // No word of an entry's title or keywords in the question: nothing to answer ("printer not working").
-    if (exact === undefined && coveredWords(words, topicVocabulary) === 0) return [];
+    if (exact === undefined && coveredWords(words, topicVocabulary) === 0) return undefined;
     // An entry counts only with one of the question's words itself, not only a prefix or a far typo of one.
     const results = index.search(question, BEST_MATCH).filter((result) => coveredWords(words, result.terms) > 0);
     const top = results[0]?.score ?? 1;
@@ -239,8 +242,17 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
       const share = named.get(String(result.id));
       return result.score / top + (share === undefined ? 0 : ON_TOPIC_BONUS + NAMED_WEIGHT * share);
     };
-    const ranked = [...new Set([...(exact === undefined ? [] : [exact.id]), ...results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id))])];
-    // A keyword said word for word stays first; otherwise the model's reading is blended in.
+    return { exact, ranked: results.sort((a, b) => score(b) - score(a)).map((result) => String(result.id)) };
+  }
+
+  /**
+   * Topics, best first: the ranker's order, with `lead` (a danger word's entry) put first in it,
+   * blended with the topic model's reading. A keyword said word for word stays first.
+   */
+  function rankedTopics(question: string, reading: RankerReading, lead?: string): GuidanceEntry[] {
+    if (reading === undefined) return entriesOf(lead === undefined ? [] : [lead]);
+    const { exact } = reading;
+    const ranked = [...new Set([...(exact === undefined ? [] : [exact.id]), ...(lead === undefined ? [] : [lead]), ...reading.ranked])];
     return entriesOf(topicModel === undefined || exact !== undefined ? ranked : blendTopics(topicModel, question, ranked));
   }
 
@@ -272,7 +284,8 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
     const wholeAges = agesIn(whole);
     const found = danger.find(whole, { ages: wholeAges });
     const matches = found.filter((match) => match.needsMet);
-    const topics = rankedTopics(question);
+    const reading = readByRanker(question);
+    const topics = rankedTopics(question, reading);
     // The urgent card speaks of a child: a message whose only age is 18 or over gets the adult
     // route through its age rule instead (DOMAIN.md §4: adult).
     const adultOnly = (childAgeOf(wholeAges) ?? 0) >= ADULT_AGE && !NAMES_A_CHILD.test(question.toLowerCase());
@@ -280,12 +293,19 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
     if (matches.length > 0 && !adultOnly && !generalQuestion) {
       const { entry: first } = matches[0]!;
       const dangerTopic = byId.get(age !== undefined && age < 13 && first.guidanceUnder13 !== undefined ? first.guidanceUnder13 : first.guidance);
-      const topic = dangerTopic ?? topics[0] ?? byId.get("immediate-danger");
+      // The danger word's entry leads the ranker's order and is blended with the topic model like
+      // any other: a listed phrase says the message is urgent, but the message as a whole says
+      // better what it is about ("he gives her money and lifts" on top of "had sex with a 14 year
+      // old"). Chosen by cross-validation on the training sets (scripts/cross-validate-models.ts).
+      const blended = topicModel !== undefined && dangerTopic !== undefined ? rankedTopics(question, reading, dangerTopic.id).filter(fitsAge(age)) : [];
+      const topic = blended[0] ?? dangerTopic ?? topics[0] ?? byId.get("immediate-danger");
       if (topic !== undefined) {
         const reasons = matches.map(({ entry: { means, police, images, advice } }) => ({ means, police, images, advice }));
-        // Read next: the other danger words' entries, then the topic's own related entries (chosen
+        // Read next: with the model, the blended order, then the other danger words' entries;
+        // without it, the other danger words' entries, then the topic's own related entries (chosen
         // by hand for what to do next), then the topics the words point to.
-        const alternatives = distinct([...entriesOf(matches.map((match) => match.entry.guidance)), ...topics.slice(0, 1), ...entriesOf(topic.related), ...topics].filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);
+        const next = blended.length > 0 ? [...blended, ...entriesOf(matches.map((match) => match.entry.guidance))] : [...entriesOf(matches.map((match) => match.entry.guidance)), ...topics.slice(0, 1), ...entriesOf(topic.related), ...topics];
+        const alternatives = distinct(next.filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);
         return { kind: "urgent", reasons, topic, alternatives: alternatives.slice(0, ALTERNATIVES_SHOWN), context: contextOf(question, age, now, true) };
       }
     }

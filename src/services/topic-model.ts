@@ -3,14 +3,17 @@
 // project's labelled practitioner questions (tuning parts only) and on the entries' own titles and
 // keywords, says which entry such a question has needed. The two are blended (`mix`), so a question
 // in words no entry lists can still get its entry first. Trained by `npm run train-topics`
-// (content/topic-model.json); checked at start-up like every content file.
+// (content/topic-model.json); checked at start-up like every content file. Its settings were
+// chosen by cross-validation on the training sets alone (scripts/cross-validate-models.ts).
 import { z } from "zod";
-import { urgencyFeatures } from "./urgency-model.ts";
+import { FeatureSettings, messageFeatures, WORDS_ONLY } from "./message-features.ts";
 
 export const TopicModel = z.strictObject({
   trainedOn: z.array(z.strictObject({ set: z.string().min(1), messages: z.int().positive() })).min(1),
   /** The model's share of the blended score (the ranker's order has the rest). */
   mix: z.number().min(0).max(1),
+  /** What the model reads of a message (message-features.ts). */
+  features: FeatureSettings,
   /** Guidance entry ids, one per class. */
   classes: z.array(z.string().min(1)).min(2),
   bias: z.array(z.number()),
@@ -22,7 +25,7 @@ export type TopicModel = z.infer<typeof TopicModel>;
 /** Each entry's probability for the question. */
 export function topicProbabilities(model: TopicModel, text: string): Map<string, number> {
   const scores = [...model.bias];
-  for (const feature of urgencyFeatures(text)) {
+  for (const feature of messageFeatures(text, model.features)) {
     const row = model.weights[feature];
     if (row === undefined) continue;
     for (const [index, weight] of Object.entries(row)) scores[Number(index)]! += weight;
@@ -46,47 +49,62 @@ export function blendTopics(model: TopicModel, text: string, ranked: readonly st
 
 export type LabelledTopic = { readonly q: string; readonly expect: string };
 
-export const TOPIC_TRAINING = { epochs: 30, learningRate: 0.2, l2: 0.0005, mix: 0.5, keepAbove: 0.1 } as const;
+export type TopicTrainingSettings = {
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly l2: number;
+  readonly mix: number;
+  /** Weights smaller than this are dropped from the file: they barely move a score, and keep it small. */
+  readonly keepAbove: number;
+  readonly features: FeatureSettings;
+};
+
+export const TOPIC_TRAINING: TopicTrainingSettings = { epochs: 30, learningRate: 0.2, l2: 0.005, mix: 0.5, keepAbove: 0.1, features: WORDS_ONLY };
 
 /** Softmax regression by stochastic gradient descent, in a fixed order: the same messages always give the same model. */
-export function trainTopicModel(classes: readonly string[], sets: readonly { set: string; messages: readonly LabelledTopic[] }[]): TopicModel {
+export function trainTopicModel(classes: readonly string[], sets: readonly { set: string; messages: readonly LabelledTopic[] }[], settings: TopicTrainingSettings = TOPIC_TRAINING): TopicModel {
   const indexOf = new Map(classes.map((id, index) => [id, index]));
-  const data = sets.flatMap(({ messages }) => messages.flatMap((message) => (indexOf.has(message.expect) ? [{ features: urgencyFeatures(message.q), label: indexOf.get(message.expect)! }] : [])));
-  const weights = new Map<string, Float64Array>();
+  // Features as numbers while training: a typed row per feature, looked up once per message.
+  const ids = new Map<string, number>();
+  const rows: Float64Array[] = [];
+  const idOf = (feature: string) => ids.get(feature) ?? (ids.set(feature, rows.push(new Float64Array(classes.length)) - 1), rows.length - 1);
+  const data = sets.flatMap(({ messages }) => messages.flatMap((message) => (indexOf.has(message.expect) ? [{ features: messageFeatures(message.q, settings.features).map(idOf), label: indexOf.get(message.expect)! }] : [])));
   const bias = new Float64Array(classes.length);
-  const rowOf = (feature: string) => weights.get(feature) ?? weights.set(feature, new Float64Array(classes.length)).get(feature)!;
-  for (let epoch = 0; epoch < TOPIC_TRAINING.epochs; epoch += 1) {
+  const scores = new Float64Array(classes.length);
+  for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
     for (let index = data.length - 1; index > 0; index -= 1) {
       const other = (index * 7919 + epoch * 31) % (index + 1);
       [data[index], data[other]] = [data[other]!, data[index]!];
     }
     for (const { features, label } of data) {
-      const scores = Float64Array.from(bias);
+      scores.set(bias);
       for (const feature of features) {
-        const row = weights.get(feature);
-        if (row !== undefined) for (let k = 0; k < scores.length; k += 1) scores[k]! += row[k]!;
+        const row = rows[feature]!;
+        for (let k = 0; k < scores.length; k += 1) scores[k]! += row[k]!;
       }
-      const top = Math.max(...scores);
-      const exps = scores.map((score) => Math.exp(score - top));
-      const total = exps.reduce((sum, value) => sum + value, 0);
+      let top = -Infinity;
+      for (const score of scores) top = Math.max(top, score);
+      let total = 0;
+      for (let k = 0; k < scores.length; k += 1) total += scores[k] = Math.exp(scores[k]! - top);
       for (let k = 0; k < classes.length; k += 1) {
-        const error = exps[k]! / total - (k === label ? 1 : 0);
-        bias[k]! -= TOPIC_TRAINING.learningRate * error;
+        const error = scores[k]! / total - (k === label ? 1 : 0);
+        bias[k]! -= settings.learningRate * error;
         for (const feature of features) {
-          const row = rowOf(feature);
-          row[k]! -= TOPIC_TRAINING.learningRate * (error + TOPIC_TRAINING.l2 * row[k]!);
+          const row = rows[feature]!;
+          row[k]! -= settings.learningRate * (error + settings.l2 * row[k]!);
         }
       }
     }
   }
   const round = (value: number) => Math.round(value * 1000) / 1000;
-  const kept = [...weights]
-    .map(([feature, row]) => [feature, Object.fromEntries([...row].flatMap((weight, index) => (Math.abs(weight) >= TOPIC_TRAINING.keepAbove ? [[String(index), round(weight)]] : [])))] as const)
+  const kept = [...ids]
+    .map(([feature, id]) => [feature, Object.fromEntries([...rows[id]!].flatMap((weight, index) => (Math.abs(weight) >= settings.keepAbove ? [[String(index), round(weight)]] : [])))] as const)
     .filter(([, row]) => Object.keys(row).length > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     trainedOn: sets.map(({ set, messages }) => ({ set, messages: messages.length })),
-    mix: TOPIC_TRAINING.mix,
+    mix: settings.mix,
+    features: settings.features,
     classes: [...classes],
     bias: [...bias].map(round),
     weights: Object.fromEntries(kept),

@@ -24,7 +24,7 @@ describe("the topic model", () => {
 
   it("blends: each entry scores (1 - mix) / (rank + 1) from the ranker and mix × its probability", () => {
     // Two entries; the word "phone" pushes the model firmly towards "b".
-    const tiny: TopicModel = { trainedOn: [{ set: "tiny", messages: 1 }], mix: 0.5, classes: ["a", "b"], bias: [0, 0], weights: { phone: { "1": 10 } } };
+    const tiny: TopicModel = { trainedOn: [{ set: "tiny", messages: 1 }], mix: 0.5, features: { words: true, porter: false, letterGrams: [] }, classes: ["a", "b"], bias: [0, 0], weights: { phone: { "1": 10 } } };
     // The ranker's order alone: a (0.5), b (0.25); with "phone", b gains almost 0.5.
     expect(blendTopics(tiny, "her phone", ["a", "b"])).toEqual(["b", "a"]);
     // Without the word, the model is even (0.25 each): the ranker's order stands.
