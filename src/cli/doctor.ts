@@ -1,5 +1,5 @@
 // Entry point for `npm run doctor`; the checks live in run-doctor.ts. Reads the same environment
-// as the bot (and APP_BASE_URL, as `npm run package` does); changes nothing.
+// as the bot (and APP_BASE_URL, as `npm run package` does); migrates, generates and sends nothing.
 import { fileURLToPath } from "node:url";
 import { runDoctor } from "./run-doctor.ts";
 

@@ -284,6 +284,32 @@ describe("npm run doctor: each fault made on purpose exits 1 with its line", () 
     expect(lineOf(httpsOut, "app package")).toContain(`✗ app package: the app package was built for another deployment: its bot is ${other}, not MicrosoftAppId`);
   });
 
+  it("credentials and no ROLES_FILE: nobody could act on a referral", async () => {
+    const login = await loginHost({ status: 200, body: { access_token: "x" } });
+    const { env, packageFile } = await deployment(login.url, { ROLES_FILE: "" });
+    const { code, out } = await doctor(env, { packageFile });
+    expect(code).toBe(1);
+    expect(lineOf(out, "roles")).toContain("✗ roles: ROLES_FILE: not set, so nobody can register a triage channel or act on referrals");
+  });
+
+  it("a bot on a managed identity gets its token from the identity endpoint, and says where to run when there is none", async () => {
+    const identity = await loginHost({ status: 200, body: { access_token: "x" } });
+    const { env, packageFile } = await deployment("http://127.0.0.1:9", { MicrosoftAppType: "UserAssignedMSI", MicrosoftAppPassword: "", TAB_AUDIENCE: "" });
+    const onAzure = await doctor({ ...env, IDENTITY_ENDPOINT: `${identity.url}/msi/token`, IDENTITY_HEADER: "h" }, { packageFile });
+    expect(lineOf(onAzure.out, "Bot Framework token")).toContain("✓ Bot Framework token: a Bot Framework token was obtained through the managed identity");
+    expect(identity.requests).toEqual([expect.stringMatching(new RegExp(`^GET /msi/token\\?resource=https%3A%2F%2Fapi.botframework.com&api-version=2019-08-01&client_id=${APP_ID} $`))]);
+    const elsewhere = await doctor(env, { packageFile });
+    expect(elsewhere.code).toBe(1);
+    expect(lineOf(elsewhere.out, "Bot Framework token")).toContain("→ run npm run doctor on the Azure host itself");
+  });
+
+  it("a heartbeat older than ten minutes is one to look at, not a failure", async () => {
+    const { url } = await runningBotDatabase();
+    const { code, out } = await doctor({ DATABASE_URL: url }, { now: () => new Date(NOW.getTime() + 3 * 3_600_000) });
+    expect(code).toBe(0);
+    expect(lineOf(out, "heartbeat")).toBe("! heartbeat: the newest heartbeat is 3 h old\n    → is the bot running, with its health probe on /readyz? Each probe writes the heartbeat");
+  });
+
   it("a wrong argument or doctor setting exits 2 naming it", async () => {
     expect((await doctor({}, { argv: ["--yaml"] })).err).toContain("usage: npm run doctor");
     const bad = await doctor({ DOCTOR_LOGIN_URL: "login.microsoftonline.com" });
