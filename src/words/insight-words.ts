@@ -1,6 +1,6 @@
-// The words MASE insight shows for the keys the API sends. The tab bundles only its own code, so
-// these repeat, shortened for a chart's legend, the bot's words: categories and flags from
-// src/cards/result-words.ts (DOMAIN.md §4), outcomes from src/domain/triage-text.ts (§9).
+// The words MASE insight shows for the keys the API sends. The tab bundles this module, which
+// imports nothing, so these repeat, shortened for a chart's legend, the bot's words: categories
+// and flags from result-words.ts (DOMAIN.md §4), outcomes from src/domain/triage-text.ts (§9).
 // A key with no words here (a flag added later, an agency) is shown as sent.
 
 const CATEGORY_WORDS = new Map([

@@ -16,6 +16,7 @@ import { ReferralForm } from "./ReferralForm.tsx";
 import { connectToTeams, type TeamsHost, type ThemeName } from "./teams.ts";
 import { Problem } from "./ui.tsx";
 import type { MeAnswer } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 // Chart.js is most of the page's weight and only triage leads see the charts: loaded when opened.
 const InsightPage = lazy(() => import("./InsightPage.tsx").then((module) => ({ default: module.InsightPage })));
@@ -64,7 +65,7 @@ export function App() {
         setMe(answer);
         setFailed(undefined);
       },
-      (error: unknown) => setFailed(messageOf(error, "Signing in did not work.")),
+      (error: unknown) => setFailed(messageOf(error, W.app.signInFailed)),
     );
   }, [identity]);
 
@@ -79,7 +80,7 @@ export function App() {
           <Title2 as="h1">SAFEGUARD</Title2>
           {/* DOMAIN.md §5: every card, and every page, carries the 999 line. */}
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>If a child is in immediate danger, call 999.</MessageBarBody>
+            <MessageBarBody>{W.app.emergency}</MessageBarBody>
           </MessageBar>
         </header>
         {host === undefined ? (

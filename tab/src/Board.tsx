@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { apiCall, apiDownload, apiGet, messageOf, type Identity } from "./api.ts";
 import { Notice, Problem, ReadOnlySections, useShared, type ReadOnlySection } from "./ui.tsx";
 import type { BoardAnswer, BoardFiltersAnswer, BoardItem, Option as ContractOption, TriageReferralAnswer } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 type Option = ContractOption;
 type Filters = BoardFiltersAnswer;
@@ -46,7 +47,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
   const styles = useStyles();
 
   useEffect(() => {
-    apiGet<TriageDetail>(identity, `/referrals/${id}`).then(setDetail, (error: unknown) => setFailed(messageOf(error, "This referral could not be loaded.")));
+    apiGet<TriageDetail>(identity, `/referrals/${id}`).then(setDetail, (error: unknown) => setFailed(messageOf(error, W.common.referralNotLoaded)));
   }, [identity, id]);
 
   const act = (verb: string, keys: readonly string[] = []) => {
@@ -61,7 +62,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
           // What was typed for a move that went through is done with; a refused one keeps it.
           if (next.version !== detail.version) setTyped((before) => Object.fromEntries(Object.entries(before).filter(([key]) => !keys.includes(key))));
         },
-        (error: unknown) => setFailed(messageOf(error, "That did not go through. Nothing you typed was lost: try again.")),
+        (error: unknown) => setFailed(messageOf(error, W.common.notThrough)),
       )
       .finally(() => setBusy(false));
   };
@@ -69,7 +70,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
     setBusy(true);
     apiDownload(identity, `/referrals/${id}/pdf`)
       .then(() => apiGet<TriageDetail>(identity, `/referrals/${id}`).then(setDetail))
-      .catch((error: unknown) => setFailed(messageOf(error, "The PDF could not be made.")))
+      .catch((error: unknown) => setFailed(messageOf(error, W.board.pdfNotMade)))
       .finally(() => setBusy(false));
   };
   const set = (key: string) => (value: string) => setTyped((before) => ({ ...before, [key]: value }));
@@ -77,10 +78,10 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
   return (
     <section aria-labelledby="triage-title" className={shared.stack}>
       <div>
-        <Button onClick={onBack}>Back to the board</Button>
+        <Button onClick={onBack}>{W.board.back}</Button>
       </div>
       {detail === undefined ? (
-        failed === undefined ? <Spinner label="Loading the referral…" /> : <Problem>{failed}</Problem>
+        failed === undefined ? <Spinner label={W.common.loadingReferral} /> : <Problem>{failed}</Problem>
       ) : (
         <>
           <h2 id="triage-title" className={shared.h2}>
@@ -122,7 +123,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
           </div>
           {detail.card.canAssignTo && (
             <form noValidate className={styles.panel} onSubmit={(event) => (event.preventDefault(), act("triage.assign-to", ["assignee"]))}>
-              <Field label="Assign to a colleague">
+              <Field label={W.board.assignTo}>
                 <Select className={shared.shrink} value={typed["assignee"] ?? ""} onChange={(_event, data) => set("assignee")(data.value)}>
                   <option value="">Choose a colleague</option>
                   {detail.card.colleagues.map((colleague) => (
@@ -141,7 +142,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
           )}
           {detail.card.canAsk && (
             <form noValidate className={styles.panel} onSubmit={(event) => (event.preventDefault(), act("triage.ask", ["question"]))}>
-              <Field label="Ask the referrer (sent to them in Teams; not shown in the channel)">
+              <Field label={W.board.ask}>
                 <Textarea value={typed["question"] ?? ""} maxLength={1000} resize="vertical" onChange={(_event, data) => set("question")(data.value)} />
               </Field>
               <div>
@@ -155,7 +156,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
             <form noValidate className={styles.panel} onSubmit={(event) => (event.preventDefault(), act("triage.decide", ["outcome", "reason", "teamNote", "transferArea"]))}>
               <Field label="Outcome">
                 <Select className={shared.shrink} value={typed["outcome"] ?? ""} onChange={(_event, data) => set("outcome")(data.value)}>
-                  <option value="">Choose the outcome</option>
+                  <option value="">{W.board.chooseOutcome}</option>
                   {detail.card.outcomes.map((outcome) => (
                     <option key={outcome.value} value={outcome.value}>
                       {outcome.title}
@@ -163,25 +164,25 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
                   ))}
                 </Select>
               </Field>
-              <Field label="If transferred: to which area">
+              <Field label={W.board.transferTo}>
                 <Input value={typed["transferArea"] ?? ""} maxLength={100} onChange={(_event, data) => set("transferArea")(data.value)} />
               </Field>
-              <Field label="Reason (the referrer is told it; it is not shown in the channel)">
+              <Field label={W.board.reason}>
                 <Textarea value={typed["reason"] ?? ""} maxLength={2000} resize="vertical" onChange={(_event, data) => set("reason")(data.value)} />
               </Field>
-              <Field label="Note for the triage team (optional; never sent to the referrer)">
+              <Field label={W.board.note}>
                 <Textarea value={typed["teamNote"] ?? ""} maxLength={2000} resize="vertical" onChange={(_event, data) => set("teamNote")(data.value)} />
               </Field>
               <div>
                 <Button type="submit" disabled={busy}>
-                  Record the decision
+                  {W.board.recordDecision}
                 </Button>
               </div>
             </form>
           )}
           {detail.earlier.length > 0 && (
             <>
-              <h3 className={shared.h3}>Possible earlier referrals</h3>
+              <h3 className={shared.h3}>{W.board.earlier}</h3>
               <ul className={shared.list}>
                 {detail.earlier.map((line) => (
                   <li key={line}>{line}</li>
@@ -204,7 +205,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
           </ol>
           <h3 className={shared.h3}>The referral</h3>
           <Caption1 block>
-            From the check: {detail.carried.areaName} · age {detail.carried.ageText} · {detail.carried.resultLines.join(" · ")}
+            {W.board.fromCheck} {detail.carried.areaName} · age {detail.carried.ageText} · {detail.carried.resultLines.join(" · ")}
           </Caption1>
           {detail.purged !== "" && <Text>{detail.purged}</Text>}
           {detail.sections !== null && <ReadOnlySections sections={detail.sections} level={4} />}
@@ -260,12 +261,12 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
       <h2 id="board-title" className={shared.h2}>
         Triage board
       </h2>
-      <Text>Referrals to {areas.map((area) => area.name).join(" and ")}, the soonest deadline first.</Text>
-      <div className={styles.filters} role="search" aria-label="Filter the board">
+      <Text>{W.board.intro(areas.map((area) => area.name).join(" and "))}</Text>
+      <div className={styles.filters} role="search" aria-label={W.board.filter}>
         {areas.length > 1 && (
           <Field label="Area">
             <Select className={shared.shrink} value={query.area} onChange={choose("area")}>
-              <option value="">All my areas</option>
+              <option value="">{W.board.allAreas}</option>
               {areas.map((area) => (
                 <option key={area.id} value={area.id}>
                   {area.name}
@@ -280,16 +281,16 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
         <Checkbox label="Overdue only" checked={query.overdue} onChange={(_event, data) => setQuery((before) => ({ ...before, overdue: data.checked === true }))} />
       </div>
       <div className={shared.row}>
-        <Button onClick={() => apiDownload(identity, `/board.csv${query.area === "" ? "" : `?area=${encodeURIComponent(query.area)}`}`).catch((error: unknown) => setFailed(messageOf(error, "The CSV could not be made.")))}>Download the board as CSV (no personal details)</Button>
+        <Button onClick={() => apiDownload(identity, `/board.csv${query.area === "" ? "" : `?area=${encodeURIComponent(query.area)}`}`).catch((error: unknown) => setFailed(messageOf(error, W.board.csvNotMade)))}>{W.board.csv}</Button>
       </div>
       {failed !== undefined && <Problem>{failed}</Problem>}
       <div aria-live="polite">
         {page === undefined ? (
-          busy && <Spinner label="Loading the board…" />
+          busy && <Spinner label={W.board.loading} />
         ) : (
           <>
             <Caption1 block>{page.total === 1 ? "1 referral" : `${page.total} referrals`}</Caption1>
-            {page.items.length === 0 && <Text>No referral matches these filters.</Text>}
+            {page.items.length === 0 && <Text>{W.board.noMatch}</Text>}
             <ul className={styles.list}>
               {page.items.map((item) => (
                 <li key={item.id}>

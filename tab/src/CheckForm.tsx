@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
 import { ContactLines, Notice, Problem, useShared, type Contact } from "./ui.tsx";
 import type { CheckAnswer, CheckCardData, CheckQuestion, CheckStep } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 type Question = CheckQuestion;
 type Step = CheckStep;
@@ -67,7 +68,7 @@ function Result({ card }: { card: Card }) {
         </Notice>
       ))}
       <div>
-        <Caption1 block>Provisional result for {card.areaName}</Caption1>
+        <Caption1 block>{W.check.resultFor} {card.areaName}</Caption1>
         <Text className={styles.category} as="p" block>
           {card.categoryText}
         </Text>
@@ -76,7 +77,7 @@ function Result({ card }: { card: Card }) {
         {card.unconfirmed !== "" && <Text block weight="semibold">{card.unconfirmed}</Text>}
         <Caption1 block>{card.noticesInBrief}</Caption1>
       </div>
-      <h3 className={shared.h3}>What to do now</h3>
+      <h3 className={shared.h3}>{W.check.whatToDo}</h3>
       <StepList steps={card.firstSteps ?? []} start={1} />
       {(card.flags ?? []).length > 0 && (
         <>
@@ -96,7 +97,7 @@ function Result({ card }: { card: Card }) {
           <StepList steps={card.laterSteps ?? []} start={(card.firstSteps ?? []).length + 1} />
         </>
       )}
-      <h3 className={shared.h3}>Whatever the result</h3>
+      <h3 className={shared.h3}>{W.check.whatever}</h3>
       <ul className={shared.list}>
         {(card.alwaysDo ?? []).map((line) => (
           <li key={line.id}>{line.text}</li>
@@ -140,7 +141,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
     if (identity === undefined) return;
     setBusy(true);
     apiCall<CheckView>(identity, "POST", "/checks")
-      .then(show, (error: unknown) => setFailed(messageOf(error, "The check could not be started.")))
+      .then(show, (error: unknown) => setFailed(messageOf(error, W.check.notStarted)))
       .finally(() => setBusy(false));
   }, [identity, show]);
 
@@ -153,7 +154,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
     setBusy(true);
     // What was typed stays on the page if the call fails.
     apiCall<CheckView>(identity, "POST", `/checks/${view.checkId}/actions`, { version: view.version, verb, inputs: verb === "check.restart" ? {} : inputs })
-      .then(show, (error: unknown) => setFailed(messageOf(error, "That did not go through. Nothing you typed was lost: try again.")))
+      .then(show, (error: unknown) => setFailed(messageOf(error, W.common.notThrough)))
       .finally(() => setBusy(false));
   };
   const set = (id: string, value: string) => setInputs((current) => ({ ...current, [id]: value }));
@@ -164,7 +165,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
         <h2 id="check-title" className={shared.h2}>
           Check a concern
         </h2>
-        <Text>Four short steps: the child's area and age (no name), the warning signs you have seen, a few questions, then a provisional result with who to contact now.</Text>
+        <Text>{W.check.intro}</Text>
         {failed !== undefined && <Problem>{failed}</Problem>}
         <div>
           <Button appearance="primary" onClick={start} disabled={busy || identity === undefined}>
@@ -197,10 +198,10 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
         {view.step === "context" && fields !== undefined && (
           <>
             {fields.immediateDanger !== undefined && <QuestionField question={fields.immediateDanger} value={inputs["q_immediateDanger"] ?? ""} onChange={(value) => set("q_immediateDanger", value)} />}
-            <Text>About the child. Do not type their name: this check needs none.</Text>
-            <Field label="Which area does the child live in?" {...(fields["area"]?.error ? { validationState: "error" as const, validationMessage: fields["area"].error } : {})}>
+            <Text>{W.check.aboutChild}</Text>
+            <Field label={W.check.area} {...(fields["area"]?.error ? { validationState: "error" as const, validationMessage: fields["area"].error } : {})}>
               <Select className={shared.shrink} value={inputs["area"] ?? ""} onChange={(_event, data) => set("area", data.value)}>
-                <option value="">Choose an area</option>
+                <option value="">{W.check.chooseArea}</option>
                 {(card.areas ?? []).map((area) => (
                   <option key={area.value} value={area.value}>
                     {area.title}
@@ -208,12 +209,12 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
                 ))}
               </Select>
             </Field>
-            <Field label="Child's age (whole years)" {...(fields["age"]?.error ? { validationState: "error" as const, validationMessage: fields["age"].error } : {})}>
+            <Field label={W.check.age} {...(fields["age"]?.error ? { validationState: "error" as const, validationMessage: fields["age"].error } : {})}>
               <Input inputMode="numeric" value={inputs["age"] ?? ""} maxLength={3} onChange={(_event, data) => set("age", data.value)} />
             </Field>
-            <Checkbox label="The child is looked after (in care)" checked={inputs["lookedAfter"] === "true"} onChange={(_event, data) => set("lookedAfter", data.checked === true ? "true" : "false")} />
-            <Checkbox label="If looked after: placed outside their home area" checked={inputs["placedOutOfArea"] === "true"} onChange={(_event, data) => set("placedOutOfArea", data.checked === true ? "true" : "false")} />
-            <Field label="Times missing from home or care in the last 3 months (leave empty if you do not know)" {...(fields["missingEpisodes90d"]?.error ? { validationState: "error" as const, validationMessage: fields["missingEpisodes90d"].error } : {})}>
+            <Checkbox label={W.check.lookedAfter} checked={inputs["lookedAfter"] === "true"} onChange={(_event, data) => set("lookedAfter", data.checked === true ? "true" : "false")} />
+            <Checkbox label={W.check.placedOutOfArea} checked={inputs["placedOutOfArea"] === "true"} onChange={(_event, data) => set("placedOutOfArea", data.checked === true ? "true" : "false")} />
+            <Field label={W.check.missing} {...(fields["missingEpisodes90d"]?.error ? { validationState: "error" as const, validationMessage: fields["missingEpisodes90d"].error } : {})}>
               <Input inputMode="numeric" value={inputs["missingEpisodes90d"] ?? ""} maxLength={3} onChange={(_event, data) => set("missingEpisodes90d", data.value)} />
             </Field>
           </>
@@ -221,7 +222,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
         {view.step === "signs" && (
           <>
             {fields?.["signs"]?.error ? <Problem>{fields["signs"].error}</Problem> : null}
-            <Text>Tick each sign you have seen or been told about. None is fine: go on to the questions.</Text>
+            <Text>{W.check.signsHint}</Text>
             {(card.domains ?? []).map((domain) => {
               const ticked = new Set((inputs[`signs_${domain.id}`] ?? "").split(",").filter((id) => id !== ""));
               return (
@@ -252,7 +253,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
             {(card.questions ?? []).map((question) => (
               <QuestionField key={question.id} question={question} value={inputs[`q_${question.id}`] ?? ""} onChange={(value) => set(`q_${question.id}`, value)} />
             ))}
-            {(card.followUps ?? []).length > 0 && <Subtitle2 as="h3">Follow-up questions: these apply because your answers point to exploitation.</Subtitle2>}
+            {(card.followUps ?? []).length > 0 && <Subtitle2 as="h3">{W.check.followUps}</Subtitle2>}
             {(card.followUps ?? []).map((question) => (
               <QuestionField key={question.id} question={question} value={inputs[`q_${question.id}`] ?? ""} onChange={(value) => set(`q_${question.id}`, value)} />
             ))}

@@ -5,6 +5,7 @@ import { Text } from "@fluentui/react-components";
 import { pages } from "@microsoft/teams-js";
 import { useEffect, useState } from "react";
 import { Problem, useShared } from "./ui.tsx";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 export function Configure({ inTeams }: { inTeams: boolean }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
@@ -20,16 +21,16 @@ export function Configure({ inTeams }: { inTeams: boolean }) {
       });
       pages.config.setValidityState(true);
     } catch (error) {
-      setFailed(error instanceof Error ? error.message : "Teams did not accept the tab.");
+      setFailed(error instanceof Error ? error.message : W.configure.notAccepted);
     }
   }, [inTeams]);
   return (
     <section aria-labelledby="configure-title" className={shared.stack}>
       <h2 id="configure-title" className={shared.h2}>
-        Add the triage board to this channel
+        {W.configure.title}
       </h2>
-      <Text>The tab shows the referrals of the areas whose triage team you are in, with their filters and actions. Anyone else who opens it sees that it is for triage teams only.</Text>
-      {!inTeams && <Text>This page is for Teams: open it by adding the SAFEGUARD app's tab to a channel.</Text>}
+      <Text>{W.configure.intro}</Text>
+      {!inTeams && <Text>{W.configure.notInTeams}</Text>}
       {failed !== undefined && <Problem>{failed}</Problem>}
     </section>
   );

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useState } from "react";
 import { apiGet, type Identity } from "./api.ts";
 import { GuidanceText } from "./markdown.tsx";
 import type { GuidanceAnswer, GuidanceItem, SignArea, SignsAnswer } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 export type { GuidanceItem };
 
@@ -22,13 +23,13 @@ function WarningSigns({ identity }: { identity: Identity | undefined }) {
     if (identity === undefined) return;
     apiGet<SignsAnswer>(identity, "/signs").then(
       (answer) => setAreas(answer.areas),
-      (error: unknown) => setFailed(error instanceof Error ? error.message : "The warning signs could not be loaded."),
+      (error: unknown) => setFailed(error instanceof Error ? error.message : W.guidance.signsNotLoaded),
     );
   }, [identity]);
   return (
     <section aria-labelledby="signs-title">
       <h3 id="signs-title" style={{ fontSize: tokens.fontSizeBase400 }}>
-        Warning signs: the nine SAFEGUARD areas
+        {W.guidance.signsTitle}
       </h3>
       {failed !== undefined && <Text role="alert">{failed}</Text>}
       {areas !== undefined && (
@@ -73,7 +74,7 @@ export function GuidanceLibrary({ identity }: { identity: Identity | undefined }
         setItems(answer.items);
         setFailed(undefined);
       },
-      (error: unknown) => current && setFailed(error instanceof Error ? error.message : "The guidance could not be loaded."),
+      (error: unknown) => current && setFailed(error instanceof Error ? error.message : W.guidance.notLoaded),
     );
     return () => {
       current = false;
@@ -86,13 +87,13 @@ export function GuidanceLibrary({ identity }: { identity: Identity | undefined }
         Guidance library
       </h2>
       <WarningSigns identity={identity} />
-      <h3 style={{ fontSize: tokens.fontSizeBase400 }}>Every guidance entry</h3>
-      <Field label="Search the guidance">
-        <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} placeholder="For example: what is MASE?" />
+      <h3 style={{ fontSize: tokens.fontSizeBase400 }}>{W.guidance.everyEntry}</h3>
+      <Field label={W.guidance.search}>
+        <SearchBox value={query} onChange={(_event, data) => setQuery(data.value)} placeholder={W.guidance.searchExample} />
       </Field>
       {failed !== undefined && <Text role="alert">{failed}</Text>}
       {items === undefined && failed === undefined ? (
-        <Spinner label="Loading the guidance…" />
+        <Spinner label={W.guidance.loading} />
       ) : (
         <ul className={styles.list} aria-live="polite">
           {(items ?? []).map((item) => (
@@ -106,7 +107,7 @@ export function GuidanceLibrary({ identity }: { identity: Identity | undefined }
               </Card>
             </li>
           ))}
-          {items !== undefined && items.length === 0 && <li>Nothing in the guidance matches that. Try other words.</li>}
+          {items !== undefined && items.length === 0 && <li>{W.guidance.noMatch}</li>}
         </ul>
       )}
     </section>

@@ -5,7 +5,8 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { InsightAnswer as MaseInsight, InsightMonth } from "../../src/http/api/contract.ts";
 import { InsightBreakdown, type Series } from "./InsightBreakdown.tsx";
-import { categoryWords, flagWords, kindWords, monthWords, outcomeWords } from "./insight-words.ts";
+import { categoryWords, flagWords, kindWords, monthWords, outcomeWords } from "../../src/words/insight-words.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, minWidth: 0 },
@@ -26,10 +27,10 @@ type Breakdown = { id: string; title: string; note?: string; pick: (month: Insig
 
 const BREAKDOWNS: readonly Breakdown[] = [
   // Categories 0 to 3 always; "no category" and "18 or over" only in a window that has them.
-  { id: "insight-category", title: "By category", pick: (month) => month.byCategory, words: categoryWords, shown: (key) => ["0", "1", "2", "3"].includes(key) },
-  { id: "insight-flag", title: "By flag", note: "A referral can have several flags, or none, so the flags of a month need not add up to its referrals.", pick: (month) => month.byFlag, words: flagWords },
-  { id: "insight-outcome", title: "By outcome", note: "The triage decision. A referral reopened after a decision counts as not decided.", pick: (month) => month.byOutcome, words: outcomeWords },
-  { id: "insight-agency", title: "By referring organisation", note: "As the referrer wrote it, ignoring capitals. \"not recorded\": the referral's details were deleted after the retention period.", pick: (month) => month.byAgency, words: (key) => key },
+  { id: "insight-category", title: W.insight.byCategory, pick: (month) => month.byCategory, words: categoryWords, shown: (key) => ["0", "1", "2", "3"].includes(key) },
+  { id: "insight-flag", title: W.insight.byFlag, note: W.insight.flagNote, pick: (month) => month.byFlag, words: flagWords },
+  { id: "insight-outcome", title: W.insight.byOutcome, note: W.insight.outcomeNote, pick: (month) => month.byOutcome, words: outcomeWords },
+  { id: "insight-agency", title: W.insight.byAgency, note: W.insight.agencyNote, pick: (month) => month.byAgency, words: (key) => key },
 ];
 
 function seriesOf(months: readonly InsightMonth[], breakdown: Breakdown): Series[] {
@@ -38,7 +39,6 @@ function seriesOf(months: readonly InsightMonth[], breakdown: Breakdown): Series
     .map((key) => ({ key, label: breakdown.words(key) }));
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (referralId: string) => void }) {
   const styles = useStyles();
@@ -50,22 +50,18 @@ export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (r
     <div className={styles.page}>
       <section aria-labelledby="insight-links-title">
         <h2 id="insight-links-title" style={{ fontSize: tokens.fontSizeBase500 }}>
-          People, vehicles, online names and places in more than one referral
+          {W.insight.linksTitle}
         </h2>
         <Text as="p">
-          People match by name or other name, ignoring capitals, spaces and punctuation; vehicles by registration (or their description
-          when there is none); online names without the @; places by how they are written. A match is a lead to check, not proof that it
-          is the same person or place.
+          {W.insight.linksHow}
         </Text>
         {counts.purged > 0 && (
           <Text as="p">
-            {counts.purged === 1
-              ? "One referral's details were deleted after the retention period, so it is not compared."
-              : `The details of ${counts.purged} referrals were deleted after the retention period, so they are not compared.`}
+            {W.insight.purged(counts.purged)}
           </Text>
         )}
         {links.length === 0 ? (
-          <Text as="p">No person, vehicle, online name or place appears in more than one of the {plural(counts.referrals - counts.purged, "referral", "referrals")} compared.</Text>
+          <Text as="p">{W.insight.noLinks(counts.referrals - counts.purged)}</Text>
         ) : (
           <ul className={styles.list}>
             {links.map((link) => (
@@ -73,7 +69,7 @@ export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (r
                 <Text weight="semibold" className={styles.value}>
                   {link.value} <Caption1 className={styles.kind}>({kindWords(link.kind).toLowerCase()}, in {link.referrals.length} referrals: {link.why})</Caption1>
                 </Text>
-                <ul className={styles.references} aria-label={`Referrals that mention ${link.value}`}>
+                <ul className={styles.references} aria-label={W.insight.mentioning(link.value)}>
                   {link.referrals.map((referral) => (
                     <li key={referral.id}>
                       {onOpen === undefined ? (
@@ -94,14 +90,14 @@ export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (r
 
       <section aria-labelledby="insight-months-title">
         <h2 id="insight-months-title" style={{ fontSize: tokens.fontSizeBase500 }}>
-          Referrals by month
+          {W.insight.byMonth}
         </h2>
         {inWindow === 0 ? (
-          <Text as="p">No referrals {range === "" ? "in these months" : `from ${range}`}.</Text>
+          <Text as="p">{W.insight.noneInWindow(range)}</Text>
         ) : (
           <>
             <Text as="p">
-              {plural(inWindow, "referral", "referrals")} from {range}, by the month they were sent (UK time).
+              {W.insight.inWindow(inWindow, range)}
             </Text>
             <div className={styles.breakdowns}>
               {BREAKDOWNS.map((breakdown) => (

@@ -6,7 +6,8 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Toolt
 import { useLayoutEffect, useRef, useState } from "react";
 import { Bar } from "react-chartjs-2";
 import type { InsightMonth } from "../../src/http/api/contract.ts";
-import { monthWords } from "./insight-words.ts";
+import { monthWords } from "../../src/words/insight-words.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 // Only what a bar chart with a legend and tooltips needs (react-chartjs-2's Bar registers its controller).
 ChartJS.register(BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -39,8 +40,8 @@ function summaryOf(title: string, months: readonly InsightMonth[], series: reado
   const sums = series.map((item) => ({ label: item.label, sum: months.reduce((sum, month) => sum + count(month, item.key), 0) }));
   const most = Math.max(0, ...sums.map((item) => item.sum));
   const top = sums.filter((item) => item.sum === most).map((item) => item.label);
-  const largest = most === 0 ? "" : ` Most often: ${top.join(", ")} (${most}${top.length > 1 ? " each" : ""}).`;
-  return `${title}, stacked bar chart, ${range}: ${total} ${total === 1 ? "referral" : "referrals"}.${largest} The numbers are in the table below.`;
+  const largest = most === 0 ? "" : W.insight.mostOften(top, most);
+  return W.insight.chartSummary(title, range, total, largest);
 }
 
 /** The theme's text colour, read from the page, since a canvas cannot use Fluent's CSS variables. */
@@ -91,7 +92,7 @@ export function InsightBreakdown(props: {
     },
     plugins: { legend: { position: "bottom", labels: { color: colour, boxWidth: 12 } } },
   };
-  const caption = `${title}: referrals each month`;
+  const caption = W.insight.chartCaption(title);
 
   return (
     <section aria-labelledby={`${id}-title`} ref={ref}>
@@ -100,9 +101,9 @@ export function InsightBreakdown(props: {
       </h3>
       {note !== undefined && <Text className={styles.note}>{note}</Text>}
       <div className={styles.chart}>
-        <Bar data={data} options={options} aria-label={summaryOf(title, months, series, count)} fallbackContent={`${title}: the numbers are in the table below.`} />
+        <Bar data={data} options={options} aria-label={summaryOf(title, months, series, count)} fallbackContent={W.insight.chartFallback(title)} />
       </div>
-      <div className={styles.scroll} role="region" aria-label={`${caption} (table; scroll sideways to see every column)`} tabIndex={0}>
+      <div className={styles.scroll} role="region" aria-label={W.insight.tableLabel(caption)} tabIndex={0}>
         <Table size="small" className={styles.table}>
           <caption className={styles.caption}>{caption}</caption>
           <TableHeader>

@@ -6,6 +6,7 @@ import type { InsightAnswer as MaseInsight } from "../../src/http/api/contract.t
 import { apiGet, messageOf, type Identity } from "./api.ts";
 import { Insight } from "./Insight.tsx";
 import { Problem, useShared } from "./ui.tsx";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 export function InsightPage({ identity, areas, onOpen }: { identity: Identity | undefined; areas: readonly { id: string; name: string }[]; onOpen: (referralId: string) => void }) {
   const [area, setArea] = useState(areas[0]?.id ?? "");
@@ -20,7 +21,7 @@ export function InsightPage({ identity, areas, onOpen }: { identity: Identity | 
         setInsight(answer);
         setFailed(undefined);
       },
-      (error: unknown) => setFailed(messageOf(error, "MASE insight could not be loaded.")),
+      (error: unknown) => setFailed(messageOf(error, W.insight.notLoaded)),
     );
   }, [identity, area]);
 
@@ -29,7 +30,7 @@ export function InsightPage({ identity, areas, onOpen }: { identity: Identity | 
       <h2 id="insight-title" className={shared.h2}>
         MASE insight
       </h2>
-      <Text>For the Multi-Agency Sexual Exploitation meeting: the last 12 months of referrals to {areas.find((candidate) => candidate.id === area)?.name ?? "your area"}.</Text>
+      <Text>{W.insight.intro(areas.find((candidate) => candidate.id === area)?.name ?? W.insight.yourArea)}</Text>
       {areas.length > 1 && (
         <Field label="Area">
           <Select className={shared.shrink} value={area} onChange={(_event, data) => setArea(data.value)}>

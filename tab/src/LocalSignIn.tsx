@@ -4,6 +4,7 @@ import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@flu
 import { useEffect, useState } from "react";
 import { apiGet, type Identity } from "./api.ts";
 import type { LocalUsersAnswer } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 
 const KEY = "safeguard.localUser";
@@ -19,7 +20,7 @@ export function LocalSignIn({ identity, onChange }: { identity: Identity | undef
         const remembered = sessionStorage.getItem(KEY) ?? answer.users[0]?.id;
         if (remembered !== undefined) onChange({ kind: "local", userId: remembered });
       },
-      (error: unknown) => setFailed(error instanceof Error ? error.message : "The test users could not be loaded."),
+      (error: unknown) => setFailed(error instanceof Error ? error.message : W.signIn.notLoaded),
     );
   }, [onChange]);
 
@@ -27,11 +28,11 @@ export function LocalSignIn({ identity, onChange }: { identity: Identity | undef
   return (
     <MessageBar intent="warning" layout="multiline" style={{ marginBottom: 12 }}>
       <MessageBarBody style={{ minWidth: 0, flex: 1 }}>
-        <MessageBarTitle>Local sign-in, for trying the tab without Teams</MessageBarTitle>
+        <MessageBarTitle>{W.signIn.title}</MessageBarTitle>
         {failed !== undefined ? (
           <span> {failed}</span>
         ) : (
-          <Field label="Signed in as (test user)" style={{ minWidth: 0 }}>
+          <Field label={W.signIn.signedInAs} style={{ minWidth: 0 }}>
             <Select
               style={{ minWidth: 0, maxWidth: "100%" }}
               value={chosen}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ApiFailure, apiCall, apiGet, messageOf, type Identity } from "./api.ts";
 import { ContactSections, Notice, Problem, ReadOnlySections, useShared, type ContactSection, type ReadOnlySection } from "./ui.tsx";
 import type { AnsweredAnswer, MineAnswer, MineItem, MyReferralAnswer } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 type Item = MineItem;
 type Mine = MyReferralAnswer;
@@ -24,7 +25,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
   const shared = useShared();
 
   const load = useCallback(() => {
-    apiGet<Mine>(identity, `/referrals/${id}`).then(setReferral, (error: unknown) => setFailed(messageOf(error, "This referral could not be loaded.")));
+    apiGet<Mine>(identity, `/referrals/${id}`).then(setReferral, (error: unknown) => setFailed(messageOf(error, W.common.referralNotLoaded)));
   }, [identity, id]);
   useEffect(load, [load]);
 
@@ -42,7 +43,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
         },
         (error: unknown) => {
           // The answer stays in the box whatever happened.
-          setFailed(messageOf(error, "Your answer could not be sent. It is kept below: try again."));
+          setFailed(messageOf(error, W.mine.answerNotSent));
           if (error instanceof ApiFailure && error.error.code === "not-waiting") load();
         },
       )
@@ -52,10 +53,10 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
   return (
     <section aria-labelledby="my-referral-title" className={shared.stack}>
       <div>
-        <Button onClick={onBack}>Back to my referrals</Button>
+        <Button onClick={onBack}>{W.mine.back}</Button>
       </div>
       {referral === undefined ? (
-        failed === undefined ? <Spinner label="Loading the referral…" /> : <Problem>{failed}</Problem>
+        failed === undefined ? <Spinner label={W.common.loadingReferral} /> : <Problem>{failed}</Problem>
       ) : (
         <>
           <h2 id="my-referral-title" tabIndex={-1} className={shared.h2}>
@@ -82,10 +83,10 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
               }}
             >
               <Notice intent="warning">
-                <strong>The triage team asks:</strong> {referral.question}
+                <strong>{W.mine.asks}</strong> {referral.question}
               </Notice>
               {failed !== undefined && <Problem>{failed}</Problem>}
-              <Field label="Your answer (it goes to the area's triage team; it is not shown in their channel)">
+              <Field label={W.mine.answer}>
                 <Textarea value={answer} maxLength={2000} resize="vertical" onChange={(_event, data) => setAnswer(data.value)} />
               </Field>
               <div className={shared.row}>
@@ -100,15 +101,15 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
             <>
               <Problem>{failed}</Problem>
               {answer !== "" && (
-                <Field label="Your answer, not sent">
+                <Field label={W.mine.answerKept}>
                   <Textarea value={answer} readOnly resize="vertical" />
                 </Field>
               )}
             </>
           )}
-          <h3 className={shared.h3}>What the front door told you</h3>
+          <h3 className={shared.h3}>{W.mine.told}</h3>
           {referral.updates.length === 0 ? (
-            <Text>Nothing yet: you are told here and in the chat when the area's triage team acts.</Text>
+            <Text>{W.mine.nothingYet}</Text>
           ) : (
             <ol className={shared.list}>
               {referral.updates.map((update) => (
@@ -119,7 +120,7 @@ function Detail({ identity, id, onBack, onChanged }: { identity: Identity | unde
           {referral.purged !== "" && <Text>{referral.purged}</Text>}
           {referral.sections !== null && (
             <>
-              <h3 className={shared.h3}>What you sent</h3>
+              <h3 className={shared.h3}>{W.mine.sent}</h3>
               <ReadOnlySections sections={referral.sections} level={4} />
             </>
           )}
@@ -144,7 +145,7 @@ export function MyReferrals({ identity, refreshKey }: { identity: Identity | und
         setItems(answer.items);
         setFailed(undefined);
       },
-      (error: unknown) => setFailed(messageOf(error, "Your referrals could not be loaded.")),
+      (error: unknown) => setFailed(messageOf(error, W.mine.notLoaded)),
     );
   }, [identity, refreshKey, changed, open]);
 
@@ -155,13 +156,13 @@ export function MyReferrals({ identity, refreshKey }: { identity: Identity | und
         My referrals
       </h2>
       {failed !== undefined && <Problem>{failed}</Problem>}
-      {items === undefined && failed === undefined && <Spinner label="Loading your referrals…" />}
-      {items !== undefined && items.length === 0 && <Text>You have not sent a referral from this account. A referral starts from a check's result.</Text>}
+      {items === undefined && failed === undefined && <Spinner label={W.mine.loading} />}
+      {items !== undefined && items.length === 0 && <Text>{W.mine.none}</Text>}
       {items !== undefined && items.length > 0 && (
         <ul className={styles.list}>
           {items.map((item) => (
             <li key={item.id}>
-              <Button className={styles.item} onClick={() => setOpen(item.id)} aria-label={`${item.reference} to ${item.areaName}: ${item.delivered ? "" : "not delivered, "}${item.statusText}${item.waitingForYou ? ", a question waits for your answer" : ""}`}>
+              <Button className={styles.item} onClick={() => setOpen(item.id)} aria-label={W.mine.itemLabel(item.reference, item.areaName, item.delivered, item.statusText, item.waitingForYou)}>
                 <Text weight="semibold">
                   {item.reference} · {item.areaName}
                 </Text>
@@ -179,7 +180,7 @@ export function MyReferrals({ identity, refreshKey }: { identity: Identity | und
                 )}
                 {item.waitingForYou && (
                   <Badge appearance="filled" color="warning">
-                    A question for you
+                    {W.mine.question}
                   </Badge>
                 )}
               </Button>

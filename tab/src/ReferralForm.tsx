@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { apiCall, messageOf, type Identity } from "./api.ts";
 import { ContactSections, FieldInput, Notice, Problem, ReadOnlySections, useShared, type ContactSection, type FieldData, type ReadOnlySection } from "./ui.tsx";
 import type { DraftAnswer, FormStage, ReviewStage, SentStage } from "../../src/http/api/contract.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 export type DraftStage = DraftAnswer;
 
@@ -37,7 +38,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
   useEffect(() => {
     if (identity === undefined) return;
     const call = "checkId" in start ? apiCall<DraftStage>(identity, "POST", "/referral-drafts", { checkId: start.checkId }) : apiCall<DraftStage>(identity, "GET", "/referral-drafts/unfinished");
-    call.then(show, (error: unknown) => setFailed(messageOf(error, "The referral could not be opened.")));
+    call.then(show, (error: unknown) => setFailed(messageOf(error, W.referral.notOpened)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [identity, start]);
 
@@ -48,7 +49,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
     // A list's entries are all on the page: each one's empty fields are read as cleared.
     const shown = stage.stage === "form" && stage.list !== null ? { shown: { from: 0, to: stage.list.entries.length } } : {};
     apiCall<DraftStage>(identity, "POST", `/referral-drafts/${stage.draftId}/actions`, { version: stage.version, inputs, ...shown, ...body })
-      .then(show, (error: unknown) => setFailed(messageOf(error, "That did not go through. Nothing you typed was lost: try again.")))
+      .then(show, (error: unknown) => setFailed(messageOf(error, W.common.notThrough)))
       .finally(() => setBusy(false));
   };
 
@@ -61,7 +62,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
     return (
       <section aria-labelledby="referral-heading" className={shared.stack}>
         {heading}
-        {failed === undefined ? <Spinner label="Opening the referral…" /> : <Problem>{failed}</Problem>}
+        {failed === undefined ? <Spinner label={W.referral.opening} /> : <Problem>{failed}</Problem>}
       </section>
     );
   }
@@ -84,7 +85,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
         <ContactSections sections={sent.sections} />
         <div>
           <Button appearance="primary" onClick={onMyReferrals}>
-            See my referrals
+            {W.referral.seeMine}
           </Button>
         </div>
       </section>
@@ -93,7 +94,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
 
   const carried = (
     <Caption1 block>
-      From your check: {stage.carried.join(" · ")}
+      {W.referral.fromCheck} {stage.carried.join(" · ")}
     </Caption1>
   );
 
@@ -101,7 +102,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
     return (
       <section aria-labelledby="referral-heading" className={shared.stack}>
         {heading}
-        <Subtitle2 as="p">Check your referral, then send it.</Subtitle2>
+        <Subtitle2 as="p">{W.referral.checkThenSend}</Subtitle2>
         {carried}
         {failed !== undefined && <Problem>{failed}</Problem>}
         <ReadOnlySections sections={stage.review} />
@@ -124,7 +125,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
     <section aria-labelledby="referral-heading" className={shared.stack}>
       {heading}
       {carried}
-      <nav aria-label="Sections of the referral">
+      <nav aria-label={W.referral.sections}>
         <ul className={styles.sections}>
           {stage.sections.map((section) => (
             <li key={section.id}>
@@ -144,7 +145,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
       </nav>
       <Subtitle2 as="h3">{current?.title}</Subtitle2>
       {stage.notice !== "" && <Notice intent="warning">{stage.notice}</Notice>}
-      {stage.issues.length > 0 && <Problem>{stage.issues.length === 1 ? "One thing to fix" : `${stage.issues.length} things to fix`}: each is shown beside its field{stage.sections.some((section) => section.id !== stage.section && section.issues > 0) ? ", and the sections holding the others say how many" : ""}.</Problem>}
+      {stage.issues.length > 0 && <Problem>{W.referral.toFix(stage.issues.length, stage.sections.some((section) => section.id !== stage.section && section.issues > 0))}</Problem>}
       {failed !== undefined && <Problem>{failed}</Problem>}
       <form noValidate
         className={shared.stack}
@@ -158,7 +159,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
         ))}
         {stage.list !== null && (
           <>
-            {stage.list.entries.length === 0 && <Text>None added. Add one for each you know of.</Text>}
+            {stage.list.entries.length === 0 && <Text>{W.referral.noneAdded}</Text>}
             {stage.list.entries.map((entry) => (
               <fieldset key={entry.index} className={styles.entry}>
                 <legend>
@@ -187,11 +188,11 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
         )}
         <div className={shared.row}>
           <Button appearance="primary" type="submit" disabled={busy}>
-            Review and send
+            {W.referral.review}
           </Button>
           {busy && <Spinner size="tiny" label="Saving…" />}
         </div>
-        <Caption1>Your referral is saved each time you change section. Drafts are kept for 7 days.</Caption1>
+        <Caption1>{W.referral.saved}</Caption1>
       </form>
     </section>
   );

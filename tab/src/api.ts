@@ -3,6 +3,7 @@
 // API's one error shape, and is shown as its message.
 import type { ApiError } from "../../src/http/api/contract.ts";
 import { getTeamsToken } from "./teams.ts";
+import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 export type { ApiError };
 
@@ -17,7 +18,7 @@ export type Identity = { readonly kind: "teams" } | { readonly kind: "local"; re
 async function headersFor(identity: Identity): Promise<Record<string, string>> {
   if (identity.kind === "local") return { "x-local-user": identity.userId };
   const token = await getTeamsToken();
-  if (token === undefined) throw new ApiFailure(401, { code: "no-teams-token", message: "Teams could not sign you in to this tab. Close it and open it again; if that does not help, ask your IT team." });
+  if (token === undefined) throw new ApiFailure(401, { code: "no-teams-token", message: W.api.noTeamsToken });
   return { authorization: `Bearer ${token}` };
 }
 
@@ -27,7 +28,7 @@ export async function apiDownload(identity: Identity | undefined, path: string):
   const response = await fetch(`/api/v1${path}`, { headers });
   if (!response.ok) {
     const json = (await response.json().catch(() => undefined)) as { error?: ApiError } | undefined;
-    throw new ApiFailure(response.status, json?.error ?? { code: "unknown", message: `The server answered ${response.status}.` });
+    throw new ApiFailure(response.status, json?.error ?? { code: "unknown", message: W.api.serverAnswered(response.status) });
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
   const url = URL.createObjectURL(await response.blob());
@@ -52,6 +53,6 @@ export async function apiCall<T>(identity: Identity | undefined, method: "GET" |
   if (body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(`/api/v1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const json = (await response.json().catch(() => undefined)) as { error?: ApiError } | undefined;
-  if (!response.ok) throw new ApiFailure(response.status, json?.error ?? { code: "unknown", message: `The server answered ${response.status}.` });
+  if (!response.ok) throw new ApiFailure(response.status, json?.error ?? { code: "unknown", message: W.api.serverAnswered(response.status) });
   return json as T;
 }

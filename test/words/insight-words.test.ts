@@ -1,11 +1,11 @@
-// The tab repeats the bot's words for MASE insight's keys (tab/src/insight-words.ts): every flag
+// The tab repeats the bot's words for MASE insight's keys (src/words/insight-words.ts): every flag
 // and outcome the API can send has its own words there, so none is shown as a bare id.
 import { describe, expect, it } from "vitest";
 import { FLAGS } from "../../src/domain/category.ts";
 import { OUTCOMES } from "../../src/domain/triage.ts";
 import { CATEGORY_KEYS, NOT_DECIDED } from "../../src/services/mase-insight.ts";
 import { LINK_KINDS } from "../../src/services/mase-insight-keys.ts";
-import { categoryWords, flagWords, kindWords, monthWords, outcomeWords } from "../../tab/src/insight-words.ts";
+import { categoryWords, flagWords, kindWords, monthWords, outcomeWords } from "../../src/words/insight-words.ts";
 
 describe("the tab's words for MASE insight", () => {
   it.each([
