@@ -163,6 +163,8 @@ resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRu
   parent: postgres
   name: 'AllowAzureServices'
   properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+  // One change at a time: the server refuses a second while one is applied (ServerIsBusy).
+  dependsOn: [database]
 }
 
 // Connections only over TLS 1.2 or later.
@@ -170,6 +172,7 @@ resource postgresTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2
   parent: postgres
   name: 'ssl_min_protocol_version'
   properties: { value: 'TLSv1.2', source: 'user-override' }
+  dependsOn: [postgresFromAzure]
 }
 
 // ---- Image and hosting ------------------------------------------------------------------------
@@ -252,7 +255,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       appSettings: usesSecret ? concat(sharedSettings, secretSettings) : sharedSettings
     }
   }
-  dependsOn: [appReadsSecrets, appPullsImages, databaseUrlSecret, database, postgresFromAzure]
+  dependsOn: [appReadsSecrets, appPullsImages, databaseUrlSecret, botPasswordSecret, database, postgresFromAzure, postgresTls]
 }
 
 // ---- The bot ------------------------------------------------------------------------------------
