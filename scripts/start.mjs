@@ -13,6 +13,8 @@ if (entry === undefined) {
   process.stderr.write(`usage: node scripts/start.mjs [${Object.keys(ENTRIES).join(" | ")}]\n`);
   process.exit(2);
 }
+// The entry reads its own arguments from process.argv.slice(2) (`npm run doctor -- --json`).
+if (process.argv[2] !== undefined) process.argv.splice(2, 1);
 const compiled = join(ROOT, "lib", entry);
 const canCompile = existsSync(join(ROOT, "node_modules", "typescript"));
 if (serverNeedsBuild() && (canCompile || !existsSync(compiled)) && !buildServer()) process.exit(1);
