@@ -1,7 +1,7 @@
 // Issue 12: a production install starts. The compiled tree (lib/, content/, cards/, scripts/ and
 // the lock, without src/ or tab/) gets `npm ci --omit=dev`, so no TypeScript, tsx or Vite; then
 // `node scripts/start.mjs` must answer /healthz and /readyz, and answer "hi" with the menu card
-// through a Bot Connector on loopback. npm runs no install scripts here: better-sqlite3's would
+// through a Bot Connector on loopback, and `npm run doctor` must find it healthy. npm runs no install scripts here: better-sqlite3's would
 // compile its addon from source for a minute, with the rest of the suite running beside it; the
 // addon this checkout already built for this Node is copied in instead (same package version,
 // from the same lock).
@@ -105,5 +105,18 @@ describe("a production install (npm ci --omit=dev on a built tree)", () => {
     const card = posted.flatMap((activity) => activity["attachments"] ?? []).find((attachment: { contentType?: string }) => attachment.contentType === "application/vnd.microsoft.card.adaptive");
     expect(JSON.stringify(card?.content)).toContain("Check a concern");
     expect(stderr).toBe("");
+  });
+
+  it("runs npm run doctor against the running bot's database: every check holds, the heartbeat fresh", () => {
+    const doctor = spawnSync(process.execPath, ["scripts/start.mjs", "doctor", "--json"], {
+      cwd: dir,
+      env: { PATH: process.env["PATH"] ?? "", DATABASE_URL: join(dir, "data.sqlite") },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(doctor.status, doctor.stderr).toBe(0);
+    const report = JSON.parse(doctor.stdout) as { ok: boolean; checks: { id: string; state: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.checks.find((check) => check.id === "heartbeat")?.state).toBe("ok");
   });
 });
