@@ -1,10 +1,10 @@
 // Issue 12: a production install starts. The compiled tree (lib/, content/, cards/, scripts/ and
 // the lock, without src/ or tab/) gets `npm ci --omit=dev`, so no TypeScript, tsx or Vite; then
 // `node scripts/start.mjs` must answer /healthz and /readyz, and answer "hi" with the menu card
-// through a Bot Connector on loopback, and `npm run doctor` must find it healthy. npm runs no install scripts here: better-sqlite3's would
-// compile its addon from source for a minute, with the rest of the suite running beside it; the
-// addon this checkout already built for this Node is copied in instead (same package version,
-// from the same lock).
+// through a Bot Connector on loopback, and `npm run doctor` must find it healthy. npm runs no
+// install scripts here: better-sqlite3's would compile its addon from source for a minute, with
+// the rest of the suite running beside it; the addon this checkout already built for this Node is
+// copied in instead (same package version, from the same lock).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
