@@ -88,7 +88,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas, outbox, onQueued });
   const referralActions = createReferralActions({ referrals: referralService, areas });
-  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, transferAreas: transferAreasOf(areas), onQueued, onFailedAfterCommit: (error) => logger.error({ err: error }, "a triage move was recorded, but reading it back failed") });
+  const triage = createTriageService({ referrals, channels, roles: roles.roles, crypto, clock, transferAreas: transferAreasOf(areas), reviewEveryDaysOf: (areaId) => areas.get(areaId)?.reviewEveryDays, onQueued, onFailedAfterCommit: (error) => logger.error({ err: error }, "a triage move was recorded, but reading it back failed") });
   const triageActions = createTriageActions({ triage, areas, clock });
   const bot = new SafeguardBot({ areas, checks, answerer, cardActions, renderCard, clock, logger, appId: config.bot?.appId ?? "", registerTriage, referralActions, triageActions, menuOf: async (userId) => ({
       continueReferral: (await referralService.unfinished(userId)) !== undefined,

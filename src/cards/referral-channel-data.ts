@@ -7,6 +7,7 @@ import type { Urgency } from "../domain/pathway.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
 import { TriageState, type Outcome } from "../domain/triage.ts";
+import { reviewDueOf } from "../domain/triage-review.ts";
 import { handoversIn, lastHandoverFrom, transferAreasIn } from "../domain/triage-transfer.ts";
 import { draftValuesOf } from "../services/referral-draft.ts";
 import type { CardPeople, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
@@ -43,6 +44,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
   const state = TriageState.safeParse(record.triage);
   // Waiting for information, the referral keeps the assignee it had before the question.
   const assigneeName = !state.success ? undefined : state.data.status === "awaiting-info" ? (state.data.before.status === "assigned" ? state.data.before.assignee.name : undefined) : "assignee" in state.data ? state.data.assignee.name : undefined;
+  const reviewDue = state.success ? reviewDueOf(state.data) : undefined;
   const overdueAt = state.success && isOverdue(state.data, deadlines, now) ? (state.data.status === "submitted" ? deadlines.acknowledgeBy : deadlines.decideBy) : undefined;
   return {
     referralId: record.id,
@@ -61,6 +63,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
       ? { decision: `${OUTCOME_LABELS[state.data.decision.outcome]}${state.data.decision.area === undefined ? "" : ` (${nameOf(state.data.decision.area)})`}, by ${state.data.decided.by.name} at ${timeWords(state.data.decided.at, now)}` }
       : {}),
     ...(overdueAt === undefined ? {} : { overdueSince: timeWords(overdueAt, now) }),
+    ...(reviewDue === undefined ? {} : { reviewDue: timeWords(reviewDue, now), reviewOverdue: reviewDue.getTime() <= now.getTime() }),
     ...(assigneeName === undefined ? {} : { assignee: assigneeName }),
     ...(note === undefined ? {} : { note }),
     transferAreas: transferAreasIn(areas.values()).filter((other) => other.id !== record.areaId).map((other) => ({ id: other.id, name: other.name })),

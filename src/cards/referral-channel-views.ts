@@ -25,6 +25,10 @@ export type ChannelCardView = {
   decision?: string;
   /** Issue 21, point 5: a deadline that still applies has passed: "Tue 24 Nov, 14:02" (the deadline). */
   overdueSince?: string;
+  /** DOMAIN.md §9 review reminders: when its next review is due ("Tue 23 Feb, 10:30"), once decided for one. */
+  reviewDue?: string;
+  /** The review due date has passed. */
+  reviewOverdue?: boolean;
   /** DOMAIN.md §9: the configured areas a decision can transfer it to (not its own). */
   transferAreas?: readonly { readonly id: string; readonly name: string }[];
   /** DOMAIN.md §9 transfers, on the first area's copy: "Transferred to Sutton at 10:02 by Sam Lead"; no actions then. */
@@ -74,6 +78,7 @@ export const MOVE_OF_VERB: Readonly<Record<string, string>> = {
   "triage.received": "info-received",
   "triage.decide": "decide",
   "triage.reopen": "reopen",
+  "triage.review": "record-review",
 };
 
 /** DOMAIN.md §9's outcomes, in its order, for the decision's choice. */
@@ -120,6 +125,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
         ...(view.transferredFrom === undefined ? [] : [{ title: "Transferred from", value: view.transferredFrom }]),
         ...(open && view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
         ...(!open || view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
+        ...(open && view.reviewDue !== undefined ? [{ title: "Review due", value: view.reviewOverdue === true ? `${view.reviewDue} (overdue)` : view.reviewDue }] : []),
         { title: "Status", value: statusLine(view) },
       ],
       assignee: view.assignee ?? "",
@@ -138,6 +144,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       colleagues: colleagues.map((colleague) => ({ title: colleague.name, value: colleague.id })),
       canAsk: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned"),
       canDecide: open && view.status === "assigned",
+      canReview: open && view.status === "decided" && view.reviewDue !== undefined,
       outcomes: OUTCOME_CHOICES,
       transferAreas: (view.transferAreas ?? []).map((area) => ({ title: area.name, value: area.id })),
       pressData: { referralId: view.referralId, version: view.version },

@@ -10,11 +10,12 @@ import { referralQuestionCard } from "../cards/referral-question-views.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { channelViewOf } from "../cards/referral-channel-data.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
-import { TriageEvent } from "../domain/triage.ts";
-import { deliveredMessage, referrerMessage, transferredMessage } from "../domain/triage-text.ts";
+import { TriageEvent, TriageState } from "../domain/triage.ts";
+import { OUTCOME_LABELS, deliveredMessage, referrerMessage, timeWords, transferredMessage } from "../domain/triage-text.ts";
 import { handoversIn } from "../domain/triage-transfer.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
-import { acknowledgeReminderLine, decisionEscalationLine, referrerAnsweredLine } from "../words/triage-messages.ts";
+import { acknowledgeReminderLine, decisionEscalationLine, referrerAnsweredLine, reviewReminderLine } from "../words/triage-messages.ts";
+import { reviewDueOf } from "../domain/triage-review.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
 import { Waiting, type Send } from "./outbox-worker.ts";
@@ -176,7 +177,25 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
     await postInThread(record, `${acknowledgeReminderLine(record.reference, due)} ${EMERGENCY_LINE}`);
   };
 
+  // DOMAIN.md §9 review reminders: due, the referral's thread is told once. A row whose due date is
+  // no longer the referral's (a review recorded, reopened, decided again, transferred) does nothing.
+  const reviewReminder: Send = async (message) => {
+    const record = await referralOf(message);
+    const state = TriageState.safeParse(record.triage);
+    const due = state.success ? reviewDueOf(state.data) : undefined;
+    if (!state.success || state.data.status !== "decided" || due === undefined || due.toISOString() !== (message.payload as { due?: unknown }).due) return;
+    const line = reviewReminderLine({
+      reference: record.reference,
+      outcome: OUTCOME_LABELS[state.data.decision.outcome],
+      areaName: areaNameOf(record.areaId),
+      everyDays: areas.get(record.areaId)?.reviewEveryDays,
+      due: timeWords(due, clock()),
+    });
+    await postInThread(record, `${line} ${EMERGENCY_LINE}`);
+  };
+
   return new Map([
+    ["review-reminder", reviewReminder],
     ["post-referral-card", postReferralCard],
     ["acknowledge-reminder", acknowledgeReminder],
     ["update-referral-card", updateReferralCard],

@@ -128,9 +128,23 @@ export const Area = z.strictObject({
    * many London boroughs have held a MACE (criminal and sexual exploitation) since 2021.
    */
   meeting: z.enum(["MASE", "MACE"], { error: "expected MASE or MACE, the area's word for its multi-agency exploitation meeting" }),
+  /**
+   * DOMAIN.md §9 review reminders: every how many days a referral decided for a strategy
+   * discussion, a section 47 enquiry or the area's multi-agency meeting is reviewed (Sutton: every
+   * 3 months, seed 003; Lambeth: monthly, seed 000). None where the area's documents give none.
+   */
+  reviewEveryDays: z.int().min(1).max(366).optional(),
+  /** Where reviewEveryDays comes from: the area's seed, or the deployer and the day they checked it. */
+  reviewSource: ValueSource.optional(),
   /** The seed documents the details come from, e.g. "002". */
   sources: z.array(z.string()),
 }).superRefine((area, ctx) => {
+  if (area.reviewEveryDays !== undefined && area.reviewSource === undefined) {
+    ctx.addIssue({ code: "custom", path: ["reviewSource"], message: `reviewEveryDays needs a reviewSource: ${FROM_SEED_EXAMPLE}, or ${BY_DEPLOYER_EXAMPLE}` });
+  }
+  if (area.reviewSource !== undefined && "seed" in area.reviewSource && !area.sources.includes(area.reviewSource.seed)) {
+    ctx.addIssue({ code: "custom", path: ["reviewSource", "seed"], message: `seed "${area.reviewSource.seed}" is not one of this area's sources` });
+  }
   const frontDoor = area.contacts.filter((contact) => contact.service === "front-door");
   if (frontDoor.length === 0 && area.noContactsNote === undefined) {
     ctx.addIssue({ code: "custom", path: ["noContactsNote"], message: "an area with no front-door contact must say so in noContactsNote" });

@@ -103,6 +103,12 @@ const REFUSALS: readonly RefusalRow<TriageStatus>[] = [
     actions: ["reopen"],
     message: () => "This referral has not been decided, so there is nothing to reopen.",
   }),
+  row({
+    code: "not-decided",
+    from: ["submitted", "acknowledged", "assigned", "awaiting-info"],
+    actions: ["record-review"],
+    message: () => "This referral has not been decided, so there is no review to record.",
+  }),
 ];
 
 /** A press assigning a referral to the member it is already assigned to (any other member reassigns it). */
@@ -117,6 +123,7 @@ const ACTION_WORDS: Readonly<Record<TriageActionType, string>> = {
   "info-received": "mark information received on",
   decide: "record a decision on",
   reopen: "reopen",
+  "record-review": "record a review on",
 };
 
 /** Why `action` cannot be taken on a referral in `state`, for the person who pressed at `now`. */
@@ -142,6 +149,7 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
       : `The referrer, ${event.details.actorName}, answered at ${timeWords(event.at, now)}`,
   decided: (event, now) => `Decided by ${event.details.actorName} at ${timeWords(event.at, now)} (${decisionWords(event.details)})`,
   reopened: (event, now) => `Reopened by ${event.details.actorName} at ${timeWords(event.at, now)}`,
+  reviewed: (event, now) => `Review recorded by ${event.details.actorName} at ${timeWords(event.at, now)}`,
 };
 
 /**
@@ -178,6 +186,8 @@ export function referrerMessage(record: { readonly reference: string }, areaName
       return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}\n\n${STILL_WORRIED}`;
     case "reopened":
       return `${about} has been reopened by ${by}: the decision is being looked at again.`;
+    case "reviewed":
+      return `${about}: its review was recorded by ${by}.`;
     case "info-requested":
       return `${about}: ${event.details.actorName} asks a question (below).`;
     case "info-received":

@@ -10,7 +10,7 @@ import { alreadyAssignedMessage, refusalOf } from "./triage-text.ts";
 export const TRIAGE_STATUSES = ["submitted", "acknowledged", "assigned", "awaiting-info", "decided"] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
-export const TRIAGE_ACTIONS = ["acknowledge", "assign", "request-info", "info-received", "decide", "reopen"] as const;
+export const TRIAGE_ACTIONS = ["acknowledge", "assign", "request-info", "info-received", "decide", "reopen", "record-review"] as const;
 export type TriageActionType = (typeof TRIAGE_ACTIONS)[number];
 
 /** DOMAIN.md §9: what a decision can be. */
@@ -21,13 +21,13 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The audit event each move appends; the referral service writes "submitted" before triage starts. */
-export const TRIAGE_EVENT_TYPES = ["acknowledged", "assigned", "info-requested", "info-received", "decided", "reopened"] as const;
+export const TRIAGE_EVENT_TYPES = ["acknowledged", "assigned", "info-requested", "info-received", "decided", "reopened", "reviewed"] as const;
 export type TriageEventType = (typeof TRIAGE_EVENT_TYPES)[number];
 
 /** Why a press was refused; triage-text.ts words each one for the person who pressed. */
 export const TRIAGE_REFUSALS = [
   "already-acknowledged", "already-assigned", "awaiting-info", "already-decided", "not-awaiting-info", "not-assigned",
-  "not-decided", "outcome-missing", "reason-missing", "area-missing", "question-missing", "not-allowed",
+  "not-decided", "outcome-missing", "reason-missing", "area-missing", "question-missing", "not-allowed", "note-missing", "no-review",
 ] as const;
 export type TriageRefusal = (typeof TRIAGE_REFUSALS)[number];
 
@@ -51,6 +51,8 @@ export const TRIAGE_MOVES = [
   { action: "info-received", from: "awaiting-info", to: "previous" },
   { action: "decide", from: "assigned", to: "decided" },
   { action: "reopen", from: "decided", to: "assigned" },
+  // DOMAIN.md §9 (added 2026-12-07): "Record a review" on a decision with a review due sets the next one.
+  { action: "record-review", from: "decided", to: "decided" },
 ] as const satisfies readonly { action: TriageActionType; from: TriageStatus; to: TriageStatus | "previous" }[];
 export type TriageMove = (typeof TRIAGE_MOVES)[number];
 
@@ -94,6 +96,8 @@ const DecidedBody = z.strictObject({
   assignee: TriageMember,
   decided: Stamp,
   decision: Decision,
+  /** DOMAIN.md §9 review reminders: when the next review is due, and the last one recorded (triage-review.ts sets it). */
+  review: z.strictObject({ due: Instant, last: Stamp.optional() }).optional(),
 });
 
 // Rows written before this module hold `{ "status": "submitted" }`: the referral's first version.
@@ -136,6 +140,8 @@ export const TriageAction = z.discriminatedUnion("type", [
     area: optionalText(LIMITS.area),
   }),
   z.strictObject({ type: z.literal("reopen"), reason: optionalText(LIMITS.reason) }),
+  /** DOMAIN.md §9: "Record a review", with a short note (sealed in the event, never on the card). */
+  z.strictObject({ type: z.literal("record-review"), note: optionalText(LIMITS.reason) }),
 ]);
 export type TriageAction = z.infer<typeof TriageAction>;
 
@@ -153,6 +159,7 @@ export const TriageEvent = z.discriminatedUnion("type", [
   eventOf("info-received", { returnsTo: z.enum(RESUMABLE), answer: z.string().min(1).max(LIMITS.answer).optional() }),
   eventOf("decided", { outcome: z.enum(OUTCOMES), reason, teamNote: reason.optional(), area: z.string().min(1).max(LIMITS.area).optional() }),
   eventOf("reopened", { reason: reason.optional() }),
+  eventOf("reviewed", { note: reason }),
 ]);
 export type TriageEvent = z.infer<typeof TriageEvent>;
 
@@ -234,6 +241,13 @@ const BUILD: { readonly [A in TriageActionType]: Build<A> } = {
       next: { status: "decided", acknowledged: state.acknowledged, assigned: state.assigned, assignee: state.assignee, decided: stamp, decision },
       event: { type: "decided", details: { ...decision, reason: why, ...(teamNote === undefined ? {} : { teamNote }) } },
     };
+  },
+  "record-review": (state, action, stamp) => {
+    if (state.review === undefined) return refused("no-review", "No review is due on this referral: its decision, in this area, does not call for review reminders.");
+    const note = given(action.note);
+    if (note === undefined) return refused("note-missing", "Say in a few words what the review found: it is kept in the referral's record.");
+    // The next due date is the area's to set (triage-review.ts); the last review is this one.
+    return { next: { ...withoutVersion(state), review: { due: state.review.due, last: stamp } }, event: { type: "reviewed", details: { note } } };
   },
   reopen: (state, action, stamp) => {
     const why = given(action.reason);

@@ -1,6 +1,6 @@
 // Issue 23, medium 1: at the end of the retention period a referral's personal fields go, and so
 // does what its history said in words: a question to the referrer, their answer, a decision's
-// reason and the note for the triage team may name the child or the family. Who did what, and
+// reason, the note for the triage team and a review's note may name the child or the family. Who did what, and
 // when, stays, with the words replaced by a line saying they were erased.
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { AuditEvent, EraseEvent } from "./referral-store.ts";
@@ -8,7 +8,7 @@ import type { AuditEvent, EraseEvent } from "./referral-store.ts";
 export const ERASED_TEXT = "(erased at the end of the retention period)";
 
 /** The fields of an event's details that hold someone's own words. */
-const WORDS = ["question", "answer", "reason", "teamNote"] as const;
+const WORDS = ["question", "answer", "reason", "teamNote", "note"] as const;
 
 /** For the store's purge: each purged referral's event with its words erased, sealed again; undefined when it held none. */
 export function eraseEventWords(crypto: ReferralCrypto): EraseEvent {

@@ -13,11 +13,12 @@ import { areasHandedFrom, handoversIn, transferAreasIn, handOver, transferTarget
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Areas } from "../content/load-areas.ts";
 import type { Urgency } from "../domain/pathway.ts";
+import { reviewDueOf, withNextReview } from "../domain/triage-review.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { InsightReferral } from "./mase-insight.ts";
 import type { AuditEvent, OutboxMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
 
-export const TRIAGE_VERBS = ["triage.acknowledge", "triage.assign", "triage.assign-to", "triage.ask", "triage.received", "triage.decide", "triage.reopen"] as const;
+export const TRIAGE_VERBS = ["triage.acknowledge", "triage.assign", "triage.assign-to", "triage.ask", "triage.received", "triage.decide", "triage.reopen", "triage.review"] as const;
 export type TriageVerb = (typeof TRIAGE_VERBS)[number];
 
 /** Who may act: the area's triage members (ROLES_FILE; src/config/load-roles.ts). */
@@ -95,6 +96,7 @@ const WHAT: Readonly<Record<TriageEventType, (event: TriageEvent) => string>> = 
   decided: (event) => (event.type === "decided" ? `Decided: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),
 
   reopened: () => "Reopened the decision",
+  reviewed: () => "Recorded a review",
 };
 
 /** An earlier referral of what may be the same child, in the same area, within 12 months (issue 10, point 9). */
@@ -177,6 +179,8 @@ export function isForCurrentArea(record: ReferralRecord, payload: unknown): bool
 /** Who is told what after each move, through the outbox (never in the request, so a slow Teams delays no one). */
 function outboxAfter(event: TriageEvent, now: Date): Omit<OutboxMessage, "referralId">[] {
   const rows: Omit<OutboxMessage, "referralId">[] = [{ kind: "update-referral-card", payload: {}, dueAt: now }];
+  // DOMAIN.md §9: the referrer is told of the steps of triage; a review is the team's own record.
+  if (event.type === "reviewed") return rows;
   const answered = event.type === "info-received" && event.details.answer !== undefined;
   // The referrer is told each step; when they answered a question themselves, the thread is told instead.
   rows.push(answered ? { kind: "info-answered", payload: {}, dueAt: now } : { kind: "notify-referrer", payload: { event: event.type }, dueAt: now });
@@ -196,6 +200,8 @@ export type TriageServiceDependencies = {
    * door; not "other"), and each one's front-door hours for the receiving area's deadlines.
    */
   readonly transferAreas?: readonly TransferAreaWithHours[];
+  /** DOMAIN.md §9 review reminders: the area's `reviewEveryDays`, where its file gives one. */
+  readonly reviewEveryDaysOf?: (areaId: string) => number | undefined;
   /** Called once a move's outbox rows are committed, so an in-process worker sends them at once. */
   readonly onQueued?: () => void;
   /** Told of a failure after a move was committed (reading it back), which the presser is told was recorded. */
@@ -213,7 +219,7 @@ function decisionSaid({ reason, teamNote }: { reason: string; teamNote?: string 
   return teamNote === undefined ? reason : `${reason}\n\nNote for the triage team (not sent to the referrer): ${teamNote}`;
 }
 
-export function createTriageService({ referrals, channels, roles, crypto, clock, transferAreas = [], onQueued = () => undefined, onFailedAfterCommit = () => undefined }: TriageServiceDependencies) {
+export function createTriageService({ referrals, channels, roles, crypto, clock, transferAreas = [], reviewEveryDaysOf = () => undefined, onQueued = () => undefined, onFailedAfterCommit = () => undefined }: TriageServiceDependencies) {
   const areaNameOf = (areaId: string) => transferAreas.find((area) => area.id === areaId)?.name ?? areaId;
   /** A triage member of the referral's area now, or (to read it, not to act) of an area that handed it over. */
   const mayRead = (aadObjectId: string, record: ReferralRecord) =>
@@ -312,11 +318,13 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       }
       case "triage.reopen":
         return TriageAction.safeParse({ type: "reopen", reason: text("reopenReason") });
+      case "triage.review":
+        return TriageAction.safeParse({ type: "record-review", note: text("reviewNote") });
     }
   }
 
   /** Writes a move by compare-and-set with its sealed event and outbox rows; whether it wrote. */
-  async function write(record: ReferralRecord, next: TriageState, event: TriageEvent, actorId: string, handover?: { areaId: string; handovers: Handover[]; rows: Omit<OutboxMessage, "referralId">[] }): Promise<boolean> {
+  async function write(record: ReferralRecord, next: TriageState, event: TriageEvent, actorId: string, handover?: { areaId: string; handovers: Handover[]; rows: Omit<OutboxMessage, "referralId">[] }, extraRows: Omit<OutboxMessage, "referralId">[] = []): Promise<boolean> {
     const now = event.at;
     const wrote = await referrals.applyTriage(
       record.id,
@@ -329,7 +337,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         ...(handover === undefined ? {} : { handover: { areaId: handover.areaId, handovers: handover.handovers } }),
       },
       { at: now, actorId, type: event.type, sealedDetails: crypto.sealJson(event.details as never, { aad: eventAad(record.id) }) },
-      [...outboxAfter(event, now), ...(handover?.rows ?? [])],
+      [...outboxAfter(event, now), ...(handover?.rows ?? []), ...extraRows],
     );
     if (wrote) onQueued();
     return wrote;
@@ -428,7 +436,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       if (stored.type === EXPORTED_EVENT) return exportLine(stored.at, exportedOf(stored)?.actorName ?? "A triage member", now);
       const event = eventOf(stored);
       if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
-      const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : undefined;
+      const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : event.type === "reviewed" ? event.details.note : undefined;
       const named = event.type === "decided" && event.details.area !== undefined ? { ...event, details: { ...event.details, area: areaNameOf(event.details.area) } } : event;
       return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf), who: event.details.actorName, what: WHAT[event.type](named), ...(said === undefined ? {} : { said }) };
     });
@@ -482,14 +490,19 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       const transfer = moved.event.type === "decided" && moved.event.details.outcome === "transfer-to-other-area" && moved.event.details.area !== undefined
         ? handoverOf(record, state.data, moved.event.details.area, moved.event, member)
         : undefined;
-      const wrote = await write(record, transfer?.next ?? moved.next, moved.event, presser.userId, transfer?.handover);
+      // DOMAIN.md §9 review reminders: a decision sets the first review, a recorded review the next;
+      // each is an outbox row due then (it survives restarts; a stale one finds another due date and does nothing).
+      const reviewed = transfer === undefined && (moved.event.type === "decided" || moved.event.type === "reviewed") ? withNextReview(moved.next, reviewEveryDaysOf(record.areaId), moved.event.at) : moved.next;
+      const due = reviewDueOf(reviewed);
+      const reminder = due === undefined ? [] : [{ kind: "review-reminder", payload: { due: due.toISOString() }, dueAt: due }];
+      const wrote = await write(record, transfer?.next ?? reviewed, moved.event, presser.userId, transfer?.handover, reminder);
       if (!wrote) {
         const current = (await referrals.get(record.id)) ?? record;
         return card(current, (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now.");
       }
       // Committed: from here a failure must not answer as if nothing happened. The record as written
       // stands in for the one that could not be read back; the outbox updates every copy of the card.
-      const nextState = transfer?.next ?? moved.next;
+      const nextState = transfer?.next ?? reviewed;
       const written: ReferralRecord = { ...record, status: nextState.status, triage: nextState, version: record.version + 1, ...(transfer === undefined ? {} : { areaId: transfer.handover.areaId, handovers: transfer.handover.handovers }) };
       try {
         const current = (await referrals.get(record.id)) ?? written;

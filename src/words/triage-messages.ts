@@ -26,3 +26,13 @@ export function decisionEscalationLine(facts: { reference: string; areaName: str
 export function acknowledgeReminderLine(reference: string, due: string): string {
   return `Reminder: referral ${reference} has not been acknowledged yet (due by ${due}). Press Acknowledge or Assign to me on its card.`;
 }
+
+/**
+ * DOMAIN.md §9 review reminders: a referral decided for a strategy discussion, a section 47
+ * enquiry or the area's multi-agency meeting is due for its review (Sutton: every 3 months, seed
+ * 003; Lambeth: monthly, seed 000).
+ */
+export function reviewReminderLine(facts: { reference: string; outcome: string; areaName: string; everyDays: number | undefined; due: string }): string {
+  const every = facts.everyDays === undefined ? "" : ` (${facts.areaName} reviews these every ${facts.everyDays} days)`;
+  return `Review due: referral ${facts.reference}, decided "${facts.outcome}", is due for its review since ${facts.due}${every}. When it is done, press Record a review on its card.`;
+}

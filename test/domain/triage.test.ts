@@ -7,6 +7,7 @@ import {
   applyTriageAction, triageMoveOf, type TriageActionType, type TriageMember, type TriageResult, type TriageStatus,
 } from "../../src/domain/triage.ts";
 import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-text.ts";
+import { withNextReview } from "../../src/domain/triage-review.ts";
 
 const SAM: TriageMember = { id: "00000000-0000-0000-0000-0000000000021", name: "Sam Lead" };
 const JO: TriageMember = { id: "00000000-0000-0000-0000-0000000000022", name: "Jo Okafor" };
@@ -22,6 +23,7 @@ const PRESS: Readonly<Record<TriageActionType, TriageAction>> = {
   "info-received": { type: "info-received" },
   decide: { type: "decide", outcome: "strategy-discussion", reason: "Category 2 concern; police aware." },
   reopen: { type: "reopen" },
+  "record-review": { type: "record-review", note: "Seen at the meeting; plan in place." },
 };
 
 function moved(result: TriageResult) {
@@ -35,6 +37,8 @@ const ACKNOWLEDGED = moved(applyTriageAction(SUBMITTED, PRESS.acknowledge, SAM, 
 const ASSIGNED = moved(applyTriageAction(ACKNOWLEDGED, PRESS.assign, SAM, tue("10:05"))).next;
 const AWAITING_INFO = moved(applyTriageAction(ASSIGNED, PRESS["request-info"], JO, tue("10:10"))).next;
 const DECIDED = moved(applyTriageAction(ASSIGNED, PRESS.decide, JO, tue("10:30"))).next;
+/** Decided for a strategy discussion in an area that reviews every 91 days (triage-review.ts). */
+const REVIEWABLE = withNextReview(DECIDED, 91, tue("10:30"));
 const STATES: Readonly<Record<TriageStatus, TriageState>> = {
   submitted: SUBMITTED,
   acknowledged: ACKNOWLEDGED,
@@ -44,15 +48,16 @@ const STATES: Readonly<Record<TriageStatus, TriageState>> = {
 };
 
 /** `press`: the press of this row when PRESS[action] is not one that moves (reassigning needs someone else). */
-type Row = { from: TriageStatus; action: TriageActionType; to?: TriageStatus; refused?: string; message?: string; press?: TriageAction };
+type Row = { from: TriageStatus; action: TriageActionType; to?: TriageStatus; refused?: string; message?: string; press?: TriageAction; state?: "reviewable" };
 
 const WAITING = "This referral is waiting for the information Jo Okafor asked for at 10:10. Once it has come, mark it received: the referral then goes back to where it was.";
 const DECIDED_BY = "This referral has already been decided by Jo Okafor at 10:30 (Strategy discussion)";
 const NOT_ASSIGNED = "This referral is not assigned to anyone yet: assign it before recording a decision.";
 const NOTHING_ASKED = "No information has been asked for on this referral, so there is nothing to mark as received.";
 const NOT_DECIDED = "This referral has not been decided, so there is nothing to reopen.";
+const NO_REVIEW_YET = "This referral has not been decided, so there is no review to record.";
 
-// Every state × every action: 10 moves allowed, 20 refused. Pressed at 11:00 the same day.
+// Every state × every action: 11 moves allowed, 24 refused. Pressed at 11:00 the same day.
 const MOVES: readonly Row[] = [
   { from: "submitted", action: "acknowledge", to: "acknowledged" },
   { from: "submitted", action: "assign", to: "assigned" },
@@ -85,6 +90,12 @@ const MOVES: readonly Row[] = [
   { from: "decided", action: "info-received", refused: "already-decided", message: `${DECIDED_BY}.` },
   { from: "decided", action: "decide", refused: "already-decided", message: `${DECIDED_BY}; reopen it first.` },
   { from: "decided", action: "reopen", to: "assigned" },
+  // DOMAIN.md §9 (added 2026-12-07): a review is recorded on a decision that has one due.
+  { from: "submitted", action: "record-review", refused: "not-decided", message: NO_REVIEW_YET },
+  { from: "acknowledged", action: "record-review", refused: "not-decided", message: NO_REVIEW_YET },
+  { from: "assigned", action: "record-review", refused: "not-decided", message: NO_REVIEW_YET },
+  { from: "awaiting-info", action: "record-review", refused: "not-decided", message: NO_REVIEW_YET },
+  { from: "decided", action: "record-review", to: "decided", state: "reviewable" },
 ];
 
 describe("triage moves (DOMAIN.md §9)", () => {
@@ -99,8 +110,8 @@ describe("triage moves (DOMAIN.md §9)", () => {
     expect(allowed.sort()).toEqual(TRIAGE_MOVES.map((move) => `${move.from}/${move.action}`).sort());
   });
 
-  it.each(MOVES.filter((row) => row.to !== undefined))("$from --$action--> $to", ({ from, action, to, press }) => {
-    const current = STATES[from];
+  it.each(MOVES.filter((row) => row.to !== undefined))("$from --$action--> $to", ({ from, action, to, press, state }) => {
+    const current = state === "reviewable" ? REVIEWABLE : STATES[from];
     const result = moved(applyTriageAction(current, press ?? PRESS[action], SAM, tue("11:00")));
     expect(result.next.status).toBe(to);
     expect(result.next.version).toBe(current.version + 1);
@@ -352,6 +363,7 @@ describe("any sequence of presses (fast-check)", () => {
     fc.constant({ type: "info-received" as const }),
     fc.record({ outcome: fc.option(fc.constantFrom(...OUTCOMES), { nil: undefined }), reason: fc.option(text, { nil: undefined }), area: fc.option(text, { nil: undefined }) }).map((fields) => ({ type: "decide" as const, ...fields })),
     fc.option(text, { nil: undefined }).map((reason) => ({ type: "reopen" as const, reason })),
+    fc.option(text, { nil: undefined }).map((note) => ({ type: "record-review" as const, note })),
   );
   const presses = fc.array(fc.record({ press, actor: member, minutes: fc.integer({ min: 0, max: 600 }) }), { maxLength: 40 });
 

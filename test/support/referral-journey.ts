@@ -46,13 +46,13 @@ export async function pressAfterEssentials(harness: Harness, user: User, card: C
 /** "Review and send" with `values` typed, through the parts of the essentials (pressAfterEssentials). */
 export const reviewAndSend = (harness: Harness, user: User, card: Card, values: Record<string, string | string[] | null> = {}) => pressAfterEssentials(harness, user, card, "Review and send", values);
 
-/** The check's result card (step 4 of 4). */
-export async function checkResultCard(harness: Harness, user: User): Promise<Card> {
+/** The check's result card (step 4 of 4), for a child in `area` (Kingston unless said). */
+export async function checkResultCard(harness: Harness, user: User, area = "kingston"): Promise<Card> {
   const before = harness.sent.length;
   const [first] = await harness.say(user, "check");
   // When the bot sent no card, say what it sent instead (an apology means the turn failed), not "undefined".
   if (first === undefined) throw new Error(`"check" got no card; the bot sent: ${JSON.stringify(harness.sent.slice(before).map((entry) => entry.activity.text ?? entry.activity.type))}`);
-  const signs = await harness.press(user, first, "Continue", { q_immediateDanger: "no", area: "kingston", age: "14" });
+  const signs = await harness.press(user, first, "Continue", { q_immediateDanger: "no", area, age: "14" });
   let card = await harness.press(user, signs, "Continue", { signs_receipt: ["receipt.moneyOrGoods"] });
   for (let round = 0; round < 2 && /Step 3 of 4/.test(textOf(card)); round += 1) {
     card = await harness.press(user, card, "Continue", Object.fromEntries(inputIds(card).map((id) => [id, "no"])));
