@@ -6,6 +6,8 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 export const TAB_WORDS = {
   app: {
+    sections: "Sections",
+    nav: { check: "Check a concern", mine: "My referrals", guidance: "Guidance library", board: "Triage board", insight: "MASE insight" },
     signInFailed: "Signing in did not work.",
     emergency: "If a child is in immediate danger, call 999.",
   },
@@ -19,6 +21,8 @@ export const TAB_WORDS = {
     serverAnswered: (status: number) => `The server answered ${status}.`,
   },
   board: {
+    downloadPdf: "Download as PDF",
+    chooseColleague: "Choose a colleague",
     pdfNotMade: "The PDF could not be made.",
     back: "Back to the board",
     assignTo: "Assign to a colleague",
@@ -40,6 +44,9 @@ export const TAB_WORDS = {
     noMatch: "No referral matches these filters.",
   },
   check: {
+    title: "Check a concern",
+    start: "Start a check",
+    makeReferral: "Make a referral",
     resultFor: "Provisional result for",
     whatToDo: "What to do now",
     whatever: "Whatever the result",
@@ -119,6 +126,8 @@ export const TAB_WORDS = {
     question: "A question for you",
   },
   referral: {
+    title: "Make a referral",
+    frontDoorOf: (areaName: string) => `${areaName}'s front door`,
     notOpened: "The referral could not be opened.",
     opening: "Opening the referral…",
     seeMine: "See my referrals",

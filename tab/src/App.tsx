@@ -91,13 +91,13 @@ export function App() {
           <>
             {!host.inTeams && <LocalSignIn identity={identity} onChange={onLocal} />}
             {failed !== undefined && <Problem>{failed}</Problem>}
-            <nav aria-label="Sections">
+            <nav aria-label={W.app.sections}>
               <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_event, data) => setSection(data.value as Section)}>
-                <Tab value="check">Check a concern</Tab>
-                <Tab value="mine">My referrals</Tab>
-                <Tab value="guidance">Guidance library</Tab>
-                {isLead && <Tab value="board">Triage board</Tab>}
-                {isLead && <Tab value="insight">MASE insight</Tab>}
+                <Tab value="check">{W.app.nav.check}</Tab>
+                <Tab value="mine">{W.app.nav.mine}</Tab>
+                <Tab value="guidance">{W.app.nav.guidance}</Tab>
+                {isLead && <Tab value="board">{W.app.nav.board}</Tab>}
+                {isLead && <Tab value="insight">{W.app.nav.insight}</Tab>}
               </TabList>
             </nav>
             {shown === "check" &&

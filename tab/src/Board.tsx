@@ -117,7 +117,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
               </Button>
             ))}
             <Button onClick={download} disabled={busy}>
-              Download as PDF
+              {W.board.downloadPdf}
             </Button>
             {busy && <Spinner size="tiny" label="Working…" />}
           </div>
@@ -125,7 +125,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
             <form noValidate className={styles.panel} onSubmit={(event) => (event.preventDefault(), act("triage.assign-to", ["assignee"]))}>
               <Field label={W.board.assignTo}>
                 <Select className={shared.shrink} value={typed["assignee"] ?? ""} onChange={(_event, data) => set("assignee")(data.value)}>
-                  <option value="">Choose a colleague</option>
+                  <option value="">{W.board.chooseColleague}</option>
                   {detail.card.colleagues.map((colleague) => (
                     <option key={colleague.value} value={colleague.value}>
                       {colleague.title}
@@ -225,7 +225,7 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
   const shared = useShared();
 
   useEffect(() => {
-    apiGet<Filters>(identity, "/board-filters").then(setFilters, (error: unknown) => setFailed(messageOf(error, "The board could not be loaded.")));
+    apiGet<Filters>(identity, "/board-filters").then(setFilters, (error: unknown) => setFailed(messageOf(error, W.board.notLoaded)));
   }, [identity]);
 
   const search = useCallback(
@@ -244,7 +244,7 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
             setPage((before) => (cursor === undefined || before === undefined ? next : { ...next, items: [...before.items, ...next.items] }));
             setFailed(undefined);
           },
-          (error: unknown) => setFailed(messageOf(error, "The board could not be loaded.")),
+          (error: unknown) => setFailed(messageOf(error, W.board.notLoaded)),
         )
         .finally(() => setBusy(false));
     },

@@ -163,13 +163,13 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
     return (
       <section aria-labelledby="check-title" className={shared.stack}>
         <h2 id="check-title" className={shared.h2}>
-          Check a concern
+          {W.check.title}
         </h2>
         <Text>{W.check.intro}</Text>
         {failed !== undefined && <Problem>{failed}</Problem>}
         <div>
           <Button appearance="primary" onClick={start} disabled={busy || identity === undefined}>
-            Start a check
+            {W.check.start}
           </Button>
         </div>
       </section>
@@ -181,7 +181,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
   return (
     <section aria-labelledby="check-title" className={shared.stack}>
       <h2 id="check-title" className={shared.h2}>
-        Check a concern
+        {W.check.title}
       </h2>
       <Subtitle2 id="check-progress" tabIndex={-1} as="p">
         {card.progress}
@@ -268,7 +268,7 @@ export function CheckForm({ identity, onReferral }: { identity: Identity | undef
           )}
           {view.step === "result" && (
             <Button appearance="primary" onClick={() => onReferral(view.checkId)} disabled={busy}>
-              Make a referral
+              {W.check.makeReferral}
             </Button>
           )}
           {view.step !== "context" && (

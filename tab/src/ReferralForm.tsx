@@ -55,7 +55,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
 
   const heading = (
     <h2 id="referral-heading" tabIndex={-1} className={shared.h2}>
-      Make a referral
+      {W.referral.title}
     </h2>
   );
   if (stage === undefined) {
@@ -80,7 +80,7 @@ export function ReferralForm({ identity, start, onSent, onMyReferrals }: { ident
             {warning.text}
           </Notice>
         ))}
-        <Subtitle2 as="h3">{sent.areaName}'s front door</Subtitle2>
+        <Subtitle2 as="h3">{W.referral.frontDoorOf(sent.areaName)}</Subtitle2>
         {sent.noContact !== "" && <Text>{sent.noContact}</Text>}
         <ContactSections sections={sent.sections} />
         <div>
