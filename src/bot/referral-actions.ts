@@ -98,7 +98,7 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
       ...(group === undefined ? {} : { group }),
       ...(index === undefined ? {} : { index }),
       ...(shownFrom === undefined || shownTo === undefined ? {} : { shown: { from: shownFrom, to: shownTo } }),
-      ...(part === undefined ? {} : { shownGroups: ESSENTIAL_PARTS[part]?.groups ?? [] }),
+      ...(part === undefined ? {} : { shownFields: ESSENTIAL_PARTS[part]?.fields ?? [] }),
     });
     // The page of a list to show: the entry just added, where one was removed, or the one asked for.
     const showEntry = verb === "referral.add" && group !== undefined && outcome.kind === "form" ? outcome.view.state.entries[group] - 1 : verb === "referral.remove" ? index : move.data.showEntry;

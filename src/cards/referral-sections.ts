@@ -35,22 +35,23 @@ export const ESSENTIAL_GROUPS: readonly GroupId[] = REFERRAL_GROUPS.map((group) 
 
 /**
  * Issue 21, point 3: on a Teams card the essentials come a part at a time, so that each part fits
- * the 900 px a 1400x900 window shows, with its heading in view when Teams
- * keeps the chat scrolled to the card's foot after a press (about 700 px). Every essential group is in one
- * part (test/cards/referral-views.test.ts). The tab shows them on one page.
+ * the 900 px a 1400x900 window shows, with its heading in view when Teams keeps the chat scrolled
+ * to the card's foot after a press (about 700 px). Each part names the fields it shows; every
+ * essential field is in exactly one part, in the table's order (test/cards/referral-views.test.ts).
+ * The tab shows them on one page.
  */
-export const ESSENTIAL_PARTS: readonly { readonly title: string; readonly groups: readonly GroupId[] }[] = [
-  { title: "About you", groups: ["referrer"] },
-  { title: "The child", groups: ["child"] },
-  { title: "Your worry", groups: ["concern"] },
-  { title: "Telling parents", groups: ["parentalResponsibility"] },
+const ids = (group: GroupId, keys?: readonly string[]) => fieldsIn("essentials").filter((field) => field.group === group && (keys === undefined || keys.includes(field.key))).map((field) => `${field.group}.${field.key}`);
+export const ESSENTIAL_PARTS: readonly { readonly title: string; readonly fields: readonly string[] }[] = [
+  { title: "About you", fields: ids("referrer", ["name", "role", "agency"]) },
+  { title: "How to reach you", fields: ids("referrer", ["email", "phone"]) },
+  { title: "The child", fields: ids("child") },
+  { title: "Your worry", fields: ids("concern") },
+  { title: "Telling parents", fields: ids("parentalResponsibility") },
 ];
 
 /** The part of the essentials showing a field ("child.forename"), or undefined for a field outside them. */
 export function essentialPartOf(field: string): number | undefined {
-  if (sectionOfField(field) !== "essentials") return undefined;
-  const group = field.split(".")[0];
-  const part = ESSENTIAL_PARTS.findIndex((candidate) => candidate.groups.some((held) => held === group));
+  const part = ESSENTIAL_PARTS.findIndex((candidate) => candidate.fields.includes(field));
   return part < 0 ? undefined : part;
 }
 

@@ -150,8 +150,9 @@ function pageTitle(group: ListGroupId, count: number, from: number): string {
 
 function groupsData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
   if (isListGroup(view.section)) return [];
-  const fields = fieldsIn(view.section);
-  const groups = view.section === "essentials" ? (ESSENTIAL_PARTS[essentialPart(view.part)]?.groups ?? []) : [view.section];
+  const inPart = ESSENTIAL_PARTS[essentialPart(view.part)]?.fields ?? [];
+  const fields = view.section === "essentials" ? fieldsIn("essentials").filter((field) => inPart.includes(`${field.group}.${field.key}`)) : fieldsIn(view.section);
+  const groups = [...new Set(fields.map((field) => field.group))];
   return groups.map((group) => ({
     title: groups.length > 1 ? groupTitle(group) : "",
     fields: fields.filter((field) => field.group === group).map((field) => {

@@ -97,15 +97,16 @@ export function mergeInputs(state: DraftState, inputs: Readonly<Record<string, u
 /**
  * The input ids a section's card showed, so that what it leaves out is read as cleared. A list is
  * shown a page at a time: only the entries `[shown.from, shown.to)` the card says it showed; the
- * essentials a part at a time on a Teams card: only the groups `shownGroups` the card says it showed.
+ * essentials a part at a time on a Teams card: only the fields `shownFields` the card says it showed.
  */
-export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"], shown?: { from: number; to: number }, shownGroups?: readonly string[]): ReadonlySet<string> {
+export function inputsShownIn(section: ReferralSection, entries: DraftState["entries"], shown?: { from: number; to: number }, shownFields?: readonly string[]): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const field of REFERRAL_FIELDS) {
     const isList = isListGroup(field.group);
-    // A Teams card shows the essentials a part at a time (issue 21, point 3): `shownGroups`, when given.
+    // A Teams card shows the essentials a part at a time (issue 21, point 3): `shownFields`, when given.
     if (section === "essentials" && field.required && !isList) {
-      if (shownGroups === undefined || shownGroups.includes(field.group)) ids.add(`${field.group}.${field.key}`);
+      const id = `${field.group}.${field.key}`;
+      if (shownFields === undefined || shownFields.includes(id)) ids.add(id);
     }
     else if (section === field.group && !isList && !field.required) ids.add(`${field.group}.${field.key}`);
     else if (section === field.group && isList && shown !== undefined) {

@@ -77,8 +77,8 @@ export type ReferralAction = {
   readonly conversation?: ConversationAddress;
   /** The entries of a list section the card showed (a page of them); others are never read as cleared. */
   readonly shown?: { readonly from: number; readonly to: number };
-  /** The groups of the essentials the card showed (a part of them); the others are never read as cleared. */
-  readonly shownGroups?: readonly string[];
+  /** The fields of the essentials the card showed (a part of them); the others are never read as cleared. */
+  readonly shownFields?: readonly string[];
 };
 
 /** What the channel card may show (issue 10, point 6): no names, addresses, dates of birth or free text. */
@@ -270,7 +270,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       if (record.version !== action.version) return { kind: "stale", view: current };
 
       // Whatever was pressed, what the card held is kept first.
-      const typed = action.verb === "referral.submit" || action.verb === "referral.edit" ? stored : mergeInputs(stored, action.inputs, inputsShownIn(stored.section, stored.entries, action.shown, action.shownGroups));
+      const typed = action.verb === "referral.submit" || action.verb === "referral.edit" ? stored : mergeInputs(stored, action.inputs, inputsShownIn(stored.section, stored.entries, action.shown, action.shownFields));
       let next: DraftState;
       switch (action.verb) {
         case "referral.submit":

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 import { ENTRIES_PER_PAGE, referralChannelCard, referralFormCard, referralReviewCard, referralSentCard, type ReferralFormView, type ReferralSection } from "../../src/cards/referral-views.ts";
-import { ESSENTIAL_GROUPS, ESSENTIAL_PARTS, REFERRAL_CARD_SECTIONS, fieldsIn, isListGroup } from "../../src/cards/referral-sections.ts";
+import { ESSENTIAL_PARTS, REFERRAL_CARD_SECTIONS, fieldsIn, isListGroup } from "../../src/cards/referral-sections.ts";
 import { maxEntriesOf } from "../../src/domain/referral-fields.ts";
 import type { CardToSend } from "../../src/cards/check-views.ts";
 import { TRIAGE_STATUSES } from "../../src/domain/triage.ts";
@@ -69,15 +69,15 @@ describe("referral form", () => {
   it("the essentials show the required fields of every group, and what the service reads back as cleared", () => {
     const card = essentialsRendered();
     expect(inputs(card).map((input) => input.id)).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 })]);
-    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Make a referral · The essentials, part 1 of 4: About you", "Make a referral · The essentials, part 2 of 4: The child", "Make a referral · The essentials, part 3 of 4: Your worry", "Make a referral · The essentials, part 4 of 4: Telling parents"]));
+    expect(textBlocks(card)).toEqual(expect.arrayContaining(["Make a referral · The essentials, part 1 of 5: About you", "Make a referral · The essentials, part 2 of 5: How to reach you", "Make a referral · The essentials, part 3 of 5: The child", "Make a referral · The essentials, part 4 of 5: Your worry", "Make a referral · The essentials, part 5 of 5: Telling parents"]));
   });
 
   // Issue 21, point 3: a part of the essentials at a time, each within 900 px in Teams.
-  it("shows the essentials a part at a time: every essential group in one part, each part's inputs the ones the service reads back from it", () => {
-    expect(ESSENTIAL_PARTS.flatMap((part) => part.groups)).toEqual(ESSENTIAL_GROUPS);
-    ESSENTIAL_PARTS.forEach(({ groups }, part) => {
+  it("shows the essentials a part at a time: every essential field in one part, in order, each part's inputs the ones the service reads back from it", () => {
+    expect(ESSENTIAL_PARTS.flatMap((part) => part.fields)).toEqual(fieldsIn("essentials").map((field) => `${field.group}.${field.key}`));
+    ESSENTIAL_PARTS.forEach(({ fields }, part) => {
       const card = rendered(referralFormCard(view({ part })));
-      expect(inputs(card).map((input) => input.id), `part ${part}`).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, undefined, groups)]);
+      expect(inputs(card).map((input) => input.id), `part ${part}`).toEqual([...inputsShownIn("essentials", { personsOfInterest: 0, locationsOfInterest: 0, parentsAndCarers: 0, householdChildren: 0 }, undefined, fields)]);
       // Every button says which part it was pressed on, so only that part's empty inputs are read as cleared.
       for (const action of executes(card)) if (!action.verb.startsWith("check.")) expect(action.data, `${action.title}, part ${part}`).toMatchObject({ part });
     });
@@ -85,11 +85,11 @@ describe("referral form", () => {
 
   it("Next and Back between the parts; Review and send first on the last part", () => {
     const steps = (part: number) => executes(rendered(referralFormCard(view({ part })))).filter((action) => action.data.toPart !== undefined || action.verb === "referral.review").map((action) => [action.title, action.verb, action.data.toPart]);
-    expect(steps(0).slice(0, 2)).toEqual([["Next: The child", "referral.section", 1], ["Review and send", "referral.review", undefined]]);
-    expect(steps(1).slice(0, 3)).toEqual([["Next: Your worry", "referral.section", 2], ["Back: About you", "referral.section", 0], ["Review and send", "referral.review", undefined]]);
-    expect(steps(3).slice(0, 2)).toEqual([["Review and send", "referral.review", undefined], ["Back: Your worry", "referral.section", 2]]);
+    expect(steps(0).slice(0, 2)).toEqual([["Next: How to reach you", "referral.section", 1], ["Review and send", "referral.review", undefined]]);
+    expect(steps(2).slice(0, 3)).toEqual([["Next: Your worry", "referral.section", 3], ["Back: How to reach you", "referral.section", 1], ["Review and send", "referral.review", undefined]]);
+    expect(steps(4).slice(0, 2)).toEqual([["Review and send", "referral.review", undefined], ["Back: Your worry", "referral.section", 3]]);
     // A part out of range (a tampered or old card) is the nearest part.
-    expect(steps(9)).toEqual(steps(3));
+    expect(steps(9)).toEqual(steps(4));
   });
 
   it("asks on later parts only what they ask: the check carried over, the intro and the way back to the result are on the first", () => {
@@ -99,7 +99,7 @@ describe("referral form", () => {
     expect(executes(later).find((action) => action.verb.startsWith("check."))).toBeUndefined();
     expect(textBlocks(rendered(referralFormCard(view({ part: 0 }))))).toContain("The front door needs all of these. Where two go together, one of them is enough.");
     // "Nothing is sent until…" by the last part's Review and send.
-    expect(textBlocks(rendered(referralFormCard(view({ part: 3 })))).at(-1)).toContain("Nothing is sent until you review the referral and press Submit referral.");
+    expect(textBlocks(rendered(referralFormCard(view({ part: 4 })))).at(-1)).toContain("Nothing is sent until you review the referral and press Submit referral.");
   });
 
   it("folds the other parts under one button, open when one of them holds a problem", () => {
@@ -163,7 +163,7 @@ describe("referral form", () => {
 
   it("keeps a value the native input cannot hold in a text box, beside its problem", () => {
     const card = rendered(referralFormCard(view({
-      part: 1,
+      part: 2,
       values: { "child.dateOfBirth": "2011-02-30", "child.age": "fourteen" },
       issues: [{ field: "child.dateOfBirth", message: "That date does not exist: check the day and the month." }, { field: "child.age", message: "Enter a whole number from 0 to 25." }],
     })));
@@ -173,7 +173,7 @@ describe("referral form", () => {
 
   it("shows each issue right under its field, and counts them at the top", () => {
     const card = rendered(referralFormCard(view({
-      part: 1,
+      part: 2,
       issues: [
         { field: "child.forename", message: "Enter the child's first name, or \"not known\"." },
         { field: "referrer.email", message: "Enter an email address, such as name@school.org.uk." },
@@ -183,9 +183,9 @@ describe("referral form", () => {
     const containerOf = (id: string) => nodes(card, (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === id)[0];
     expect(containerOf("child.forename")?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter the child's first name, or \"not known\".", color: "Attention" });
     expect(containerOf("referrer.email")).toBeUndefined();
-    expect(nodes(rendered(referralFormCard(view({ issues: [{ field: "referrer.email", message: "Enter an email address, such as name@school.org.uk." }] }))), (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === "referrer.email")[0]?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter an email address, such as name@school.org.uk." });
+    expect(nodes(rendered(referralFormCard(view({ part: 1, issues: [{ field: "referrer.email", message: "Enter an email address, such as name@school.org.uk." }] }))), (node) => node.type === "Container" && Array.isArray(node.items) && node.items[0]?.id === "referrer.email")[0]?.items[1]).toMatchObject({ type: "TextBlock", text: "Enter an email address, such as name@school.org.uk." });
     const blocks = textBlocks(card);
-    expect(blocks).toEqual(expect.arrayContaining(["3 things to fix.", "One is on this card, beside its field.", "2 are in other parts: The essentials: About you (1), with Back; More about the child (1), under the links below."]));
+    expect(blocks).toEqual(expect.arrayContaining(["3 things to fix.", "One is on this card, beside its field.", "2 are in other parts: The essentials: How to reach you (1), with Back; More about the child (1), under the links below."]));
     expect(executes(card).find((action) => action.data.section === "child")?.title).toBe("More about the child (1 to fix)");
   });
 

@@ -40,12 +40,13 @@ describe("merging a card's inputs", () => {
   });
 
   // Issue 21, point 3: a Teams card shows a part of the essentials; Next on it clears nothing of the other parts.
-  it("on a part of the essentials, clears only the groups that part showed", () => {
+  it("on a part of the essentials, clears only the fields that part showed", () => {
     const typed = mergeInputs(draft(), { "referrer.role": "Teacher", "child.forename": "Sam", "concern.worries": "Cars" }, new Set());
-    const shown = inputsShownIn("essentials", typed.entries, undefined, ["referrer"]);
+    const shown = inputsShownIn("essentials", typed.entries, undefined, ["referrer.name", "referrer.role", "referrer.agency"]);
     expect([...shown].every((id) => id.startsWith("referrer."))).toBe(true);
     expect(mergeInputs(typed, {}, shown).values).toEqual({ "child.forename": "Sam", "concern.worries": "Cars" });
-    expect(inputsShownIn("essentials", typed.entries, undefined, ["child", "concern"]).has("child.forename")).toBe(true);
+    expect(inputsShownIn("essentials", typed.entries, undefined, ["child.forename"]).has("child.forename")).toBe(true);
+    expect(inputsShownIn("essentials", typed.entries, undefined, ["child.forename"]).has("child.surname")).toBe(false);
   });
 
   it("keeps a tampered, over-long value only up to the field's limit (Teams stops typing there)", () => {
