@@ -14,7 +14,7 @@ import { TriageEvent, TriageState } from "../domain/triage.ts";
 import { OUTCOME_LABELS, deliveredMessage, referrerMessage, timeWords, transferredMessage } from "../domain/triage-text.ts";
 import { handoversIn } from "../domain/triage-transfer.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
-import { acknowledgeReminderLine, decisionEscalationLine, referrerAnsweredLine, reviewReminderLine } from "../words/triage-messages.ts";
+import { acknowledgeReminderLine, decisionEscalationLine, escalationInThreadLine, referrerAnsweredLine, reviewReminderLine } from "../words/triage-messages.ts";
 import { reviewDueOf } from "../domain/triage-review.ts";
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { ClaimedMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "../services/referral-store.ts";
@@ -42,6 +42,12 @@ export type ReferralSenderDependencies = {
 };
 
 export { referrerMessage };
+
+/** Teams refused to open a 1:1 chat with the user: the bot is not installed for them (403), or they are not found (404). */
+function cannotMessage(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 403 || status === 404;
+}
 
 /** The area that had the referral at `at`: the one a later hand-over took it from, or the one that has it now. */
 function areaAt(record: ReferralRecord, at: Date): string {
@@ -166,7 +172,18 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
       await postInThread(record, text);
       return;
     }
-    for (const admin of admins) await teams.sendToUser(channel.serviceUrl, channel.tenantId, admin, { type: "message", text });
+    // An admin who never installed the app cannot be messaged 1:1 (Teams answers 403 or 404): rather
+    // than a dead letter nobody reads, the thread is told, and says why it is told (issue 24, part 6).
+    let unreachable = 0;
+    for (const admin of admins) {
+      try {
+        await teams.sendToUser(channel.serviceUrl, channel.tenantId, admin, { type: "message", text });
+      } catch (error) {
+        if (!cannotMessage(error)) throw error;
+        unreachable += 1;
+      }
+    }
+    if (unreachable > 0) await postInThread(record, `${escalation} ${escalationInThreadLine(areaNameOf(record.areaId), unreachable, admins.length)} ${EMERGENCY_LINE}`);
   };
 
   // Issue 10, point 8: still not acknowledged at its deadline, the referral's thread gets a reminder.

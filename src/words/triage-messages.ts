@@ -36,3 +36,13 @@ export function reviewReminderLine(facts: { reference: string; outcome: string; 
   const every = facts.everyDays === undefined ? "" : ` (${facts.areaName} reviews these every ${facts.everyDays} days)`;
   return `Review due: referral ${facts.reference}, decided "${facts.outcome}", is due for its review since ${facts.due}${every}. When it is done, press Record a review on its card.`;
 }
+
+/**
+ * The escalation could not reach some of the area's admins in a 1:1 chat (the app is not
+ * installed for them), so it was posted in the referral's thread instead: said, so that nobody
+ * takes the thread for the admins having been told.
+ */
+export function escalationInThreadLine(areaName: string, unreachable: number, admins: number): string {
+  const who = unreachable === admins ? `${areaName}'s admins` : `${unreachable} of ${areaName}'s ${admins} admins`;
+  return `Posted here because the bot could not message ${who} in a 1:1 chat (the app is not installed for them in Teams).`;
+}
