@@ -383,3 +383,35 @@ describe("check cards kept: not for long unused", () => {
     expect(kept.forgetUnusedCheckCards()).toBe(2);
   });
 });
+
+// Issue 21 (low): a sign area's button says what it will do ("Show" when closed, "Hide" when open),
+// and an open area does not repeat its title as the list's label.
+describe("the signs step's areas", () => {
+  const byId = (card: object, id: string) => {
+    let found: Record<string, any> | undefined;
+    walkCard((card as { body: unknown[] }).body, (node) => {
+      if (node.id === id) found = node;
+    });
+    return found;
+  };
+
+  it("a closed area offers Show and an open one Hide, each button toggling the area and both buttons", () => {
+    const closed = render("check-signs", checkView(atSigns).data);
+    // An area with a tick stays open to show it.
+    const open = render("check-signs", checkView({ ...atSigns, signs: ["receipt.moneyOrGoods"] }).data);
+    expect(byId(closed, "show_receipt")?.isVisible).toBe(true);
+    expect(byId(closed, "hide_receipt")?.isVisible).toBe(false);
+    expect(byId(closed, "box_receipt")?.isVisible).toBe(false);
+    for (const id of ["show_receipt", "hide_receipt"]) {
+      const [toggle] = byId(closed, id)?.actions ?? [];
+      expect(toggle).toMatchObject({ type: "Action.ToggleVisibility", title: id.startsWith("show") ? "Show" : "Hide", targetElements: ["box_receipt", "show_receipt", "hide_receipt"] });
+    }
+    expect([byId(open, "box_receipt")?.isVisible, byId(open, "show_receipt")?.isVisible, byId(open, "hide_receipt")?.isVisible]).toEqual([true, false, true]);
+  });
+
+  it("the list in an area is labelled by what to do, not by the area's title again", () => {
+    const card = render("check-signs", checkView(atSigns).data);
+    const choice = byId(card, "signs_receipt");
+    expect(choice?.label).toBe("Tick any that apply");
+  });
+});
