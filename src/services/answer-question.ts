@@ -13,6 +13,7 @@ import { agesIn, areaIn, childAgeOf } from "./read-message-facts.ts";
 import { readAskedTime, type AskedTime } from "./read-asked-time.ts";
 import { urgencyOf, type UrgencyModel } from "./urgency-model.ts";
 import { blendTopics, type TopicModel } from "./topic-model.ts";
+import { MODEL_REASON_MEANS } from "../words/question-words.ts";
 
 /** What a message said about the child and the time, wherever it said it: shapes any answer. */
 export type MessageContext = {
@@ -169,7 +170,7 @@ export type AnswererContent = {
  * The urgent card's reason when the model, not a listed phrase, read the message as urgent. It says
  * what the product knows: the words as a whole, no named crime, so no police step beyond the 999 line.
  */
-export const MODEL_REASON: UrgentReason = { means: "a child who may be at risk now (read from your message as a whole, not from a listed phrase)", police: "none", images: false, advice: [] };
+export const MODEL_REASON: UrgentReason = { means: MODEL_REASON_MEANS, police: "none", images: false, advice: [] };
 
 export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyModel, topicModel }: AnswererContent): QuestionAnswerer {
   // Built at the first question, not at start-up (issue 12): /healthz and most cards need none of it.

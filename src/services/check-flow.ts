@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ANSWERS, DOMAINS, QUESTIONS, SIGN_IDS, domainOf, type Answer, type QuestionId, type SignId } from "../domain/catalogue.ts";
 import { Answers, type AssessmentInput } from "../domain/assessment-input.ts";
 import { hasExploitationEvidence } from "../domain/category.ts";
+import { CHECK_MESSAGES, answerMarked, dangerNotice, stillNotDone } from "../words/check-messages.ts";
 
 export const STEPS = ["context", "signs", "questions", "result"] as const;
 export type Step = (typeof STEPS)[number];
@@ -143,11 +144,11 @@ function readContext(inputs: Inputs): CheckState["context"] {
 
 function contextErrors(context: CheckState["context"], areaIds: ReadonlySet<string>): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!areaIds.has(context.area)) errors[INPUT.area] = "Choose the child's area (or \"Another area\").";
-  if (context.age.trim() === "") errors[INPUT.age] = "Enter the child's age in whole years.";
-  else if (!WHOLE_NUMBER.test(context.age) || Number(context.age) > 25) errors[INPUT.age] = "Enter the age as a whole number from 0 to 25.";
+  if (!areaIds.has(context.area)) errors[INPUT.area] = CHECK_MESSAGES.chooseArea;
+  if (context.age.trim() === "") errors[INPUT.age] = CHECK_MESSAGES.enterAge;
+  else if (!WHOLE_NUMBER.test(context.age) || Number(context.age) > 25) errors[INPUT.age] = CHECK_MESSAGES.ageRange;
   if (context.missingEpisodes90d.trim() !== "" && !WHOLE_NUMBER.test(context.missingEpisodes90d)) {
-    errors[INPUT.missingEpisodes90d] = "Enter a whole number of times, or leave it empty if you do not know.";
+    errors[INPUT.missingEpisodes90d] = CHECK_MESSAGES.missingEpisodes;
   }
   return errors;
 }
@@ -184,7 +185,7 @@ function applicableAnswers(state: CheckState): CheckState["answers"] {
 
 const clean = (state: CheckState): CheckState => ({ ...state, errors: {}, notice: "" });
 
-export const UNKNOWN_SIGN = "The card sent a sign this check does not know. Please tick the signs again.";
+export const UNKNOWN_SIGN = CHECK_MESSAGES.unknownSign;
 
 /**
  * The notice for a card with problems. Pressed again with the same problems, it says so in other
@@ -192,7 +193,7 @@ export const UNKNOWN_SIGN = "The card sent a sign this check does not know. Plea
  */
 function problemNotice(state: CheckState, errors: Record<string, string>, first: string): string {
   const same = Object.keys(errors).sort().join() === Object.keys(state.errors).sort().join();
-  return same && state.notice === first ? `Still not done: ${Object.values(errors)[0] ?? first}` : first;
+  return same && state.notice === first ? stillNotDone(Object.values(errors)[0] ?? first) : first;
 }
 
 /** Step 1's answer to the first question (immediate danger), kept even while step 1 has errors. */
@@ -204,19 +205,16 @@ function withFirstAnswer(answers: CheckState["answers"], inputs: Inputs): CheckS
   return next;
 }
 
-// DOMAIN.md §4 `emergency`: yes or not sure. Said on the very next card, before anything else is asked.
-const dangerNotice = (who: "child" | "person") => `You said the ${who} may be in immediate danger: call 999 now if you have not. Then carry on here.`;
-
 export function submitContext(state: CheckState, inputs: Inputs, areaIds: ReadonlySet<string>): CheckState {
   const context = readContext(inputs);
   const answers = withFirstAnswer(state.answers, inputs);
   const errors = contextErrors(context, areaIds);
-  if (answers[FIRST_QUESTION] === undefined) errors[INPUT.answerTo(FIRST_QUESTION)] = "Please choose yes, no or not sure.";
-  if (Object.keys(errors).length > 0) return { ...state, context, answers, errors, notice: problemNotice(state, errors, "Please check the highlighted answers.") };
+  if (answers[FIRST_QUESTION] === undefined) errors[INPUT.answerTo(FIRST_QUESTION)] = CHECK_MESSAGES.chooseAnswer;
+  if (Object.keys(errors).length > 0) return { ...state, context, answers, errors, notice: problemNotice(state, errors, CHECK_MESSAGES.checkHighlighted) };
   const inDanger = answers[FIRST_QUESTION] !== "no";
   if (isAdult({ ...state, context })) {
     const adult: CheckState = { ...clean(state), context, answers, signs: [], followUpsShown: false, step: "questions" };
-    const route = "18 or over: the child sexual exploitation pathway does not apply. These two questions decide the adult route.";
+    const route = CHECK_MESSAGES.adultRoute;
     return { ...adult, answers: applicableAnswers(adult), notice: inDanger ? `${dangerNotice("person")} ${route}` : route };
   }
   const next = { ...clean(state), context, answers, step: "signs" as const, notice: inDanger ? dangerNotice("child") : "" };
@@ -230,7 +228,7 @@ export function submitContext(state: CheckState, inputs: Inputs, areaIds: Readon
 export function submitSigns(state: CheckState, inputs: Inputs): CheckState {
   const { signs, unknown } = readSigns(state, inputs);
   // Never echo what was sent: the card's text is Markdown, so it could carry a link (issue 8, point 7).
-  if (unknown.length > 0) return { ...state, errors: { signs: UNKNOWN_SIGN }, notice: "Please check the signs." };
+  if (unknown.length > 0) return { ...state, errors: { signs: UNKNOWN_SIGN }, notice: CHECK_MESSAGES.checkSigns };
   const answers = { ...state.answers };
   for (const { sign, question } of SIGN_ANSWERS) if (signs.includes(sign) && answers[question] === undefined) answers[question] = "yes";
   const evidence = hasExploitationEvidence({ signs, answers });
@@ -242,14 +240,14 @@ export function submitQuestions(state: CheckState, inputs: Inputs): CheckState {
   const answers = readAnswers(state, inputs);
   const unanswered = questionsOnStep3(state).filter((question) => answers[question] === undefined);
   if (unanswered.length > 0) {
-    const errors = Object.fromEntries(unanswered.map((question) => [INPUT.answerTo(question), "Please choose yes, no or not sure."]));
-    const first = `Please answer ${unanswered.length === 1 ? "the question" : `the ${unanswered.length} questions`} marked below.`;
+    const errors = Object.fromEntries(unanswered.map((question) => [INPUT.answerTo(question), CHECK_MESSAGES.chooseAnswer]));
+    const first = answerMarked(unanswered.length);
     return { ...state, answers, errors, notice: problemNotice(state, errors, first) };
   }
   const evidence = !isAdult(state) && hasExploitationEvidence({ signs: state.signs, answers });
   if (evidence && !state.followUpsShown) {
     // DOMAIN.md §3: the follow-ups apply only once there is evidence; ask them now.
-    return { ...clean(state), answers, followUpsShown: true, notice: "Your answers mean four more questions apply. Please answer them below." };
+    return { ...clean(state), answers, followUpsShown: true, notice: CHECK_MESSAGES.followUps };
   }
   const next: CheckState = { ...clean(state), answers, followUpsShown: evidence, step: "result" };
   return { ...next, answers: applicableAnswers(next) };

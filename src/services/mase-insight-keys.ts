@@ -3,6 +3,7 @@
 // matched with other referrals'. Each rule is simple enough to say in a sentence to the meeting,
 // so a match can be explained and checked; a match is a lead to follow, not proof.
 import type { Referral } from "../domain/referral.ts";
+import { LINK_REASONS } from "../words/insight-words.ts";
 
 export const LINK_KINDS = ["person", "vehicle", "online-handle", "location"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -36,7 +37,7 @@ function keyOf(text: string): string | undefined {
   return key;
 }
 
-const SAME: Readonly<Record<LinkKind, string>> = { person: "the same name", vehicle: "the same words", "online-handle": "the same online name", location: "the same place, its words in any order" };
+const SAME: Readonly<Record<LinkKind, string>> = { person: LINK_REASONS.person, vehicle: LINK_REASONS.vehicle, "online-handle": LINK_REASONS.onlineHandle, location: LINK_REASONS.location };
 
 const mention = (kind: LinkKind, text: string, key = keyOf(text), why = SAME[kind]): Mention[] => (key === undefined ? [] : [{ kind, key, value: text.trim(), why }]);
 
@@ -83,14 +84,14 @@ export function registrationsIn(text: string): string[] {
   return [...text.matchAll(REGISTRATION)].map((match) => `${match[1]}${match[2]} ${match[3]}`.toUpperCase());
 }
 
-const byRegistration = (registration: string): Mention => ({ kind: "vehicle", key: registration.replace(" ", ""), value: registration, why: "the same registration" });
+const byRegistration = (registration: string): Mention => ({ kind: "vehicle", key: registration.replace(" ", ""), value: registration, why: LINK_REASONS.registration });
 
 /** A vehicle by its registrations; one with none by its colour, make and model, else by its whole text. */
 function vehicleMentions(text: string): Mention[] {
   const registrations = registrationsIn(text);
   if (registrations.length > 0) return registrations.map(byRegistration);
   const described = describedVehicleKey(text);
-  return described === undefined ? mention("vehicle", text) : mention("vehicle", text, `described:${described}`, "the same colour, make and model");
+  return described === undefined ? mention("vehicle", text) : mention("vehicle", text, `described:${described}`, LINK_REASONS.describedVehicle);
 }
 
 // Platform names, so "Snapchat" alone, or "Snapchat: @jay", never links on the platform itself.
@@ -134,7 +135,7 @@ export function mentionsOf(referral: Referral): Mention[] {
   const mentions: Mention[] = [];
   for (const person of referral.personsOfInterest) {
     if (person.name !== undefined) mentions.push(...mention("person", person.name));
-    if (person.alias !== undefined) mentions.push(...aliasesIn(person.alias).flatMap((alias) => mention("person", alias, keyOf(alias), "the same name, or another name given for them")));
+    if (person.alias !== undefined) mentions.push(...aliasesIn(person.alias).flatMap((alias) => mention("person", alias, keyOf(alias), LINK_REASONS.alias)));
     if (person.vehicle !== undefined) mentions.push(...vehicleMentions(person.vehicle));
     if (person.onlineHandles !== undefined) {
       mentions.push(...handlesIn(person.onlineHandles).map((handle): Mention => ({ kind: "online-handle", key: handle.toLocaleLowerCase("en-GB"), value: handle, why: SAME["online-handle"] })));

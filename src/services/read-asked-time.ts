@@ -7,6 +7,7 @@
 import { DateTime } from "luxon";
 import { distance } from "fastest-levenshtein";
 import { easterSunday, englandAndWalesBankHolidays, type BankHoliday } from "../domain/bank-holidays.ts";
+import { cannotReadWords } from "../words/question-words.ts";
 
 export type AskedTime = {
   readonly at: Date;
@@ -303,9 +304,7 @@ const describeMoment = (moment: DateTime, today: DateTime) =>
 
 function cannotReadSentence(what: "day" | "time", reading: { cannotRead: string; passed?: true }): string {
   const words = shortened(reading.cannotRead);
-  return reading.passed === true
-    ? `The day "${words}" has passed: showing who is open now.`
-    : `I could not read the ${what} "${words}": showing who is open now.`;
+  return cannotReadWords(what, words, reading.passed === true);
 }
 
 /** The London moment the text asks about; now when it names no day or time, or one that cannot be read. */

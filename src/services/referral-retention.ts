@@ -4,8 +4,9 @@
 // when, stays, with the words replaced by a line saying they were erased.
 import type { ReferralCrypto } from "../store/referral-crypto.ts";
 import type { AuditEvent, EraseEvent } from "./referral-store.ts";
+import { ERASED_TEXT } from "../words/referral-words.ts";
 
-export const ERASED_TEXT = "(erased at the end of the retention period)";
+export { ERASED_TEXT };
 
 /** The fields of an event's details that hold someone's own words. */
 const WORDS = ["question", "answer", "reason", "teamNote", "note"] as const;

@@ -8,7 +8,8 @@
 import { Referral } from "../domain/referral.ts";
 import { TriageAction, TriageEvent, TriageState, applyTriageAction, type TriageEventType, type TriageMember } from "../domain/triage.ts";
 import { z } from "zod";
-import { OUTCOME_LABELS, describeTriageEvent, timeWords } from "../domain/triage-text.ts";
+import { describeTriageEvent, timeWords } from "../domain/triage-text.ts";
+import { HISTORY_WHAT, TRIAGE_NOTES, decisionSaidWords, downloadedLine } from "../words/triage-replies.ts";
 import { areasHandedFrom, handoversIn, transferAreasIn, handOver, transferTargetOf, type Handover, type TransferArea } from "../domain/triage-transfer.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Areas } from "../content/load-areas.ts";
@@ -87,17 +88,7 @@ export type ReferrerOutcome =
 export const EXPORTED_EVENT = "exported";
 const ExportedDetails = z.strictObject({ actorName: z.string().max(200), format: z.enum(["pdf"]) });
 
-const WHAT: Readonly<Record<TriageEventType, (event: TriageEvent) => string>> = {
-  acknowledged: () => "Acknowledged",
-  assigned: (event) =>
-    event.type !== "assigned" ? "Assigned" : event.details.previous === undefined ? `Assigned to ${event.details.assignee.name}` : `Reassigned to ${event.details.assignee.name} (was ${event.details.previous.name})`,
-  "info-requested": () => "Asked the referrer for information",
-  "info-received": (event) => (event.type === "info-received" && event.details.answer !== undefined ? "Answered the question" : "Marked the information received"),
-  decided: (event) => (event.type === "decided" ? `Decided: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),
-
-  reopened: () => "Reopened the decision",
-  reviewed: () => "Recorded a review",
-};
+const WHAT = HISTORY_WHAT;
 
 /** An earlier referral of what may be the same child, in the same area, within 12 months (issue 10, point 9). */
 export type EarlierReferral = {
@@ -209,14 +200,14 @@ export type TriageServiceDependencies = {
 };
 
 /** A press on the copy of the card left in the channel of an area that transferred the referral (DOMAIN.md §9). */
-export const TRANSFERRED_COPY = "This referral was transferred: its card in the receiving area's triage channel is the one to act on. Nothing was changed.";
+export const TRANSFERRED_COPY = TRIAGE_NOTES.transferredCopy;
 
 /** A move committed, then reading it back failed: the presser must not think nothing happened, nor press again. */
-export const RECORDED_NOT_SHOWN = "Done: this was recorded. The card could not be brought fully up to date just now; it will update itself shortly.";
+export const RECORDED_NOT_SHOWN = TRIAGE_NOTES.recordedNotShown;
 
 /** A decision in the triage team's history: the reason the referrer was given, and the team's own note (DOMAIN.md §9). */
 function decisionSaid({ reason, teamNote }: { reason: string; teamNote?: string | undefined }): string {
-  return teamNote === undefined ? reason : `${reason}\n\nNote for the triage team (not sent to the referrer): ${teamNote}`;
+  return decisionSaidWords(reason, teamNote);
 }
 
 export function createTriageService({ referrals, channels, roles, crypto, clock, transferAreas = [], reviewEveryDaysOf = () => undefined, onQueued = () => undefined, onFailedAfterCommit = () => undefined }: TriageServiceDependencies) {
@@ -286,9 +277,9 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
   /** The member a press names: themselves, or the colleague chosen on the card. */
   async function assigneeOf(record: ReferralRecord, presser: TriageMember, inputs: Readonly<Record<string, unknown>>): Promise<TriageMember | string> {
     const chosen = typeof inputs["assignee"] === "string" ? inputs["assignee"].toLowerCase() : "";
-    if (chosen === "") return "Choose the colleague to assign this referral to.";
+    if (chosen === "") return TRIAGE_NOTES.chooseColleague;
     const colleague = (await peopleOf(record)).colleagues.find((person) => person.id === chosen);
-    return colleague ?? "That person is not one of this area's triage team as far as I know: nothing was changed.";
+    return colleague ?? TRIAGE_NOTES.notInTeam;
   }
 
   async function actionOf(verb: TriageVerb, record: ReferralRecord, presser: TriageMember, inputs: Readonly<Record<string, unknown>>): Promise<ReturnType<typeof TriageAction.safeParse> | string> {
@@ -433,7 +424,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
         const by = referral === undefined ? "" : ` by ${referral.referrer.name} (${referral.referrer.role}, ${referral.referrer.agency})`;
         return { at: stored.at, text: `Submitted${by}`, who: referral?.referrer.name ?? "The referrer", what: "Submitted" };
       }
-      if (stored.type === EXPORTED_EVENT) return exportLine(stored.at, exportedOf(stored)?.actorName ?? "A triage member", now);
+      if (stored.type === EXPORTED_EVENT) return exportLine(stored.at, exportedOf(stored)?.actorName ?? TRIAGE_NOTES.someone, now);
       const event = eventOf(stored);
       if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : event.type === "reviewed" ? event.details.note : undefined;
@@ -443,7 +434,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
   }
 
   function exportLine(at: Date, who: string, now: Date): HistoryLine {
-    return { at, text: `Downloaded as a PDF by ${who} at ${timeWords(at, now)}`, who, what: "Downloaded as a PDF" };
+    return { at, text: downloadedLine(who, timeWords(at, now)), who, what: TRIAGE_NOTES.downloaded };
   }
 
   /** "Show details": the whole referral, its history and possible earlier referrals, for a triage member only. */
@@ -477,13 +468,13 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       const { record } = found;
       const card = async (current: ReferralRecord, note?: string): Promise<TriageOutcome> => ({ kind: "card", record: current, people: await peopleOf(current), ...(note === undefined ? {} : { note }) });
       const state = TriageState.safeParse(record.triage);
-      if (!state.success) return card(record, "This referral's triage record could not be read: tell your IT team.");
-      if (record.version !== version) return card(record, (await lastHappened(record)) ?? "This card had changed: here it is as it is now.");
+      if (!state.success) return card(record, TRIAGE_NOTES.unreadableRecord);
+      if (record.version !== version) return card(record, (await lastHappened(record)) ?? TRIAGE_NOTES.changed);
 
       const member: TriageMember = { id: presser.aadObjectId, name: presser.name };
       const action = await actionOf(verb, record, member, inputs);
       if (typeof action === "string") return card(record, action);
-      if (!action.success) return card(record, "That button did not work: the card sent something I could not read.");
+      if (!action.success) return card(record, TRIAGE_NOTES.unreadablePress);
       const moved = applyTriageAction(state.data, action.data, member, clock());
       if (!moved.ok) return card(record, moved.message);
 
@@ -498,7 +489,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       const wrote = await write(record, transfer?.next ?? reviewed, moved.event, presser.userId, transfer?.handover, reminder);
       if (!wrote) {
         const current = (await referrals.get(record.id)) ?? record;
-        return card(current, (await lastHappened(current)) ?? "Someone else acted on this referral first: here it is as it is now.");
+        return card(current, (await lastHappened(current)) ?? TRIAGE_NOTES.actedFirst);
       }
       // Committed: from here a failure must not answer as if nothing happened. The record as written
       // stands in for the one that could not be read back; the outbox updates every copy of the card.

@@ -58,3 +58,14 @@ export function monthWords(month: string, length: "long" | "short" = "long"): st
   if (year === undefined || number === undefined || Number.isNaN(year) || Number.isNaN(number)) return month;
   return new Intl.DateTimeFormat("en-GB", { month: length, year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 1)));
 }
+
+/** How MASE insight matched a value in two referrals (the API sends it as the link's `why`). */
+export const LINK_REASONS = {
+  person: "the same name",
+  vehicle: "the same words",
+  onlineHandle: "the same online name",
+  location: "the same place, its words in any order",
+  registration: "the same registration",
+  describedVehicle: "the same colour, make and model",
+  alias: "the same name, or another name given for them",
+} as const;

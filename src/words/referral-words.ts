@@ -32,3 +32,6 @@ export const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export const PURGED_NOTE = "This referral's personal details were removed at the end of the retention period. Its history is kept.";
+
+/** In the history, where a question, answer, reason or note was erased after the retention period. */
+export const ERASED_TEXT = "(erased at the end of the retention period)";
