@@ -30,6 +30,7 @@ const CATALOGUE_PLACES: ReadonlyMap<string, string> = new Map([
   ["src/words/question-words.ts", "questions"],
   ["src/words/check-messages.ts", "check"],
   ["src/words/triage-replies.ts", "triage"],
+  ["src/words/reader-labels.ts", "triage"],
   ["src/words/referral-words.ts", "referral"],
   ["src/words/referral-values.ts", "referral"],
   ["src/words/referral-notices.ts", "referral"],
