@@ -9,6 +9,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { collectWords } from "../../scripts/words.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SCANNED = ["src/http", "src/export", "src/delivery", "src/services", "tab/src"];
@@ -103,5 +104,41 @@ describe("every sentence in one place", () => {
 
   it("allows nothing it does not need: each row of the allow-list still matches something", () => {
     expect(ALLOWED.filter((allowed) => !FOUND.some((found) => allowed.file.test(found.file) && allowed.text.test(found.text))).map((allowed) => allowed.why)).toEqual([]);
+  });
+});
+
+/** Everything the product can show, as `npm run words` gathers it: the catalogue, cards, guidance, areas and the words still in views. */
+const SAID = collectWords().flatMap((group) => group.parts.flatMap((part) => part.entries.map((entry) => ({ id: `${part.heading} › ${entry.id}`, text: entry.text }))));
+
+// DOMAIN.md §8: every guidance entry, card and page says the same about what the product sends.
+const SAYS_IT_DOES_NOT_SEND =
+  /\b(?:bot|tool|product|app|SAFEGUARD|it|this|we|I)\b[^.]{0,40}?\b(?:does not|doesn't|do not|don't|will not|won't|never|cannot|can't|can not|is not able to|isn't able to)\s+(?:\w+\s+){0,2}?(?:make|makes|send|sends|submit|submits|pass|passes|forward|forwards|refer|refers|deliver|delivers)\b[^.]*?\b(?:referrals?|front door|MASH|SPA|social care)\b|\bnot (?:a|the) (?:way|route|system|tool|service|channel) (?:to|for) (?:make|send|making|sending|submit|submitting)?\s*(?:a |the )?referr/i;
+// DOMAIN.md §8: the product cannot know a channel is the council's front door; it says "the triage channel registered for …".
+const CALLS_A_CHANNEL_THE_FRONT_DOOR =
+  /front[- ]door team|channel[^.]{0,40}\b(?:is|as) (?:the|your|their) (?:council's |area's |local )?front door\b|\b(?:sent|posted|delivered|submitted) (?:it |them )?(?:straight )?to (?:the|your) (?:area's |council's )?front door\b/i;
+
+const saying = (pattern: RegExp) => SAID.filter(({ text }) => pattern.test(text)).map(({ id, text }) => `${id}: ${text}`);
+
+describe("what the product says does not contradict what it does", () => {
+  it("reads everything the product can show", () => {
+    expect(SAID.length).toBeGreaterThan(1_000);
+  });
+
+  it("the rules catch the sentences they are for (a check of the check)", () => {
+    for (const text of ["The bot does not send referrals: phone the SPA.", "This tool cannot make a referral for you.", "SAFEGUARD won't pass your referral to the MASH.", "It is not a way to make a referral."]) {
+      expect(SAYS_IT_DOES_NOT_SEND.test(text), text).toBe(true);
+    }
+    for (const text of ["Posted to the front door team.", "Your referral was sent to the front door.", "This channel is your area's front door."]) expect(CALLS_A_CHANNEL_THE_FRONT_DOOR.test(text), text).toBe(true);
+    for (const text of ["Nothing is sent until you send it.", "Contact the front door now.", "Delivered: posted in the triage channel registered for Kingston upon Thames in your organisation."]) {
+      expect(SAYS_IT_DOES_NOT_SEND.test(text) || CALLS_A_CHANNEL_THE_FRONT_DOOR.test(text), text).toBe(false);
+    }
+  });
+
+  it("no text says the product does not make or send referrals", () => {
+    expect(saying(SAYS_IT_DOES_NOT_SEND)).toEqual([]);
+  });
+
+  it('no text calls a Teams channel the front door, or the "front door team"', () => {
+    expect(saying(CALLS_A_CHANNEL_THE_FRONT_DOOR)).toEqual([]);
   });
 });
