@@ -31,7 +31,7 @@ export function createApiViews(areas: Areas) {
   /** A referral's typed fields, read-only, by section as the review card shows them; empty sections left out. */
   function readOnlySections(referral: Referral): ReadOnlySection[] {
     const { values, entries } = draftValuesOf(referral);
-    return sectionsOf({ draftId: "", version: 0, section: "essentials", values, issues: [], entries, carried: undefined })
+    return sectionsOf({ draftId: "", version: 0, section: "essentials", values, issues: [], entries, carried: undefined }, "other")
       .map((section) => ({ title: section.title, groups: section.groups, entries: section.entries }))
       .filter((section) => section.groups.length > 0 || section.entries.length > 0);
   }

@@ -63,7 +63,7 @@ export function referralDetailsCard(view: DetailsView): CardToSend {
   };
   // What was said in the history is shortened with the answers, so it needs the same least room.
   const leastSaid = history.reduce((sum, line) => sum + Math.min(jsonBytes(line.said), LEAST_PER_ANSWER), 0);
-  const sections = form === undefined ? [] : leaveOutEntriesToFit(sectionsOf(form), (shown) => overheadOf(shown) + leastSaid, budget, WHOLE_REFERRAL);
+  const sections = form === undefined ? [] : leaveOutEntriesToFit(sectionsOf(form, "other"), (shown) => overheadOf(shown) + leastSaid, budget, WHOLE_REFERRAL);
   const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
   const typed = [...lines.map((line) => line.value), ...history.map((line) => line.said)];
   const { texts, shortened } = shortenToFit(typed, budget - overheadOf(sections));

@@ -4,7 +4,8 @@
 // A referral filled to every limit is about 77,000 characters, more than a 28 KB card holds:
 // when it does not fit, the longest answers are shortened here, and only here; when even the
 // labels of every list's entries do not fit, the last entries of the longest lists are left out.
-import type { FieldSpec } from "../domain/referral-fields.ts";
+import type { FieldSpec, GroupId } from "../domain/referral-fields.ts";
+import { READER_SECTION_TITLES, readerGroupTitle, readerLabel } from "../words/reader-labels.ts";
 import type { CardToSend } from "./check-views.ts";
 import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
 import {
@@ -29,31 +30,35 @@ export type Section = { section: ReferralSection; title: string; groups: { title
 /** "Your name: ", but "Have you told your designated safeguarding lead? " for a question. */
 const labelled = (label: string) => (label.endsWith("?") ? `${label} ` : `${label}: `);
 
-function linesOf(fields: readonly FieldSpec[], values: ReferralFormView["values"], prefix: (field: FieldSpec) => string): Line[] {
+/** Who reads the sections: the referrer (the review) or anyone else (the details card, the tab's pages), in words for them. */
+export type Reader = "referrer" | "other";
+
+function linesOf(fields: readonly FieldSpec[], values: ReferralFormView["values"], prefix: (field: FieldSpec) => string, reader: Reader): Line[] {
   return fields.flatMap((field) => {
     const raw = values[`${prefix(field)}.${field.key}`];
-    return raw === undefined || raw.trim() === "" ? [] : [{ label: labelled(field.label), value: displayValue(field, raw) }];
+    return raw === undefined || raw.trim() === "" ? [] : [{ label: labelled(reader === "referrer" ? field.label : readerLabel(field)), value: displayValue(field, raw) }];
   });
 }
 
 /** What the review shows, by section; exported with overheadOf for the size estimate's test. */
-export function sectionsOf(view: ReferralFormView): Section[] {
+export function sectionsOf(view: ReferralFormView, reader: Reader = "referrer"): Section[] {
   return REFERRAL_CARD_SECTIONS.map((section) => {
-    const { title } = SECTION_WORDS[section];
+    const title = reader === "referrer" ? SECTION_WORDS[section].title : (READER_SECTION_TITLES[section] ?? SECTION_WORDS[section].title);
     const fields = fieldsIn(section);
     if (isListGroup(section)) {
       const entries = Array.from({ length: view.entries[section] }, (_, index) => ({
         title: `${ENTRY_WORDS[section].one} ${index + 1}`,
-        lines: linesOf(fields, view.values, (field) => `${field.group}.${index}`),
+        lines: linesOf(fields, view.values, (field) => `${field.group}.${index}`, reader),
       }));
       return { section, title, groups: [], entries };
     }
     const groups = section === "essentials" ? ESSENTIAL_GROUPS : [section];
+    const titleOf = (group: GroupId) => (section !== "essentials" ? "" : reader === "referrer" ? groupTitle(group) : readerGroupTitle(group, groupTitle(group)));
     return {
       section,
       title,
       groups: groups
-        .map((group) => ({ title: section === "essentials" ? groupTitle(group) : "", lines: linesOf(fields.filter((field) => field.group === group), view.values, (field) => field.group) }))
+        .map((group) => ({ title: titleOf(group), lines: linesOf(fields.filter((field) => field.group === group), view.values, (field) => field.group, reader) }))
         .filter((group) => group.lines.length > 0),
       entries: [],
     };

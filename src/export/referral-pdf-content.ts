@@ -12,6 +12,7 @@ import { STATUS_WORDS } from "../words/referral-words.ts";
 import { displayValue } from "../words/referral-values.ts";
 import { OFFENCE_TEXT, categoryWords, flagLines } from "../words/result-words.ts";
 import { formLayoutFor, type FormLayout, type FormPart } from "../words/referral-form-layouts.ts";
+import { readerLabel } from "../words/reader-labels.ts";
 import { ANSWER_WORDS, PDF_WORDS, assignedWords, entryOfWords, pdfSubtitle } from "../words/pdf-words.ts";
 
 /** One line of the referral's history (its audit trail), in words the caller chose. */
@@ -155,6 +156,6 @@ function fieldBlocks(part: FormPart, values: Values): PdfBlock[] {
     if (field === undefined || raw === undefined || raw === null) return [];
     const value = displayValue(field, String(raw));
     if (value === "") return [];
-    return [{ kind: field.kind === "multiline" ? "text" : "pair", label: field.label, value }];
+    return [{ kind: field.kind === "multiline" ? "text" : "pair", label: readerLabel(field), value }];
   });
 }

@@ -21,6 +21,16 @@ const SMALL: DetailsView = {
 };
 
 describe("referral details card", () => {
+  // Issue 21 (low): the triage lead reads "Referrer" and "The worry", not the referrer's "Your name".
+  it("labels every answer for the reader, never \"you\" or \"your\"", () => {
+    const full = worstCase("a");
+    const card = rendered(referralDetailsCard({ ...SMALL, referral: { values: full.values, entries: full.entries } }));
+    const labels = textRuns(card).filter((text) => /(: |\? )$/.test(text));
+    expect(labels).toEqual(expect.arrayContaining(["Referrer: ", "The worry: ", "Has the referrer told their designated safeguarding lead? "]));
+    expect(labels.filter((label) => /\b(you|your)\b/i.test(label))).toEqual([]);
+    expect(textBlocks(card).filter((text) => /^(About you|Your worry)/.test(text))).toEqual([]);
+  });
+
   it("an organisation typed as a Markdown link is shown as typed, never as a link (issue 23, low)", () => {
     const link = "Possible earlier referral KIN-2026-00017, 3 March 2026, by [Hillside](https://phish.example/login): decided.";
     const card = rendered(referralDetailsCard({ ...SMALL, earlier: [link] }));

@@ -9,7 +9,8 @@ import type { Referral } from "../../src/domain/referral.ts";
 import type { TriageState } from "../../src/domain/triage.ts";
 import { displayValue } from "../../src/cards/referral-sections.ts";
 import { KINGSTON_RICHMOND_FORM, LAMBETH_MARF, formLayoutFor } from "../../src/words/referral-form-layouts.ts";
-import { PURGED_WORDS } from "../../src/export/referral-pdf-content.ts";
+import { readerLabel } from "../../src/words/reader-labels.ts";
+import { PURGED_WORDS, referralPdfContent } from "../../src/export/referral-pdf-content.ts";
 import { REPLACED_NOTICE, referralPdf, type ReferralPdfInput } from "../../src/export/referral-pdf.ts";
 import { FROM_CHECK, markedReferral, sparseReferral, wordsOfLength } from "../support/marked-referral.ts";
 import { readPdf, textOf, type PdfPage } from "../support/read-pdf.ts";
@@ -64,6 +65,16 @@ async function pdfOf(input: ReferralPdfInput): Promise<PdfPage[]> {
   return readPdf(await referralPdf(input));
 }
 
+// Issue 21 (low): the PDF is read by the triage team and the meeting, not the referrer.
+describe("the PDF's labels are for its reader", () => {
+  it.each(["kingston", "lambeth"])("%s: no label says \"you\" or \"your\"; the referrer and the worry are named", (area) => {
+    const { blocks } = referralPdfContent(inputFor(markedReferral({ area }).referral, area));
+    const labels = blocks.flatMap((block) => ("label" in block ? [block.label] : []));
+    expect(labels).toEqual(expect.arrayContaining(["Referrer", "The worry"]));
+    expect(labels.filter((label) => /\b(you|your)\b/i.test(label))).toEqual([]);
+  });
+});
+
 describe("every filled field is printed, label then value", () => {
   it.each(["kingston", "lambeth"])("a full referral (20 people, 20 places, 4 parents or carers, 8 other children) for %s", async (area) => {
     const marked = markedReferral({ area });
@@ -71,7 +82,7 @@ describe("every filled field is printed, label then value", () => {
     const body = bodyOf(pages);
     const missing = [...marked.typed].filter(([path, raw]) => {
       const field = fieldOfPath(path);
-      return field === undefined || !body.includes(flat(`${field.label} ${displayValue(field, raw)}`));
+      return field === undefined || !body.includes(flat(`${readerLabel(field)} ${displayValue(field, raw)}`));
     });
     expect(missing.map(([path]) => path)).toEqual([]);
     expect(marked.typed.size).toBe(REFERRAL_FIELDS.reduce((sum, field) => sum + (isListGroup(field.group) ? maxEntriesOf(field.group) : 1), 0));
@@ -113,15 +124,15 @@ describe("an empty field is not printed at all", () => {
       pdfOf(inputFor(sparse.referral, area)).then(bodyOf),
       pdfOf(inputFor(markedReferral({ area }).referral, area)).then(bodyOf),
     ]);
-    const filledLabels = new Set([...sparse.typed.keys()].map((path) => fieldOfPath(path)?.label));
+    const filledLabels = new Set([...sparse.typed.keys()].map((path) => (fieldOfPath(path) === undefined ? undefined : readerLabel(fieldOfPath(path)!))));
     // A field left empty whose label a filled one shares ("Name", "Date of birth") cannot be told apart by its label.
-    const empty = REFERRAL_FIELDS.filter((field) => !sparse.typed.has(isListGroup(field.group) ? `${field.group}.0.${field.key}` : fieldId(field)) && !filledLabels.has(field.label));
+    const empty = REFERRAL_FIELDS.filter((field) => !sparse.typed.has(isListGroup(field.group) ? `${field.group}.0.${field.key}` : fieldId(field)) && !filledLabels.has(readerLabel(field)));
     expect(empty.length).toBeGreaterThan(40);
     for (const field of empty) {
-      expect(fullBody, fieldId(field)).toContain(field.label);
-      expect(sparseBody, fieldId(field)).not.toContain(field.label);
+      expect(fullBody, fieldId(field)).toContain(readerLabel(field));
+      expect(sparseBody, fieldId(field)).not.toContain(readerLabel(field));
     }
-    for (const [path, raw] of sparse.typed) expect(sparseBody, path).toContain(flat(`${fieldOfPath(path)?.label} ${displayValue(fieldOfPath(path)!, raw)}`));
+    for (const [path, raw] of sparse.typed) expect(sparseBody, path).toContain(flat(`${fieldOfPath(path) === undefined ? undefined : readerLabel(fieldOfPath(path)!)} ${displayValue(fieldOfPath(path)!, raw)}`));
     // A section left empty keeps its title and says so; its fields do not appear empty.
     expect(sparseBody).toMatch(/MASE (Referral Information|information \(not on the MARF\)) Nothing given\./);
   });
@@ -133,7 +144,7 @@ describe("an empty field is not printed at all", () => {
     expect(body).toContain("Decision Transfer to another area: Sutton");
     expect(body).toContain("Hi5tory-said");
     for (const marker of marked.markers) expect(body.toUpperCase()).not.toContain(marker);
-    for (const field of REFERRAL_FIELDS) expect(body).not.toContain(field.label);
+    for (const field of REFERRAL_FIELDS) expect(body).not.toContain(readerLabel(field));
   });
 });
 
@@ -144,7 +155,7 @@ describe("the area's own form", () => {
     const body = bodyOf(pages);
     const where = (path: string) => {
       const field = fieldOfPath(path)!;
-      const index = body.indexOf(flat(`${field.label} ${displayValue(field, marked.typed.get(path)!)}`));
+      const index = body.indexOf(flat(`${readerLabel(field)} ${displayValue(field, marked.typed.get(path)!)}`));
       expect(index, path).toBeGreaterThanOrEqual(0);
       return index;
     };
@@ -219,7 +230,7 @@ describe("long text", () => {
   it("wraps inside the margins, every answer at its longest", async () => {
     const marked = markedReferral({ long: true });
     const pages = await pdfOf(inputFor(marked.referral));
-    expect(bodyOf(pages)).toContain(flat(`Your organisation ${marked.typed.get("referrer.agency")}`));
+    expect(bodyOf(pages)).toContain(flat(`Referrer's organisation ${marked.typed.get("referrer.agency")}`));
     for (const page of pages) {
       for (const item of page.items) {
         expect(item.x).toBeGreaterThanOrEqual(49);
@@ -235,7 +246,7 @@ describe("long text", () => {
     const pages = await pdfOf(inputFor(referral));
     const pagesWithIt = pages.filter((page) => page.items.some((item) => item.text.startsWith("Zz-long-worry") || worries.includes(item.text) && item.text.length > 40));
     expect(pagesWithIt.length).toBeGreaterThanOrEqual(3);
-    expect(bodyOf(pages)).toContain(`What are you worried about? ${worries}`);
+    expect(bodyOf(pages)).toContain(`The worry ${worries}`);
   });
 });
 
