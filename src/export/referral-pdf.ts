@@ -62,7 +62,7 @@ export async function referralPdf(input: ReferralPdfInput): Promise<Uint8Array> 
   if (replaced > 0) printed.splice(1, 0, { kind: "note", text: REPLACED_NOTICE });
 
   const flow = new PageFlow(doc, fonts);
-  for (const block of printed) flow.draw(block);
+  printed.forEach((block, index) => flow.draw(block, printed.slice(index + 1)));
   flow.pages.forEach((page, index) => drawRunning(page, fonts, running, `Page ${index + 1} of ${flow.pages.length}`));
 
   // Nothing personal in the metadata: a file list or a viewer's title bar shows it.
@@ -110,7 +110,8 @@ class PageFlow {
     this.#page = this.#addPage();
   }
 
-  draw(block: PdfBlock): void {
+  /** Draws a block; a section that keeps together looks at the blocks after it (`following`). */
+  draw(block: PdfBlock, following: readonly PdfBlock[] = []): void {
     const { regular, bold, oblique } = this.fonts;
     switch (block.kind) {
       case "title":
@@ -119,7 +120,13 @@ class PageFlow {
         this.#y -= 6;
         return;
       case "section": {
-        if (block.newPage && !this.#empty) this.#newPage();
+        // Issue 21 (low): a section the form keeps together starts a new page only when it does not
+        // fit on the rest of this one but fits on a page; a short one leaves no page mostly blank.
+        if (block.newPage && !this.#empty) {
+          const next = following.findIndex((candidate) => candidate.kind === "section");
+          const height = [block, ...(next < 0 ? following : following.slice(0, next))].reduce((sum, part) => sum + this.heightOf(part), 0);
+          if (height > this.#y - BODY.bottom && height <= BODY.top - BODY.bottom) this.#newPage();
+        }
         const bar = lineHeight(SIZE.section) + 2 * PAD;
         // Keep a section's title with its first lines.
         this.#ensure(bar + 3 * lineHeight(SIZE.value));
@@ -157,6 +164,29 @@ class PageFlow {
         if (block.detail !== undefined && block.detail.trim() !== "") this.#lines(block.detail, BODY.width - INDENT, MARGIN + INDENT, { font: oblique, size: SIZE.value, color: MUTED });
         this.#rule();
         return;
+    }
+  }
+
+  /** The height a block takes when drawn in one piece (as draw does, without page breaks). */
+  heightOf(block: PdfBlock): number {
+    const { regular, bold, oblique } = this.fonts;
+    const lines = (text: string, width: number, style: Style) => wrapText(text, width, this.#measure(style)).length * lineHeight(style.size);
+    const ink = (font: PDFFont, size: number): Style => ({ font, size, color: INK });
+    switch (block.kind) {
+      case "title":
+        return lines(block.title, BODY.width, ink(bold, SIZE.title)) + block.lines.reduce((sum, line) => sum + lines(line, BODY.width, ink(regular, SIZE.value)), 0) + 6;
+      case "section":
+        return 8 + 2 * PAD + 4 + lines(block.title, BODY.width - 2 * PAD, ink(bold, SIZE.section));
+      case "entry":
+        return 6 + lines(block.title, BODY.width, ink(bold, SIZE.entry));
+      case "pair":
+        return Math.max(lines(block.label, LABEL_WIDTH, ink(bold, SIZE.label)), lines(block.value, VALUE_WIDTH, ink(regular, SIZE.value))) + 2 * PAD + 4;
+      case "text":
+        return PAD + lines(block.label, BODY.width, ink(bold, SIZE.label)) + lines(block.value, BODY.width, ink(regular, SIZE.value)) + 4;
+      case "note":
+        return 2 * PAD + lines(block.text, BODY.width, ink(oblique, SIZE.note));
+      case "item":
+        return PAD + lines(block.text, BODY.width, ink(regular, SIZE.value)) + (block.detail === undefined ? 0 : lines(block.detail, BODY.width - INDENT, ink(oblique, SIZE.value))) + 4;
     }
   }
 

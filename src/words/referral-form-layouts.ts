@@ -12,7 +12,10 @@ export type FormPart = {
   /** One group's fields, in the form's order. */
   readonly group: GroupId;
   readonly fields: readonly FieldId[];
-  /** A page of its own on the form (Kingston & Richmond's MASE Referral Information). */
+  /**
+   * Kept together on the form (Kingston & Richmond's MASE Referral Information): it starts a new
+   * page when it does not fit on the rest of the current one but fits on a page (issue 21, low).
+   */
   readonly newPage?: boolean;
   /** What one entry of a list group is called on this form: "Person of concern 3 of 20". */
   readonly entryTitle?: string;

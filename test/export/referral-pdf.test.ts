@@ -162,8 +162,29 @@ describe("the area's own form", () => {
     return { pages, body, where, typed: marked.typed };
   };
 
-  it("Kingston & Richmond: people and places of interest before the concerns, date of birth before ethnicity, MASE information last, on a page of its own", async () => {
-    const { pages, body, where } = await positions("kingston");
+  // Issue 21 (low): the MASE section is kept together, but a page is left mostly blank only when it must be.
+  it("Kingston & Richmond: the MASE section stays on the page before it when it fits there", async () => {
+    const sparse = sparseReferral("kingston").referral;
+    // Referrals of a few lengths, so that on some the short MASE section fits below what comes before it.
+    const samePage: boolean[] = [];
+    for (const people of [0, 1, 2, 3, 4]) {
+      const personsOfInterest = Array.from({ length: people }, (_, index) => ({ name: `Person ${index + 1}` }));
+      const pages = await pdfOf(inputFor({ ...sparse, personsOfInterest, locationsOfInterest: [] } as Referral, "kingston"));
+      const pageOf = (text: string) => pages.findIndex((page) => page.items.some((item) => item.text === text));
+      expect(pageOf("MASE Referral Information")).toBeGreaterThanOrEqual(0);
+      samePage.push(pageOf("MASE Referral Information") === pageOf("Parental responsibility (not on the form)"));
+    }
+    expect(samePage).toContain(true);
+  });
+
+  it("Kingston & Richmond: people and places of interest before the concerns, date of birth before ethnicity, MASE information last, kept together", async () => {
+    const { pages, body, where, typed } = await positions("kingston");
+    const pageWith = (marker: string) => pages.findIndex((page) => page.items.some((item) => item.text.includes(marker)));
+    const maseMarkers = [...typed].filter(([path]) => path.startsWith("mase.")).map(([, value]) => /Q\d{3}Q/i.exec(value)?.[0]).filter((marker): marker is string => marker !== undefined);
+    expect(maseMarkers.length).toBeGreaterThan(0);
+    // Longer than a page here, so it goes on from where the page before it ended, its answers from the title's page on.
+    const titlePage = pages.findIndex((page) => page.items.some((item) => item.text === "MASE Referral Information"));
+    expect(Math.min(...maseMarkers.map(pageWith))).toBe(titlePage);
     expect(where("personsOfInterest.0.name")).toBeLessThan(where("concern.worries"));
     expect(where("locationsOfInterest.19.place")).toBeLessThan(where("concern.worries"));
     expect(where("child.dateOfBirth")).toBeLessThan(where("child.ethnicity"));
