@@ -4,7 +4,12 @@
 // looking at a held-out message or its figures. Each fold trains on the other four (and, for
 // topics, always on the guidance titles and keywords) and reports on the messages it left out;
 // the sets written by other people than the one tuning are reported on their own too, since they
-// are the nearest thing to a question nobody has seen.
+// are the nearest thing to a question nobody has seen. Only training sets are read, so the
+// options below never show a held-out message:
+//   PER_ENTRY=1     topics: top-1 and top-3 for each guidance entry
+//   MISSES=<set>    the set's messages answered wrongly (topics: with the first three offered)
+//   CONFUSIONS=<set> topics: which entry came first where the label named another, by count
+//   WITHOUT=<set>   urgency: that set left out altogether, to see what it adds
 import { createHash } from "node:crypto";
 import { loadAreas } from "../src/content/load-areas.ts";
 import { loadDangerWords } from "../src/content/load-danger-words.ts";
@@ -37,7 +42,6 @@ function crossValidateTopics(settings: TopicTrainingSettings) {
     tally.set(key, { n: row.n + 1, top1: row.top1 + Number(top1), top3: row.top3 + Number(top3) });
   };
   const classes = new Set(TOPIC_CLASSES);
-  // With CONFUSIONS set: which entry was first where the label named another, by count.
   const confusions = new Map<string, number>();
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const training: LabelledTopic[] = tagged.filter(({ message }) => foldOf(message.q) !== fold).map(({ message }) => message);
@@ -46,7 +50,7 @@ function crossValidateTopics(settings: TopicTrainingSettings) {
     for (const { set, message } of tagged) {
       if (foldOf(message.q) !== fold || !classes.has(message.expect)) continue;
       const shown = offered(answerer.answer(message.q, NOW));
-      for (const key of [set, "all"]) count(key, shown[0] === message.expect, shown.slice(0, 3).includes(message.expect));
+      for (const key of [set, "all", ...(process.env.PER_ENTRY === undefined ? [] : [`entry ${message.expect}`])]) count(key, shown[0] === message.expect, shown.slice(0, 3).includes(message.expect));
       if (process.env.MISSES !== undefined && set.includes(process.env.MISSES) && shown[0] !== message.expect) process.stdout.write(`  ${message.expect} <- ${shown.slice(0, 3).join(", ") || "(none)"}: ${message.q}\n`);
       if (process.env.CONFUSIONS !== undefined && set.includes(process.env.CONFUSIONS) && shown[0] !== message.expect) confusions.set(`${message.expect} -> ${shown[0] ?? "(none)"}`, (confusions.get(`${message.expect} -> ${shown[0] ?? "(none)"}`) ?? 0) + 1);
     }
@@ -56,7 +60,7 @@ function crossValidateTopics(settings: TopicTrainingSettings) {
 }
 
 function crossValidateUrgency(settings: UrgencyTrainingSettings, thresholds: readonly number[]) {
-  const tagged = URGENCY_TRAINING_SETS.flatMap(({ set, messages }) => messages.map((message) => ({ set, message })));
+  const tagged = URGENCY_TRAINING_SETS.filter(({ set }) => process.env.WITHOUT === undefined || set !== process.env.WITHOUT).flatMap(({ set, messages }) => messages.map((message) => ({ set, message })));
   const tally = new Map<string, { urgent: number; caught: number; others: number; alarmed: number }>();
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const training: LabelledMessage[] = tagged.filter(({ message }) => foldOf(message.q) !== fold).map(({ message }) => message);
@@ -69,9 +73,8 @@ function crossValidateUrgency(settings: UrgencyTrainingSettings, thresholds: rea
         // The model alone: the danger words were written from these sets, so the whole answer's
         // recall flatters them; the model's own reading is what generalises or not.
         const alone = urgencyOf(model, message.q) >= threshold;
-        // With MISSES set to a set's name: its messages answered wrongly, to write better data from.
         if (process.env.MISSES !== undefined && set.includes(process.env.MISSES) && urgent !== message.urgent) process.stdout.write(`  ${message.urgent ? "missed" : "alarmed"}${alone === urgent ? " (model)" : " (words)"} @${threshold}: ${message.q}\n`);
-        for (const key of [`${set} @${threshold}`, `all @${threshold}`, `model alone, all @${threshold}`]) {
+        for (const key of [`${set} @${threshold}`, `all @${threshold}`, `model alone, all @${threshold}`, `model alone, ${set} @${threshold}`]) {
           const said = key.startsWith("model alone") ? alone : urgent;
           const row = tally.get(key) ?? { urgent: 0, caught: 0, others: 0, alarmed: 0 };
           if (message.urgent) tally.set(key, { ...row, urgent: row.urgent + 1, caught: row.caught + Number(said) });

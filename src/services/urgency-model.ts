@@ -2,12 +2,14 @@
 // (content/danger-words.yaml) catch what someone thought to list, and on messages nobody tuned on
 // they missed about one urgent message in five. This model reads the message as a whole: a
 // logistic regression over its words and word pairs, with ages folded into bands (under 13, 13-15,
-// 16-17, adult), trained on the project's labelled practitioner messages (tuning parts only) by
+// 16-17, adult), and over four-letter sequences inside words so a misspelling still counts
+// (message-features.ts; chosen by cross-validation on the training sets alone,
+// scripts/cross-validate-models.ts), trained on the project's labelled practitioner messages (tuning parts only) by
 // `npm run train-urgency`, which writes content/urgency-model.json. It can only add the urgent card
 // (never take it away), so a miss by the words can still be caught, and a false alarm costs a card
 // that says "act now" to someone who did not need it.
 import { z } from "zod";
-import { FeatureSettings, messageFeatures, WORDS_ONLY, wordFeatures } from "./message-features.ts";
+import { FeatureSettings, messageFeatures, wordFeatures } from "./message-features.ts";
 
 /** The words and adjacent word pairs of a message, lower case, ages as bands (message-features.ts). */
 export const urgencyFeatures = wordFeatures;

@@ -23,12 +23,12 @@ const NO_ANSWER = "I don't have an answer to that";
 // that a change that makes them worse fails; the README says where they stand. The tuning part
 // and the urgency sets, which the danger words were written from, are held at the targets.
 const TARGETS = { top1: 0.9, top3: 0.97, noAnswer: 0.03, urgentRecall: 1, falseUrgent: 0.05 };
-const TEST_PART_FLOORS = { top1: 0.6, top3: 0.78, noAnswer: 0.03, urgentRecall: 0.95, falseUrgent: 0.13 };
+const TEST_PART_FLOORS = { top1: 0.73, top3: 0.84, noAnswer: 0.03, urgentRecall: 0.97, falseUrgent: 0.12 };
 // The fresh set (test/fixtures/questions/own-words-fresh.json) was written apart from the bot's
 // word lists; its held-out third (test/support/model-training.ts) is never tuned or trained on.
 // It names a guidance entry for every message, contact questions included, so only urgency, "a
 // right answer first" and top-3 are held here.
-const FRESH_FLOORS = { right1: 0.58, top3: 0.66, noAnswer: 0.03, urgentRecall: 0.85, falseUrgent: 0.1 };
+const FRESH_FLOORS = { right1: 0.63, top3: 0.73, noAnswer: 0.03, urgentRecall: 0.9, falseUrgent: 0.06 };
 
 let harness: Harness;
 beforeAll(async () => {
