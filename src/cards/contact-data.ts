@@ -2,6 +2,7 @@
 import type { Area } from "../domain/area.ts";
 import type { ContactView } from "../domain/pathway-contacts.ts";
 import { describeSources } from "../content/source-titles.ts";
+import { CONTACT_WORDS, contactsSourceLine } from "../words/chat-words.ts";
 
 export type ContactData = {
   name: string;
@@ -18,10 +19,10 @@ export type ContactData = {
 
 /** The line about a contact's hours, said once: "Hours: 08:00-18:00 Mon-Fri", "Out of hours: …", "Hours not known". */
 function hoursLine(contact: ContactView): string {
-  if (contact.hours !== undefined) return contact.hours.startsWith("Out of hours") ? contact.hours : `Hours: ${contact.hours}`;
+  if (contact.hours !== undefined) return contact.hours.startsWith(CONTACT_WORDS.outOfHoursPrefix) ? contact.hours : CONTACT_WORDS.hours(contact.hours);
   if (contact.hoursNote !== undefined) return contact.hoursNote;
   // DOMAIN.md §6: a contact with no stated hours says so, and has no open/closed badge.
-  return contact.openNow === null ? "Hours not known" : "";
+  return contact.openNow === null ? CONTACT_WORDS.hoursNotKnown : "";
 }
 
 /** A contact for the contacts partial, open or closed now. */
@@ -38,8 +39,8 @@ export function contactDataAt(at: string): (contact: ContactView) => ContactData
 }
 
 function contactView(contact: ContactView, at: string | undefined): ContactData {
-  const open = at === undefined ? "Open now" : `Open at ${at}`;
-  const closed = at === undefined ? "Closed now" : `Closed at ${at}`;
+  const open = at === undefined ? CONTACT_WORDS.openNow : CONTACT_WORDS.openAt(at);
+  const closed = at === undefined ? CONTACT_WORDS.closedNow : CONTACT_WORDS.closedAt(at);
   return {
     name: contact.name,
     phone: contact.phone ?? "",
@@ -47,14 +48,12 @@ function contactView(contact: ContactView, at: string | undefined): ContactData 
     email: contact.email ?? "",
     hours: hoursLine(contact),
     note: contact.note ?? "",
-    status: contact.alwaysOpen === true ? "Always open" : contact.openNow === true ? open : contact.openNow === false ? closed : "",
+    status: contact.alwaysOpen === true ? CONTACT_WORDS.alwaysOpen : contact.openNow === true ? open : contact.openNow === false ? closed : "",
     statusColor: contact.openNow === false && contact.alwaysOpen !== true ? "Attention" : "Default",
   };
 }
 
 /** Where an area's contacts come from, and the warning to check them (README: verify every contact). */
 export function contactsSource(area: Area): string {
-  return area.contacts.length === 0
-    ? `${describeSources(area.sources)} This tool has no contact details for this area.`
-    : `${describeSources(area.sources)} These details date from 2014-2018: your organisation should confirm them before relying on them.`;
+  return contactsSourceLine(describeSources(area.sources), area.contacts.length > 0);
 }

@@ -10,6 +10,7 @@ import { areaContactsSections, atText } from "./area-contacts-view.ts";
 import { contactsSource } from "./contact-data.ts";
 import { deliveryLine } from "../words/referral-words.ts";
 import type { Delivery } from "../services/referral-service.ts";
+import { CHECK_NOTICES, signsSourceLine, undeliveredLine, whoToContactIn } from "../words/chat-words.ts";
 
 /** What the menu shows of a user's own referrals in their 1:1 chat. */
 export type MenuState = {
@@ -29,9 +30,9 @@ export function welcomeCard(notice = "", { continueReferral, undelivered }: Menu
       continueReferral,
       // DOMAIN.md §8: the menu says a referral is not delivered, with the way to the area's contacts.
       undelivered: undelivered.map(({ reference, areaId, areaName, delivery }) => ({
-        text: `Referral ${reference}. ${deliveryLine(delivery, areaName)}`,
+        text: undeliveredLine(reference, deliveryLine(delivery, areaName)),
         area: areaId,
-        button: `Who to contact in ${areaName}`,
+        button: whoToContactIn(areaName),
       })),
     },
   };
@@ -51,7 +52,7 @@ export function signsDomainCard(domainId: DomainId): CardToSend {
       title: domain.title,
       signs: INDICATORS.filter((indicator) => domainOf(indicator.id) === domainId).map(({ label, looksLike }) => ({ label, looksLike })),
       // The SAFEGUARD list is in seeds 001-003; the wording here is the project's own.
-      source: `SAFEGUARD warning signs as set out in ${SOURCE_TITLES["001"]}, ${SOURCE_TITLES["002"]} and ${SOURCE_TITLES["003"]}; described in this project's words.`,
+      source: signsSourceLine([SOURCE_TITLES["001"], SOURCE_TITLES["002"], SOURCE_TITLES["003"]]),
     },
   };
 }
@@ -109,13 +110,7 @@ export function noMatchCard(nearest: readonly GuidanceEntry[]): CardToSend {
   return { name: "no-match", data: { nearest: nearest.map(guidanceLink) } };
 }
 
-export const NOTICES = {
-  expired: { title: "This check has expired", text: "Checks are kept for 24 hours and then deleted, so that nothing about a child is kept longer than needed. Please start a new check." },
-  "not-found": { title: "This check could not be found", text: "It may have expired and been deleted. Please start a new check." },
-  foreign: { title: "This check belongs to someone else", text: "Only the person who started a check can change it. You can start your own." },
-  invalid: { title: "That button did not work", text: "The card sent something I could not read. Please start again from the menu." },
-  error: { title: "Something went wrong on our side", text: "Please press the button again. If it keeps failing, start a new check, and tell your IT team." },
-} as const;
+export const NOTICES = CHECK_NOTICES;
 
 export function noticeCard(kind: keyof typeof NOTICES): CardToSend {
   return { name: "notice", data: NOTICES[kind] };
