@@ -80,6 +80,7 @@ export const TAB_WORDS = {
   },
   insight: {
     notLoaded: "MASE insight could not be loaded.",
+    scrollCue: "The table is wider than the screen: scroll it sideways to see every column.",
     intro: (areaName: string) => `For the Multi-Agency Sexual Exploitation meeting: the last 12 months of referrals to ${areaName}.`,
     yourArea: "your area",
     byCategory: "By category",

@@ -92,7 +92,15 @@ export function App() {
             {!host.inTeams && <LocalSignIn identity={identity} onChange={onLocal} />}
             {failed !== undefined && <Problem>{failed}</Problem>}
             <nav aria-label={W.app.sections}>
-              <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_event, data) => setSection(data.value as Section)}>
+              <TabList
+                className={styles.tabs}
+                selectedValue={shown}
+                onTabSelect={(_event, data) => {
+                  // Issue 21 (low): "Triage board" pressed with a referral open goes back to the board.
+                  if (data.value === "board") setBoardOpen(undefined);
+                  setSection(data.value as Section);
+                }}
+              >
                 <Tab value="check">{W.app.nav.check}</Tab>
                 <Tab value="mine">{W.app.nav.mine}</Tab>
                 <Tab value="guidance">{W.app.nav.guidance}</Tab>

@@ -55,6 +55,22 @@ function useTextColour() {
   return { ref, colour };
 }
 
+/** Whether a box is wider inside than it shows (a table that scrolls sideways), kept up to date as the window changes. */
+function useOverflowing() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflowing, setOverflowing] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null) return undefined;
+    const measure = () => setOverflowing(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, overflowing };
+}
+
 /** "rgb(36, 36, 36)" as a faint line colour for the grid; another form of colour is left to Chart.js's default. */
 function faint(colour: string): string | undefined {
   const [red, green, blue] = colour.match(/\d+(?:\.\d+)?/g) ?? [];
@@ -71,6 +87,7 @@ export function InsightBreakdown(props: {
 }) {
   const { id, title, note, months, series, count } = props;
   const styles = useStyles();
+  const scroll = useOverflowing();
   const { ref, colour } = useTextColour();
   const data: ChartData<"bar", number[], string> = {
     labels: months.map((month) => monthWords(month.month, "short")),
@@ -103,7 +120,9 @@ export function InsightBreakdown(props: {
       <div className={styles.chart}>
         <Bar data={data} options={options} aria-label={summaryOf(title, months, series, count)} fallbackContent={W.insight.chartFallback(title)} />
       </div>
-      <div className={styles.scroll} role="region" aria-label={W.insight.tableLabel(caption)} tabIndex={0}>
+      {/* Issue 21 (low): on a narrow screen the table scrolls sideways; say so. */}
+      {scroll.overflowing && <Text className={styles.note}>{W.insight.scrollCue}</Text>}
+      <div ref={scroll.ref} className={styles.scroll} role="region" aria-label={W.insight.tableLabel(caption)} tabIndex={0}>
         <Table size="small" className={styles.table}>
           <caption className={styles.caption}>{caption}</caption>
           <TableHeader>
