@@ -8,6 +8,7 @@ import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/tri
 import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
 import { TriageState, type Outcome } from "../domain/triage.ts";
 import { reviewDueOf } from "../domain/triage-review.ts";
+import { informedLine } from "../domain/cross-border.ts";
 import { handoversIn, lastHandoverFrom, transferAreasIn } from "../domain/triage-transfer.ts";
 import { draftValuesOf } from "../services/referral-draft.ts";
 import type { CardPeople, DetailsOutcome, EarlierReferral } from "../services/triage-service.ts";
@@ -29,6 +30,13 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
   const nameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
   // DOMAIN.md §9: the copy in the channel of an area that transferred it says where it went, and takes no more actions.
   const handedFrom = viewArea === undefined || viewArea === record.areaId ? undefined : lastHandoverFrom(handovers, viewArea);
+  // DOMAIN.md §9 cross-border: the copy in the channel of the area that looks after the child is
+  // informed, kept in step with the lead copy, and takes no triage actions.
+  const informedArea = summary.informedAreaId;
+  if (handedFrom === undefined && viewArea !== undefined && viewArea !== record.areaId && viewArea === informedArea) {
+    const { alsoInformed: _said, ...lead } = channelViewOf(record, areas, now, note);
+    return { ...lead, areaName: nameOf(record.areaId), informed: informedLine(nameOf(viewArea), nameOf(record.areaId)), colleagues: [] };
+  }
   if (handedFrom !== undefined) {
     return {
       ...channelViewOf(record, areas, now, note),
@@ -67,6 +75,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     ...(assigneeName === undefined ? {} : { assignee: assigneeName }),
     ...(note === undefined ? {} : { note }),
     transferAreas: transferAreasIn(areas.values()).filter((other) => other.id !== record.areaId).map((other) => ({ id: other.id, name: other.name })),
+    ...(informedArea === undefined || informedArea === record.areaId ? {} : { alsoInformed: `${nameOf(informedArea)}, which looks after this child` }),
     ...(arrived === undefined ? {} : { transferredFrom: `${nameOf(arrived.from)} at ${timeWords(arrived.at, now)} by ${arrived.by.name}` }),
     ...(people === undefined ? {} : { colleagues: people.colleagues }),
     ...(people?.refreshFor === undefined ? {} : { refreshFor: people.refreshFor }),

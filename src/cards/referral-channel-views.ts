@@ -25,6 +25,10 @@ export type ChannelCardView = {
   decision?: string;
   /** Issue 21, point 5: a deadline that still applies has passed: "Tue 24 Nov, 14:02" (the deadline). */
   overdueSince?: string;
+  /** DOMAIN.md §9 cross-border, on the informed copy: "Informed: Lambeth looks after this child; Sutton leads"; no actions then. */
+  informed?: string;
+  /** On the lead copy: "Lambeth, which looks after this child" (its channel has the informed copy). */
+  alsoInformed?: string;
   /** DOMAIN.md §9 review reminders: when its next review is due ("Tue 23 Feb, 10:30"), once decided for one. */
   reviewDue?: string;
   /** The review due date has passed. */
@@ -104,14 +108,14 @@ function statusLine(view: ChannelCardView): string {
 
 export function referralChannelCard(view: ChannelCardView): CardToSend {
   // A transferred copy offers Show details only (the sending area may still read it).
-  const open = view.transferredTo === undefined;
+  const open = view.transferredTo === undefined && view.informed === undefined;
   const buttons = open ? (TRIAGE_BUTTONS.get(view.status) ?? []) : [];
   const urgency = URGENCY_WORDS[view.urgency];
   const colleagues = view.colleagues ?? [];
   return {
     name: "referral-channel",
     data: {
-      note: view.note ?? "",
+      note: [view.informed, view.note].filter((line) => line !== undefined).join("\n\n"),
       reference: view.reference,
       areaName: view.areaName,
       offences: view.offenceLines.map((text) => ({ text })),
@@ -123,6 +127,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
         { title: "Age", value: view.ageBand },
         { title: "Submitted", value: view.submittedAt },
         ...(view.transferredFrom === undefined ? [] : [{ title: "Transferred from", value: view.transferredFrom }]),
+        ...(view.alsoInformed === undefined ? [] : [{ title: "Also informed", value: view.alsoInformed }]),
         ...(open && view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
         ...(!open || view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
         ...(open && view.reviewDue !== undefined ? [{ title: "Review due", value: view.reviewOverdue === true ? `${view.reviewDue} (overdue)` : view.reviewDue }] : []),

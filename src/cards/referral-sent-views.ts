@@ -4,7 +4,7 @@
 import type { CardToSend } from "./check-views.ts";
 import { areaContactsSections, type ContactsSection } from "./area-contacts-view.ts";
 import type { Delivery, Sent } from "../services/referral-service.ts";
-import { deliveryLine, noChannelLine } from "../words/referral-words.ts";
+import { deliveryLine, informedDeliveryLine, noChannelLine } from "../words/referral-words.ts";
 
 export type SentView = {
   reference: string;
@@ -19,6 +19,8 @@ export type SentView = {
   phoneNow: boolean;
   /** Posted in a triage channel, being posted to one, or waiting for one to be registered (DOMAIN.md §8). */
   delivery: Delivery;
+  /** DOMAIN.md §9 cross-border: the area that looks after the child, informed too, and where its copy is. */
+  informed?: { readonly areaName: string; readonly delivery: Delivery };
 };
 
 export { deliveryLine, noChannelLine };
@@ -32,6 +34,7 @@ export function sentViewOf(sent: Sent): SentView {
     sections: sent.area === undefined ? [] : areaContactsSections(sent.area, sent.at, false, true),
     phoneNow: sent.phoneNow,
     delivery: sent.delivery,
+    ...(sent.informed === undefined ? {} : { informed: sent.informed }),
   };
 }
 
@@ -42,7 +45,9 @@ export function referralSentCard(view: SentView): CardToSend {
       reference: view.reference,
       areaName: view.areaName,
       // DOMAIN.md §8: the channel is the one registered in the organisation; the product cannot know it is the council's front door.
-      where: view.delivery === "no-channel" ? "" : deliveryLine(view.delivery, view.areaName),
+      where: [view.delivery === "no-channel" ? "" : deliveryLine(view.delivery, view.areaName), view.informed === undefined ? "" : informedDeliveryLine(view.informed.delivery, view.informed.areaName)]
+        .filter((line) => line !== "")
+        .join("\n\n"),
       // Without a channel the first line already says to phone now.
       warnings: (view.delivery !== "no-channel" ? (view.phoneNow ? [PHONE_NOW_LINE] : []) : [noChannelLine(view.areaName)]).map((text) => ({ text })),
       sections: view.sections,

@@ -11,7 +11,7 @@ import type { CardToSend } from "../cards/check-views.ts";
 import { channelViewOf } from "../cards/referral-channel-data.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
 import { TriageEvent, TriageState } from "../domain/triage.ts";
-import { OUTCOME_LABELS, deliveredMessage, referrerMessage, timeWords, transferredMessage } from "../domain/triage-text.ts";
+import { OUTCOME_LABELS, deliveredMessage, informedDeliveredMessage, referrerMessage, timeWords, transferredMessage } from "../domain/triage-text.ts";
 import { handoversIn } from "../domain/triage-transfer.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
 import { acknowledgeReminderLine, decisionEscalationLine, escalationInThreadLine, referrerAnsweredLine, reviewReminderLine } from "../words/triage-messages.ts";
@@ -109,6 +109,22 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   };
 
   // Every copy (two only if a post was retried after a crash mid-flight) shows the referral as it is now.
+  // DOMAIN.md §9 cross-border: the informed copy in the channel of the area that looks after the
+  // child, once (a copy recorded there is not posted again); it waits, as any post, for a channel.
+  const postInformedCard: Send = async (message) => {
+    const record = await referralOf(message);
+    const areaId = (message.payload as { areaId?: unknown }).areaId;
+    if (typeof areaId !== "string" || (record.summary as { informedAreaId?: unknown }).informedAreaId !== areaId || areaId === record.areaId) return;
+    if (!(await channels.postsOf(record.id)).some((post) => post.areaId === areaId)) {
+      const channel = await channels.channelOf(areaId);
+      if (channel === undefined) throw new Waiting(`no triage channel is registered for ${areaId}`, CHANNEL_WAIT_MS);
+      const posted = await teams.postToChannel(channel, await cardOf(record, areaId));
+      await channels.recordPost(record.id, posted.conversationId, posted.activityId, areaId);
+    }
+    // DOMAIN.md §8: posted on a later try, so the referrer was told it was not delivered there: now it is.
+    if (message.attempts > 1) await tellReferrer(record, { type: "message", text: `${informedDeliveredMessage(record.reference, areaNameOf(areaId), areaNameOf(record.areaId))} ${EMERGENCY_LINE}` });
+  };
+
   // After a transfer, the copies in the sending area's channel say where it went (DOMAIN.md §9).
   const updateReferralCard: Send = async (message) => {
     const record = await referralOf(message);
@@ -214,6 +230,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
   return new Map([
     ["review-reminder", reviewReminder],
     ["post-referral-card", postReferralCard],
+    ["post-informed-card", postInformedCard],
     ["acknowledge-reminder", acknowledgeReminder],
     ["update-referral-card", updateReferralCard],
     ["notify-referrer", notifyReferrer],

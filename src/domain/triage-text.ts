@@ -225,3 +225,11 @@ export function transferredMessage(
 export function deliveredMessage(reference: string, areaName: string): string {
   return `Delivered: your referral ${reference} is now posted in the triage channel registered for ${areaName} in your organisation. You are told here when their triage team acts on it.`;
 }
+
+/**
+ * DOMAIN.md §9 cross-border: the informed copy, posted on a later try (its area had no channel
+ * yet), is delivered now; the lead area still triages.
+ */
+export function informedDeliveredMessage(reference: string, informedName: string, leadName: string): string {
+  return `Delivered: your referral ${reference} is now also posted, for information, in the triage channel registered for ${informedName} in your organisation, which looks after the child. ${leadName}'s triage team still leads.`;
+}

@@ -9,6 +9,8 @@ import { assess, type Assessment } from "../domain/assess.ts";
 import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
 import { ageBand, childAgeOn } from "../domain/referral-age.ts";
 import { INITIAL_TRIAGE_STATE } from "../domain/triage.ts";
+import { informedAreaOf } from "../domain/cross-border.ts";
+import { transferAreasIn } from "../domain/triage-transfer.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import type { ListGroupId } from "../domain/referral-fields.ts";
@@ -41,6 +43,8 @@ export type Sent = {
   /** The check's pathway says to phone the front door now: the referral does not replace that call. */
   readonly phoneNow: boolean;
   readonly delivery: Delivery;
+  /** DOMAIN.md §9 cross-border: the area that looks after the child, informed too, and whether its copy is delivered. */
+  readonly informed?: { readonly areaName: string; readonly delivery: Delivery };
 };
 
 /**
@@ -90,6 +94,11 @@ export type ReferralSummary = {
   /** The front door step's urgency in the check's pathway. */
   readonly urgency: string;
   readonly ageBand: string;
+  /**
+   * DOMAIN.md §9 cross-border (seed 001): the configured area that looks after the child, when it
+   * is not this one: its channel gets an informed copy. An area id; nothing else about the child.
+   */
+  readonly informedAreaId?: string;
 };
 
 export type ReferralServiceDependencies = {
@@ -146,7 +155,17 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       at: clock(),
       phoneNow: step?.urgency === "now",
       delivery: await deliveryOf(record),
+      ...(await informedOf(record)),
     };
+  }
+
+  /** The informed copy's area and where it is (DOMAIN.md §8 wording: delivered only once posted). */
+  async function informedOf(record: ReferralRecord): Promise<{ informed?: Sent["informed"] }> {
+    const informedId = (record.summary as { informedAreaId?: unknown }).informedAreaId;
+    if (typeof informedId !== "string" || informedId === record.areaId) return {};
+    const areaName = areas.get(informedId)?.name ?? informedId;
+    if ((await channels.postsOf(record.id)).some((post) => post.areaId === informedId)) return { informed: { areaName, delivery: "delivered" } };
+    return { informed: { areaName, delivery: (await channels.channelOf(informedId)) === undefined ? "no-channel" : "posting" } };
   }
 
   async function submit(draftId: string, version: number, userId: string, state: DraftState, conversation: ConversationAddress | undefined): Promise<ReferralOutcome> {
@@ -157,7 +176,8 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     if (area === undefined) return { kind: "expired" };
     const now = clock();
     const id = newId();
-    const summary = summaryOf(referral, assessmentOf(state), today());
+    const informed = informedAreaOf(referral.child.lookedAfterBy, transferAreasIn(areas.values()), area.id);
+    const summary: ReferralSummary = { ...summaryOf(referral, assessmentOf(state), today()), ...(informed === undefined ? {} : { informedAreaId: informed.id }) };
     const deadlines = triageDeadlines(now, summary.urgency as Urgency, frontDoorWorkingHours(area));
     const { record } = await referrals.submit(
       {
@@ -178,6 +198,8 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       { at: now, actorId: userId, type: "submitted", sealedDetails: crypto.sealJson({}, { aad: `referral:${id}:event` }) },
       [
         { kind: "post-referral-card", payload: {}, dueAt: now },
+        // DOMAIN.md §9 cross-border: the informed copy goes through the outbox too, waiting as any post for its channel.
+        ...(informed === undefined ? [] : [{ kind: "post-informed-card", payload: { areaId: informed.id }, dueAt: now }]),
         // Issue 10, point 8: a row due at the acknowledgement deadline, not a timer, so it survives restarts.
         { kind: "acknowledge-reminder", payload: {}, dueAt: deadlines.acknowledgeBy },
         // Not decided within one working day: the area's admins are told (it checks again when due).
@@ -194,7 +216,8 @@ export function createReferralService({ drafts, referrals, channels, checks, set
   }
 
   async function deliveryOf(record: ReferralRecord): Promise<Delivery> {
-    if ((await channels.postsOf(record.id)).length > 0) return "delivered";
+    // Delivered to the area that has it now (a copy in another area's channel, informed or left by a transfer, does not count).
+    if ((await channels.postsOf(record.id)).some((post) => (post.areaId ?? record.areaId) === record.areaId)) return "delivered";
     return (await channels.channelOf(record.areaId)) === undefined ? "no-channel" : "posting";
   }
 

@@ -158,6 +158,21 @@ export function areaOfPost(record: ReferralRecord, post: { readonly areaId?: str
   return post.areaId ?? handoversOf(record)[0]?.from ?? record.areaId;
 }
 
+/** DOMAIN.md §9 cross-border: the area that looks after the child and has an informed copy, if another. */
+export function informedAreaIdOf(record: ReferralRecord): string | undefined {
+  const informed = (record.summary as { informedAreaId?: unknown } | null)?.informedAreaId;
+  return typeof informed === "string" && informed !== record.areaId ? informed : undefined;
+}
+
+/**
+ * The areas whose triage teams may read a referral without acting on it (DOMAIN.md §9): those that
+ * transferred it, and the one that looks after the child (cross-border, informed).
+ */
+export function readingAreasOf(record: ReferralRecord): string[] {
+  const informed = informedAreaIdOf(record);
+  return [...new Set([...areasHandedFrom(handoversOf(record)), ...(informed === undefined ? [] : [informed])])].filter((areaId) => areaId !== record.areaId);
+}
+
 /**
  * Whether a timed outbox row (a reminder, an escalation) is for the area that has the referral
  * now: a transfer starts the receiving area's own deadlines, and the first area's rows lapse.
@@ -201,6 +216,8 @@ export type TriageServiceDependencies = {
 
 /** A press on the copy of the card left in the channel of an area that transferred the referral (DOMAIN.md §9). */
 export const TRANSFERRED_COPY = TRIAGE_NOTES.transferredCopy;
+/** A triage button pressed on the informed copy (cross-border, DOMAIN.md §9): the lead area acts. */
+export const INFORMED_COPY = TRIAGE_NOTES.informedCopy;
 
 /** A move committed, then reading it back failed: the presser must not think nothing happened, nor press again. */
 export const RECORDED_NOT_SHOWN = TRIAGE_NOTES.recordedNotShown;
@@ -214,7 +231,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
   const areaNameOf = (areaId: string) => transferAreas.find((area) => area.id === areaId)?.name ?? areaId;
   /** A triage member of the referral's area now, or (to read it, not to act) of an area that handed it over. */
   const mayRead = (aadObjectId: string, record: ReferralRecord) =>
-    roles.isTriage(aadObjectId, record.areaId) || areasHandedFrom(handoversOf(record)).some((areaId) => roles.isTriage(aadObjectId, areaId));
+    roles.isTriage(aadObjectId, record.areaId) || readingAreasOf(record).some((areaId) => roles.isTriage(aadObjectId, areaId));
 
   /** The area's triage members seen by name, but not the one it is assigned to now; and that one's Teams id while it is open. */
   async function peopleOf(record: ReferralRecord): Promise<CardPeople> {
@@ -376,12 +393,12 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
   async function readerAreaOf(record: ReferralRecord, presser: Presser): Promise<string | undefined> {
     const fromCopy = await handedFromCopy(record, presser.card);
     if (fromCopy !== undefined || roles.isTriage(presser.aadObjectId, record.areaId)) return fromCopy;
-    return areasHandedFrom(handoversOf(record)).find((areaId) => roles.isTriage(presser.aadObjectId, areaId));
+    return readingAreasOf(record).find((areaId) => roles.isTriage(presser.aadObjectId, areaId));
   }
 
   /** The area whose channel holds the card pressed, when it is a recorded copy in another area's channel than the referral's now. */
   async function handedFromCopy(record: ReferralRecord, card: Presser["card"]): Promise<string | undefined> {
-    if (card === undefined || handoversOf(record).length === 0) return undefined;
+    if (card === undefined || readingAreasOf(record).length === 0) return undefined;
     const post = (await channels.postsOf(record.id)).find((posted) => posted.conversationId === card.conversationId);
     const areaId = post === undefined ? undefined : areaOfPost(record, post);
     return areaId !== undefined && areaId !== record.areaId ? areaId : undefined;
@@ -462,7 +479,10 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       // whoever presses it (the card they get back holds nothing the channel did not show).
       const pressed = await referrals.get(referralId);
       const handedFrom = pressed === undefined ? undefined : await handedFromCopy(pressed, presser.card);
-      if (pressed !== undefined && handedFrom !== undefined) return { kind: "card", record: pressed, people: { colleagues: [] }, viewArea: handedFrom, note: TRANSFERRED_COPY };
+      if (pressed !== undefined && handedFrom !== undefined) {
+        const note = handedFrom === informedAreaIdOf(pressed) ? INFORMED_COPY : TRANSFERRED_COPY;
+        return { kind: "card", record: pressed, people: { colleagues: [] }, viewArea: handedFrom, note };
+      }
       const found = await asMember(referralId, presser);
       if (found.kind !== "member") return found;
       const { record } = found;

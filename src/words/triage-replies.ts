@@ -19,6 +19,8 @@ export const HISTORY_WHAT: Readonly<Record<TriageEventType, (event: TriageEvent)
 export const TRIAGE_NOTES = {
   /** A press on the copy of the card left in the channel of an area that transferred the referral. */
   transferredCopy: "This referral was transferred: its card in the receiving area's triage channel is the one to act on. Nothing was changed.",
+  /** A triage button pressed on the informed copy (cross-border, DOMAIN.md §9): the lead area acts. */
+  informedCopy: "This is an informed copy: the triage team of the area where the child lives acts on this referral. Nothing was changed.",
   /** A move committed, then reading it back failed: the presser must not think nothing happened, nor press again. */
   recordedNotShown: "Done: this was recorded. The card could not be brought fully up to date just now; it will update itself shortly.",
   chooseColleague: "Choose the colleague to assign this referral to.",
