@@ -6,6 +6,7 @@ import { EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT } from "../domain/natio
 import { areaContacts, frontDoorContacts } from "../domain/pathway-contacts.ts";
 import { OUT_OF_HOURS_FALLBACK } from "../domain/pathway-text.ts";
 import { contactData, contactDataAt, type ContactData } from "./contact-data.ts";
+import { CONTACTS_WORDS } from "../words/chat-words.ts";
 
 /** One block of the contacts list: a heading, a line under it, its contacts and a warning note. */
 export type ContactsSection = {
@@ -28,8 +29,8 @@ const LONDON_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London
  * question named a day or time that could not be read, DOMAIN.md §6), that is said first.
  */
 export function atText(at: Date, timeNamed: boolean, unreadable?: string): string {
-  const when = `${describeLondonTime(at)} (London time)`;
-  const line = timeNamed ? `Open or closed at ${when}, the time you asked about.` : `Open or closed now: ${when}.`;
+  const when = CONTACTS_WORDS.londonTime(describeLondonTime(at));
+  const line = timeNamed ? CONTACTS_WORDS.openAt(when) : CONTACTS_WORDS.openNow(when);
   return unreadable === undefined ? line : `${unreadable} ${line}`;
 }
 
@@ -38,7 +39,7 @@ export function atText(at: Date, timeNamed: boolean, unreadable?: string): strin
 const NATIONAL_NUMBERS = [EMERGENCY_CONTACT, POLICE_NON_EMERGENCY_CONTACT].map(contactData);
 
 const NIGHT_ROUTE: ContactsSection = {
-  heading: "If the front door is closed or does not answer",
+  heading: CONTACTS_WORDS.nightRoute,
   intro: OUT_OF_HOURS_FALLBACK,
   contacts: NATIONAL_NUMBERS,
   note: "",
@@ -66,8 +67,8 @@ export function areaContactsSections(area: Area, at: Date, timeNamed: boolean, f
   const nightRouteFirst = !lineOpen;
   const nightRouteShown = nightRouteFirst || !hasOutOfHoursLine(area);
   const frontDoorSection: ContactsSection = {
-    heading: area.id === "other" ? "Front door: your local children's social care" : `Front door: ${area.frontDoor.name}`,
-    intro: "Where referrals and consultations about a child go.",
+    heading: area.id === "other" ? CONTACTS_WORDS.localFrontDoor : CONTACTS_WORDS.frontDoor(area.frontDoor.name),
+    intro: CONTACTS_WORDS.frontDoorIntro,
     contacts: frontDoorLines.map(show),
     // The "none of these lines is open" note says what the night route above already says, and
     // says it about "right now" even for a time asked about; an area's own note stays.
@@ -82,9 +83,9 @@ export function areaContactsSections(area: Area, at: Date, timeNamed: boolean, f
     ...(nightRouteShown && !nightRouteFirst ? [NIGHT_ROUTE] : []),
     ...(phoenix.length === 0 || area.phoenix === undefined
       ? []
-      : [{ heading: `Phoenix Project (ages ${area.phoenix.minAge}-${area.phoenix.maxAge})`, intro: `CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through ${meetingOf(area).word} (the ${meetingOf(area).name}).`, contacts: phoenix.map(show), note: "" }]),
-    ...(mase.length === 0 ? [] : [{ heading: `${meetingOf(area).word} referrals`, intro: `${meetingOf(area).name}. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.`, contacts: mase.map(show), note: "" }]),
+      : [{ heading: CONTACTS_WORDS.phoenix(area.phoenix.minAge, area.phoenix.maxAge), intro: CONTACTS_WORDS.phoenixIntro(meetingOf(area).word, meetingOf(area).name), contacts: phoenix.map(show), note: "" }]),
+    ...(mase.length === 0 ? [] : [{ heading: CONTACTS_WORDS.meetingReferrals(meetingOf(area).word), intro: CONTACTS_WORDS.meetingIntro(meetingOf(area).name), contacts: mase.map(show), note: "" }]),
     // The night route already lists 999 and 101; said twice, the card only grows.
-    ...(nightRouteShown ? [] : [{ heading: "National numbers", intro: "", contacts: NATIONAL_NUMBERS, note: "" }]),
+    ...(nightRouteShown ? [] : [{ heading: CONTACTS_WORDS.nationalNumbers, intro: "", contacts: NATIONAL_NUMBERS, note: "" }]),
   ];
 }

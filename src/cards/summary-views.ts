@@ -7,6 +7,7 @@ import { toldMeData, type CardToSend } from "./check-views.ts";
 import { contactsSource } from "./contact-data.ts";
 import { describeLondonTime } from "./area-contacts-view.ts";
 import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "../words/result-words.ts";
+import { SUMMARY_WORDS } from "../words/chat-words.ts";
 
 // Teams deep links carry the draft in the URL; a short message keeps well inside what clients accept.
 const SHARE_MESSAGE_LIMIT = 1000;
@@ -22,34 +23,35 @@ export function summaryOf(view: CheckView, areas: Areas): Summary {
   const emergency = assessment.flags.includes("emergency");
   const words = categoryWords(assessment.category, offences, emergency);
   const told = toldMeData(state, area);
-  const made = `Made ${describeLondonTime(new Date(assessment.at))} (London time), with the SAFEGUARD check. No name is recorded.`;
+  const time = describeLondonTime(new Date(assessment.at));
+  const made = SUMMARY_WORDS.made(time);
   const category = [
-    `Provisional result: ${words.title}`,
-    assessment.localLabel === null || reassuresInDanger(assessment.category, emergency) ? "" : ` (${area.name}: ${assessment.localLabel})`,
-    assessment.unconfirmed ? ", unconfirmed: a \"not sure\" answer raised it" : "",
+    SUMMARY_WORDS.provisional(words.title),
+    assessment.localLabel === null || reassuresInDanger(assessment.category, emergency) ? "" : SUMMARY_WORDS.localLabel(area.name, assessment.localLabel),
+    assessment.unconfirmed ? SUMMARY_WORDS.unconfirmed : "",
     ".",
   ].join("");
-  const steps = assessment.pathway.map((step, index) => `${index + 1}. ${badgeFor(step, offences.length > 0).text}: ${serviceNameFor(step.service, area)}`);
+  const steps = assessment.pathway.map((step, index) => SUMMARY_WORDS.step(index + 1, badgeFor(step, offences.length > 0).text, serviceNameFor(step.service, area)));
   const flags = flagLines(assessment.flags, assessment.category === "not-applicable").map((flag) => flag.title);
   const lines = [
     made,
     ...told.context.map((line) => line.text),
     `${told.signsHeading}${told.signs.length === 0 ? "" : `: ${told.signs.map((sign) => sign.text).join("; ")}`}.`,
-    `Answers: ${told.answers.map((answer) => answer.text).join("; ")}.`,
+    SUMMARY_WORDS.answers(told.answers.map((answer) => answer.text)),
     ...offences.map((flag) => `${OFFENCE_TEXT[flag].title}.`),
     category,
-    ...(flags.length === 0 ? [] : [`Also: ${flags.join("; ")}.`]),
-    `Steps: ${steps.join("; ")}.`,
-    "My decision and reason: ",
+    ...(flags.length === 0 ? [] : [SUMMARY_WORDS.also(flags)]),
+    SUMMARY_WORDS.steps(steps),
+    SUMMARY_WORDS.decision,
   ];
   const share = [
-    "SAFEGUARD check, for you as my safeguarding lead (no name recorded).",
-    `${told.context[0]?.text ?? ""} ${made.replace(", with the SAFEGUARD check. No name is recorded.", ".")}`,
+    SUMMARY_WORDS.shareHeading,
+    `${told.context[0]?.text ?? ""} ${SUMMARY_WORDS.madeShort(time)}`,
     ...offences.map((flag) => `${OFFENCE_TEXT[flag].title}.`),
     category,
-    ...(flags.length === 0 ? [] : [`Also: ${flags.join("; ")}.`]),
-    `First steps: ${steps.slice(0, 3).join("; ")}.`,
-    "Can we talk about what to do next?",
+    ...(flags.length === 0 ? [] : [SUMMARY_WORDS.also(flags)]),
+    SUMMARY_WORDS.firstSteps(steps.slice(0, 3)),
+    SUMMARY_WORDS.shareClosing,
   ].join("\n");
   return { lines, share: share.length <= SHARE_MESSAGE_LIMIT ? share : `${share.slice(0, SHARE_MESSAGE_LIMIT - 1)}…` };
 }

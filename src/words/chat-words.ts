@@ -33,3 +33,36 @@ export const CONTACT_WORDS = {
 /** Where an area's contacts come from, and the warning to check them (README: verify every contact). */
 export const contactsSourceLine = (sources: string, hasContacts: boolean): string =>
   hasContacts ? `${sources} These details date from 2014-2018: your organisation should confirm them before relying on them.` : `${sources} This tool has no contact details for this area.`;
+
+/** An area's contacts, section by section (DOMAIN.md §6: the night route first when nothing is open). */
+export const CONTACTS_WORDS = {
+  openAt: (when: string) => `Open or closed at ${when}, the time you asked about.`,
+  openNow: (when: string) => `Open or closed now: ${when}.`,
+  londonTime: (time: string) => `${time} (London time)`,
+  nightRoute: "If the front door is closed or does not answer",
+  localFrontDoor: "Front door: your local children's social care",
+  frontDoor: (name: string) => `Front door: ${name}`,
+  frontDoorIntro: "Where referrals and consultations about a child go.",
+  phoenix: (minAge: number, maxAge: number) => `Phoenix Project (ages ${minAge}-${maxAge})`,
+  phoenixIntro: (meetingWord: string, meetingName: string) => `CSE youth work. For a consultation below Category 1, ask the SPA; referrals to Phoenix itself are agreed through ${meetingWord} (the ${meetingName}).`,
+  meetingReferrals: (meetingWord: string) => `${meetingWord} referrals`,
+  meetingIntro: (meetingName: string) => `${meetingName}. After a strategy discussion, the lead professional (who coordinates the child's support, usually the social worker) refers the child.`,
+  nationalNumbers: "National numbers",
+} as const;
+
+/** The summary of a check for the practitioner's records, and the shorter draft for their lead. */
+export const SUMMARY_WORDS = {
+  made: (time: string) => `Made ${time} (London time), with the SAFEGUARD check. No name is recorded.`,
+  madeShort: (time: string) => `Made ${time} (London time).`,
+  provisional: (title: string) => `Provisional result: ${title}`,
+  localLabel: (areaName: string, label: string) => ` (${areaName}: ${label})`,
+  unconfirmed: ", unconfirmed: a \"not sure\" answer raised it",
+  step: (number: number, badge: string, service: string) => `${number}. ${badge}: ${service}`,
+  answers: (answers: readonly string[]) => `Answers: ${answers.join("; ")}.`,
+  also: (flags: readonly string[]) => `Also: ${flags.join("; ")}.`,
+  steps: (steps: readonly string[]) => `Steps: ${steps.join("; ")}.`,
+  decision: "My decision and reason: ",
+  shareHeading: "SAFEGUARD check, for you as my safeguarding lead (no name recorded).",
+  firstSteps: (steps: readonly string[]) => `First steps: ${steps.join("; ")}.`,
+  shareClosing: "Can we talk about what to do next?",
+} as const;
