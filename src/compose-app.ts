@@ -115,7 +115,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       clock,
       logger,
     }),
-    bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }) },
+    bot: { process: createBotEndpoint({ adapter, run: (context) => bot.run(context), authenticated, logger }), tokenRequired: authenticated },
     ready: () =>
       checkReadiness(
         new Map([

@@ -10,6 +10,8 @@ import type { ReadinessReport } from "./readiness.ts";
 export type BotEndpoint = {
   /** Processes one Bot Framework activity (CloudAdapter.process bound to the bot). */
   readonly process: (request: express.Request, response: express.Response) => Promise<void>;
+  /** With credentials: a request without a bearer token is refused (401) before its body is read. */
+  readonly tokenRequired: boolean;
 };
 
 export type AppDependencies = {
@@ -48,7 +50,13 @@ export function createApp({ bot, ready, logger, retentionDays, api }: AppDepende
   });
   app.use("/tab", tabPages());
   if (api !== undefined) app.use("/api/v1", api);
-  app.post("/api/messages", express.json({ limit: "1mb" }), async (request, response) => {
+  // Issue 23 (also): the token first, then the body: an anonymous caller is told 401, never why its body is wrong.
+  const tokenFirst: express.RequestHandler = (request, response, next) => {
+    if (!bot.tokenRequired || /^Bearer \S+$/i.test(request.headers.authorization ?? "")) return next();
+    logger.info({ reason: "no bearer token" }, "refused an activity that was not authenticated");
+    response.status(401).json({ error: { code: "unauthorized", message: "the request's token was missing or not valid" } });
+  };
+  app.post("/api/messages", tokenFirst, express.json({ limit: "1mb" }), async (request, response) => {
     await bot.process(request, response);
   });
   // Express's own "not found" page brings its own Content-Security-Policy, without frame-ancestors.

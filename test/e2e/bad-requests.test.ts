@@ -74,6 +74,14 @@ describe("with credentials", () => {
     expect(logLines.some((line) => line.includes("refused an activity that was not authenticated"))).toBe(true);
   });
 
+  it("an anonymous request with a malformed body is refused for its missing token (401) before its body is read (issue 23)", async () => {
+    for (const body of [{}, { type: "message" }, "not json at all", secured.activity("message", ALEX, { text: "hi", serviceUrl: "https://elsewhere.example/" })]) {
+      const response = await secured.post(body);
+      expect(response.status, JSON.stringify(body)).toBe(401);
+      expect(response.body.error.code).toBe("unauthorized");
+    }
+  });
+
   it("a token whose keys cannot be fetched now gets 401 or 503, with no internal detail", async () => {
     // A well-formed token from the Bot Framework's issuer: checking it needs Microsoft's key list,
     // which this test machine cannot reach (and which would refuse the signature if it could).

@@ -17,7 +17,7 @@ beforeAll(async () => {
     response.json({ name: "Alex Teacher" });
   });
   const app = createApp({
-    bot: { process: async (_request, response) => void response.status(200).end() },
+    bot: { process: async (_request, response) => void response.status(200).end(), tokenRequired: false },
     ready: async () => ({ ready: true, degraded: false, checks: {} }),
     logger: pino({ level: "silent" }),
     retentionDays: 90,
