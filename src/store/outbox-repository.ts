@@ -76,9 +76,14 @@ export function createOutboxRepository(db: Kysely<Tables>, dialect: Dialect): Ou
       const result = await db
         .updateTable("outbox")
         .set({ due_at: ms(now) })
-        .where("kind", "=", "post-referral-card")
         .where("status", "=", "pending")
-        .where("referral_id", "in", db.selectFrom("referrals").select("id").where("area_id", "=", areaId))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("kind", "=", "post-referral-card"), eb("referral_id", "in", db.selectFrom("referrals").select("id").where("area_id", "=", areaId))]),
+            // DOMAIN.md §9 cross-border: an informed copy waiting for this area's channel (its payload names the area, as the service wrote it).
+            eb.and([eb("kind", "=", "post-informed-card"), eb("payload", "=", JSON.stringify({ areaId }))]),
+          ]),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
