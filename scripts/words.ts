@@ -30,6 +30,7 @@ const CATALOGUE_PLACES: ReadonlyMap<string, string> = new Map([
   ["src/words/question-words.ts", "questions"],
   ["src/words/check-messages.ts", "check"],
   ["src/words/chat-words.ts", "check"],
+  ["src/words/check-card-words.ts", "result"],
   ["src/words/triage-replies.ts", "triage"],
   ["src/words/reader-labels.ts", "triage"],
   ["src/words/referral-words.ts", "referral"],

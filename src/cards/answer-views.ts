@@ -9,6 +9,7 @@ import { areaContactsSections, atText } from "./area-contacts-view.ts";
 import { contactsSource } from "./contact-data.ts";
 import type { CardToSend } from "./check-views.ts";
 import { guidanceCard, guidanceLink } from "./menu-views.ts";
+import { whyUrgent } from "../words/question-words.ts";
 
 type Urgent = Extract<QuestionAnswer, { kind: "urgent" }>;
 type Guidance = Extract<QuestionAnswer, { kind: "guidance" }>;
@@ -72,7 +73,7 @@ export function urgentCard(answer: Urgent, areas: Areas): CardToSend {
     name: "urgent",
     data: {
       title: URGENT_TITLE,
-      why: `Your message may describe ${means.join("; ")}.`,
+      why: whyUrgent(means),
       // The first three (999, the DSL, the front door) are what to do now, so the front door's
       // contacts come straight after them; the rest is how.
       nowSteps: steps.slice(0, NOW_STEPS),

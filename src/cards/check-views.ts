@@ -1,18 +1,17 @@
 // Template data for the four guided-check cards, from a check session's view.
-import { DOMAINS, INDICATORS, QUESTIONS, domainOf, type Answer, type QuestionId } from "../domain/catalogue.ts";
+import { DOMAINS, INDICATORS, QUESTIONS, domainOf, type QuestionId } from "../domain/catalogue.ts";
 import { EMERGENCY_LINE } from "../domain/pathway-text.ts";
 import type { Assessment } from "../domain/assess.ts";
 import { offenceFlagsOf } from "../domain/category.ts";
 import type { Area } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
-import { FIRST_QUESTION, INPUT, childOf, isAdult, questionsOnStep3, signsFor, stepNumber, type CheckState, type Step } from "../services/check-flow.ts";
+import { FIRST_QUESTION, INPUT, childOf, isAdult, questionsOnStep3, signsFor, stepNumber, type CheckState } from "../services/check-flow.ts";
 import type { CheckView } from "../services/check-service.ts";
 import { contactData, contactsSource } from "./contact-data.ts";
 import type { CardName } from "./render-card.ts";
 import { OFFENCE_TEXT, badgeFor, categoryWords, flagLines, reassuresInDanger, serviceNameFor } from "../words/result-words.ts";
+import { ADULT_NOTICE_IN_BRIEF, CHILD_NOTICE_IN_BRIEF, CONTINUE, QUESTION_SHORT, STEP_TITLES, TOLD_ANSWER_WORDS, TOLD_ME, UNCONFIRMED, allStepsTitle, nearestLevel, progressLine } from "../words/check-card-words.ts";
 
-// "Not sure" counts upward on purpose (DOMAIN.md §4): said in the step's title, so step 3 stays short.
-const STEP_TITLES: Record<Step, string> = { context: "about the child", signs: "warning signs", questions: "questions (\"not sure\" counts upward)", result: "provisional result" };
 
 export type CardToSend = { readonly name: CardName; readonly data: object };
 
@@ -20,7 +19,7 @@ function header(view: CheckView, notice: string) {
   const step = stepNumber(view.state);
   return {
     session: { id: view.sessionId, version: view.version },
-    progress: `Step ${step.number} of ${step.of}: ${STEP_TITLES[view.state.step]}`,
+    progress: progressLine(step.number, step.of, STEP_TITLES[view.state.step]),
     notice,
   };
 }
@@ -86,15 +85,9 @@ function questionsData(state: CheckState) {
   const followUps = shown.filter((question) => FOLLOW_UPS.has(question.id));
   // Issue 9: once the follow-ups join, the first answers fold away (still sent with the card), unless one is missing.
   const folded = followUps.length > 0 && questions.every((question) => question.answer !== "" && question.error === "");
-  return { continueTitle: "Continue", questions, followUps, folded, earlierOpen: !folded };
+  return { continueTitle: CONTINUE, questions, followUps, folded, earlierOpen: !folded };
 }
 
-// DOMAIN.md §5: provisional, act now, judgement overrides (999 is in the header).
-const CHILD_NOTICE_IN_BRIEF = "Provisional: social care and the police decide the real category. Act on it now; they will confirm or change it. Your judgement overrides it.";
-const ADULT_NOTICE_IN_BRIEF = "Provisional: adult safeguarding decides what happens. Act on it now. Your judgement overrides it. If the person, or a child, is in immediate danger, call 999.";
-
-const UNCONFIRMED =
-  "Unconfirmed: a \"not sure\" answer raised this result. Act on it now all the same.";
 
 /**
  * Issue 9 "Result first": the steps shown before the fold are every step marked Now; with none,
@@ -107,38 +100,23 @@ export function firstStepCount(pathway: Assessment["pathway"]): number {
   return Math.max(1, Math.min(2, today));
 }
 
-// Short names of the questions, for "What you told me".
-const QUESTION_SHORT: Record<QuestionId, string> = {
-  immediateDanger: "In immediate danger now",
-  sexualActivityUnder13: "Any sign of sexual activity (under 13)",
-  groomingConcern: "Worry about targeting or grooming",
-  sexualAbuse: "Rape, sexual assault, or sexual contact by an adult",
-  exchange: "Something given or promised for sexual activity",
-  onlineImages: "Pressured into sexual images or activity online",
-  trafficking: "Moved between places for sexual activity",
-  coercionControl: "Coercion, control, threats",
-  habitual: "An ongoing pattern",
-  selfDenied: "Denies it, or does not see it as exploitation",
-  multiplePerpetrators: "Several people, a group or network",
-};
-const ANSWER_WORDS: Record<Answer, string> = { yes: "yes", no: "no", unsure: "not sure" };
 const SIGN_LABEL = new Map<string, string>(INDICATORS.map((indicator) => [indicator.id, indicator.label]));
 
 /** What the practitioner entered, in their words: the basis of the result (no name is ever asked). */
 export function toldMeData(state: CheckState, area: Area) {
   const { context } = state;
-  const missing = context.missingEpisodes90d.trim() === "" ? "not given" : context.missingEpisodes90d.trim();
-  const lookedAfter = context.lookedAfter ? (context.placedOutOfArea ? "yes, placed out of area" : "yes") : "no";
+  const missing = context.missingEpisodes90d.trim() === "" ? TOLD_ME.notGiven : context.missingEpisodes90d.trim();
+  const lookedAfter = context.lookedAfter ? (context.placedOutOfArea ? TOLD_ME.placedOutOfArea : TOLD_ME.yes) : TOLD_ME.no;
   return {
     context: [
-      { text: `Area: ${area.name}. Age: ${context.age.trim()}.` },
-      { text: `Looked after: ${lookedAfter}. Times missing in the last 3 months: ${missing}.` },
+      { text: TOLD_ME.areaAndAge(area.name, context.age.trim()) },
+      { text: TOLD_ME.lookedAfterAndMissing(lookedAfter, missing) },
     ],
-    signsHeading: state.signs.length === 0 ? "Warning signs: none ticked" : `Warning signs (${state.signs.length})`,
+    signsHeading: state.signs.length === 0 ? TOLD_ME.noSigns : TOLD_ME.signs(state.signs.length),
     signs: state.signs.map((sign) => ({ text: SIGN_LABEL.get(sign) ?? sign })),
     answers: QUESTIONS.flatMap((question) => {
       const given = state.answers[question.id];
-      return given === undefined ? [] : [{ text: `${QUESTION_SHORT[question.id]}: ${ANSWER_WORDS[given]}` }];
+      return given === undefined ? [] : [{ text: TOLD_ME.answer(QUESTION_SHORT[question.id], TOLD_ANSWER_WORDS[given]) }];
     }),
   };
 }
@@ -169,12 +147,12 @@ function resultData(assessment: Assessment, area: Area, state: CheckState) {
     categoryStyle: words.style,
     categoryMeaning: words.meaning,
     // "Low (Green)" beside a child in danger reads as reassurance (DOMAIN.md §5): not shown then.
-    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) && !reassuresInDanger(assessment.category, emergency) ? `${area.name}'s nearest level: ${assessment.localLabel}` : "",
+    localLabel: assessment.localLabel !== null && !words.title.endsWith(assessment.localLabel) && !reassuresInDanger(assessment.category, emergency) ? nearestLevel(area.name, assessment.localLabel) : "",
     unconfirmed: assessment.unconfirmed ? UNCONFIRMED : "",
     flags: flagLines(assessment.flags, assessment.category === "not-applicable"),
     firstSteps: steps.slice(0, first),
     laterSteps: steps.slice(first),
-    allStepsTitle: later > 0 ? `All steps (${later} more)` : "What else to do",
+    allStepsTitle: allStepsTitle(later),
     alwaysDo: assessment.alwaysDo,
     toldMe: toldMeData(state, area),
     // In full under "All steps" (the header already carries the 999 line; an adult's own differs, so it stays);

@@ -7,3 +7,6 @@ export const cannotReadWords = (what: "day" | "time", words: string, passed: boo
 
 /** The urgent card's reason when the urgency model, not a listed phrase, read the message as urgent. */
 export const MODEL_REASON_MEANS = "a child who may be at risk now (read from your message as a whole, not from a listed phrase)";
+
+/** The urgent card's first line: what the message may describe. */
+export const whyUrgent = (means: readonly string[]): string => `Your message may describe ${means.join("; ")}.`;
