@@ -75,7 +75,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const { database, crypto } = await openStore({ config, logger });
   const checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock, newId: randomUUID });
   const answerer = createQuestionAnswerer({ guidance: guidanceEntries, areas, dangerWords: loadDangerWords(new Set(guidance.keys())), urgencyModel: loadUrgencyModel(), topicModel: loadTopicModel(new Set(guidance.keys())) });
-  const settings = createUserSettingsRepository(database.db);
+  const settings = createUserSettingsRepository(database.db, crypto);
   const channels = createTriageChannelRepository(database.db);
   const outbox = createOutboxRepository(database.db, database.dialect);
   const drafts = createCheckSessionRepository(database.db, "referral_drafts");

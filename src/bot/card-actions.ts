@@ -10,6 +10,7 @@ import { DEFAULT_SUGGESTIONS } from "../services/answer-question.ts";
 import { CHECK_VERBS, type CheckOutcome, type CheckService, type CheckVerb, type CheckView } from "../services/check-service.ts";
 import type { UserSettingsStore } from "../services/user-settings-store.ts";
 import { summaryCard } from "../cards/summary-views.ts";
+import { FORGOTTEN_NOTICE } from "../words/chat-words.ts";
 
 export type ActionRequest = {
   readonly verb: string;
@@ -98,6 +99,10 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
     },
     "check.last": ({ userId }) => lastResultCard(checks, areas, userId),
     menu: () => welcomeCard(),
+    "settings.forget": async ({ userId }) => {
+      await settings.forget(userId);
+      return welcomeCard(FORGOTTEN_NOTICE);
+    },
     // An urgent or guidance answer's "Check a concern" carries the area and age the message gave.
     "check.start": async ({ userId, data }) => {
       const prefill = CheckPrefillData.safeParse(data);

@@ -11,6 +11,10 @@ export const CHECK_NOTICES = {
   error: { title: "Something went wrong on our side", text: "Please press the button again. If it keeps failing, start a new check, and tell your IT team." },
 } as const;
 
+/** "Forget my details" (issue 23, low): what was forgotten, and what was not. */
+export const FORGOTTEN_NOTICE =
+  "Forgotten: the role, organisation and safeguarding lead's email this bot remembered for you. Referrals you have made are kept as the privacy notice says.";
+
 /** The menu's line for a referral not delivered yet, with where it is (referral-words.ts's deliveryLine). */
 export const undeliveredLine = (reference: string, where: string): string => `Referral ${reference}. ${where}`;
 export const whoToContactIn = (areaName: string): string => `Who to contact in ${areaName}`;

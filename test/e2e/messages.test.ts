@@ -14,7 +14,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-const MENU = ["Check a concern", "Make a referral", "Warning signs", "Who do I contact", "What happens after I refer", "My last result"];
+const MENU = ["Check a concern", "Make a referral", "Warning signs", "Who do I contact", "What happens after I refer", "My last result", "Forget my details"];
 
 describe("welcome and menu", () => {
   it("welcomes on install with the menu", async () => {

@@ -34,7 +34,7 @@ beforeEach(async () => {
     referrals,
     channels: createTriageChannelRepository(database.db),
     checks,
-    settings: createUserSettingsRepository(database.db),
+    settings: createUserSettingsRepository(database.db, crypto),
     crypto: (crypto = createReferralCrypto(randomBytes(32))),
     areas,
     clock: () => NOW,

@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CheckSessionRecord, CheckSessionStore } from "../../src/services/check-session-store.ts";
 import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
 import { createUserSettingsRepository } from "../../src/store/user-settings-repository.ts";
+import { createReferralCrypto } from "../../src/store/referral-crypto.ts";
+
+const SETTINGS_CRYPTO = createReferralCrypto(Buffer.alloc(32, 7));
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
 import { type DatabaseTarget, targetKinds } from "./database-targets.ts";
 
@@ -150,7 +153,7 @@ for (const kind of targetKinds) {
     });
 
     it("remembers a user's safeguarding lead's email, and replaces it", async () => {
-      const settings = createUserSettingsRepository(database.db);
+      const settings = createUserSettingsRepository(database.db, SETTINGS_CRYPTO);
       expect(await settings.dslEmail("user-a")).toBeUndefined();
       await settings.setDslEmail("user-a", "first@school.example.org", NOW);
       await settings.setDslEmail("user-a", "second@school.example.org", at(minutes(1)));
@@ -159,7 +162,7 @@ for (const kind of targetKinds) {
     });
 
     it("remembers a referrer's role and agency beside their lead's email", async () => {
-      const settings = createUserSettingsRepository(database.db);
+      const settings = createUserSettingsRepository(database.db, SETTINGS_CRYPTO);
       expect(await settings.referrer("user-a")).toEqual({});
       await settings.setDslEmail("user-a", "lead@school.example.org", NOW);
       await settings.rememberReferrer("user-a", "Class teacher", "Hillside Primary", NOW);
@@ -167,6 +170,25 @@ for (const kind of targetKinds) {
       expect(await settings.referrer("user-a")).toEqual({ role: "Class teacher", agency: "Hillside Primary" });
       expect(await settings.dslEmail("user-a")).toBe("lead@school.example.org");
       expect(await settings.referrer("user-b")).toEqual({ role: "School nurse", agency: "NHS Trust" });
+    });
+
+    // Issue 23 (low): sealed at rest, bound to the user; a value stored in clear before then still reads; "forget my details" keeps nothing.
+    it("seals what it remembers, reads an older value stored in clear, and forgets a user's details on request", async () => {
+      const settings = createUserSettingsRepository(database.db, SETTINGS_CRYPTO);
+      await settings.rememberReferrer("user-s", "Head of Year Nine", "Hollowmere Academy", NOW);
+      await settings.setDslEmail("user-s", "dsl@hollowmere.example.org", NOW);
+      const row = await database.db.selectFrom("user_settings").selectAll().where("user_id", "=", "user-s").executeTakeFirstOrThrow();
+      expect(JSON.stringify(row)).not.toMatch(/Head of Year|Hollowmere|dsl@/i);
+      // A sealed value moved to another user's row does not open there.
+      await database.db.insertInto("user_settings").values({ user_id: "user-t", dsl_email: row.dsl_email, referrer_role: null, referrer_agency: null, updated_at: NOW.getTime() }).execute();
+      await expect(settings.dslEmail("user-t")).rejects.toThrow();
+      await database.db.insertInto("user_settings").values({ user_id: "user-old", dsl_email: "old@school.example.org", referrer_role: "Nurse", referrer_agency: "Clinic", updated_at: NOW.getTime() }).execute();
+      expect(await settings.referrer("user-old")).toEqual({ role: "Nurse", agency: "Clinic" });
+      expect(await settings.dslEmail("user-old")).toBe("old@school.example.org");
+      await settings.forget("user-s");
+      expect(await settings.referrer("user-s")).toEqual({});
+      expect(await settings.dslEmail("user-s")).toBeUndefined();
+      expect(await settings.referrer("user-old")).toEqual({ role: "Nurse", agency: "Clinic" });
     });
 
     it("keeps referral drafts apart from check sessions, with the same rules", async () => {
