@@ -140,7 +140,9 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
   acknowledged: (event, now) => `Acknowledged by ${event.details.actorName} at ${timeWords(event.at, now)}`,
   assigned: (event, now) =>
     `${event.details.alsoAcknowledged ? "Acknowledged and assigned" : event.details.previous === undefined ? "Assigned" : "Reassigned"} to ` +
-    assignedWords(event.details.assignee, { by: { id: event.actorId, name: event.details.actorName }, at: event.at }, now) +
+    // The event's actor id is the presser's user id ("msteams:<id>"), not their member id: who took it
+    // themselves is told by name, as in the referrer's message, so they are named once.
+    assignedWords(event.details.assignee, { by: { id: event.details.assignee.name === event.details.actorName ? event.details.assignee.id : event.actorId, name: event.details.actorName }, at: event.at }, now) +
     (event.details.previous === undefined ? "" : ` (was ${event.details.previous.name})`),
   "info-requested": (event, now) => `Information asked for by ${event.details.actorName} at ${timeWords(event.at, now)}`,
   "info-received": (event, now) =>

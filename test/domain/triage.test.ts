@@ -287,6 +287,11 @@ describe("what happened, for a lead whose press lost (describeTriageEvent)", () 
     { name: "assigned straight away", event: eventOf(SUBMITTED, PRESS.assign, SAM, tue("10:02")), text: "Acknowledged and assigned to Jo Okafor by Sam Lead at 10:02" },
     { name: "assigned to someone else", event: eventOf(ACKNOWLEDGED, PRESS.assign, SAM, tue("10:05")), text: "Assigned to Jo Okafor by Sam Lead at 10:05" },
     { name: "taken by the one who pressed", event: eventOf(ACKNOWLEDGED, { type: "assign", assignee: SAM }, SAM, tue("10:05")), text: "Assigned to Sam Lead at 10:05" },
+    {
+      name: "taken by the one who pressed, as the service writes it (the actor's user id, not their member id)",
+      event: { ...eventOf(ACKNOWLEDGED, { type: "assign", assignee: SAM }, SAM, tue("10:05")), actorId: `msteams:${SAM.id}` },
+      text: "Assigned to Sam Lead at 10:05",
+    },
     { name: "information asked for (never the question)", event: eventOf(ASSIGNED, PRESS["request-info"], JO, tue("10:10")), text: "Information asked for by Jo Okafor at 10:10" },
     { name: "information received", event: eventOf(AWAITING_INFO, PRESS["info-received"], JO, tue("13:00")), text: "Information marked received by Jo Okafor at 13:00" },
     {

@@ -56,7 +56,9 @@ describe("reassigning an assigned referral", () => {
 
     expect(toReferrer().at(-1)).toMatch(/^Your referral KIN-2026-00001 \(Kingston upon Thames\) has been taken on by Jo Okafor at \d\d:\d\d\./);
     const history = textOf(await pressInChannel(harness, SAM, updated, "Show details"));
-    expect(history).toMatch(/Reassigned to Jo Okafor .*\(was Sam Nurse\)/);
+    // Each named once: Sam took it, then Jo took it over.
+    expect(history).toMatch(/Acknowledged and assigned to Sam Nurse\n/);
+    expect(history).toMatch(/Reassigned to Jo Okafor \(was Sam Nurse\)/);
   });
 
   it("assigning it to the member who has it changes nothing and says so", async () => {
