@@ -28,6 +28,7 @@ const CATALOGUE_PLACES: ReadonlyMap<string, string> = new Map([
   ["src/words/result-words.ts", "result"],
   ["src/domain/urgent-text.ts", "questions"],
   ["src/words/question-words.ts", "questions"],
+  ["src/words/bot-replies.ts", "questions"],
   ["src/words/check-messages.ts", "check"],
   ["src/words/chat-words.ts", "check"],
   ["src/words/check-card-words.ts", "result"],
@@ -52,7 +53,7 @@ const CATALOGUE_PLACES: ReadonlyMap<string, string> = new Map([
 const PLACES: readonly { readonly id: string; readonly title: string; readonly intro: string }[] = [
   { id: "check", title: "The guided check: signs and questions", intro: "The SAFEGUARD warning signs and the threshold questions, in the chat and the tab." },
   { id: "result", title: "The check's result", intro: "Categories, flags, the pathway's steps and their urgency, the always-do lines and notices." },
-  { id: "questions", title: "Questions typed to the bot", intro: "The urgent card and the answers to typed questions." },
+  { id: "questions", title: "Questions typed to the bot, and its replies", intro: "The urgent card, the answers to typed questions, and what the bot says in a group or when a button was pressed twice." },
   { id: "referral", title: "Referrals: the form, the review, the confirmation", intro: "What the practitioner reads while making a referral, and where it is afterwards." },
   { id: "triage", title: "Triage: the channel card, its thread and the referrer's 1:1 chat", intro: "What the area's triage team and the referrer are told as a referral moves." },
   { id: "tab", title: "The tab", intro: "The intranet tab's pages, its sign-in and its messages." },

@@ -12,6 +12,7 @@ import { welcomeCard } from "../cards/menu-views.ts";
 import { REFERRAL_SECTIONS } from "../services/referral-draft.ts";
 import type { DraftView, ReferralOutcome, ReferralService, ReferralVerb, Sent } from "../services/referral-service.ts";
 import type { ConversationAddress } from "../services/referral-store.ts";
+import { BOT_REPLIES } from "../words/bot-replies.ts";
 
 export type ReferralActionRequest = {
   readonly verb: string;
@@ -36,7 +37,7 @@ const Move = z.object({
   toPart: z.coerce.number().int().min(0).max(ESSENTIAL_PARTS.length - 1).optional(),
 });
 
-const REPEATED_PRESS = "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.";
+const REPEATED_PRESS = BOT_REPLIES.referralPressedTwice;
 
 export { NOTICES_FOR_REFERRALS };
 

@@ -14,6 +14,7 @@ import { lastResultCard, type ActionRequest } from "./card-actions.ts";
 import type { ReferralActionRequest } from "./referral-actions.ts";
 import type { TriageActionRequest } from "./triage-actions.ts";
 import { parseRegistration, registrationReply, type RegistrationOutcome, type RegistrationRequest } from "../services/triage-registration.ts";
+import { BOT_REPLIES, notCovered } from "../words/bot-replies.ts";
 
 export type BotDependencies = {
   readonly areas: Areas;
@@ -44,7 +45,7 @@ function cardPressed(context: TurnContext): { card?: { conversationId: string; a
   return conversation.conversationType === "channel" && typeof replyToId === "string" && replyToId !== "" ? { card: { conversationId: conversation.id, activityId: replyToId } } : {};
 }
 
-const REFERRALS_ARE_PRIVATE = "Referrals are written only in your 1:1 chat with me, so that nothing about a child is shown to a group: open it and press \"Make a referral\" on your check's result.";
+const REFERRALS_ARE_PRIVATE = BOT_REPLIES.referralsArePrivate;
 
 /**
  * The presser's name and email from Teams (TeamsInfo.getMember), to fill in a new referral; their
@@ -61,9 +62,8 @@ async function profileOf(context: TurnContext): Promise<{ name?: string; email?:
   }
 }
 
-const SENT_PRIVATELY = "I have sent you a private message to start your check, so that nothing about a child is shown to this group. If a child is in immediate danger, call 999.";
-const COULD_NOT_MESSAGE =
-  "I could not send you a private message. Open a 1:1 chat with me (find me under Apps, or select my name) and type \"check\" there. If a child is in immediate danger, call 999.";
+const SENT_PRIVATELY = BOT_REPLIES.sentPrivately;
+const COULD_NOT_MESSAGE = BOT_REPLIES.couldNotMessage;
 
 type MessageRoute = {
   readonly select: RegExp;
@@ -121,9 +121,9 @@ export class SafeguardBot extends ActivityHandler {
               return area === undefined ? areaPickerCard(areas) : areaContactsCard(area, answer.at, answer.timeNamed, answer.unreadable);
             }
             case "ask-area":
-              return areaPickerCard(areas, "Which area is the child in? Choose it to see who to contact.");
+              return areaPickerCard(areas, BOT_REPLIES.askArea);
             case "not-covered":
-              return areaPickerCard(areas, `${answer.place} is not covered by this tool. Choose "Another area" for what to do and the national numbers, and use your local procedures to find ${answer.place}'s children's social care front door.`, "other");
+              return areaPickerCard(areas, notCovered(answer.place), "other");
             case "no-match":
               return noMatchCard(answer.nearest);
           }
@@ -228,11 +228,11 @@ export class SafeguardBot extends ActivityHandler {
         card = isPersonal(context) ? await referralAction({ ...request, profile: () => profileOf(context), conversation }) : welcomeCard(REFERRALS_ARE_PRIVATE);
       } else if (triageAction !== undefined) {
         const { from } = context.activity;
-        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || "A triage team member", teamsId: from.id, ...cardPressed(context) } });
+        card = await triageAction({ data: request.data, presser: { userId: request.userId, aadObjectId: from.aadObjectId ?? "", name: from.name || BOT_REPLIES.unnamedTriageMember, teamsId: from.id, ...cardPressed(context) } });
       } else if (request.verb.startsWith("check.") && !isPersonal(context)) {
         // Issue 9: a check pressed in a group or channel runs in the user's 1:1 chat; the group's card stays the menu.
         const sent = request.verb === "check.start" && (await this.#replyPrivately(context, () => cardActions(request)));
-        card = welcomeCard(sent ? "I have sent you a private message to start your check." : "Checks run only in your 1:1 chat with me: open it and type \"check\".");
+        card = welcomeCard(sent ? BOT_REPLIES.checkSentPrivately : BOT_REPLIES.checksArePrivate);
       } else if (request.verb === "menu") {
         card = await this.#menu(context);
       } else {
