@@ -135,7 +135,12 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       checkSessions: await checks.sweep(),
       checkCardsForgotten: renderCard.forgetUnusedCheckCards(),
       referralDrafts: await drafts.deleteExpired(clock()),
-      referralsPurged: await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS), eraseEventWords(crypto)),
+      referralsPurged: await (async () => {
+        const purged = await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS), eraseEventWords(crypto));
+        // Issue 23, medium 2: nothing of what was erased is left in the files.
+        if (purged > 0) await database.afterErase();
+        return purged;
+      })(),
     }),
     worker,
     close: async () => {

@@ -19,7 +19,17 @@ export type Database = {
   readonly file: string | undefined;
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
+  /**
+   * After personal data is erased (issue 23, medium 2, defence in depth): SQLite overwrites freed
+   * pages already (secure_delete) and here moves the write-ahead log into the file and empties it,
+   * so no old page image is left in it; PostgreSQL vacuums the tables that held it, so no dead row
+   * keeps an old value.
+   */
+  afterErase(): Promise<void>;
 };
+
+/** The tables whose rows hold sealed personal data or its hashes. */
+const ERASED_FROM = ["referrals", "referral_events", "referral_match_keys", "referral_drafts", "user_settings"] as const;
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 
@@ -76,8 +86,18 @@ function openSqlite(path: string): Database {
   sqlite.pragma("foreign_keys = ON");
   // A second process on the same file (the CLI beside the server) waits for the lock instead of failing.
   sqlite.pragma("busy_timeout = 5000");
+  // Issue 23, medium 2: a deleted or replaced value is overwritten with zeros, not left in a free page.
+  sqlite.pragma("secure_delete = ON");
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: cachePreparedStatements(sqlite) }) });
-  return { db, dialect: "sqlite", file: path === ":memory:" ? undefined : path, close: () => db.destroy() };
+  return {
+    db,
+    dialect: "sqlite",
+    file: path === ":memory:" ? undefined : path,
+    close: () => db.destroy(),
+    afterErase: async () => {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
+  };
 }
 
 /**
@@ -171,7 +191,16 @@ async function openPostgres(url: string, onIdleError: (error: Error) => void, li
   // and opens a fresh one on the next query (issue 8, point 1).
   pool.on("error", onIdleError);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: guardCheckedOutClients(pool) }) });
-  return { db, dialect: "postgres", file: undefined, close: () => db.destroy() };
+  return {
+    db,
+    dialect: "postgres",
+    file: undefined,
+    close: () => db.destroy(),
+    afterErase: async () => {
+      // VACUUM runs outside a transaction, one table at a time.
+      for (const table of ERASED_FROM) await sql`VACUUM ${sql.table(table)}`.execute(db);
+    },
+  };
 }
 
 /** pg's error when `query_timeout` passes (node_modules/pg/lib/client.js). */

@@ -1,7 +1,8 @@
 // Issue 10 end to end over HTTP with the loopback connector: a check → "Make a referral" → the
 // required fields → review → Submit → the confirmation with the reference; registering the area's
 // triage channel; the outbox posting the minimised card there, once, however often Submit is pressed.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import SqliteDatabase from "better-sqlite3";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -492,8 +493,18 @@ describe("details, questions, colleagues and escalation", () => {
     card = await pressInChannel(SAM, card, "Record decision", { outcome: "early-help", reason: "Family support offered." });
     harness.setNow(new Date("2027-11-24T09:00:00Z"));
     expect(await harness.sweep()).toMatchObject({ referralsPurged: 0 });
+    // Issue 23, medium 2: what was sealed before the purge is nowhere in the database's files after it.
+    const reader = new SqliteDatabase(harness.databaseUrl, { readonly: true });
+    const sealedBefore = [
+      ...reader.prepare("SELECT sealed AS value FROM referrals").all(),
+      ...reader.prepare("SELECT sealed_details AS value FROM referral_events WHERE type = 'decided'").all(),
+    ].map((row) => String((row as { value: string }).value).slice(-48));
+    reader.close();
+    expect(sealedBefore).toHaveLength(2);
     harness.setNow(new Date("2027-11-24T11:00:00Z"));
     expect(await harness.sweep()).toMatchObject({ referralsPurged: 1 });
+    const onDisk = [harness.databaseUrl, `${harness.databaseUrl}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString("latin1")).join("");
+    expect(sealedBefore.filter((tail) => onDisk.includes(tail))).toEqual([]);
     const details = await pressInChannel(SAM, card, "Show details");
     expect(textOf(details)).toContain(PURGED_NOTE);
     expect(JSON.stringify(details)).not.toContain("Markerfield");

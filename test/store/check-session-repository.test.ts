@@ -191,6 +191,14 @@ for (const kind of targetKinds) {
       expect(await settings.referrer("user-old")).toEqual({ role: "Nurse", agency: "Clinic" });
     });
 
+    // Issue 23, medium 2: after a purge, SQLite empties its write-ahead log into the file; PostgreSQL vacuums the tables.
+    it("runs its after-erase step on this database, and the data stays readable", async () => {
+      const settings = createUserSettingsRepository(database.db, SETTINGS_CRYPTO);
+      await settings.setDslEmail("user-e", "lead@school.example.org", NOW);
+      await expect(database.afterErase()).resolves.toBeUndefined();
+      expect(await settings.dslEmail("user-e")).toBe("lead@school.example.org");
+    });
+
     it("keeps referral drafts apart from check sessions, with the same rules", async () => {
       const drafts = createCheckSessionRepository(database.db, "referral_drafts");
       await drafts.create(session({ id: "draft-1" }));
