@@ -11,6 +11,7 @@ import { CHECK_VERBS, type CheckOutcome, type CheckService, type CheckVerb, type
 import type { UserSettingsStore } from "../services/user-settings-store.ts";
 import { summaryCard } from "../cards/summary-views.ts";
 import { FORGOTTEN_NOTICE } from "../words/chat-words.ts";
+import { BOT_REPLIES } from "../words/bot-replies.ts";
 
 export type ActionRequest = {
   readonly verb: string;
@@ -37,7 +38,7 @@ function inputsOf(data: Readonly<Record<string, unknown>>): Record<string, strin
   return Object.fromEntries(Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-const REPEATED_PRESS = "That button had already been pressed, or this is an older copy of the card: here is where your check is now.";
+const REPEATED_PRESS = BOT_REPLIES.checkPressedTwice;
 
 function outcomeCard(outcome: CheckOutcome, areas: Areas): CardToSend {
   switch (outcome.kind) {
@@ -52,9 +53,9 @@ function outcomeCard(outcome: CheckOutcome, areas: Areas): CardToSend {
 
 type Handler = (request: ActionRequest) => Promise<CardToSend> | CardToSend;
 
-const DslEmail = z.email({ error: "Enter your safeguarding lead's work email, such as name@school.org.uk." }).max(254);
+const DslEmail = z.email({ error: BOT_REPLIES.enterLeadEmail }).max(254);
 
-const NO_LAST_RESULT = "You have no check result from the last 24 hours. Results are deleted after 24 hours, so that nothing about a child is kept longer than needed.";
+const NO_LAST_RESULT = BOT_REPLIES.noLastResult;
 
 /** The user's last check result, for the 24 hours it is kept; the menu saying so when there is none. */
 export async function lastResultCard(checks: CheckService, areas: Areas, userId: string): Promise<CardToSend> {
@@ -94,7 +95,7 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
       return resultView(async (view, userId) => {
         if (!email.success) return summaryCard(view, areas, await settings.dslEmail(userId), email.error.issues[0]?.message ?? "");
         await settings.setDslEmail(userId, email.data, clock());
-        return summaryCard(view, areas, email.data, "Saved. \"Share with my lead\" opens a chat with them.");
+        return summaryCard(view, areas, email.data, BOT_REPLIES.leadEmailSaved);
       })(request);
     },
     "check.last": ({ userId }) => lastResultCard(checks, areas, userId),
@@ -117,7 +118,7 @@ export function createCardActions({ checks, settings, areas, guidance, clock }: 
     "contacts.pick": () => areaPickerCard(areas),
     "contacts.show": ({ data }) => {
       const area = typeof data.area === "string" ? areas.get(data.area) : undefined;
-      return area === undefined ? areaPickerCard(areas, "Please choose an area first.") : areaContactsCard(area, clock());
+      return area === undefined ? areaPickerCard(areas, BOT_REPLIES.chooseAreaFirst) : areaContactsCard(area, clock());
     },
     "guidance.show": ({ data }) => guidanceEntry(typeof data.id === "string" ? data.id : ""),
   }));

@@ -12,6 +12,11 @@ export const BOT_REPLIES = {
   checksArePrivate: "Checks run only in your 1:1 chat with me: open it and type \"check\".",
   /** A triage member whose Teams name did not come with the press. */
   unnamedTriageMember: "A triage team member",
+  checkPressedTwice: "That button had already been pressed, or this is an older copy of the card: here is where your check is now.",
+  enterLeadEmail: "Enter your safeguarding lead's work email, such as name@school.org.uk.",
+  noLastResult: "You have no check result from the last 24 hours. Results are deleted after 24 hours, so that nothing about a child is kept longer than needed.",
+  leadEmailSaved: "Saved. \"Share with my lead\" opens a chat with them.",
+  chooseAreaFirst: "Please choose an area first.",
   referralPressedTwice: "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.",
 } as const;
 
