@@ -23,6 +23,14 @@ import type { ConversationAddress, ReferralRecord, ReferralStore, TriageChannelS
 import type { UserSettingsStore } from "./user-settings-store.ts";
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Issue 23, medium 7: one person cannot flood a triage channel (each referral is a card, a reminder
+ * and an escalation) or the store. Counted in the database, so every instance shares the count;
+ * far above what one practitioner does in an hour. Past a limit nothing typed is lost, and the
+ * notice says to phone the front door.
+ */
+export const FLOOD_LIMITS = { windowMs: 60 * 60 * 1000, draftsStarted: 30, referralsSubmitted: 10 } as const;
 const ZONE = "Europe/London";
 
 export type Profile = { readonly name?: string | undefined; readonly email?: string | undefined };
@@ -63,7 +71,7 @@ export type ReferralOutcome =
   | { readonly kind: "sent"; readonly sent: Sent }
   /** Pressed on an older copy of the card: here is the draft as it is. */
   | { readonly kind: "stale"; readonly view: DraftView }
-  | { readonly kind: "not-found" | "foreign" | "expired" | "no-result" };
+  | { readonly kind: "not-found" | "foreign" | "expired" | "no-result" | "too-many-drafts" | "too-many-referrals" };
 
 export type ReferralVerb = "referral.section" | "referral.review" | "referral.edit" | "referral.add" | "referral.remove" | "referral.submit";
 
@@ -175,6 +183,8 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     const area = areas.get(referral.fromCheck.area);
     if (area === undefined) return { kind: "expired" };
     const now = clock();
+    // The draft stays as it is: "Continue your referral" sends it later.
+    if ((await referrals.countSubmittedSince(userId, new Date(now.getTime() - FLOOD_LIMITS.windowMs))) >= FLOOD_LIMITS.referralsSubmitted) return { kind: "too-many-referrals" };
     const id = newId();
     const informed = informedAreaOf(referral.child.lookedAfterBy, transferAreasIn(areas.values()), area.id);
     const summary: ReferralSummary = { ...summaryOf(referral, assessmentOf(state), today()), ...(informed === undefined ? {} : { informedAreaId: informed.id }) };
@@ -252,6 +262,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       );
       const state = newDraft(fromCheckOf(input, view.assessment), view.sessionId, prefill, view.updatedAt);
       const now = clock();
+      if ((await drafts.countCreatedSince(userId, new Date(now.getTime() - FLOOD_LIMITS.windowMs))) >= FLOOD_LIMITS.draftsStarted) return { kind: "too-many-drafts" };
       const draftId = newId();
       await drafts.create({ id: draftId, userId, state: seal(draftId, state), version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
       return { kind: "form", view: { draftId, version: 1, state, issues: [] } };

@@ -72,6 +72,11 @@ export function createCheckSessionRepository(db: Kysely<Tables>, table: "check_s
       return (result.numAffectedRows ?? 0n) > 0n;
     },
 
+    async countCreatedSince(userId, since) {
+      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string | bigint>().as("count")).where("user_id", "=", userId).where("created_at", ">=", toEpochMs(since)).executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
     async recent(userId, now, limit) {
       const { rows } = await db.executeQuery(newestOf<Row>({ userId, now: toEpochMs(now), limit }));
       return rows.map(toRecord);

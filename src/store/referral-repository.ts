@@ -113,6 +113,11 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       await db.transaction().execute((trx) => appendEvent(trx, referralId, event));
     },
 
+    async countSubmittedSince(referrerId, since) {
+      const row = await db.selectFrom("referrals").select((eb) => eb.fn.countAll<number | string | bigint>().as("count")).where("referrer_id", "=", referrerId).where("submitted_at", ">=", toEpochMs(since, "flood limits")).executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
     async matches(areaId, keys, since, excludeId) {
       if (keys.length === 0) return [];
       const rows = await db

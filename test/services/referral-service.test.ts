@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadAreas } from "../../src/content/load-areas.ts";
 import { createCheckService, type CheckService } from "../../src/services/check-service.ts";
 import { questionsOnStep3 } from "../../src/services/check-flow.ts";
-import { createReferralService, type ReferralOutcome, type ReferralService } from "../../src/services/referral-service.ts";
+import { FLOOD_LIMITS, createReferralService, type ReferralOutcome, type ReferralService } from "../../src/services/referral-service.ts";
+import { NOTICES_FOR_REFERRALS } from "../../src/words/referral-notices.ts";
 import type { ReferralStore } from "../../src/services/referral-store.ts";
 import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
 import { type Database, createDatabase } from "../../src/store/create-database.ts";
@@ -17,6 +18,8 @@ import { createTriageChannelRepository } from "../../src/store/triage-channel-re
 import { createUserSettingsRepository } from "../../src/store/user-settings-repository.ts";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
+/** The referral service's clock: NOW, unless a test moves it on. */
+let now = NOW;
 const ALEX = "msteams:alex";
 const areas = loadAreas();
 let database: Database;
@@ -26,18 +29,20 @@ let service: ReferralService;
 let crypto: ReturnType<typeof createReferralCrypto>;
 
 beforeEach(async () => {
+  now = NOW;
   database = await createDatabase(":memory:");
   checks = createCheckService({ store: createCheckSessionRepository(database.db), areas, clock: () => NOW, newId: randomUUID });
   referrals = createReferralRepository(database.db);
+  crypto = createReferralCrypto(randomBytes(32));
   service = createReferralService({
     drafts: createCheckSessionRepository(database.db, "referral_drafts"),
     referrals,
     channels: createTriageChannelRepository(database.db),
     checks,
     settings: createUserSettingsRepository(database.db, crypto),
-    crypto: (crypto = createReferralCrypto(randomBytes(32))),
+    crypto,
     areas,
-    clock: () => NOW,
+    clock: () => now,
     newId: randomUUID,
   });
 });
@@ -47,13 +52,17 @@ afterEach(async () => {
 
 /** A finished check for Alex: Kingston, 14, money or goods, every question "no". */
 async function finishedCheck(): Promise<string> {
-  const started = await checks.start(ALEX);
-  let outcome = await checks.act({ sessionId: started.sessionId, version: started.version, userId: ALEX, verb: "check.context", inputs: { q_immediateDanger: "no", area: "kingston", age: "14" } });
+  return finishedCheckFor(ALEX);
+}
+
+async function finishedCheckFor(userId: string): Promise<string> {
+  const started = await checks.start(userId);
+  let outcome = await checks.act({ sessionId: started.sessionId, version: started.version, userId, verb: "check.context", inputs: { q_immediateDanger: "no", area: "kingston", age: "14" } });
   if (outcome.kind !== "ok") throw new Error(outcome.kind);
-  outcome = await checks.act({ sessionId: started.sessionId, version: outcome.view.version, userId: ALEX, verb: "check.signs", inputs: { signs_receipt: "receipt.moneyOrGoods" } });
+  outcome = await checks.act({ sessionId: started.sessionId, version: outcome.view.version, userId, verb: "check.signs", inputs: { signs_receipt: "receipt.moneyOrGoods" } });
   for (let round = 0; round < 2 && outcome.kind === "ok" && outcome.view.state.step === "questions"; round += 1) {
     const answers = Object.fromEntries(questionsOnStep3(outcome.view.state).map((id) => [`q_${id}`, "no"]));
-    outcome = await checks.act({ sessionId: started.sessionId, version: outcome.view.version, userId: ALEX, verb: "check.questions", inputs: answers });
+    outcome = await checks.act({ sessionId: started.sessionId, version: outcome.view.version, userId, verb: "check.questions", inputs: answers });
   }
   if (outcome.kind !== "ok" || outcome.view.state.step !== "result") throw new Error("the check did not reach its result");
   return started.sessionId;
@@ -110,6 +119,34 @@ describe("a referral from a check", () => {
     const again = await service.act({ draftId, version: review.version + 1, userId: ALEX, verb: "referral.submit", inputs: {} });
     expect(again.kind).toBe("sent");
     expect(await service.unfinished(ALEX)).toBeUndefined();
+  });
+
+  // Issue 23, medium 7: counted in the database, so a second instance on the same store counts the same.
+  it("refuses a draft past the hour's limit and a referral past the hour's, keeping what was typed; an hour on, both go", async () => {
+    const sessionId = await finishedCheck();
+    for (let started = 0; started < FLOOD_LIMITS.draftsStarted; started += 1) expect((await service.start(ALEX, sessionId, {})).kind).toBe("form");
+    expect((await service.start(ALEX, sessionId, {})).kind).toBe("too-many-drafts");
+    expect((await service.start("msteams:sam", await finishedCheckFor("msteams:sam"), {})).kind).toBe("form");
+
+    await database.db.deleteFrom("referral_drafts").execute();
+    const submitOne = async () => {
+      const form = viewOf(await service.start(ALEX, sessionId, {}));
+      const review = viewOf(await service.act({ draftId: form.draftId, version: form.version, userId: ALEX, verb: "referral.review", inputs: { ...ESSENTIALS, "referrer.name": "Alex Teacher", "referrer.email": "alex@school.example", "child.age": "14" } }));
+      return { review, outcome: await service.act({ draftId: review.draftId, version: review.version, userId: ALEX, verb: "referral.submit", inputs: {} }) };
+    };
+    for (let sent = 0; sent < FLOOD_LIMITS.referralsSubmitted; sent += 1) expect((await submitOne()).outcome.kind).toBe("sent");
+    const { review, outcome } = await submitOne();
+    expect(outcome.kind).toBe("too-many-referrals");
+    // Nothing typed is lost: the draft is still there, unsent, as it was.
+    const kept = await service.unfinished(ALEX);
+    expect(kept?.draftId).toBe(review.draftId);
+    expect(kept?.state.values["concern.worries"]).toBe(ESSENTIALS["concern.worries"]);
+    // An hour on, the window has moved: it goes.
+    now = new Date(NOW.getTime() + FLOOD_LIMITS.windowMs + 1);
+    expect((await service.act({ draftId: review.draftId, version: review.version, userId: ALEX, verb: "referral.submit", inputs: {} })).kind).toBe("sent");
+    expect((await service.start(ALEX, sessionId, {})).kind).toBe("form");
+    expect(NOTICES_FOR_REFERRALS["too-many-referrals"]).toContain(`${FLOOD_LIMITS.referralsSubmitted} referrals in the last hour`);
+    expect(NOTICES_FOR_REFERRALS["too-many-drafts"]).toContain(`${FLOOD_LIMITS.draftsStarted} referrals in the last hour`);
   });
 
   it("submitted twice (a double press, a second device) makes one referral with one reference", async () => {

@@ -69,6 +69,9 @@ export function createCheckRoutes({ checks, referralService, views }: CheckRoute
         return fail(response, 404, "not-found", NOTICES_FOR_REFERRALS["not-found"]);
       case "expired":
         return fail(response, 410, "expired", NOTICES_FOR_REFERRALS.expired);
+      case "too-many-drafts":
+      case "too-many-referrals":
+        return fail(response, 429, outcome.kind, NOTICES_FOR_REFERRALS[outcome.kind]);
     }
   }
 
