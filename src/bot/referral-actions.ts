@@ -79,6 +79,9 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
         return outcome.view.state.section === "review" ? referralReviewCard(formViewOf(outcome.view)) : referralFormCard({ ...formViewOf(outcome.view), notice: REPEATED_PRESS });
       case "sent":
         return sentCard(outcome.sent);
+      case "too-many-referrals":
+        // The draft is kept unsent: the menu's first button goes back to it.
+        return welcomeCard(NOTICES_FOR_REFERRALS[outcome.kind], { continueReferral: true, undelivered: [] });
       default:
         return welcomeCard(NOTICES_FOR_REFERRALS[outcome.kind]);
     }
