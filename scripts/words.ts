@@ -117,7 +117,8 @@ export function wordsInModule(path: string): Entry[] {
     const parent = node.parent;
     const skipped = parent !== undefined && ((ts.isPropertyAssignment(parent) && parent.initializer === node && NOT_SHOWN.has(parent.name.getText())) || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isLiteralTypeNode(parent) || ts.isCaseClause(parent) || ts.isElementAccessExpression(parent));
     const text = skipped ? undefined : textOf(node, source);
-    if (text !== undefined && isWords(text) && !isLogOrError(node)) {
+    // A regular expression's source is matched, not shown.
+    if (text !== undefined && isWords(text) && !/\\b|\(\?[:!=]|\[\^/.test(text) && !isLogOrError(node)) {
       const base = `${path} › ${namePath(node) || `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`}`;
       const count = (seen.get(base) ?? 0) + 1;
       seen.set(base, count);
@@ -130,10 +131,10 @@ export function wordsInModule(path: string): Entry[] {
   return entries;
 }
 
-/** A log line or a programmer's error, which no user reads: logger.x(…), new XError(…). */
+/** A log line, a programmer's error or a pattern, which no user reads: logger.x(…), new XError(…), new RegExp(…). */
 function isLogOrError(node: ts.Node): boolean {
   for (let current = node.parent; current !== undefined && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isNewExpression(current) && /Error$/.test(current.expression.getText())) return true;
+    if (ts.isNewExpression(current) && /(Error|RegExp)$/.test(current.expression.getText())) return true;
     if (ts.isCallExpression(current) && /(^|\.)(logger|log|console)\.\w+$/.test(current.expression.getText())) return true;
     if (ts.isFunctionLike(current)) return false;
   }
@@ -223,7 +224,11 @@ export function collectWords(): Group[] {
   groups.push({
     title: "Words still built beside the views and services",
     intro: "Sentences written in src/cards and src/services rather than the catalogue: card views, check steps, triage replies. To change one, change it where its id points.",
-    parts: [...filesUnder("src/cards", /\.ts$/), ...filesUnder("src/services", /\.ts$/)].map((path) => ({ heading: path, entries: wordsInModule(path).filter((entry) => /\s/.test(entry.text.trim())) })).filter((part) => part.entries.length > 0),
+    parts: [
+      ...filesUnder("src/cards", /\.ts$/).map((path) => ({ heading: path, entries: wordsInModule(path).filter((entry) => /\s/.test(entry.text.trim())) })),
+      // In the services, only what reads as a sentence or a heading: their other strings are phrases matched in messages.
+      ...filesUnder("src/services", /\.ts$/).map((path) => ({ heading: path, entries: wordsInModule(path).filter((entry) => /\s/.test(entry.text.trim()) && (/^[A-Z({]/.test(entry.text) || /[.?!]$/.test(entry.text))) })),
+    ].filter((part) => part.entries.length > 0),
   });
   return groups.map((group) => ({ ...group, parts: group.parts.map((part) => ({ heading: part.heading, entries: distinct(part.entries) })) }));
 }
