@@ -43,7 +43,10 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
     const ref = ReferralRef.safeParse(data);
     if (!ref.success) return welcomeCard(UNREADABLE);
     const outcome = await triage.details(ref.data.referralId, presser);
-    return outcome.kind === "details" ? referralDetailsCard(detailsViewOf(outcome, areas, clock())) : cardOf(outcome, "see a referral's details");
+    if (outcome.kind !== "details") return cardOf(outcome, "see a referral's details");
+    const card = referralDetailsCard(detailsViewOf(outcome, areas, clock()));
+    await triage.recordViewed(ref.data.referralId, presser, "card");
+    return card;
   };
 
   // Teams refreshing the card by itself: the details for the assignee, the summary for anyone else (no line: nobody pressed).

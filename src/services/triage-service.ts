@@ -9,7 +9,7 @@ import { Referral } from "../domain/referral.ts";
 import { TriageAction, TriageEvent, TriageState, applyTriageAction, type TriageEventType, type TriageMember } from "../domain/triage.ts";
 import { z } from "zod";
 import { describeTriageEvent, timeWords } from "../domain/triage-text.ts";
-import { HISTORY_WHAT, TRIAGE_NOTES, decisionSaidWords, downloadedLine } from "../words/triage-replies.ts";
+import { HISTORY_WHAT, TRIAGE_NOTES, decisionSaidWords, downloadedLine, unreadableEntry } from "../words/triage-replies.ts";
 import { areasHandedFrom, handoversIn, transferAreasIn, handOver, transferTargetOf, type Handover, type TransferArea } from "../domain/triage-transfer.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Areas } from "../content/load-areas.ts";
@@ -86,6 +86,12 @@ export type ReferrerOutcome =
 
 /** An audit event outside the triage moves: a triage member downloaded the referral (issue 11, point 4). */
 export const EXPORTED_EVENT = "exported";
+/**
+ * Issue 23 (low): every opening of a referral's details by a triage member (Show details on the
+ * card, the referral in the tab) is recorded: who, when and where. It is an audit row, not a line
+ * of the history the card and the tab show.
+ */
+export const VIEWED_EVENT = "viewed";
 const ExportedDetails = z.strictObject({ actorName: z.string().max(200), format: z.enum(["pdf"]) });
 
 const WHAT = HISTORY_WHAT;
@@ -286,7 +292,8 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
 
   /** What happened last, for a press that lost the race: "Acknowledged by Sam Lead at 10:02". */
   async function lastHappened(record: ReferralRecord): Promise<string | undefined> {
-    const last = (await referrals.events(record.id)).at(-1);
+    // A download or an opening of the details is not a move.
+    const last = (await referrals.events(record.id)).filter((stored) => stored.type !== VIEWED_EVENT && stored.type !== EXPORTED_EVENT).at(-1);
     const event = last === undefined || last.type === "submitted" ? undefined : eventOf(last);
     return event === undefined ? undefined : describeTriageEvent(event, clock());
   }
@@ -436,14 +443,14 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
 
   async function historyOf(record: ReferralRecord, referral: Referral | undefined): Promise<HistoryLine[]> {
     const now = clock();
-    return (await referrals.events(record.id)).map((stored): HistoryLine => {
+    return (await referrals.events(record.id)).filter((stored) => stored.type !== VIEWED_EVENT).map((stored): HistoryLine => {
       if (stored.type === "submitted") {
         const by = referral === undefined ? "" : ` by ${referral.referrer.name} (${referral.referrer.role}, ${referral.referrer.agency})`;
-        return { at: stored.at, text: `Submitted${by}`, who: referral?.referrer.name ?? "The referrer", what: "Submitted" };
+        return { at: stored.at, text: `Submitted${by}`, who: referral?.referrer.name ?? TRIAGE_NOTES.referrer, what: "Submitted" };
       }
       if (stored.type === EXPORTED_EVENT) return exportLine(stored.at, exportedOf(stored)?.actorName ?? TRIAGE_NOTES.someone, now);
       const event = eventOf(stored);
-      if (event === undefined) return { at: stored.at, text: `${stored.type}: this entry could not be read`, who: "", what: stored.type };
+      if (event === undefined) return { at: stored.at, text: unreadableEntry(stored.type), who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : event.type === "reviewed" ? event.details.note : undefined;
       const named = event.type === "decided" && event.details.area !== undefined ? { ...event, details: { ...event.details, area: areaNameOf(event.details.area) } } : event;
       return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf), who: event.details.actorName, what: WHAT[event.type](named), ...(said === undefined ? {} : { said }) };
@@ -592,6 +599,11 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       return { ...found, history: [...found.history, exportLine(at, presser.name, clock())] };
     },
 
+    /** Records that a triage member opened the referral's details (issue 23, low): an audit row, never shown as history. */
+    async recordViewed(referralId: string, presser: Presser, where: "card" | "tab"): Promise<void> {
+      await referrals.recordEvent(referralId, { at: clock(), actorId: presser.userId, type: VIEWED_EVENT, sealedDetails: crypto.sealJson({ actorName: presser.name, where }, { aad: eventAad(referralId) }) });
+    },
+
     /** Writes a download made from `exportFor`'s details to the referral's history, at the time they showed. */
     async recordExport(referralId: string, presser: Presser, at: Date): Promise<void> {
       await referrals.recordEvent(referralId, { at, actorId: presser.userId, type: EXPORTED_EVENT, sealedDetails: crypto.sealJson({ actorName: presser.name, format: "pdf" }, { aad: eventAad(referralId) }) });
@@ -602,7 +614,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       const record = await referrals.get(referralId);
       if (record === undefined || record.referrerId !== userId) return { kind: "not-found" };
       const events = (await referrals.events(referralId)).flatMap((stored) => {
-        if (stored.type === "submitted" || stored.type === EXPORTED_EVENT) return [];
+        if (stored.type === "submitted" || stored.type === EXPORTED_EVENT || stored.type === VIEWED_EVENT) return [];
         const event = eventOf(stored);
         return event === undefined ? [] : [event];
       });

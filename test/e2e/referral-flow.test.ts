@@ -337,6 +337,19 @@ describe("details, questions, colleagues and escalation", () => {
     const text = JSON.stringify(details);
     for (const personal of ["Samira", "Markerfield", "Seen getting into cars with older men", "Hillside School", "Submitted by Alex Teacher (Class teacher, Hillside School)"]) expect(text).toContain(personal);
     expect(textOf(details)).toContain("Details: only you see them");
+    // Issue 23 (low): every opening is recorded (who, when), as an audit row, not a line of the history shown.
+    const openings = () => {
+      const reader = new SqliteDatabase(harness.databaseUrl, { readonly: true });
+      const rows = reader.prepare("SELECT actor_id AS actor FROM referral_events WHERE type = 'viewed'").all() as { actor: string }[];
+      reader.close();
+      return rows.map((row) => row.actor);
+    };
+    expect(openings()).toHaveLength(1);
+    expect(openings()[0]).not.toBe("");
+    await pressInChannel(JO, card, "Show details");
+    expect(openings()).toHaveLength(2);
+    expect(new Set(openings()).size).toBe(1);
+    expect(textOf(details)).not.toMatch(/viewed|opened/i);
     // A view for the presser alone: nothing was posted or updated for anyone else.
     const before = harness.sent.length;
     await harness.deliver();

@@ -2,6 +2,7 @@
 // with the local sign-in: a practitioner runs a check and sends a referral from the web form; the
 // Kingston triage lead sees it on the board, acts on it, asks a question the practitioner answers,
 // downloads the PDF (an audit event) and the CSV; every role refusal and bad input in one shape.
+import SqliteDatabase from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -145,9 +146,19 @@ describe("my referrals and the triage board", () => {
     expect(board.body.items[0].dueBy).not.toBeNull();
     expect(JSON.stringify(board.body)).not.toContain("Markerfield");
 
+    // Issue 23 (low): the referrer reading their own referral is not an opening of a child's details by someone else; the lead's is recorded.
+    const openings = () => {
+      const reader = new SqliteDatabase(harness.databaseUrl, { readonly: true });
+      const count = (reader.prepare("SELECT count(*) AS n FROM referral_events WHERE type = 'viewed'").get() as { n: number }).n;
+      reader.close();
+      return count;
+    };
+    expect(openings()).toBe(0);
     let detail = await get("kingston-lead", `/referrals/${id}`);
+    expect(openings()).toBe(1);
     expect(detail.body.view).toBe("triage");
     expect(JSON.stringify(detail.body.sections)).toContain("Markerfield");
+    expect(JSON.stringify(detail.body.history)).not.toMatch(/viewed/i);
     expect(detail.body.card.actions.map((action: { verb: string }) => action.verb)).toEqual(["triage.acknowledge", "triage.assign"]);
 
     detail = await post("kingston-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.assign", inputs: {} });

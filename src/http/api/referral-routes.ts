@@ -189,7 +189,11 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     // A referral's existence is told only to its referrer and its area's triage team.
     if (record !== undefined && user.triageAreas.includes(record.areaId)) {
       const details = await triage.details(id, presserOf(user));
-      if (details.kind === "details") return void response.json(triageView(details));
+      if (details.kind === "details") {
+        const view = triageView(details);
+        await triage.recordViewed(id, presserOf(user), "tab");
+        return void response.json(view);
+      }
     }
     const mineOutcome = await triage.forReferrer(id, user.userId);
     if (mineOutcome.kind === "not-found") return fail(response, 404, "not-found", API_MESSAGES.noReferralOfYours);
