@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, buttonTitles, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, executeAction, pressAfterEssentials, pressInChannel, reviewAndSend } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, executeAction, pressAfterEssentials, pressInChannel, reviewAndSend, postsIn as postsInChannel, registerTriage, type ChannelCardPost } from "../support/referral-journey.ts";
 
 const KIT: User = { id: "kit", name: "Kit Lead", aadObjectId: "00000000-0000-4000-8000-0000000000c1" };
 const LEE: User = { id: "lee", name: "Lee Lambeth", aadObjectId: "00000000-0000-4000-8000-0000000000c2" };
@@ -27,26 +27,9 @@ afterEach(async () => {
   await harness.close();
 });
 
-async function register(areaId: string, channelId: string): Promise<void> {
-  const response = await harness.post(
-    harness.activity("message", ALEX, {
-      text: `<at>SAFEGUARD</at> register triage ${areaId}`,
-      conversation: { id: channelId, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: channelId } },
-      entities: [{ type: "mention", text: "<at>SAFEGUARD</at>", mentioned: { id: "28:safeguard-bot", name: "SAFEGUARD" } }],
-    }),
-  );
-  expect(response.status).toBe(200);
-}
-
-type Post = { card: Card; on: { conversationId: string; activityId: string } };
-function postsIn(channelId: string): Post[] {
-  return harness.sent.flatMap((entry, index) =>
-    entry.path === "/v3/conversations" && entry.activity.isGroup === true && entry.activity.channelData?.channel?.id === channelId
-      ? [{ card: entry.activity.activity.attachments[0].content as Card, on: { conversationId: `${channelId};messageid=${index + 1}`, activityId: String(index + 1) } }]
-      : [],
-  );
-}
+type Post = ChannelCardPost;
+const postsIn = (channelId: string): Post[] => postsInChannel(harness, channelId);
+const register = (areaId: string, channelId: string) => registerTriage(harness, ALEX, areaId, channelId);
 const updatesOf = (post: Post) => harness.sent.filter((entry) => entry.method === "PUT" && decodeURIComponent(entry.path) === `/v3/conversations/${post.on.conversationId}/activities/${post.on.activityId}`).map((entry) => entry.activity.attachments[0].content as Card);
 const toReferrer = () => harness.sent.filter((entry) => decodeURIComponent(entry.path).startsWith(`/v3/conversations/a:personal-${ALEX.id}/activities`)).map((entry) => String(entry.activity.text ?? ""));
 

@@ -70,6 +70,31 @@ export async function submitReferral(harness: Harness, user: User): Promise<stri
   return reference;
 }
 
+/** "register triage <area>" @mentioning the bot in a channel of My Team (by `user`, an admin of the area). */
+export async function registerTriage(harness: Harness, user: User, areaId: string, channelId: string): Promise<void> {
+  const response = await harness.post(
+    harness.activity("message", user, {
+      text: `<at>SAFEGUARD</at> register triage ${areaId}`,
+      conversation: { id: channelId, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+      channelData: { tenant: { id: "tenant-1" }, team: { id: "team-id" }, channel: { id: channelId } },
+      entities: [{ type: "mention", text: "<at>SAFEGUARD</at>", mentioned: { id: "28:safeguard-bot", name: "SAFEGUARD" } }],
+    }),
+  );
+  expect(response.status).toBe(200);
+}
+
+/** A channel card as posted: the card and where it went. */
+export type ChannelCardPost = { card: Card; on: { conversationId: string; activityId: string } };
+
+/** The cards posted as new threads in a channel, with where each went (the loopback answers "<channel>;messageid=<n>"). */
+export function postsIn(harness: Harness, channelId: string): ChannelCardPost[] {
+  return harness.sent.flatMap((entry, index) =>
+    entry.path === "/v3/conversations" && entry.activity.isGroup === true && entry.activity.channelData?.channel?.id === channelId
+      ? [{ card: entry.activity.activity.attachments[0].content as Card, on: { conversationId: `${channelId};messageid=${index + 1}`, activityId: String(index + 1) } }]
+      : [],
+  );
+}
+
 /** Says words in My Team's General channel, @mentioning the bot. */
 export async function sayInChannel(harness: Harness, user: User, words: string): Promise<void> {
   const response = await harness.post(
