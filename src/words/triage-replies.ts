@@ -29,6 +29,8 @@ export const TRIAGE_NOTES = {
   changed: "This card had changed: here it is as it is now.",
   unreadablePress: "That button did not work: the card sent something I could not read.",
   actedFirst: "Someone else acted on this referral first: here it is as it is now.",
+  /** Who submitted a referral, once its details are erased. */
+  referrer: "The referrer",
   /** Who downloaded a referral, when the history no longer names them. */
   someone: "A triage member",
   downloaded: "Downloaded as a PDF",
@@ -39,3 +41,6 @@ export const decisionSaidWords = (reason: string, teamNote: string | undefined):
   teamNote === undefined ? reason : `${reason}\n\nNote for the triage team (not sent to the referrer): ${teamNote}`;
 
 export const downloadedLine = (who: string, at: string): string => `Downloaded as a PDF by ${who} at ${at}`;
+
+/** A history entry stored in a shape this version cannot read: said, never hidden. */
+export const unreadableEntry = (type: string): string => `${type}: this entry could not be read`;
