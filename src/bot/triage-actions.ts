@@ -16,6 +16,8 @@ import { TRIAGE_VERBS, type Presser, type TriageOutcome, type TriageService, typ
 export type TriageActionRequest = { readonly data: Readonly<Record<string, unknown>>; readonly presser: Presser };
 
 const ReferralRef = z.object({ referralId: z.string().min(1).max(100) });
+/** "Show details" and its pages (issue 21, point 3). */
+const DetailsPage = ReferralRef.extend({ page: z.coerce.number().int().min(0).max(50).optional() });
 const VersionedRef = ReferralRef.extend({ version: z.coerce.number().int().positive() });
 const UNREADABLE = "That button did not work: the card sent something I could not read.";
 
@@ -40,11 +42,11 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
   };
 
   const details = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
-    const ref = ReferralRef.safeParse(data);
+    const ref = DetailsPage.safeParse(data);
     if (!ref.success) return welcomeCard(UNREADABLE);
     const outcome = await triage.details(ref.data.referralId, presser);
     if (outcome.kind !== "details") return cardOf(outcome, "see a referral's details");
-    const card = referralDetailsCard(detailsViewOf(outcome, areas, clock()));
+    const card = referralDetailsCard(detailsViewOf(outcome, areas, clock()), ref.data.page ?? 0);
     await triage.recordViewed(ref.data.referralId, presser, "card");
     return card;
   };

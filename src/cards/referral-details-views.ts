@@ -34,11 +34,51 @@ export const HISTORY_SHOWN = 15;
 // Where a triage member reads what the card leaves out of a referral too big for it.
 const WHOLE_REFERRAL = "download the referral as a PDF from the triage board in the tab to read them.";
 
-export function referralDetailsCard(view: DetailsView): CardToSend {
+/**
+ * Issue 21, point 3: the details a page at a time, so each card fits the 900 px a 1400x900 window
+ * shows. The first page: what the check found, the essentials, the parts not given (one line) and
+ * the history; then the other parts given, as many a page as about DETAILS_PAGE_LINES lines of
+ * text at the card's width.
+ */
+export const DETAILS_PAGE_LINES = 24;
+const CHARACTERS_A_LINE = 55;
+
+/** About how many lines a section takes at the card's width: its title, and each answer wrapped. */
+function linesOf(section: Section): number {
+  const wrapped = (text: string) => Math.max(1, text.split("\n").reduce((sum, part) => sum + Math.ceil(Math.max(1, part.length) / CHARACTERS_A_LINE), 0));
+  const groupLines = section.groups.reduce((sum, group) => sum + (group.title === "" ? 0 : 1) + group.lines.reduce((lines, line) => lines + wrapped(`${line.label}${line.value}`), 0), 0);
+  const entryLines = section.entries.reduce((sum, entry) => sum + 1 + entry.lines.reduce((lines, line) => lines + wrapped(`${line.label}${line.value}`), 0), 0);
+  return 2 + groupLines + entryLines;
+}
+
+/** The other parts given, packed into pages of about DETAILS_PAGE_LINES lines; a part longer than a page has one of its own. */
+export function detailsPagesOf(sections: readonly Section[]): Section[][] {
+  const pages: Section[][] = [];
+  let lines = Infinity;
+  for (const section of sections) {
+    const size = linesOf(section);
+    if (lines + size > DETAILS_PAGE_LINES) {
+      pages.push([]);
+      lines = 0;
+    }
+    pages.at(-1)!.push(section);
+    lines += size;
+  }
+  return pages;
+}
+
+export function referralDetailsCard(view: DetailsView, page = 0): CardToSend {
   const summary = referralChannelCard(view.channel);
   const form = view.referral === undefined ? undefined : { draftId: "", version: 0, section: "essentials" as const, values: view.referral.values, issues: [], entries: view.referral.entries, carried: view.carried };
-  const hidden = Math.max(0, view.history.length - HISTORY_SHOWN);
-  const history = [
+  const all = form === undefined ? [] : sectionsOf(form, "other");
+  const isEmpty = (section: Section) => section.groups.length === 0 && section.entries.length === 0;
+  const morePages = detailsPagesOf(all.filter((section) => section.section !== "essentials" && !isEmpty(section)));
+  const pageCount = 1 + morePages.length;
+  const shownPage = Math.min(Math.max(0, Number.isInteger(page) ? page : 0), pageCount - 1);
+  const onThisPage = shownPage === 0 ? all.filter((section) => section.section === "essentials") : (morePages[shownPage - 1] ?? []);
+  const notGiven = shownPage === 0 ? all.filter((section) => section.section !== "essentials" && isEmpty(section)).map((section) => section.title) : [];
+  const hidden = shownPage > 0 ? view.history.length : Math.max(0, view.history.length - HISTORY_SHOWN);
+  const history = shownPage > 0 ? [] : [
     ...(hidden === 0 ? [] : [{ text: `${hidden} earlier ${hidden === 1 ? "entry is" : "entries are"} not shown here.`, said: "" }]),
     ...view.history.slice(hidden).map((line) => ({ text: `${line.when} · ${line.text}${line.said === undefined ? "" : ": "}`, said: line.said ?? "" })),
   ];
@@ -63,7 +103,7 @@ export function referralDetailsCard(view: DetailsView): CardToSend {
   };
   // What was said in the history is shortened with the answers, so it needs the same least room.
   const leastSaid = history.reduce((sum, line) => sum + Math.min(jsonBytes(line.said), LEAST_PER_ANSWER), 0);
-  const sections = form === undefined ? [] : leaveOutEntriesToFit(sectionsOf(form, "other"), (shown) => overheadOf(shown) + leastSaid, budget, WHOLE_REFERRAL);
+  const sections = form === undefined ? [] : leaveOutEntriesToFit(onThisPage, (shown) => overheadOf(shown) + leastSaid, budget, WHOLE_REFERRAL);
   const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
   const typed = [...lines.map((line) => line.value), ...history.map((line) => line.said)];
   const { texts, shortened } = shortenToFit(typed, budget - overheadOf(sections));
@@ -71,7 +111,7 @@ export function referralDetailsCard(view: DetailsView): CardToSend {
   const take = () => texts[next++] ?? "";
   const shownSections = sections.map((section) => ({
     title: section.title,
-    empty: section.groups.length === 0 && section.entries.length === 0 ? "Nothing given." : "",
+    empty: isEmpty(section) ? "Nothing given." : "",
     groups: section.groups.map((group) => ({ title: group.title, lines: group.lines.map((line) => ({ label: line.label, value: take() })) })),
     entries: section.entries.map((entry) => {
       const entryLines = entry.lines.map((line) => `${line.label}${take()}`);
@@ -89,8 +129,18 @@ export function referralDetailsCard(view: DetailsView): CardToSend {
       shortened: shortened ? "Long answers are shortened on this card, where they end in \"…\"." : "",
       earlier: view.earlier.map((text) => ({ text })),
       purged: view.referral === undefined ? PURGED_NOTE : "",
-      sections: [{ title: "From the check", empty: "", groups: [{ title: "", lines: carriedLines(view.carried).map((line) => ({ label: "", value: line.text })) }], entries: [] }, ...shownSections],
+      sections: [
+        ...(shownPage > 0 ? [] : [{ title: "From the check", empty: "", groups: [{ title: "", lines: carriedLines(view.carried).map((line) => ({ label: "", value: line.text })) }], entries: [] }]),
+        ...shownSections,
+      ],
+      notGiven: notGiven.length === 0 ? "" : `Not given: ${notGiven.join("; ")}.`,
       history: shownHistory,
+      // The pages of the details (issue 21, point 3): where this one is, and the way to the others.
+      pager: {
+        text: pageCount === 1 ? "" : `Details, page ${shownPage + 1} of ${pageCount}`,
+        next: shownPage + 1 < pageCount ? { title: `More details (${shownPage + 2} of ${pageCount})`, data: { referralId: view.channel.referralId, page: shownPage + 1 } } : { title: "", data: {} },
+        previous: shownPage > 0 ? { title: `Back to page ${shownPage}`, data: { referralId: view.channel.referralId, page: shownPage - 1 } } : { title: "", data: {} },
+      },
     },
   };
 }

@@ -6,7 +6,8 @@ import { CARD_SIZE_LIMIT_BYTES } from "../../src/cards/render-card.ts";
 import { PURGED_NOTE, referralDetailsCard, type DetailsView } from "../../src/cards/referral-details-views.ts";
 import { EMERGENCY_LINE } from "../../src/domain/pathway-text.ts";
 import { cardProblems } from "../support/validate-card.ts";
-import { CARRIED, CHANNEL, bytesOf, executes, rendered, textBlocks, textRuns, worstCase } from "../support/referral-cards.ts";
+import { CARRIED, CHANNEL, buttonTitles, bytesOf, executes, rendered, textBlocks, textRuns, worstCase } from "../support/referral-cards.ts";
+import type { CardToSend } from "../../src/cards/check-views.ts";
 
 const SMALL: DetailsView = {
   channel: { ...CHANNEL, status: "assigned", assignee: "Sam Lead" },
@@ -20,15 +21,48 @@ const SMALL: DetailsView = {
   earlier: ["Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help). Same name and date of birth, NHS number or UPN: check it is the same child."],
 };
 
+/** Every page of the details (issue 21, point 3), rendered, first page first. */
+function pagesOf(view: DetailsView): { card: CardToSend; json: object }[] {
+  const pages: { card: CardToSend; json: object }[] = [];
+  for (let page = 0; page < 30; page += 1) {
+    const card = referralDetailsCard(view, page);
+    pages.push({ card, json: rendered(card) });
+    if (!buttonTitles(rendered(card)).some((title) => title.startsWith("More details"))) break;
+  }
+  return pages;
+}
+
 describe("referral details card", () => {
+  // Issue 21, point 3: a page at a time, each within a card; the first holds the essentials and the history.
+  it("pages the details: the essentials, what was not given and the history first, then the other parts, each page with the way on and back", () => {
+    const full = worstCase("a");
+    const pages = pagesOf({ ...SMALL, referral: { values: full.values, entries: full.entries } });
+    expect(pages.length).toBeGreaterThan(2);
+    const first = pages[0]!.json;
+    expect(textBlocks(first)).toContain("History");
+    expect(textBlocks(first)).toContain(`Details, page 1 of ${pages.length}`);
+    expect(buttonTitles(first)).toContain(`More details (2 of ${pages.length})`);
+    const last = pages.at(-1)!.json;
+    expect(textBlocks(last)).not.toContain("History");
+    expect(buttonTitles(last)).toContain(`Back to page ${pages.length - 1}`);
+    for (const { card } of pages) expect(bytesOf(card)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+    // Every part given is on one page or another, once.
+    const titles = pages.flatMap(({ json }) => textBlocks(json)).filter((text) => /^(The referrer: more detail|People of interest|Places of interest|Household)/.test(text));
+    expect(new Set(titles).size).toBe(titles.length);
+    // A small referral: one page, what was not given said on one line.
+    const small = pagesOf(SMALL);
+    expect(small).toHaveLength(1);
+    expect(textBlocks(small[0]!.json).find((text) => text.startsWith("Not given: "))).toContain("People of interest");
+  });
+
   // Issue 21 (low): the triage lead reads "Referrer" and "The worry", not the referrer's "Your name".
   it("labels every answer for the reader, never \"you\" or \"your\"", () => {
     const full = worstCase("a");
-    const card = rendered(referralDetailsCard({ ...SMALL, referral: { values: full.values, entries: full.entries } }));
-    const labels = textRuns(card).filter((text) => /(: |\? )$/.test(text));
+    const cards = pagesOf({ ...SMALL, referral: { values: full.values, entries: full.entries } }).map(({ json }) => json);
+    const labels = cards.flatMap(textRuns).filter((text) => /(: |\? )$/.test(text));
     expect(labels).toEqual(expect.arrayContaining(["Referrer: ", "The worry: ", "Has the referrer told their designated safeguarding lead? "]));
     expect(labels.filter((label) => /\b(you|your)\b/i.test(label))).toEqual([]);
-    expect(textBlocks(card).filter((text) => /^(About you|Your worry)/.test(text))).toEqual([]);
+    expect(cards.flatMap(textBlocks).filter((text) => /^(About you|Your worry)/.test(text))).toEqual([]);
   });
 
   it("an organisation typed as a Markdown link is shown as typed, never as a link (issue 23, low)", () => {
@@ -56,15 +90,20 @@ describe("referral details card", () => {
   it("fits 28 KB with every field at its limit, 20 of each list and a long history, saying it shortened", () => {
     const worst = worstCase();
     const history = Array.from({ length: 30 }, (_, index) => ({ when: "10:02", text: `Information asked for by Sam Lead at 10:${index}`, said: "€".repeat(2_000) }));
-    const card = referralDetailsCard({ ...SMALL, referral: { values: worst.values, entries: worst.entries }, history });
-    expect(bytesOf(card)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
-    expect(cardProblems(rendered(card))).toEqual([]);
-    expect(textBlocks(rendered(card)).join("\n")).toContain("Long answers are shortened on this card");
+    const pages = pagesOf({ ...SMALL, referral: { values: worst.values, entries: worst.entries }, history });
+    for (const { card, json } of pages) {
+      expect(bytesOf(card)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+      expect(cardProblems(json)).toEqual([]);
+    }
+    const first = pages[0]!;
+    expect(textBlocks(first.json).join("\n")).toContain("Long answers are shortened on this card");
     // The newest 15 entries of the history, and a line for the rest; the estimate does not waste the room.
-    expect(textRuns(rendered(card))).toContain("15 earlier entries are not shown here.");
-    // Too big for one card even shortened: the last entries of the longest lists are left out, saying where to read them.
-    expect(textRuns(rendered(card))).toContain("Not shown on this card: download the referral as a PDF from the triage board in the tab to read them.");
-    expect(bytesOf(card)).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES * 0.85);
+    expect(textRuns(first.json)).toContain("15 earlier entries are not shown here.");
+    // A page at a time, no entry of a full list is left out any more: the 20th person and place are there.
+    const runs = pages.flatMap(({ json }) => textRuns(json));
+    expect(runs).toEqual(expect.arrayContaining(["Person 20\n", "Place 20\n"]));
+    expect(runs).not.toContain("Not shown on this card: download the referral as a PDF from the triage board in the tab to read them.");
+    expect(Math.max(...pages.map(({ card }) => bytesOf(card)))).toBeGreaterThan(CARD_SIZE_LIMIT_BYTES * 0.85);
   });
 
   it("says the personal details were removed once purged, and still shows the history", () => {

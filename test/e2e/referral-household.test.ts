@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, valueOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, pressAfterEssentials, pressInChannel, reviewAndSend, sayInChannel } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, detailsPages, pressAfterEssentials, pressInChannel, reviewAndSend, sayInChannel } from "../support/referral-journey.ts";
 
 const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
 
@@ -75,7 +75,8 @@ describe("the household on a referral", () => {
     const refused = await pressInChannel(harness, SAM, card, "Show details");
     for (const personal of PERSONAL) expect(JSON.stringify(refused)).not.toContain(personal);
 
-    const details = textOf(await pressInChannel(harness, JO, card, "Show details"));
+    // The details a page at a time (issue 21, point 3): read as the lead reads them, page after page.
+    const details = (await detailsPages(harness, JO, card)).map(textOf).join("\n");
     expect(details).toContain("Details: only you see them");
     expect(details).toContain(LIVES_WITH);
     expect(details).toContain("Name: Ngozi Brackenridge\nRelationship to the child: Mother\nDate of birth: 21 July 1984");

@@ -3,6 +3,7 @@
 // required fields, the review, and Submit.
 import { expect } from "vitest";
 import { buttonTitles, inputIds, textOf, type Card, type Harness, type User } from "./bot-harness.ts";
+import { walkCard } from "./card-walk.ts";
 
 /** The referral's required fields, filled as a teacher would. */
 export const ESSENTIALS = {
@@ -108,7 +109,7 @@ export async function sayInChannel(harness: Harness, user: User, words: string):
   expect(response.status).toBe(200);
 }
 
-/** The channel card's Action.Execute button called `title`, also inside a Show card. */
+/** The channel card's Action.Execute button called `title`, also inside a Show card or in the body (the details' pages). */
 export function executeAction(card: Card, title: string): { verb: string; data?: Record<string, unknown> } {
   const action = (function find(actions: any[]): any {
     for (const candidate of actions) {
@@ -117,9 +118,30 @@ export function executeAction(card: Card, title: string): { verb: string; data?:
       if (inner !== undefined) return inner;
     }
     return undefined;
-  })(card.actions ?? []);
+  })(card.actions ?? []) ?? inBody(card, (candidate) => candidate === title);
   if (action === undefined) throw new Error(`no button "${title}" on the channel card`);
   return action;
+}
+
+function inBody(card: Card, titled: (title: string) => boolean): { verb: string; data?: Record<string, unknown>; title: string } | undefined {
+  let found: { verb: string; data?: Record<string, unknown>; title: string } | undefined;
+  walkCard(card.body, (node) => {
+    if (found === undefined && node.type === "Action.Execute" && typeof node.title === "string" && titled(node.title)) found = node as never;
+  });
+  return found;
+}
+
+/**
+ * "Show details" on a channel card as `user`, then every further page of them ("More details",
+ * issue 21, point 3): the cards, first page first.
+ */
+export async function detailsPages(harness: Harness, user: User, card: Card, on?: { conversationId: string; activityId: string }): Promise<Card[]> {
+  const pages = [await pressInChannel(harness, user, card, "Show details", {}, on)];
+  for (let next = inBody(pages[0]!, (title) => title.startsWith("More details")); next !== undefined; next = inBody(pages.at(-1)!, (title) => title.startsWith("More details"))) {
+    pages.push(await pressInChannel(harness, user, pages.at(-1)!, next.title, {}, on));
+    if (pages.length > 20) throw new Error("more than 20 pages of details");
+  }
+  return pages;
 }
 
 /** Presses a button on the channel card as `user` in the channel; `on` names the copy pressed (its thread and activity id). */
