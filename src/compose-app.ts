@@ -27,7 +27,7 @@ import { createTriageRegistration } from "./services/triage-registration.ts";
 import { loadRoles } from "./config/load-roles.ts";
 import { createReferralRepository } from "./store/referral-repository.ts";
 import { eraseEventWords } from "./services/referral-retention.ts";
-import { createReferralService } from "./services/referral-service.ts";
+import { createReferralService, type FloodLimits } from "./services/referral-service.ts";
 import type { OutboxWorker } from "./delivery/outbox-worker.ts";
 import { composeWorker, createSizeLimitedRenderer, openStore } from "./compose-worker.ts";
 import { createReferralActions } from "./bot/referral-actions.ts";
@@ -48,6 +48,8 @@ export type ComposeOptions = {
   readonly sendLimits?: SendLimits;
   /** The keys Teams SSO tokens are checked against; by default the tenant's published keys. Tests give locally made ones. */
   readonly tabSigningKeys?: JWTVerifyGetKey;
+  /** Per-person limits on referrals (FLOOD_LIMITS); a test that starts many as one person raises them. */
+  readonly floodLimits?: FloodLimits;
   /** False renders every check card afresh instead of keeping them between sessions (render-card.ts); the bench compares the two. */
   readonly keepCheckCards?: boolean;
 };
@@ -63,7 +65,7 @@ export type Composed = {
   readonly close: () => Promise<void>;
 };
 
-export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys, keepCheckCards = true }: ComposeOptions): Promise<Composed> {
+export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys, keepCheckCards = true, floodLimits }: ComposeOptions): Promise<Composed> {
   // Content and templates are read and validated once, before anything listens.
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
@@ -84,7 +86,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth, appId: config.bot?.appId ?? "", clock, logger });
   // What is queued goes at once when this process runs the worker (OUTBOX_WORKER=on); the poll is the fallback.
   const onQueued = () => worker.nudge();
-  const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID, onQueued });
+  const referralService = createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId: randomUUID, onQueued, ...(floodLimits === undefined ? {} : { floodLimits }) });
   const cardActions = createCardActions({ checks, settings, areas, guidance, clock });
   const registerTriage = createTriageRegistration({ channels, roles: roles.roles, areas, outbox, onQueued });
   const referralActions = createReferralActions({ referrals: referralService, areas });

@@ -30,7 +30,8 @@ export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  * far above what one practitioner does in an hour. Past a limit nothing typed is lost, and the
  * notice says to phone the front door.
  */
-export const FLOOD_LIMITS = { windowMs: 60 * 60 * 1000, draftsStarted: 30, referralsSubmitted: 10 } as const;
+export type FloodLimits = { readonly windowMs: number; readonly draftsStarted: number; readonly referralsSubmitted: number };
+export const FLOOD_LIMITS = { windowMs: 60 * 60 * 1000, draftsStarted: 30, referralsSubmitted: 10 } as const satisfies FloodLimits;
 const ZONE = "Europe/London";
 
 export type Profile = { readonly name?: string | undefined; readonly email?: string | undefined };
@@ -121,11 +122,13 @@ export type ReferralServiceDependencies = {
   readonly newId: () => string;
   /** Called once a submission's outbox rows are committed, so an in-process worker sends them at once. */
   readonly onQueued?: () => void;
+  /** FLOOD_LIMITS unless a test that starts many referrals as one person raises them. */
+  readonly floodLimits?: FloodLimits;
 };
 
 export type ReferralService = ReturnType<typeof createReferralService>;
 
-export function createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId, onQueued = () => undefined }: ReferralServiceDependencies) {
+export function createReferralService({ drafts, referrals, channels, checks, settings, crypto, areas, clock, newId, onQueued = () => undefined, floodLimits = FLOOD_LIMITS }: ReferralServiceDependencies) {
   const seal = (draftId: string, state: DraftState) => ({ sealed: crypto.sealJson(state as never, { aad: `draft:${draftId}` }) });
   const open = (draftId: string, stored: unknown): DraftState | undefined => {
     const sealed = (stored as { sealed?: unknown } | null)?.sealed;
@@ -184,7 +187,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     if (area === undefined) return { kind: "expired" };
     const now = clock();
     // The draft stays as it is: "Continue your referral" sends it later.
-    if ((await referrals.countSubmittedSince(userId, new Date(now.getTime() - FLOOD_LIMITS.windowMs))) >= FLOOD_LIMITS.referralsSubmitted) return { kind: "too-many-referrals" };
+    if ((await referrals.countSubmittedSince(userId, new Date(now.getTime() - floodLimits.windowMs))) >= floodLimits.referralsSubmitted) return { kind: "too-many-referrals" };
     const id = newId();
     const informed = informedAreaOf(referral.child.lookedAfterBy, transferAreasIn(areas.values()), area.id);
     const summary: ReferralSummary = { ...summaryOf(referral, assessmentOf(state), today()), ...(informed === undefined ? {} : { informedAreaId: informed.id }) };
@@ -262,7 +265,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       );
       const state = newDraft(fromCheckOf(input, view.assessment), view.sessionId, prefill, view.updatedAt);
       const now = clock();
-      if ((await drafts.countCreatedSince(userId, new Date(now.getTime() - FLOOD_LIMITS.windowMs))) >= FLOOD_LIMITS.draftsStarted) return { kind: "too-many-drafts" };
+      if ((await drafts.countCreatedSince(userId, new Date(now.getTime() - floodLimits.windowMs))) >= floodLimits.draftsStarted) return { kind: "too-many-drafts" };
       const draftId = newId();
       await drafts.create({ id: draftId, userId, state: seal(draftId, state), version: 1, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) });
       return { kind: "form", view: { draftId, version: 1, state, issues: [] } };

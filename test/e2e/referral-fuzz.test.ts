@@ -44,7 +44,8 @@ beforeAll(async () => {
   // The test brings the key, so it can open what the app sealed.
   const key = randomBytes(32);
   crypto = createReferralCrypto(key);
-  harness = await startHarness({ logLines, env: { REFERRAL_KEY: key.toString("base64") } });
+  // Every run starts a referral as Alex, within the same hour: the per-person limits (test/e2e/flood-limits.test.ts) are raised here.
+  harness = await startHarness({ logLines, env: { REFERRAL_KEY: key.toString("base64") }, floodLimits: { windowMs: 60 * 60 * 1000, draftsStarted: 10_000, referralsSubmitted: 10_000 } });
   database = await createDatabase(harness.databaseUrl);
   store = createReferralRepository(database.db);
   for (const check of CHECKS) results.push(await resultCard(check.area, String(check.age)));

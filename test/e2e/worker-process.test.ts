@@ -72,7 +72,7 @@ describe("npm run worker", () => {
     expect(channel.posts).toHaveLength(1);
     const sent = referrals.find((referral) => referral.reference === post.reference)!;
     const other = referrals.find((referral) => referral !== sent)!;
-    expect(await createTriageChannelRepository(database.db).postsOf(sent.id)).toEqual([{ conversationId: post.conversationId, activityId: post.activityId }]);
+    expect(await createTriageChannelRepository(database.db).postsOf(sent.id)).toEqual([{ conversationId: post.conversationId, activityId: post.activityId, areaId: "kingston" }]);
     // The other was claimed in the same batch and never tried: free for the next worker at once, no attempt counted.
     expect(await outboxRows(database)).toEqual([{ referral_id: other.id, claim: null, attempts: 0 }]);
   });

@@ -1,6 +1,7 @@
 // End-to-end harness: the real app on a free port (temp SQLite, fixed clock), a loopback Bot
 // Connector that records what the bot sends, and a "user" who sends real Bot Framework activities
 // and presses a card's own buttons with the card's own inputs, as Teams does.
+import type { FloodLimits } from "../../src/services/referral-service.ts";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync } from "node:fs";
@@ -74,14 +75,14 @@ function startConnector() {
   return { app, sent, waiters, control };
 }
 
-export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[]; sendLimits?: SendLimits; tabSigningKeys?: JWTVerifyGetKey } = {}) {
+export async function startHarness(options: { now?: Date; env?: Record<string, string>; logLines?: string[]; sendLimits?: SendLimits; tabSigningKeys?: JWTVerifyGetKey; floodLimits?: FloodLimits } = {}) {
   let now = options.now ?? new Date("2026-11-24T10:00:00Z");
   const connector = startConnector();
   const connectorServer = await listen(connector.app);
   const dataDir = mkdtempSync(join(tmpdir(), "safeguard-e2e-"));
   const config = loadConfig({ DATABASE_URL: join(dataDir, "test.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off", ...options.env });
   const logger = options.logLines === undefined ? pino({ level: "silent" }) : pino({ level: "trace" }, { write: (line: string) => options.logLines?.push(line) });
-  const composed = await composeApp({ config, logger, clock: () => now, ...(options.sendLimits === undefined ? {} : { sendLimits: options.sendLimits }), ...(options.tabSigningKeys === undefined ? {} : { tabSigningKeys: options.tabSigningKeys }) });
+  const composed = await composeApp({ config, logger, clock: () => now, ...(options.sendLimits === undefined ? {} : { sendLimits: options.sendLimits }), ...(options.tabSigningKeys === undefined ? {} : { tabSigningKeys: options.tabSigningKeys }), ...(options.floodLimits === undefined ? {} : { floodLimits: options.floodLimits }) });
   const bot = await listen(composed.app);
   let sequence = 0;
 
