@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createCheckSessionRepository } from "../../src/store/check-session-repository.ts";
 import { createReferralCrypto, keyIdOfSealed, type ReferralCrypto } from "../../src/store/referral-crypto.ts";
 import { recordSealingKey, sealedKeyIds } from "../../src/store/referral-key-ids.ts";
+import { createUserSettingsRepository } from "../../src/store/user-settings-repository.ts";
 import { createReferralRepository } from "../../src/store/referral-repository.ts";
 import type { Tables } from "../../src/store/tables.ts";
 import { storeReferral } from "../support/stored-referral.ts";
@@ -71,6 +72,16 @@ for (const kind of targetKinds) {
       await sealReferral(db, second);
       expect(await sealedKeyIds(db)).toEqual([second.keyId]);
       expect(await db.selectFrom("referral_key_ids").select("key_id").execute()).toEqual([{ key_id: second.keyId }]);
+    });
+
+    // Issue 23 (low): what the bot remembers for a user is sealed, so a database holding only that still names its key; a value kept in clear names none.
+    it("names the key that sealed a user's remembered details, and none for details stored in clear", async () => {
+      const db = await openFresh();
+      const settingsKey = createReferralCrypto(randomBytes(32));
+      await db.insertInto("user_settings").values({ user_id: "user-clear", dsl_email: "a.much.longer.lead.address.than.any.key.prefix@school.example.org", referrer_role: "Teacher", referrer_agency: null, updated_at: 1 }).execute();
+      expect(await sealedKeyIds(db)).toEqual([]);
+      await createUserSettingsRepository(db, settingsKey).rememberReferrer("user-sealed", "Head of Year Nine", "Hollowmere Academy", new Date(1));
+      expect(await sealedKeyIds(db)).toEqual([settingsKey.keyId]);
     });
 
     it("reads the key ids of rows sealed before the record was kept from the rows, referrals and drafts alike, and records them", async () => {
