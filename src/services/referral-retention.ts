@@ -2,7 +2,7 @@
 // does what its history said in words: a question to the referrer, their answer, a decision's
 // reason, the note for the triage team and a review's note may name the child or the family. Who did what, and
 // when, stays, with the words replaced by a line saying they were erased.
-import type { ReferralCrypto } from "../store/referral-crypto.ts";
+import type { ReferralCrypto } from "./referral-crypto-port.ts";
 import type { AuditEvent, EraseEvent } from "./referral-store.ts";
 import { ERASED_TEXT } from "../words/referral-words.ts";
 

@@ -14,7 +14,7 @@ import { transferAreasIn } from "../domain/triage-transfer.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import type { ListGroupId } from "../domain/referral-fields.ts";
-import type { ReferralCrypto } from "../store/referral-crypto.ts";
+import type { ReferralCrypto } from "./referral-crypto-port.ts";
 import type { CheckService } from "./check-service.ts";
 import { assessmentInputOf } from "./check-flow.ts";
 import type { CheckSessionStore } from "./check-session-store.ts";

@@ -15,7 +15,7 @@ import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlin
 import type { Areas } from "../content/load-areas.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import { reviewDueOf, withNextReview } from "../domain/triage-review.ts";
-import type { ReferralCrypto } from "../store/referral-crypto.ts";
+import type { ReferralCrypto } from "./referral-crypto-port.ts";
 import type { InsightReferral } from "./mase-insight.ts";
 import type { AuditEvent, OutboxMessage, ReferralRecord, ReferralStore, TriageChannelStore } from "./referral-store.ts";
 

@@ -11,8 +11,11 @@
 // fields, since hashes made with the old key never equal the new ones. Until then, start-up refuses
 // a key whose id is not the one that sealed the database's rows (referral-key-ids.ts).
 import { type KeyObject, createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from "node:crypto";
+import type { ChildIdentifiers, Json, MatchKey, MatchKind, ReferralCrypto } from "../services/referral-crypto-port.ts";
 
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+// The port is the services' (issue 23, also): the store implements it.
+export type { ChildIdentifiers, Json, MatchKey, MatchKind, ReferralCrypto };
+
 
 /** Why a sealed value could not be opened. The message never holds plaintext or key material. */
 export class SealError extends Error {
@@ -24,32 +27,6 @@ export class SealError extends Error {
     this.name = "SealError";
   }
 }
-
-export type MatchKind = "name-dob" | "nhs" | "upn";
-export type MatchKey = { readonly kind: MatchKind; readonly hash: string };
-
-/** The child's identifiers as typed; any may be missing. `dateOfBirth` is ISO, YYYY-MM-DD. */
-export type ChildIdentifiers = {
-  readonly forename?: string | undefined;
-  readonly surname?: string | undefined;
-  readonly dateOfBirth?: string | undefined;
-  readonly nhsNumber?: string | undefined;
-  readonly upn?: string | undefined;
-};
-
-export type ReferralCrypto = {
-  /** Hex; names the master key in logs and in every sealed value, and reveals nothing of it. */
-  readonly keyId: string;
-  /**
-   * `aad` binds the ciphertext to where it is stored, so a copy pasted into another row fails to
-   * open: use the row and the column, e.g. `referral:<id>:child`.
-   */
-  sealJson(value: Json, options: { readonly aad: string }): string;
-  /** Throws SealError for a tampered, truncated or foreign value, or one sealed for another `aad`. */
-  openJson(sealed: string, options: { readonly aad: string }): Json;
-  /** Keyed hashes for duplicate matching and search; only those the identifiers allow. */
-  matchKeys(child: ChildIdentifiers): readonly MatchKey[];
-};
 
 const VERSION = "v1";
 const KEY_ID_BYTES = 4;
