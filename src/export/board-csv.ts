@@ -13,6 +13,7 @@ import { URGENCIES, type Urgency } from "../domain/pathway.ts";
 import { AGE_BANDS, type AgeBand } from "../domain/referral-age.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import { reviewDueOf } from "../domain/triage-review.ts";
 import { TriageState, type Outcome, type TriageStatus } from "../domain/triage.ts";
 import { URGENCY_TEXT, categoryWords, flagTitle, withUnconfirmed } from "../words/result-words.ts";
 import { CSV_HEADINGS, CSV_NO, CSV_STATUS_WORDS, CSV_YES } from "../words/csv-words.ts";
@@ -38,6 +39,8 @@ export type BoardRow = {
   readonly overdue: boolean;
   /** The next deadline that applies: acknowledgement while unacknowledged, then the decision; none once decided. */
   readonly dueBy: Date | undefined;
+  /** DOMAIN.md §9 review reminders: when a decided referral's next review is due, where its area reviews. */
+  readonly reviewDue: Date | undefined;
 };
 
 /** The clear columns of a stored referral a row is made from (services/referral-store.ts, ReferralRecord). */
@@ -87,6 +90,7 @@ export function boardRowOf(record: BoardRecord, area: Area | undefined, now: Dat
     transferredTo: current.status === "decided" ? current.decision.area : undefined,
     overdue: isOverdue(triage, deadlines, now),
     dueBy: triage.status === "decided" ? undefined : current.status === "submitted" ? deadlines.acknowledgeBy : deadlines.decideBy,
+    reviewDue: reviewDueOf(triage),
   };
 }
 

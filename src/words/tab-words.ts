@@ -42,6 +42,11 @@ export const TAB_WORDS = {
     csv: "Download the board as CSV (no personal details)",
     loading: "Loading the board…",
     noMatch: "No referral matches these filters.",
+    // DOMAIN.md §9 review reminders: `when` is the API's time in words ("10:00 on Tuesday 24 February").
+    reviewDue: (when: string) => `Review due at ${when}`,
+    reviewOverdue: (when: string) => `Review overdue since ${when}`,
+    reviewDueOnly: "Review due only",
+    reviewDueLabel: ", review due",
   },
   check: {
     title: "Check a concern",

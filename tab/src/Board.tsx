@@ -217,7 +217,7 @@ function Detail({ identity, id, onBack }: { identity: Identity | undefined; id: 
 
 export function Board({ identity, areas, openId, onOpen }: { identity: Identity | undefined; areas: readonly { id: string; name: string }[]; openId: string | undefined; onOpen: (id: string | undefined) => void }) {
   const [filters, setFilters] = useState<Filters | undefined>(undefined);
-  const [query, setQuery] = useState({ area: "", status: "", category: "", flag: "", overdue: false });
+  const [query, setQuery] = useState({ area: "", status: "", category: "", flag: "", overdue: false, reviewDue: false });
   const [page, setPage] = useState<Page | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | undefined>(undefined);
@@ -236,6 +236,7 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
       if (query.category !== "") parameters.set("category", query.category);
       if (query.flag !== "") parameters.set("flag", query.flag);
       if (query.overdue) parameters.set("overdue", "true");
+      if (query.reviewDue) parameters.set("review", "due");
       if (cursor !== undefined) parameters.set("cursor", cursor);
       setBusy(true);
       apiGet<Page>(identity, `/referrals?${parameters}`)
@@ -279,6 +280,7 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
         <FilterSelect label="Category" any="Any category" value={query.category} options={filters?.categories ?? []} onChange={choose("category")} />
         <FilterSelect label="Flag" any="Any flag" value={query.flag} options={filters?.flags ?? []} onChange={choose("flag")} />
         <Checkbox label="Overdue only" checked={query.overdue} onChange={(_event, data) => setQuery((before) => ({ ...before, overdue: data.checked === true }))} />
+        <Checkbox label={W.board.reviewDueOnly} checked={query.reviewDue} onChange={(_event, data) => setQuery((before) => ({ ...before, reviewDue: data.checked === true }))} />
       </div>
       <div className={shared.row}>
         <Button onClick={() => apiDownload(identity, `/board.csv${query.area === "" ? "" : `?area=${encodeURIComponent(query.area)}`}`).catch((error: unknown) => setFailed(messageOf(error, W.board.csvNotMade)))}>{W.board.csv}</Button>
@@ -294,7 +296,7 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
             <ul className={styles.list}>
               {page.items.map((item) => (
                 <li key={item.id}>
-                  <Button className={styles.item} onClick={() => onOpen(item.id)} aria-label={`${item.reference}: ${item.statusText}${item.overdue ? ", overdue" : ""}`}>
+                  <Button className={styles.item} onClick={() => onOpen(item.id)} aria-label={`${item.reference}: ${item.statusText}${item.overdue ? ", overdue" : ""}${item.reviewOverdue ? W.board.reviewDueLabel : ""}`}>
                     <Text weight="semibold">
                       {item.reference} · {item.statusText}
                     </Text>
@@ -312,6 +314,14 @@ export function Board({ identity, areas, openId, onOpen }: { identity: Identity 
                         Overdue
                       </Badge>
                     )}
+                    {item.reviewDue !== null &&
+                      (item.reviewOverdue ? (
+                        <Badge appearance="filled" color="warning">
+                          {W.board.reviewOverdue(item.reviewText)}
+                        </Badge>
+                      ) : (
+                        <Caption1>{W.board.reviewDue(item.reviewText)}</Caption1>
+                      ))}
                   </Button>
                 </li>
               ))}

@@ -34,13 +34,13 @@ async function call(user: string, method: "GET" | "POST", path: string, body?: u
 const get = (user: string, path: string) => call(user, "GET", path);
 const post = (user: string, path: string, body?: unknown) => call(user, "POST", path, body);
 
-/** A check through the web form, as the page would: Kingston, 14, one sign, every question "no". */
-async function checkToResult(user = "practitioner"): Promise<string> {
+/** A check through the web form, as the page would: Kingston (unless told), 14, one sign, every question "no". */
+async function checkToResult(user = "practitioner", area = "kingston"): Promise<string> {
   const started = await post(user, "/checks");
   expect(started.status).toBe(200);
   expect(started.body.step).toBe("context");
   const { checkId } = started.body;
-  let reply = await post(user, `/checks/${checkId}/actions`, { version: started.body.version, verb: "check.context", inputs: { area: "kingston", age: "14", lookedAfter: "false", placedOutOfArea: "false", q_immediateDanger: "no" } });
+  let reply = await post(user, `/checks/${checkId}/actions`, { version: started.body.version, verb: "check.context", inputs: { area, age: "14", lookedAfter: "false", placedOutOfArea: "false", q_immediateDanger: "no" } });
   expect(reply.body.step).toBe("signs");
   reply = await post(user, `/checks/${checkId}/actions`, { version: reply.body.version, verb: "check.signs", inputs: { signs_receipt: "receipt.moneyOrGoods" } });
   for (let round = 0; round < 2 && reply.body.step === "questions"; round += 1) {
@@ -57,8 +57,8 @@ async function checkToResult(user = "practitioner"): Promise<string> {
 const typedIn = (form: { fields: { id: string; value: string }[] }) => Object.fromEntries(form.fields.filter((field) => field.value !== "").map((field) => [field.id, field.value]));
 
 /** A referral from a fresh check, sent from the web form; returns its id and reference. */
-async function sendReferral(user = "practitioner", person?: Record<string, string>): Promise<{ id: string; reference: string }> {
-  const checkId = await checkToResult(user);
+async function sendReferral(user = "practitioner", person?: Record<string, string>, area?: string): Promise<{ id: string; reference: string }> {
+  const checkId = await checkToResult(user, area);
   let form = await post(user, "/referral-drafts", { checkId });
   expect(form.status).toBe(200);
   expect(form.body.stage).toBe("form");
@@ -228,6 +228,33 @@ describe("my referrals and the triage board", () => {
     expect((await get("kingston-lead", "/referrals?view=board&flag=trafficking")).body.total).toBe(0);
     const page = await get("kingston-lead", "/referrals?view=board&limit=1");
     expect(page.body).toMatchObject({ total: 2, nextCursor: "1" });
+  });
+
+  // DOMAIN.md §9 review reminders: Sutton reviews a MASE, strategy or s47 decision every 91 days (seed 003).
+  it("shows when a decided referral's review is due, and filters by a review that has come", async () => {
+    const decide = async (id: string, outcome: string) => {
+      let detail = await get("sutton-lead", `/referrals/${id}`);
+      detail = await post("sutton-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.assign", inputs: {} });
+      detail = await post("sutton-lead", `/referrals/${id}/actions`, { version: detail.body.version, verb: "triage.decide", inputs: { outcome, reason: "Agreed at triage." } });
+      expect(detail.body.status).toBe("decided");
+    };
+    const mase = await sendReferral("practitioner", undefined, "sutton");
+    const advice = await sendReferral("practitioner", undefined, "sutton");
+    const open = await sendReferral("practitioner", undefined, "sutton");
+    await decide(mase.id, "refer-to-mase");
+    await decide(advice.id, "advice-given");
+    const item = (board: Reply, id: string) => board.body.items.find((candidate: { id: string }) => candidate.id === id);
+
+    let board = await get("sutton-lead", "/referrals?view=board");
+    expect(item(board, mase.id)).toMatchObject({ reviewDue: "2027-02-23T10:00:00.000Z", reviewText: "10:00 on Tuesday 23 February 2027", reviewOverdue: false });
+    for (const other of [advice, open]) expect(item(board, other.id)).toMatchObject({ reviewDue: null, reviewText: "", reviewOverdue: false });
+    expect((await get("sutton-lead", "/referrals?view=board&review=due")).body).toMatchObject({ items: [], total: 0 });
+
+    harness.setNow(new Date("2027-02-24T09:00:00Z"));
+    board = await get("sutton-lead", "/referrals?view=board&review=due");
+    expect(board.body.items.map((candidate: { id: string }) => candidate.id)).toEqual([mase.id]);
+    expect(board.body.items[0]).toMatchObject({ reviewText: "10:00 on Tuesday 23 February", reviewOverdue: true });
+    expect((await get("sutton-lead", "/referrals?view=board&review=maybe")).body.error.field).toBe("review");
   });
 
   it("the PDF is the area's form with the referral's fields, and its download is in the history", async () => {

@@ -184,6 +184,8 @@ export const BoardQuery = z.strictObject({
   category: z.enum(["0", "1", "2", "3"], { error: "expected 0, 1, 2 or 3" }).optional(),
   flag: z.enum(FLAGS, { error: `expected one of ${FLAGS.join(", ")}` }).optional(),
   overdue: z.enum(["true", "false"], { error: "expected true or false" }).optional(),
+  /** `due`: only referrals whose review date (DOMAIN.md §9 review reminders) has come. */
+  review: z.enum(["due"], { error: "expected due" }).optional(),
   ...Page,
 });
 export const ListQuery = z.discriminatedUnion("view", [MineQuery, BoardQuery], { error: "view: expected mine or board" });
@@ -237,6 +239,10 @@ export const BoardItem = z.object({
   dueBy: z.string().nullable(),
   dueText: z.string(),
   overdue: z.boolean(),
+  /** DOMAIN.md §9 review reminders: when the next review is due, if one is; its time in words; whether it has come. */
+  reviewDue: z.string().nullable(),
+  reviewText: z.string(),
+  reviewOverdue: z.boolean(),
 });
 export type BoardItem = z.infer<typeof BoardItem>;
 export const BoardAnswer = pageOf(BoardItem);

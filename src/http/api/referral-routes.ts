@@ -41,6 +41,8 @@ export type ReferralRouteDependencies = {
 
 const presserOf = (user: ApiUser): Presser => ({ userId: user.userId, aadObjectId: user.aadObjectId, name: user.name });
 const isoOf = (at: Date | undefined) => (at === undefined ? null : at.toISOString());
+/** Whether a referral's review date (DOMAIN.md §9 review reminders) has come: the thread's reminder is due. */
+const reviewHasCome = (row: BoardRow, now: Date) => row.reviewDue !== undefined && row.reviewDue.getTime() <= now.getTime();
 
 export function createReferralRoutes({ referrals, referralService, triage, areas, clock, logger, views }: ReferralRouteDependencies): Router {
   const router = express.Router();
@@ -91,6 +93,9 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       dueBy: isoOf(row.dueBy),
       dueText: row.dueBy === undefined ? "" : timeWords(row.dueBy, now),
       overdue: row.overdue,
+      reviewDue: isoOf(row.reviewDue),
+      reviewText: row.reviewDue === undefined ? "" : timeWords(row.reviewDue, now),
+      reviewOverdue: reviewHasCome(row, now),
     };
   }
 
@@ -103,7 +108,8 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     const kept = rows.filter(({ row }) =>
       (query.category === undefined || String(row.category) === query.category) &&
       (query.flag === undefined || row.flags.includes(query.flag)) &&
-      (query.overdue === undefined || row.overdue === (query.overdue === "true")),
+      (query.overdue === undefined || row.overdue === (query.overdue === "true")) &&
+      (query.review === undefined || reviewHasCome(row, now)),
     );
     // Sorted by deadline, soonest (most overdue) first; decided ones after, newest decision first.
     kept.sort((a, b) => {
