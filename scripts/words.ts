@@ -37,6 +37,8 @@ const CATALOGUE_PLACES: ReadonlyMap<string, string> = new Map([
   ["src/words/referral-words.ts", "referral"],
   ["src/words/referral-values.ts", "referral"],
   ["src/words/referral-notices.ts", "referral"],
+  ["src/words/referral-section-words.ts", "referral"],
+  ["src/words/referral-form-words.ts", "referral"],
   ["src/domain/triage-text.ts", "triage"],
   ["src/words/triage-messages.ts", "triage"],
   ["src/words/triage-registration-replies.ts", "triage"],

@@ -5,6 +5,7 @@ import { readDayFirstDate } from "../domain/referral-age.ts";
 
 const LONG_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 import { REFERRAL_FIELDS, type FieldSpec } from "../domain/referral-fields.ts";
+import { INPUT_WORDS } from "../words/referral-form-words.ts";
 import { choicesOf } from "./referral-sections.ts";
 
 /** Which input element of the partial to use. */
@@ -47,7 +48,7 @@ function hintOf(field: FieldSpec, error: string): string {
   if (field.when !== undefined) {
     const condition = sibling(field, field.when.key);
     const answer = condition === undefined ? field.when.is : (choicesOf(condition).find((choice) => choice.value === field.when?.is)?.title ?? field.when.is);
-    parts.push(`Only if you chose "${answer}" above.`);
+    parts.push(INPUT_WORDS.onlyIf(answer));
   }
   // The problem shown beside the field may say the same; it is not said twice.
   return parts.filter((part) => part !== "" && part !== error).join(" ");
@@ -80,7 +81,7 @@ export function inputData(field: FieldSpec, id: string, typed: string | undefine
       // first); what it was read as is said back in words, so a misreading shows before Submit.
       const read = readDayFirstDate(value);
       const readAs = read === undefined || error !== "" ? "" : `Read as ${LONG_DATE.format(new Date(`${read}T00:00:00Z`))}.`;
-      return { ...base, kind: "text", placeholder: "Day/month/year, such as 02/03/2011", hint: [readAs, base.hint].filter((part) => part !== "").join(" ") };
+      return { ...base, kind: "text", placeholder: INPUT_WORDS.datePlaceholder, hint: [readAs, base.hint].filter((part) => part !== "").join(" ") };
     }
     case "number": {
       const number = WHOLE_NUMBER.test(value) ? Number(value) : undefined;
@@ -93,7 +94,7 @@ export function inputData(field: FieldSpec, id: string, typed: string | undefine
         ...base,
         kind: "choice",
         value: choices.some((choice) => choice.value === value) ? value : "",
-        placeholder: field.kind === "yesno" ? "Yes or no" : "Choose one",
+        placeholder: field.kind === "yesno" ? INPUT_WORDS.yesNoPlaceholder : INPUT_WORDS.choosePlaceholder,
         choices,
       };
     default:

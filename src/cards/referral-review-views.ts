@@ -6,6 +6,7 @@
 // labels of every list's entries do not fit, the last entries of the longest lists are left out.
 import type { FieldSpec, GroupId } from "../domain/referral-fields.ts";
 import { READER_SECTION_TITLES, readerGroupTitle, readerLabel } from "../words/reader-labels.ts";
+import { REVIEW_WORDS } from "../words/referral-form-words.ts";
 import type { CardToSend } from "./check-views.ts";
 import { CARD_SIZE_LIMIT_BYTES } from "./render-card.ts";
 import {
@@ -20,8 +21,7 @@ import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
 const COST = { card: 1550, carried: 50, section: 400, group: 110, line: 135, entry: 115, fold: 300, notAdded: 260 } as const;
 const MARGIN = 512;
 
-export const SHORTENED_NOTE =
-  "Long answers are shortened on this card, where they end in \"…\", so that it fits in Teams. They are submitted in full: press Change to read them whole.";
+export const SHORTENED_NOTE = REVIEW_WORDS.shortened;
 
 type Line = { label: string; value: string };
 type Entry = { title: string; lines: Line[] };
@@ -111,7 +111,7 @@ export function leaveOutEntriesToFit(sections: readonly Section[], overhead: (sh
       const words = ENTRY_WORDS[section.section];
       const total = section.entries.length;
       const title = kept + 1 === total ? `${words.one} ${total}` : `${words.many} ${kept + 1} to ${total}`;
-      return { ...section, entries: [...section.entries.slice(0, kept), { title, lines: [{ label: `Not shown on this card: ${whereToRead}`, value: "" }] }] };
+      return { ...section, entries: [...section.entries.slice(0, kept), { title, lines: [{ label: REVIEW_WORDS.notShown(whereToRead), value: "" }] }] };
     });
   let shown = [...sections];
   while (overhead(shown) + leastFor(shown) > budget) {
@@ -129,7 +129,7 @@ const BUDGET = CARD_SIZE_LIMIT_BYTES - MARGIN;
 
 /** The sections the review shows: all of them, unless the lists must be cut to fit (leaveOutEntriesToFit). */
 export function reviewSectionsOf(view: ReferralFormView): Section[] {
-  return leaveOutEntriesToFit(sectionsOf(view), (shown) => overheadOf(view, shown), BUDGET, "press Change to read them.");
+  return leaveOutEntriesToFit(sectionsOf(view), (shown) => overheadOf(view, shown), BUDGET, REVIEW_WORDS.whereToRead);
 }
 
 /** Every typed value, shortened together when the card would be too big. */
@@ -175,14 +175,14 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
   return {
     name: "referral-review",
     data: {
-      title: "Check and send",
+      title: REVIEW_WORDS.title,
       notice: view.notice ?? "",
       shortened: shortened ? SHORTENED_NOTE : "",
       carried: carriedLines(view.carried),
       // Issue 21, point 3: the parts with nothing in them are one folded list of links, not a
       // heading and "Nothing added." each, so the card fits the 900 px Teams shows.
       notAdded: notAdded.map((section): LinkRow => ({ title: SECTION_WORDS[section.section].link, verb: "referral.edit", data: { ...base, section: section.section } })),
-      notAddedTitle: "Add more detail (optional)",
+      notAddedTitle: REVIEW_WORDS.notAddedTitle,
       sections: filled.map((section) => ({
         title: section.title,
         change: { tooltip: `Change: ${section.title}`, data: { ...base, section: section.section } },
@@ -190,12 +190,10 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
         groups: section.groups,
         entries: section.entries.map((entry) => ({
           title: entry.title,
-          text: entry.lines.length === 0 ? "Nothing filled in." : entry.lines.map((line) => `${line.label}${line.value}`).join("\n"),
+          text: entry.lines.length === 0 ? REVIEW_WORDS.nothingFilledIn : entry.lines.map((line) => `${line.label}${line.value}`).join("\n"),
         })),
       })),
-      // DOMAIN.md §8: a referral goes to the area's front door; it is posted in their triage channel (§9).
-      // DOMAIN.md §8: submitted is stored; delivered is posted in the triage channel registered for the area.
-      submitLine: `This is everything that will be sent, and nothing is sent until you press Submit referral. Submitting stores this referral and posts it to the triage channel registered for ${area} in your organisation, once one is registered. It does not replace contacting the front door when a child is at risk now.`,
+      submitLine: REVIEW_WORDS.submitLine(area),
       submit: base,
     },
   };

@@ -7,7 +7,8 @@ import { describeLondonTime } from "./area-contacts-view.ts";
 import type { FromCheck } from "../domain/referral.ts";
 import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
 import { choicesOf, displayValue } from "../words/referral-values.ts";
-import { REFERRAL_FIELDS, REFERRAL_GROUPS, isListGroup, maxEntriesOf, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
+import { CARRIED_WORDS, ENTRY_WORDS, fullListWords, SECTION_WORDS as SECTION_WORDS_IN_CATALOGUE, type SectionWords } from "../words/referral-section-words.ts";
+import { REFERRAL_FIELDS, REFERRAL_GROUPS, isListGroup, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
 export { LIST_GROUPS, isListGroup } from "../domain/referral-fields.ts";
 
@@ -58,75 +59,10 @@ export function essentialPartOf(field: string): number | undefined {
 /** A part number from a card's data, kept within the parts. */
 export const essentialPart = (part: number | undefined): number => Math.min(Math.max(0, part ?? 0), ESSENTIAL_PARTS.length - 1);
 
-type SectionWords = { readonly title: string; readonly link: string; readonly intro: string };
+/** Each section's title, link and first line, from src/words; a section missing there fails the build. */
+export const SECTION_WORDS: Readonly<Record<ReferralSection, SectionWords>> = SECTION_WORDS_IN_CATALOGUE;
 
-// MASE and DSL are explained where they first appear: the MASE group's title, the DSL field's hint.
-export const SECTION_WORDS: Readonly<Record<ReferralSection, SectionWords>> = {
-  essentials: {
-    title: "The essentials",
-    link: "The essentials: what the front door needs",
-    intro: "The front door needs all of these. Where two go together, one of them is enough.",
-  },
-  referrer: { title: "About you: more detail", link: "More about you", intro: "Optional." },
-  child: { title: "The child: more detail", link: "More about the child", intro: "Optional: fill in what you know." },
-  concern: {
-    title: "Your worry: more detail",
-    link: "More about your worry",
-    intro: "Optional. These questions follow the front door's referral forms: answer the ones you can.",
-  },
-  personsOfInterest: {
-    title: "People of interest",
-    link: "People of interest",
-    intro: "Optional: anyone who may be harming or exploiting the child, or is linked to it. Up to 20 people.",
-  },
-  locationsOfInterest: {
-    title: "Places of interest",
-    link: "Places of interest",
-    intro: "Optional: where the child is taken, meets people, or is seen. Up to 20 places.",
-  },
-  mase: {
-    title: groupTitle("mase"),
-    link: groupTitle("mase"),
-    intro: "Optional: what the meeting uses to plan how to protect the child. Fill in what you know.",
-  },
-  maseOtherRisks: {
-    title: groupTitle("maseOtherRisks"),
-    link: "For MASE: other risks, police",
-    intro: "Optional: the rest of what the meeting asks for. Fill in what you know.",
-  },
-  // DOMAIN.md §8 (added 2026-12-07): the household, from both local forms' family details.
-  household: {
-    title: "Household: who the child lives with",
-    link: "Who the child lives with",
-    intro: "Optional. The parents and carers, and the other children, have parts of their own below.",
-  },
-  parentsAndCarers: {
-    title: "Household: parents and carers",
-    link: "Parents and carers: details",
-    intro: "Optional: each parent or carer, whether or not the child lives with them. Up to 4.",
-  },
-  householdChildren: {
-    title: "Household: brothers, sisters and other children",
-    link: "Brothers, sisters, other children",
-    // seed 002: where one child is exploited, siblings or other child relatives are at increased risk.
-    intro: "Optional: the child's brothers and sisters, and other children living with them. Where one child is exploited, they are at increased risk too. Up to 8.",
-  },
-  parentalResponsibility: { title: "Telling parents and carers: more detail", link: "More about telling parents", intro: "Optional." },
-};
-
-/** What one entry of a list is called: "Person 3", "Add a place". */
-export const ENTRY_WORDS: Readonly<Record<ListGroupId, { readonly one: string; readonly many: string; readonly a: string }>> = {
-  personsOfInterest: { one: "Person", many: "People", a: "a person" },
-  locationsOfInterest: { one: "Place", many: "Places", a: "a place" },
-  parentsAndCarers: { one: "Parent or carer", many: "Parents and carers", a: "a parent or carer" },
-  householdChildren: { one: "Child", many: "Children", a: "a child" },
-};
-
-/** What a full list says in place of its Add button: where any more can go. */
-export function fullListWords(group: ListGroupId): string {
-  const more = group === "parentsAndCarers" || group === "householdChildren" ? `Describe any others under "${SECTION_WORDS.household.link}".` : "Describe any more together in one entry.";
-  return `That is ${maxEntriesOf(group)}, the most a referral takes. ${more}`;
-}
+export { ENTRY_WORDS, fullListWords };
 
 /**
  * Entries per card. Measured (test/cards/referral-views.test.ts, "worst case size"): with every
@@ -186,11 +122,11 @@ export function carriedOf(fromCheck: FromCheck, areaName: string, checkedAt?: st
     areaName,
     ageText: `${fromCheck.child.age}`,
     resultLines: [categoryWords(fromCheck.category, offences).title, ...offences.map((flag) => OFFENCE_TEXT[flag].title)],
-    ...(checkedAt === undefined ? {} : { checkedText: `${describeLondonTime(new Date(checkedAt))} (London time)` }),
+    ...(checkedAt === undefined ? {} : { checkedText: CARRIED_WORDS.londonTime(describeLondonTime(new Date(checkedAt))) }),
   };
 }
 
 export function carriedLines(carried: Carried | undefined): { text: string }[] {
   if (carried === undefined) return [];
-  return [...(carried.checkedText === undefined ? [] : [`Check done: ${carried.checkedText}`]), `Area: ${carried.areaName}`, `Age given in the check: ${carried.ageText}`, ...carried.resultLines].map((text) => ({ text }));
+  return [...(carried.checkedText === undefined ? [] : [CARRIED_WORDS.checkDone(carried.checkedText)]), CARRIED_WORDS.area(carried.areaName), CARRIED_WORDS.age(carried.ageText), ...carried.resultLines].map((text) => ({ text }));
 }

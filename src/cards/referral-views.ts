@@ -3,6 +3,7 @@
 // card in referral-channel-views.ts. Every button is an Action.Execute whose data names the draft
 // and its version; a press saves what the card holds before it moves on.
 import { maxEntriesOf, type ListEntries, type ListGroupId } from "../domain/referral-fields.ts";
+import { ENTRY_COUNT, FIX_WORDS, FORM_WORDS, LIST_WORDS } from "../words/referral-form-words.ts";
 import type { CardToSend } from "./check-views.ts";
 import { inputData, type InputData } from "./referral-inputs.ts";
 import {
@@ -44,13 +45,6 @@ export type ReferralFormView = {
 
 export type LinkRow = { title: string; verb: string; data: object };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-const ENTRY_COUNT: Readonly<Record<ListGroupId, (count: number) => string>> = {
-  personsOfInterest: (count) => plural(count, "person", "people"),
-  locationsOfInterest: (count) => plural(count, "place", "places"),
-  parentsAndCarers: (count) => plural(count, "parent or carer", "parents or carers"),
-  householdChildren: (count) => plural(count, "child", "children"),
-};
 
 /** The data every button on this card sends: the draft, its version and, in a list, the entries shown. */
 function actionBase(view: ReferralFormView) {
@@ -117,13 +111,13 @@ function fixData(view: ReferralFormView) {
     places.set(name, { count: (places.get(name)?.count ?? 0) + 1, how });
   }
   const elsewhere = [...places.values()].reduce((sum, place) => sum + place.count, 0);
-  const placed = [...places].map(([name, { count, how }]) => `${name} (${count})${how === "link" ? "" : `, with ${how}`}`);
+  const placed = [...places].map(([name, { count, how }]) => FIX_WORDS.placed(name, count, how));
   const viaLinks = [...places.values()].some((place) => place.how === "link");
   return {
-    count: `${plural(total, "thing", "things")} to fix.`,
+    count: FIX_WORDS.count(total),
     general,
-    here: here === 0 ? "" : `${here === 1 ? "One is" : `${here} are`} on this card, beside ${here === 1 ? "its field" : "their fields"}.`,
-    elsewhere: elsewhere === 0 ? "" : `${elsewhere === 1 ? "One is" : `${elsewhere} are`} in other parts: ${placed.join("; ")}${viaLinks ? ", under the links below" : ""}.`,
+    here: here === 0 ? "" : FIX_WORDS.here(here),
+    elsewhere: elsewhere === 0 ? "" : FIX_WORDS.elsewhere(elsewhere, placed, viaLinks),
     nearButton: nearButtonLines(view),
   };
 }
@@ -135,11 +129,10 @@ const NEAR_BUTTON_SHOWN = 3;
 function nearButtonLines(view: ReferralFormView): { text: string }[] {
   const labels = [...new Set(view.issues.map((issue) => {
     const found = fieldOfInput(issue.field);
-    return found === undefined ? "the referral as a whole" : `${found.field.label}${found.entry === undefined ? "" : ` (${found.entry + 1})`}`;
+    return found === undefined ? FIX_WORDS.wholeReferral : `${found.field.label}${found.entry === undefined ? "" : ` (${found.entry + 1})`}`;
   }))];
   const more = labels.length - NEAR_BUTTON_SHOWN;
-  const named = `${labels.slice(0, NEAR_BUTTON_SHOWN).join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
-  return [{ text: `Not sent yet: ${plural(view.issues.length, "thing", "things")} to fix (${named}). Each is said beside its field.` }];
+  return [{ text: FIX_WORDS.nearButton(view.issues.length, FIX_WORDS.named(labels.slice(0, NEAR_BUTTON_SHOWN), more)) }];
 }
 
 /** "People 4 to 6": the page of a list starting at entry `from`. */
@@ -182,9 +175,9 @@ function listData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
   });
   const otherPages = Array.from({ length: shown.pages }, (_, page) => page).filter((page) => page !== shown.page);
   return {
-    none: count === 0 ? `No ${words.many.toLowerCase()} added yet.` : "",
+    none: count === 0 ? LIST_WORDS.none(words.many) : "",
     entries,
-    pageText: shown.pages <= 1 ? "" : `Showing ${words.many.toLowerCase()} ${shown.from + 1} to ${shown.to} of ${count}. What you type here is saved when you open another page.`,
+    pageText: shown.pages <= 1 ? "" : LIST_WORDS.pageText(words.many, shown.from + 1, shown.to, count),
     pages: otherPages.map((page): LinkRow => {
       const from = entryPage(group, count, page * ENTRIES_PER_PAGE[group]).from;
       const toFix = issuesIn(view, group, from);
@@ -230,8 +223,7 @@ function sectionLinks(view: ReferralFormView): LinkRow[] {
 function progressLine(view: ReferralFormView): string {
   const filledNow = filledSections(view);
   const filled = REFERRAL_CARD_SECTIONS.filter((section) => section !== "essentials" && filledNow.has(section)).map((section) => SECTION_WORDS[section].link);
-  const sofar = filled.length === 0 ? "" : `More detail added: ${filled.join("; ")}. `;
-  return `${sofar}Nothing is sent until you review the referral and press Submit referral.`;
+  return FORM_WORDS.progress(filled);
 }
 
 type Step = { title: string; data: object };
@@ -281,7 +273,7 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       steps: stepsData(view),
       // The other parts are folded under one button (issue 21, point 3), open when one holds a problem.
       more: {
-        title: view.section === "essentials" ? "Add more detail (optional)" : "Other parts of the referral",
+        title: view.section === "essentials" ? FORM_WORDS.moreFromEssentials : FORM_WORDS.moreFromOthers,
         open: view.issues.some((issue) => { const place = placeOfIssue(view, issue.field); return place !== undefined && place.section !== view.section; }),
       },
       sections: sectionLinks(view),
