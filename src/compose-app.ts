@@ -50,6 +50,8 @@ export type ComposeOptions = {
   readonly tabSigningKeys?: JWTVerifyGetKey;
   /** Per-person limits on referrals (FLOOD_LIMITS); a test that starts many as one person raises them. */
   readonly floodLimits?: FloodLimits;
+  /** True once a stop signal came (src/main.ts): /readyz answers 503. */
+  readonly stopping?: () => boolean;
   /** False renders every check card afresh instead of keeping them between sessions (render-card.ts); the bench compares the two. */
   readonly keepCheckCards?: boolean;
 };
@@ -65,7 +67,7 @@ export type Composed = {
   readonly close: () => Promise<void>;
 };
 
-export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys, keepCheckCards = true, floodLimits }: ComposeOptions): Promise<Composed> {
+export async function composeApp({ config, logger, clock = () => new Date(), sendLimits = DEFAULT_SEND_LIMITS, tabSigningKeys, keepCheckCards = true, floodLimits, stopping }: ComposeOptions): Promise<Composed> {
   // Content and templates are read and validated once, before anything listens.
   const areas = loadAreas();
   const guidanceEntries = loadGuidance();
@@ -100,6 +102,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
   const adapter = createAdapter(auth, logger);
 
   const app = createApp({
+    ...(stopping === undefined ? {} : { stopping }),
     retentionDays: config.retentionDays,
     api: createApi({
       guidance: guidanceEntries,

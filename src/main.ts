@@ -30,7 +30,9 @@ async function start(): Promise<void> {
   // The app's modules (botbuilder, the store, the cards) load now, not before the port is open.
   const [{ composeApp }, { OUTBOX_POLL_MS }] = await Promise.all([import("./compose-app.ts"), import("./compose-worker.ts")]);
   if (config.clockStart !== undefined) logger.warn({ clockStart: config.clockStart.toISOString() }, "LOCAL_CLOCK is set: the bot's clock starts at this moment, for trying the playground at another time");
-  const { app, sweep, worker, close } = await composeApp({ config, logger, ...(config.clockStart === undefined ? {} : { clock: clockFrom(config.clockStart) }) });
+  // Set by the first stop signal: /readyz answers 503 from then on, on any connection.
+  let stopSignalled = false;
+  const { app, sweep, worker, close } = await composeApp({ config, logger, stopping: () => stopSignalled, ...(config.clockStart === undefined ? {} : { clock: clockFrom(config.clockStart) }) });
   early.serve(app);
 
   // Stopped once the last reply is sent (the playground is where replies go), before the store closes.
@@ -39,6 +41,7 @@ async function start(): Promise<void> {
   const stopping = onStopSignals(
     logger,
     (waitingFor) => {
+      stopSignalled = true;
       const stopBackground = () => background.forEach((stopOne) => stopOne());
       return shutdown({ server, inFlight, deadlineMs: config.shutdownDeadlineMs, logger, stopBackground, closeStore: close, waitingFor });
     },

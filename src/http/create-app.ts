@@ -23,9 +23,11 @@ export type AppDependencies = {
   readonly retentionDays: number;
   /** The tab's JSON API, mounted at /api/v1 (src/http/api/create-api.ts). */
   readonly api?: Router;
+  /** True once a stop signal came: /readyz then answers 503 at once, also on a connection kept open (issue 23, also). */
+  readonly stopping?: () => boolean;
 };
 
-export function createApp({ bot, ready, logger, retentionDays, api }: AppDependencies): Express {
+export function createApp({ bot, ready, logger, retentionDays, api, stopping = () => false }: AppDependencies): Express {
   const privacy = privacyPage(retentionDays);
   const app = express();
   app.disable("x-powered-by");
@@ -35,6 +37,8 @@ export function createApp({ bot, ready, logger, retentionDays, api }: AppDepende
     response.json({ status: "ok" });
   });
   app.get("/readyz", async (_request, response) => {
+    // Draining: a load balancer must send nothing new here, whatever the parts would say.
+    if (stopping()) return void response.status(503).set("connection", "close").json({ status: "stopping", checks: {} });
     const report = await ready().catch((error: unknown): ReadinessReport => {
       logger.error({ err: error }, "the readiness check itself failed");
       return { ready: false, degraded: false, checks: {} };
