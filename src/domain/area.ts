@@ -127,7 +127,18 @@ export const Area = z.strictObject({
    * DOMAIN.md §9 "MASE or MACE": the area's own word for its multi-agency meeting. MASE in the seeds;
    * many London boroughs have held a MACE (criminal and sexual exploitation) since 2021.
    */
-  meeting: z.enum(["MASE", "MACE"], { error: "expected MASE or MACE, the area's word for its multi-agency exploitation meeting" }),
+  meeting: z.union(
+    [
+      z.enum(["MASE", "MACE"]),
+      z.strictObject({
+        /** The word on cards and buttons: "MASE", "MACE". */
+        short: z.string().regex(/^[A-Z][A-Za-z]{1,9}$/, { error: "expected a short word starting with a capital, such as MACE" }),
+        /** What it stands for, said beside the word the first time: "Multi-Agency Sexual Exploitation meeting". */
+        long: z.string().trim().min(1, { error: "expected what the word stands for, such as Multi-Agency Child Exploitation meeting" }).max(100),
+      }),
+    ],
+    { error: 'expected { "short": "MACE", "long": "Multi-Agency Child Exploitation meeting" } (a short word of capitals and what it stands for), or "MASE" or "MACE": the area\'s word for its multi-agency exploitation meeting' },
+  ),
   /**
    * DOMAIN.md §9 review reminders: every how many days a referral decided for a strategy
    * discussion, a section 47 enquiry or the area's multi-agency meeting is reviewed (Sutton: every
@@ -169,7 +180,7 @@ export type Area = z.infer<typeof Area>;
 
 const MEETING_NAMES = { MASE: "Multi-Agency Sexual Exploitation meeting", MACE: "Multi-Agency Child Exploitation meeting" } as const;
 
-/** The area's multi-agency meeting in its own word: "MASE (the Multi-Agency Sexual Exploitation meeting)". */
-export function meetingOf(area: Pick<Area, "meeting">): { readonly word: "MASE" | "MACE"; readonly name: string } {
-  return { word: area.meeting, name: MEETING_NAMES[area.meeting] };
+/** The area's multi-agency meeting in its own words: `word` "MASE", `name` "Multi-Agency Sexual Exploitation meeting". */
+export function meetingOf(area: Pick<Area, "meeting">): { readonly word: string; readonly name: string } {
+  return typeof area.meeting === "string" ? { word: area.meeting, name: MEETING_NAMES[area.meeting] } : { word: area.meeting.short, name: area.meeting.long };
 }

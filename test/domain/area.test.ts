@@ -136,13 +136,26 @@ describe("an area", () => {
     expect(problemsOf(Area, { ...KINGSTON, id })).toEqual(["id: expected a kebab-case id"]);
   });
 
-  // DOMAIN.md §9 "MASE or MACE": the area's own word for its multi-agency meeting.
-  it.each(["MASE", "MACE"])("takes the meeting %s", (meeting) => {
-    expect(Area.parse({ ...KINGSTON, meeting }).meeting).toBe(meeting);
+  // DOMAIN.md §9 "MASE or MACE": the area's own word for its multi-agency meeting, and what it stands for.
+  it.each([
+    "MASE",
+    "MACE",
+    { short: "MACE", long: "Multi-Agency Child Exploitation meeting" },
+    { short: "CEMM", long: "Child Exploitation Multi-agency Meeting" },
+  ])("takes the meeting %j", (meeting) => {
+    expect(Area.parse({ ...KINGSTON, meeting }).meeting).toEqual(meeting);
   });
 
-  it("refuses any other meeting, saying which two there are", () => {
-    expect(problemsOf(Area, { ...KINGSTON, meeting: "MARAC" })).toEqual(["meeting: expected MASE or MACE, the area's word for its multi-agency exploitation meeting"]);
+  const SHAPE = 'meeting: expected { "short": "MACE", "long": "Multi-Agency Child Exploitation meeting" } (a short word of capitals and what it stands for), or "MASE" or "MACE": the area\'s word for its multi-agency exploitation meeting';
+  it.each([
+    ["another word", "MARAC", SHAPE],
+    ["a number", 7, SHAPE],
+    ["no long name", { short: "MACE" }, SHAPE],
+    ["a sentence for a word", { short: "the meeting", long: "Multi-Agency Child Exploitation meeting" }, "meeting.short: expected a short word starting with a capital, such as MACE"],
+    ["an empty long name", { short: "MACE", long: " " }, "meeting.long: expected what the word stands for, such as Multi-Agency Child Exploitation meeting"],
+    ["a field it does not know", { short: "MACE", long: "Multi-Agency Child Exploitation meeting", when: "monthly" }, 'meeting: unknown field "when"'],
+  ])("refuses %s, naming the field", (_name, meeting, problem) => {
+    expect(problemsOf(Area, { ...KINGSTON, meeting })).toEqual([problem]);
   });
 
   // seed 002: Phoenix works with young people aged 10-17; an area file may set 0-25 at most.
@@ -187,9 +200,10 @@ describe("an area", () => {
 
 describe("meetingOf", () => {
   it.each([
-    ["MASE", "Multi-Agency Sexual Exploitation meeting"],
-    ["MACE", "Multi-Agency Child Exploitation meeting"],
-  ] as const)("%s is the %s", (word, name) => {
-    expect(meetingOf({ meeting: word })).toEqual({ word, name });
+    ["MASE", "MASE", "Multi-Agency Sexual Exploitation meeting"],
+    ["MACE", "MACE", "Multi-Agency Child Exploitation meeting"],
+    [{ short: "MACE", long: "Multi-Agency Child Exploitation meeting" }, "MACE", "Multi-Agency Child Exploitation meeting"],
+  ] as const)("%j is %s, the %s", (meeting, word, name) => {
+    expect(meetingOf({ meeting })).toEqual({ word, name });
   });
 });
