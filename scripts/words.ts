@@ -33,6 +33,7 @@ const CATALOGUE_PLACES: ReadonlyMap<string, string> = new Map([
   ["src/words/chat-words.ts", "check"],
   ["src/words/check-card-words.ts", "result"],
   ["src/words/triage-replies.ts", "triage"],
+  ["src/words/triage-card-words.ts", "triage"],
   ["src/words/reader-labels.ts", "triage"],
   ["src/words/referral-words.ts", "referral"],
   ["src/words/referral-values.ts", "referral"],

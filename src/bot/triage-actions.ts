@@ -11,6 +11,8 @@ import { referralDetailsCard } from "../cards/referral-details-views.ts";
 import { referralQuestionCard } from "../cards/referral-question-views.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
 import { timeWords } from "../domain/triage-text.ts";
+import { TRIAGE_PRESS_REPLIES as REPLIES } from "../words/triage-card-words.ts";
+import { TRIAGE_NOTES } from "../words/triage-replies.ts";
 import { TRIAGE_VERBS, type Presser, type TriageOutcome, type TriageService, type TriageVerb } from "../services/triage-service.ts";
 
 export type TriageActionRequest = { readonly data: Readonly<Record<string, unknown>>; readonly presser: Presser };
@@ -19,7 +21,7 @@ const ReferralRef = z.object({ referralId: z.string().min(1).max(100) });
 /** "Show details" and its pages (issue 21, point 3). */
 const DetailsPage = ReferralRef.extend({ page: z.coerce.number().int().min(0).max(50).optional() });
 const VersionedRef = ReferralRef.extend({ version: z.coerce.number().int().positive() });
-const UNREADABLE = "That button did not work: the card sent something I could not read.";
+const UNREADABLE = TRIAGE_NOTES.unreadablePress;
 
 export function createTriageActions({ triage, areas, clock }: { triage: TriageService; areas: Areas; clock: () => Date }) {
   const areaNameOf = (areaId: string) => areas.get(areaId)?.name ?? areaId;
@@ -27,9 +29,9 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
   function cardOf(outcome: TriageOutcome, refusal: string): CardToSend {
     switch (outcome.kind) {
       case "not-found":
-        return welcomeCard("This referral could not be found.");
+        return welcomeCard(REPLIES.notFound);
       case "not-triage":
-        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), `Only ${areaNameOf(outcome.record.areaId)}'s triage team can ${refusal}. Nothing was changed.`));
+        return referralChannelCard(channelViewOf(outcome.record, areas, clock(), REPLIES.notTriage(areaNameOf(outcome.record.areaId), refusal)));
       case "card":
         return referralChannelCard(channelViewOf(outcome.record, areas, clock(), outcome.note, outcome.people, outcome.viewArea));
     }
@@ -38,14 +40,14 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
   const act = (verb: TriageVerb) => async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
     const ref = VersionedRef.safeParse(data);
     if (!ref.success) return welcomeCard(UNREADABLE);
-    return cardOf(await triage.act({ ...ref.data, verb, presser, inputs: data }), "act on its referrals");
+    return cardOf(await triage.act({ ...ref.data, verb, presser, inputs: data }), REPLIES.act);
   };
 
   const details = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
     const ref = DetailsPage.safeParse(data);
     if (!ref.success) return welcomeCard(UNREADABLE);
     const outcome = await triage.details(ref.data.referralId, presser);
-    if (outcome.kind !== "details") return cardOf(outcome, "see a referral's details");
+    if (outcome.kind !== "details") return cardOf(outcome, REPLIES.seeDetails);
     const card = referralDetailsCard(detailsViewOf(outcome, areas, clock()), ref.data.page ?? 0);
     await triage.recordViewed(ref.data.referralId, presser, "card");
     return card;
@@ -58,13 +60,13 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
     const outcome = await triage.refreshed(ref.data.referralId, presser);
     if (outcome.kind === "details") return referralDetailsCard(detailsViewOf(outcome, areas, clock()));
     if (outcome.kind === "card") return referralChannelCard(channelViewOf(outcome.record, areas, clock(), undefined, outcome.people));
-    return cardOf(outcome, "see a referral's details");
+    return cardOf(outcome, REPLIES.seeDetails);
   };
 
   const summary = async ({ data, presser }: TriageActionRequest): Promise<CardToSend> => {
     const ref = ReferralRef.safeParse(data);
     if (!ref.success) return welcomeCard(UNREADABLE);
-    return cardOf(await triage.summary(ref.data.referralId, presser), "see a referral's details");
+    return cardOf(await triage.summary(ref.data.referralId, presser), REPLIES.seeDetails);
   };
 
   // The referrer's answer, from the question card in their 1:1 chat; only they may send it.
@@ -73,8 +75,8 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
     if (!ref.success) return welcomeCard(UNREADABLE);
     const typed = typeof data["answer"] === "string" ? data["answer"] : "";
     const outcome = await triage.answer(ref.data.referralId, presser, typed);
-    if (outcome.kind === "not-found") return welcomeCard("This referral could not be found.");
-    if (outcome.kind === "not-referrer") return welcomeCard("Only the person who made this referral can answer the front door's questions about it.");
+    if (outcome.kind === "not-found") return welcomeCard(REPLIES.notFound);
+    if (outcome.kind === "not-referrer") return welcomeCard(REPLIES.notReferrer);
     // (TypeScript does not narrow the union on two ifs over one field.)
     if (!("record" in outcome)) return welcomeCard(UNREADABLE);
     const base = { referralId: outcome.record.id, reference: outcome.record.reference, areaName: areaNameOf(outcome.record.areaId), question: outcome.question ?? "", typed };
@@ -84,7 +86,7 @@ export function createTriageActions({ triage, areas, clock }: { triage: TriageSe
       case "not-waiting":
         return referralQuestionCard({ ...base, state: { kind: "not-waiting" } });
       case "empty":
-        return referralQuestionCard({ ...base, state: { kind: "asking", note: "Type your answer in the box, then press Send answer." } });
+        return referralQuestionCard({ ...base, state: { kind: "asking", note: REPLIES.emptyAnswer } });
     }
   };
 

@@ -18,6 +18,7 @@ import type { ReferralSummary } from "../services/referral-service.ts";
 import type { ReferralRecord } from "../services/referral-store.ts";
 import type { ChannelCardView } from "./referral-channel-views.ts";
 import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
+import { earlierDecidedWords, earlierReferralLine, STATUS_OF_EARLIER, TRIAGE_CARD_WORDS } from "../words/triage-card-words.ts";
 
 const URGENCY_OF: Readonly<Record<string, ChannelCardView["urgency"]>> = { now: "now", today: "today", "within-72-hours": "soon", "within-3-working-days": "soon", routine: "routine" };
 
@@ -75,7 +76,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     ...(assigneeName === undefined ? {} : { assignee: assigneeName }),
     ...(note === undefined ? {} : { note }),
     transferAreas: transferAreasIn(areas.values()).filter((other) => other.id !== record.areaId).map((other) => ({ id: other.id, name: other.name })),
-    ...(informedArea === undefined || informedArea === record.areaId ? {} : { alsoInformed: `${nameOf(informedArea)}, which looks after this child` }),
+    ...(informedArea === undefined || informedArea === record.areaId ? {} : { alsoInformed: TRIAGE_CARD_WORDS.alsoInformed(nameOf(informedArea)) }),
     ...(arrived === undefined ? {} : { transferredFrom: `${nameOf(arrived.from)} at ${timeWords(arrived.at, now)} by ${arrived.by.name}` }),
     ...(people === undefined ? {} : { colleagues: people.colleagues }),
     ...(people?.refreshFor === undefined ? {} : { refreshFor: people.refreshFor }),
@@ -86,18 +87,9 @@ const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London",
 
 /** "Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help)". */
 export function earlierLine(earlier: EarlierReferral): string {
-  const by = earlier.agency === undefined ? "" : `, by ${earlier.agency}`;
-  const where = earlier.outcome === undefined ? STATUS_OF_EARLIER.get(earlier.status) ?? earlier.status : `decided (${OUTCOME_LABELS[earlier.outcome as Outcome] ?? earlier.outcome})`;
-  return `Possible earlier referral ${earlier.reference}, ${SHORT_DATE.format(earlier.submittedAt)}${by}: ${where}. Same name and date of birth, NHS number or UPN: check it is the same child.`;
+  const where = earlier.outcome === undefined ? STATUS_OF_EARLIER.get(earlier.status) ?? earlier.status : earlierDecidedWords(OUTCOME_LABELS[earlier.outcome as Outcome] ?? earlier.outcome);
+  return earlierReferralLine({ reference: earlier.reference, submitted: SHORT_DATE.format(earlier.submittedAt), agency: earlier.agency, where });
 }
-
-const STATUS_OF_EARLIER: ReadonlyMap<string, string> = new Map([
-  ["submitted", "not acknowledged yet"],
-  ["acknowledged", "acknowledged"],
-  ["assigned", "assigned"],
-  ["awaiting-info", "waiting for information"],
-  ["decided", "decided"],
-]);
 
 /** "Show details" for a triage member: the summary's facts, the referral, its history, earlier referrals. */
 export function detailsViewOf(details: Extract<DetailsOutcome, { kind: "details" }>, areas: Areas, now: Date): DetailsView {

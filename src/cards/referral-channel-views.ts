@@ -5,6 +5,7 @@
 import { OUTCOMES } from "../domain/triage.ts";
 import { OUTCOME_LABELS } from "../domain/triage-text.ts";
 import { STATUS_WORDS } from "../words/referral-words.ts";
+import { TRIAGE_BUTTON_TITLES, TRIAGE_CARD_WORDS, URGENCY_TEXT } from "../words/triage-card-words.ts";
 import type { CardToSend } from "./check-views.ts";
 
 export type ChannelCardView = {
@@ -54,11 +55,10 @@ export type ChannelCardView = {
 
 type TriageButton = { readonly verb: string; readonly title: string };
 
-// Short titles: up to three buttons share one row of a channel card.
-const ACKNOWLEDGE: TriageButton = { verb: "triage.acknowledge", title: "Acknowledge" };
-const ASSIGN: TriageButton = { verb: "triage.assign", title: "Assign to me" };
-const REOPEN: TriageButton = { verb: "triage.reopen", title: "Reopen" };
-const RECEIVED: TriageButton = { verb: "triage.received", title: "Mark information received" };
+const ACKNOWLEDGE: TriageButton = { verb: "triage.acknowledge", title: TRIAGE_BUTTON_TITLES.acknowledge };
+const ASSIGN: TriageButton = { verb: "triage.assign", title: TRIAGE_BUTTON_TITLES.assign };
+const REOPEN: TriageButton = { verb: "triage.reopen", title: TRIAGE_BUTTON_TITLES.reopen };
+const RECEIVED: TriageButton = { verb: "triage.received", title: TRIAGE_BUTTON_TITLES.received };
 
 /**
  * The buttons a status offers (DOMAIN.md §9), before "Show details", which every status offers.
@@ -92,18 +92,18 @@ export { STATUS_WORDS };
 
 // The urgency of the front door step in the check's pathway (DOMAIN.md §5).
 const URGENCY_WORDS: Readonly<Record<ChannelCardView["urgency"], { text: string; color: "Attention" | "Default" }>> = {
-  now: { text: "Now", color: "Attention" },
-  today: { text: "Today", color: "Default" },
-  soon: { text: "Within a few days", color: "Default" },
-  routine: { text: "Routine", color: "Default" },
+  now: { text: URGENCY_TEXT.now, color: "Attention" },
+  today: { text: URGENCY_TEXT.today, color: "Default" },
+  soon: { text: URGENCY_TEXT.soon, color: "Default" },
+  routine: { text: URGENCY_TEXT.routine, color: "Default" },
 };
 
 /** The status fact: overdue first when a deadline has passed, the outcome and who decided once decided. */
 function statusLine(view: ChannelCardView): string {
   if (view.transferredTo !== undefined) return view.transferredTo;
   const words = STATUS_WORDS.get(view.status) ?? view.status;
-  if (view.status === "decided" && view.decision !== undefined) return `Decided: ${view.decision}`;
-  return view.overdueSince === undefined ? words : `Overdue since ${view.overdueSince}. ${words}`;
+  if (view.status === "decided" && view.decision !== undefined) return TRIAGE_CARD_WORDS.decided(view.decision);
+  return view.overdueSince === undefined ? words : TRIAGE_CARD_WORDS.overdue(view.overdueSince, words);
 }
 
 export function referralChannelCard(view: ChannelCardView): CardToSend {
@@ -120,7 +120,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       areaName: view.areaName,
       offences: view.offenceLines.map((text) => ({ text })),
       categoryLine: view.categoryLine,
-      urgencyText: `Urgency from the check: ${urgency.text}`,
+      urgencyText: TRIAGE_CARD_WORDS.urgency(urgency.text),
       urgencyColor: urgency.color,
       // Issue 21, point 5: what is due next, not what is done; the outcome once decided; overdue said.
       facts: [
@@ -130,7 +130,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
         ...(view.alsoInformed === undefined ? [] : [{ title: "Also informed", value: view.alsoInformed }]),
         ...(open && view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
         ...(!open || view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
-        ...(open && view.reviewDue !== undefined ? [{ title: "Review due", value: view.reviewOverdue === true ? `${view.reviewDue} (overdue)` : view.reviewDue }] : []),
+        ...(open && view.reviewDue !== undefined ? [{ title: "Review due", value: view.reviewOverdue === true ? TRIAGE_CARD_WORDS.reviewOverdue(view.reviewDue) : view.reviewDue }] : []),
         { title: "Status", value: statusLine(view) },
       ],
       assignee: view.assignee ?? "",
@@ -138,7 +138,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       detailsShown: false,
       // Rendered only with someone to refresh for (render-card.ts drops a refresh with no userIds).
       refresh: { userIds: view.refreshFor === undefined ? [] : [view.refreshFor], data: { referralId: view.referralId } },
-      detailsAction: { title: "Show details", verb: "triage.details", data: { referralId: view.referralId }, tooltip: "The whole referral, for the area's triage team only; only you see it" },
+      detailsAction: { title: TRIAGE_BUTTON_TITLES.showDetails, verb: "triage.details", data: { referralId: view.referralId }, tooltip: TRIAGE_CARD_WORDS.showDetailsTooltip },
       shortened: "",
       earlier: [],
       purged: "",

@@ -10,6 +10,7 @@ import { LEAST_PER_ANSWER, leaveOutEntriesToFit, sectionsOf, type Section } from
 import { carriedLines, type Carried } from "./referral-sections.ts";
 import { jsonBytes, shortenToFit } from "./shorten-to-fit.ts";
 import { PURGED_NOTE } from "../words/referral-words.ts";
+import { DETAILS_WORDS, TRIAGE_BUTTON_TITLES, TRIAGE_CARD_WORDS } from "../words/triage-card-words.ts";
 
 export type DetailsView = {
   channel: ChannelCardView;
@@ -31,8 +32,6 @@ const COST = { card: 5_500, section: 140, empty: 90, group: 70, line: 140, entry
 const MARGIN = 1_024;
 /** The newest entries of the history shown; a referral rarely has more. */
 export const HISTORY_SHOWN = 15;
-// Where a triage member reads what the card leaves out of a referral too big for it.
-const WHOLE_REFERRAL = "download the referral as a PDF from the triage board in the tab to read them.";
 
 /**
  * Issue 21, point 3: the details a page at a time, so each card fits the 900 px a 1400x900 window
@@ -79,7 +78,7 @@ export function referralDetailsCard(view: DetailsView, page = 0): CardToSend {
   const notGiven = shownPage === 0 ? all.filter((section) => section.section !== "essentials" && isEmpty(section)).map((section) => section.title) : [];
   const hidden = shownPage > 0 ? view.history.length : Math.max(0, view.history.length - HISTORY_SHOWN);
   const history = shownPage > 0 ? [] : [
-    ...(hidden === 0 ? [] : [{ text: `${hidden} earlier ${hidden === 1 ? "entry is" : "entries are"} not shown here.`, said: "" }]),
+    ...(hidden === 0 ? [] : [{ text: DETAILS_WORDS.hiddenHistory(hidden), said: "" }]),
     ...view.history.slice(hidden).map((line) => ({ text: `${line.when} · ${line.text}${line.said === undefined ? "" : ": "}`, said: line.said ?? "" })),
   ];
 
@@ -103,7 +102,7 @@ export function referralDetailsCard(view: DetailsView, page = 0): CardToSend {
   };
   // What was said in the history is shortened with the answers, so it needs the same least room.
   const leastSaid = history.reduce((sum, line) => sum + Math.min(jsonBytes(line.said), LEAST_PER_ANSWER), 0);
-  const sections = form === undefined ? [] : leaveOutEntriesToFit(onThisPage, (shown) => overheadOf(shown) + leastSaid, budget, WHOLE_REFERRAL);
+  const sections = form === undefined ? [] : leaveOutEntriesToFit(onThisPage, (shown) => overheadOf(shown) + leastSaid, budget, DETAILS_WORDS.wholeReferral);
   const lines = sections.flatMap((section) => [...section.groups.flatMap((group) => group.lines), ...section.entries.flatMap((entry) => entry.lines)]);
   const typed = [...lines.map((line) => line.value), ...history.map((line) => line.said)];
   const { texts, shortened } = shortenToFit(typed, budget - overheadOf(sections));
@@ -111,11 +110,11 @@ export function referralDetailsCard(view: DetailsView, page = 0): CardToSend {
   const take = () => texts[next++] ?? "";
   const shownSections = sections.map((section) => ({
     title: section.title,
-    empty: isEmpty(section) ? "Nothing given." : "",
+    empty: isEmpty(section) ? DETAILS_WORDS.nothingGiven : "",
     groups: section.groups.map((group) => ({ title: group.title, lines: group.lines.map((line) => ({ label: line.label, value: take() })) })),
     entries: section.entries.map((entry) => {
       const entryLines = entry.lines.map((line) => `${line.label}${take()}`);
-      return { title: entry.title, text: entryLines.length === 0 ? "Nothing filled in." : entryLines.join("\n") };
+      return { title: entry.title, text: entryLines.length === 0 ? DETAILS_WORDS.nothingFilledIn : entryLines.join("\n") };
     }),
   }));
   const shownHistory = history.map((line) => ({ text: line.text, said: take() }));
@@ -125,21 +124,21 @@ export function referralDetailsCard(view: DetailsView, page = 0): CardToSend {
     data: {
       ...(summary.data as object),
       detailsShown: true,
-      detailsAction: { title: "Hide details", verb: "triage.summary", data: { referralId: view.channel.referralId }, tooltip: "Back to the summary everyone in the channel sees" },
-      shortened: shortened ? "Long answers are shortened on this card, where they end in \"…\"." : "",
+      detailsAction: { title: TRIAGE_BUTTON_TITLES.hideDetails, verb: "triage.summary", data: { referralId: view.channel.referralId }, tooltip: TRIAGE_CARD_WORDS.hideDetailsTooltip },
+      shortened: shortened ? DETAILS_WORDS.shortened : "",
       earlier: view.earlier.map((text) => ({ text })),
       purged: view.referral === undefined ? PURGED_NOTE : "",
       sections: [
-        ...(shownPage > 0 ? [] : [{ title: "From the check", empty: "", groups: [{ title: "", lines: carriedLines(view.carried).map((line) => ({ label: "", value: line.text })) }], entries: [] }]),
+        ...(shownPage > 0 ? [] : [{ title: DETAILS_WORDS.fromTheCheck, empty: "", groups: [{ title: "", lines: carriedLines(view.carried).map((line) => ({ label: "", value: line.text })) }], entries: [] }]),
         ...shownSections,
       ],
-      notGiven: notGiven.length === 0 ? "" : `Not given: ${notGiven.join("; ")}.`,
+      notGiven: notGiven.length === 0 ? "" : DETAILS_WORDS.notGiven(notGiven),
       history: shownHistory,
       // The pages of the details (issue 21, point 3): where this one is, and the way to the others.
       pager: {
-        text: pageCount === 1 ? "" : `Details, page ${shownPage + 1} of ${pageCount}`,
-        next: shownPage + 1 < pageCount ? { title: `More details (${shownPage + 2} of ${pageCount})`, data: { referralId: view.channel.referralId, page: shownPage + 1 } } : { title: "", data: {} },
-        previous: shownPage > 0 ? { title: `Back to page ${shownPage}`, data: { referralId: view.channel.referralId, page: shownPage - 1 } } : { title: "", data: {} },
+        text: pageCount === 1 ? "" : DETAILS_WORDS.page(shownPage + 1, pageCount),
+        next: shownPage + 1 < pageCount ? { title: DETAILS_WORDS.more(shownPage + 2, pageCount), data: { referralId: view.channel.referralId, page: shownPage + 1 } } : { title: "", data: {} },
+        previous: shownPage > 0 ? { title: DETAILS_WORDS.backTo(shownPage), data: { referralId: view.channel.referralId, page: shownPage - 1 } } : { title: "", data: {} },
       },
     },
   };

@@ -3,6 +3,7 @@
 // history, for the triage team, never into the channel. What the referrer typed is never lost: a
 // press that could not send it shows it again.
 import type { CardToSend } from "./check-views.ts";
+import { QUESTION_CARD_WORDS } from "../words/triage-card-words.ts";
 
 export type QuestionView = {
   readonly referralId: string;
@@ -17,20 +18,18 @@ export type QuestionView = {
 
 export function referralQuestionCard(view: QuestionView): CardToSend {
   const { state } = view;
-  // DOMAIN.md §8: whoever asks is the area's triage team in Teams; the product does not call it the front door.
-  const front = `${view.areaName}'s triage team`;
-  const note =
-    state.kind === "asking" ? (state.note ?? "") : state.kind === "not-waiting" ? `${front} is no longer waiting for this answer, so it was not sent. If it still matters, phone or email them and give the reference ${view.reference}.` : "";
+  const front = QUESTION_CARD_WORDS.asker(view.areaName);
+  const note = state.kind === "asking" ? (state.note ?? "") : state.kind === "not-waiting" ? QUESTION_CARD_WORDS.notWaiting(front, view.reference) : "";
   return {
     name: "referral-question",
     data: {
-      title: state.kind === "sent" ? `Answer sent to ${front} (${view.reference})` : `${front} asks about your referral ${view.reference}`,
+      title: state.kind === "sent" ? QUESTION_CARD_WORDS.sentTitle(front, view.reference) : QUESTION_CARD_WORDS.askingTitle(front, view.reference),
       note,
       question: view.question,
       canAnswer: state.kind === "asking",
       typed: view.typed ?? "",
-      typedLabel: state.kind === "sent" ? `Your answer, sent at ${state.at}` : "Your answer, not sent",
-      footer: "Your answer is added to the referral's record for the front door's triage team. You are told here when they decide.",
+      typedLabel: state.kind === "sent" ? QUESTION_CARD_WORDS.sentLabel(state.at) : QUESTION_CARD_WORDS.notSentLabel,
+      footer: QUESTION_CARD_WORDS.footer,
       data: { referralId: view.referralId },
     },
   };
