@@ -13,6 +13,10 @@ import type { OutboxWorker } from "./delivery/outbox-worker.ts";
 import type { Database } from "./store/create-database.ts";
 import { onStopSignals } from "./stop-signals.ts";
 import { OUTBOX_POLL_MS, composeWorker, createSizeLimitedRenderer, openStore } from "./compose-worker.ts";
+import { startWorkerHealth } from "./http/worker-health.ts";
+import { checkOutbox } from "./http/outbox-health.ts";
+import { checkDatabase } from "./store/readiness.ts";
+import { createOutboxRepository } from "./store/outbox-repository.ts";
 
 async function start(): Promise<void> {
   const config = loadConfig();
@@ -24,11 +28,35 @@ async function start(): Promise<void> {
   const { database, crypto } = await openStore({ config, logger });
   const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth: createAuthentication(config.bot), appId: config.bot?.appId ?? "", clock: () => new Date(), logger });
 
+  // Issue 23 (also): with WORKER_HEALTH_PORT, the worker answers /healthz and /readyz like the bot.
+  let stopSignalled = false;
+  const health =
+    config.workerHealthPort === undefined
+      ? undefined
+      : await startWorkerHealth({
+          port: config.workerHealthPort,
+          host: config.host,
+          stopping: () => stopSignalled,
+          checks: new Map([
+            ["database", () => checkDatabase(database, Date.now())],
+            ["outbox", () => checkOutbox(createOutboxRepository(database.db, database.dialect))],
+          ]),
+        });
+
   // Before the worker starts, so no signal meets Node's default (exit at once).
-  onStopSignals(logger, (waitingFor) => stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger, waitingFor }), config.shutdownDeadlineMs);
+  onStopSignals(
+    logger,
+    async (waitingFor) => {
+      stopSignalled = true;
+      const code = await stopWorker({ worker, database, deadlineMs: config.shutdownDeadlineMs, logger, waitingFor });
+      await health?.close();
+      return code;
+    },
+    config.shutdownDeadlineMs,
+  );
 
   worker.start(OUTBOX_POLL_MS);
-  logger.info({ pollMs: OUTBOX_POLL_MS, authenticated: config.bot !== undefined }, "outbox worker started");
+  logger.info({ pollMs: OUTBOX_POLL_MS, authenticated: config.bot !== undefined, healthPort: config.workerHealthPort }, "outbox worker started");
 }
 
 /** Resolves with the exit code: 0 when the send in hand finished and the store closed, 1 when the deadline cut the send. */

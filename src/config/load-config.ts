@@ -26,6 +26,8 @@ export const ConfigSchema = z
     PLAYGROUND_PORT: port(56150),
     // Issue 10, point 5: "off" when the outbox worker runs as its own process (`npm run worker`).
     OUTBOX_WORKER: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
+    // Issue 23 (also): `npm run worker` run apart answers /healthz and /readyz on this port; unset, it opens none.
+    WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "expected a port number" }).int({ error: "expected a whole number" }).min(1, { error: "expected 1-65535" }).max(65535, { error: "expected 1-65535" }).optional()),
     // Issue 10, point 10: a decided referral's personal fields are purged this many days after the decision.
     RETENTION_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int({ error: "expected a whole number of days" }).min(1, { error: "expected at least 1 day" }).max(3650, { error: "expected at most 3650 days (10 years)" }).default(365),
     // Issue 8, point 11: below the platform's wait between SIGTERM and SIGKILL (Docker's is 10 s), so
@@ -85,6 +87,8 @@ export type Config = Readonly<{
   playground: Readonly<{ enabled: boolean; port: number }>;
   /** Whether the bot process runs the outbox worker itself; off when `npm run worker` runs it apart. */
   outboxWorker: boolean;
+  /** `npm run worker`'s /healthz and /readyz port, when it has one. */
+  workerHealthPort: number | undefined;
   /** Days after its decision that a referral's personal fields are kept (RETENTION_DAYS). */
   retentionDays: number;
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
@@ -135,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: settings.DATABASE_URL,
     playground: Object.freeze({ enabled: settings.PLAYGROUND === "on" && settings.MicrosoftAppId === undefined, port: settings.PLAYGROUND_PORT }),
     outboxWorker: settings.OUTBOX_WORKER === "on",
+    workerHealthPort: settings.WORKER_HEALTH_PORT,
     retentionDays: settings.RETENTION_DAYS,
     shutdownDeadlineMs: Math.round(settings.SHUTDOWN_DEADLINE_SECONDS * 1000),
     clockStart: settings.LOCAL_CLOCK === undefined ? undefined : new Date(settings.LOCAL_CLOCK),

@@ -56,6 +56,21 @@ function holdPosts(channel: TriageChannel) {
 const outboxRows = (database: Database) => database.db.selectFrom("outbox").select(["referral_id", "claim", "attempts"]).where("kind", "=", "post-referral-card").execute();
 
 describe("npm run worker", () => {
+  // Issue 23 (also): the worker run apart can be probed like the bot.
+  it("with WORKER_HEALTH_PORT answers /healthz and /readyz (the database, the outbox); without it opens no port", { timeout: 90_000 }, async () => {
+    const { url } = await openStore();
+    const port = await freePort();
+    const worker = startWorker({ DATABASE_URL: url, WORKER_HEALTH_PORT: String(port) });
+    await withDeadline(worker.logLine("outbox worker started"), WAIT_MS, () => `the worker did not start; its output: ${worker.output()}`);
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", outbox: "ok" } });
+    expect((await fetch(`http://127.0.0.1:${port}/anything`)).status).toBe(404);
+    worker.child.kill("SIGTERM");
+    expect(await withDeadline(worker.exited, WAIT_MS, () => `the worker did not exit; its output: ${worker.output()}`)).toEqual([0, null]);
+  });
+
   it("on SIGTERM finishes the post in flight and records it, hands back the rest of its batch, closes the store and exits 0", { timeout: 90_000 }, async () => {
     const { url, database, channel } = await openStore();
     const referrals = [await storeReferral(database.db), await storeReferral(database.db)];

@@ -27,6 +27,7 @@ const LEFT_AT_DEFAULT = new Map([
   ["PLAYGROUND", "never starts when MicrosoftAppId is set"],
   ["PLAYGROUND_PORT", "never starts when MicrosoftAppId is set"],
   ["LOCAL_CLOCK", "refused when MicrosoftAppId is set"],
+  ["WORKER_HEALTH_PORT", "only for `npm run worker` run apart; in Azure the worker runs in the bot's process (OUTBOX_WORKER on)"],
 ]);
 
 type Setting = { name: string; value: string };
