@@ -5,7 +5,8 @@ import type { Areas } from "../content/load-areas.ts";
 import { offenceFlagsOf, type Category, type Flag } from "../domain/category.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
-import { OUTCOME_LABELS, timeWords } from "../domain/triage-text.ts";
+import { meetingOf } from "../domain/area.ts";
+import { OUTCOME_LABELS, outcomeLabel, timeWords } from "../domain/triage-text.ts";
 import { TriageState, type Outcome } from "../domain/triage.ts";
 import { reviewDueOf } from "../domain/triage-review.ts";
 import { informedLine } from "../domain/cross-border.ts";
@@ -51,6 +52,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
   const arrived = [...handovers].reverse().find((handover) => handover.to === record.areaId);
   const deadlines = triageDeadlines(arrived?.at ?? record.submittedAt, summary.urgency as Urgency, area === undefined ? undefined : frontDoorWorkingHours(area));
   const state = TriageState.safeParse(record.triage);
+  const meeting = area === undefined ? undefined : meetingOf(area).word;
   // Waiting for information, the referral keeps the assignee it had before the question.
   const assigneeName = !state.success ? undefined : state.data.status === "awaiting-info" ? (state.data.before.status === "assigned" ? state.data.before.assignee.name : undefined) : "assignee" in state.data ? state.data.assignee.name : undefined;
   const reviewDue = state.success ? reviewDueOf(state.data) : undefined;
@@ -68,8 +70,9 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     acknowledgeBy: timeWords(deadlines.acknowledgeBy, now),
     decideBy: timeWords(deadlines.decideBy, now),
     status: record.status,
+    ...(meeting === undefined ? {} : { meeting }),
     ...(state.success && state.data.status === "decided"
-      ? { decision: `${OUTCOME_LABELS[state.data.decision.outcome]}${state.data.decision.area === undefined ? "" : ` (${nameOf(state.data.decision.area)})`}, by ${state.data.decided.by.name} at ${timeWords(state.data.decided.at, now)}` }
+      ? { decision: `${outcomeLabel(state.data.decision.outcome, meeting)}${state.data.decision.area === undefined ? "" : ` (${nameOf(state.data.decision.area)})`}, by ${state.data.decided.by.name} at ${timeWords(state.data.decided.at, now)}` }
       : {}),
     ...(overdueAt === undefined ? {} : { overdueSince: timeWords(overdueAt, now) }),
     ...(reviewDue === undefined ? {} : { reviewDue: timeWords(reviewDue, now), reviewOverdue: reviewDue.getTime() <= now.getTime() }),

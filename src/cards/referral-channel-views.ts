@@ -3,7 +3,7 @@
 // name, address, date of birth or free text about the child or family, so none can reach the
 // channel; the lead opens the details with "Show details", which checks their role.
 import { OUTCOMES } from "../domain/triage.ts";
-import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import { outcomeLabel } from "../domain/triage-text.ts";
 import { STATUS_WORDS } from "../words/referral-words.ts";
 import { TRIAGE_BUTTON_TITLES, TRIAGE_CARD_WORDS, URGENCY_TEXT } from "../words/triage-card-words.ts";
 import type { CardToSend } from "./check-views.ts";
@@ -32,6 +32,8 @@ export type ChannelCardView = {
   alsoInformed?: string;
   /** DOMAIN.md §9 review reminders: when its next review is due ("Tue 23 Feb, 10:30"), once decided for one. */
   reviewDue?: string;
+  /** DOMAIN.md §9 "MASE or MACE": the area's word for its multi-agency meeting, for the outcomes. */
+  meeting?: string;
   /** The review due date has passed. */
   reviewOverdue?: boolean;
   /** DOMAIN.md §9: the configured areas a decision can transfer it to (not its own). */
@@ -85,8 +87,8 @@ export const MOVE_OF_VERB: Readonly<Record<string, string>> = {
   "triage.review": "record-review",
 };
 
-/** DOMAIN.md §9's outcomes, in its order, for the decision's choice. */
-const OUTCOME_CHOICES = OUTCOMES.map((outcome) => ({ title: OUTCOME_LABELS[outcome], value: outcome }));
+/** DOMAIN.md §9's outcomes, in its order, for the decision's choice, in the area's word for its meeting. */
+const outcomeChoices = (meeting: string | undefined) => OUTCOMES.map((outcome) => ({ title: outcomeLabel(outcome, meeting), value: outcome }));
 
 export { STATUS_WORDS };
 
@@ -150,7 +152,7 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       canAsk: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned"),
       canDecide: open && view.status === "assigned",
       canReview: open && view.status === "decided" && view.reviewDue !== undefined,
-      outcomes: OUTCOME_CHOICES,
+      outcomes: outcomeChoices(view.meeting),
       transferAreas: (view.transferAreas ?? []).map((area) => ({ title: area.name, value: area.id })),
       pressData: { referralId: view.referralId, version: view.version },
     },

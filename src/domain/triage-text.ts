@@ -18,6 +18,14 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   "police-referral": "Police referral",
 };
 
+/**
+ * An outcome as the area says it (DOMAIN.md §9 "MASE or MACE"): "Refer to MACE" where the area's
+ * multi-agency meeting is the MACE; the seeds' MASE where no area is known.
+ */
+export function outcomeLabel(outcome: Outcome, meetingWord: string | undefined): string {
+  return outcome === "refer-to-mase" && meetingWord !== undefined ? `Refer to ${meetingWord}` : OUTCOME_LABELS[outcome];
+}
+
 const ZONE = "Europe/London";
 
 /** "10:02" when `at` is on the London day of `now`; else "10:02 on Monday 23 November" (and the year, if another). */

@@ -1,0 +1,40 @@
+// DOMAIN.md §9 "MASE or MACE": an area names its multi-agency meeting, and the product uses its word.
+// Every real area's seeds say MASE, so the MACE area here is a fixture: Kingston's file with the
+// meeting renamed, as a borough following the 2021 London Child Exploitation Operating Protocol.
+import { describe, expect, it } from "vitest";
+import type { Area } from "../../src/domain/area.ts";
+import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
+import { referralChannelCard } from "../../src/cards/referral-views.ts";
+import { summaryOf } from "../../src/services/referral-service.ts";
+import { AREAS, TUESDAY_MORNING, assessCase } from "../support/assessment.ts";
+import { sparseReferral } from "../support/marked-referral.ts";
+
+const KINGSTON = AREAS.get("kingston")!;
+const MACE: Area = { ...KINGSTON, meeting: { short: "MACE", long: "Multi-Agency Child Exploitation meeting" } };
+const MACE_AREAS: ReadonlyMap<string, Area> = new Map([...AREAS, ["kingston", MACE]]);
+
+const sam = { id: "00000000-0000-0000-0000-0000000000021", name: "Sam Lead" };
+const stamp = { by: sam, at: TUESDAY_MORNING.toISOString() };
+const assigned = { status: "assigned", acknowledged: stamp, assigned: stamp, assignee: sam };
+const record = (triage: object) => ({
+  id: "3f1e4a52-9b7c-4d8e-a1f2-0c3b5d7e9f10", reference: "KIN-2026-00042", areaId: "kingston", referrerId: "msteams:x", submittedAt: TUESDAY_MORNING, version: 3,
+  status: (triage as { status: string }).status, summary: summaryOf(sparseReferral().referral, assessCase({ answers: { exchange: "yes" } }), "2026-11-24"), sealed: "sealed", triage,
+});
+const cardData = (areas: ReadonlyMap<string, Area>, triage: object) => referralChannelCard(channelViewOf(record(triage), areas, TUESDAY_MORNING)).data as { outcomes: { title: string; value: string }[] };
+
+describe("the area's word for its multi-agency meeting", () => {
+  it("the decision's outcomes, on the channel card and the tab's board, say Refer to MACE in a MACE area", () => {
+    const outcomes = cardData(MACE_AREAS, assigned).outcomes;
+    expect(outcomes.find((outcome) => outcome.value === "refer-to-mase")?.title).toBe("Refer to MACE");
+    expect(JSON.stringify(cardData(MACE_AREAS, assigned))).not.toContain("MASE");
+    // The seeds' areas keep their MASE.
+    expect(cardData(AREAS, assigned).outcomes.find((outcome) => outcome.value === "refer-to-mase")?.title).toBe("Refer to MASE");
+  });
+
+  it("a referral decided for the meeting says so in the area's word", () => {
+    const decided = { ...assigned, status: "decided", decided: stamp, decision: { outcome: "refer-to-mase" } };
+    expect(channelViewOf(record(decided), MACE_AREAS, TUESDAY_MORNING).decision).toBe("Refer to MACE, by Sam Lead at 10:00");
+    expect(channelViewOf(record(decided), AREAS, TUESDAY_MORNING).decision).toBe("Refer to MASE, by Sam Lead at 10:00");
+    expect(JSON.stringify(referralChannelCard(channelViewOf(record(decided), MACE_AREAS, TUESDAY_MORNING)))).not.toContain("MASE");
+  });
+});
