@@ -5,6 +5,7 @@ import { CloudAdapter, MessageFactory, type Activity, type InvokeResponse, type 
 import type { Logger } from "pino";
 import type { Config } from "../config/load-config.ts";
 import { DEFAULT_SEND_LIMITS, TimeLimitedAuthentication, type SendLimits } from "./send-deadline.ts";
+import { BOT_REPLIES } from "../words/bot-replies.ts";
 
 /** CloudAdapter with its turn entry point open to the endpoint, which does its own HTTP (bot-endpoint.ts). */
 export class SafeguardAdapter extends CloudAdapter {
@@ -30,7 +31,7 @@ export function createAdapter(auth: TimeLimitedAuthentication, logger: Logger): 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     logger.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, "turn failed");
     try {
-      await context.sendActivity(MessageFactory.text("Sorry, something went wrong on our side. Please try again, or type \"menu\". If a child is in immediate danger, call 999."));
+      await context.sendActivity(MessageFactory.text(BOT_REPLIES.turnFailed));
     } catch (sendError) {
       logger.error({ err: sendError }, "could not tell the user about a failed turn");
     }

@@ -44,7 +44,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
       ...channelViewOf(record, areas, now, note),
       areaName: nameOf(viewArea!),
       status: "transferred",
-      transferredTo: `Transferred to ${nameOf(handedFrom.to)} at ${timeWords(handedFrom.at, now)} by ${handedFrom.by.name}`,
+      transferredTo: TRIAGE_CARD_WORDS.transferredTo(nameOf(handedFrom.to), timeWords(handedFrom.at, now), handedFrom.by.name),
       colleagues: [],
     };
   }

@@ -5,7 +5,7 @@
 import { OUTCOMES } from "../domain/triage.ts";
 import { outcomeLabel } from "../domain/triage-text.ts";
 import { STATUS_WORDS } from "../words/referral-words.ts";
-import { TRIAGE_BUTTON_TITLES, TRIAGE_CARD_WORDS, URGENCY_TEXT } from "../words/triage-card-words.ts";
+import { TRIAGE_BUTTON_TITLES, TRIAGE_CARD_WORDS, TRIAGE_FACT_TITLES as FACT, URGENCY_TEXT } from "../words/triage-card-words.ts";
 import type { CardToSend } from "./check-views.ts";
 
 export type ChannelCardView = {
@@ -126,14 +126,14 @@ export function referralChannelCard(view: ChannelCardView): CardToSend {
       urgencyColor: urgency.color,
       // Issue 21, point 5: what is due next, not what is done; the outcome once decided; overdue said.
       facts: [
-        { title: "Age", value: view.ageBand },
-        { title: "Submitted", value: view.submittedAt },
-        ...(view.transferredFrom === undefined ? [] : [{ title: "Transferred from", value: view.transferredFrom }]),
-        ...(view.alsoInformed === undefined ? [] : [{ title: "Also informed", value: view.alsoInformed }]),
-        ...(open && view.status === "submitted" ? [{ title: "Acknowledge by", value: view.acknowledgeBy }] : []),
-        ...(!open || view.status === "decided" ? [] : [{ title: "Decide by", value: view.decideBy }]),
-        ...(open && view.reviewDue !== undefined ? [{ title: "Review due", value: view.reviewOverdue === true ? TRIAGE_CARD_WORDS.reviewOverdue(view.reviewDue) : view.reviewDue }] : []),
-        { title: "Status", value: statusLine(view) },
+        { title: FACT.age, value: view.ageBand },
+        { title: FACT.submitted, value: view.submittedAt },
+        ...(view.transferredFrom === undefined ? [] : [{ title: FACT.transferredFrom, value: view.transferredFrom }]),
+        ...(view.alsoInformed === undefined ? [] : [{ title: FACT.alsoInformed, value: view.alsoInformed }]),
+        ...(open && view.status === "submitted" ? [{ title: FACT.acknowledgeBy, value: view.acknowledgeBy }] : []),
+        ...(!open || view.status === "decided" ? [] : [{ title: FACT.decideBy, value: view.decideBy }]),
+        ...(open && view.reviewDue !== undefined ? [{ title: FACT.reviewDue, value: view.reviewOverdue === true ? TRIAGE_CARD_WORDS.reviewOverdue(view.reviewDue) : view.reviewDue }] : []),
+        { title: FACT.status, value: statusLine(view) },
       ],
       assignee: view.assignee ?? "",
       actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),

@@ -80,7 +80,7 @@ export function inputData(field: FieldSpec, id: string, typed: string | undefine
       // Issue 21, point 4: a text box read day first (a calendar opens on today and reads 02/03 month
       // first); what it was read as is said back in words, so a misreading shows before Submit.
       const read = readDayFirstDate(value);
-      const readAs = read === undefined || error !== "" ? "" : `Read as ${LONG_DATE.format(new Date(`${read}T00:00:00Z`))}.`;
+      const readAs = read === undefined || error !== "" ? "" : INPUT_WORDS.readAs(LONG_DATE.format(new Date(`${read}T00:00:00Z`)));
       return { ...base, kind: "text", placeholder: INPUT_WORDS.datePlaceholder, hint: [readAs, base.hint].filter((part) => part !== "").join(" ") };
     }
     case "number": {

@@ -158,7 +158,7 @@ const CHILD = groupTitle("child");
  */
 function oneListOfEssentials(section: Section): Section {
   if (section.section !== "essentials") return section;
-  const childs = (label: string) => `The child's ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  const childs = REVIEW_WORDS.childs;
   return { ...section, groups: [{ title: "", lines: section.groups.flatMap((group) => (group.title === CHILD ? group.lines.map((line) => ({ ...line, label: childs(line.label) })) : group.lines)) }] };
 }
 
@@ -166,7 +166,7 @@ function oneListOfEssentials(section: Section): Section {
 export function referralReviewCard(view: ReferralFormView): CardToSend {
   const base = { draftId: view.draftId, version: view.version };
   const { sections, shortened } = fitted(view, reviewSectionsOf(view));
-  const area = view.carried === undefined ? "the area" : view.carried.areaName;
+  const area = view.carried === undefined ? REVIEW_WORDS.unknownArea : view.carried.areaName;
   const sectionsShown = sections.map(oneListOfEssentials);
   const isEmpty = (section: Section) => section.groups.length === 0 && section.entries.length === 0;
   // The essentials always show, even empty: they are what the front door needs.
@@ -185,7 +185,7 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
       notAddedTitle: REVIEW_WORDS.notAddedTitle,
       sections: filled.map((section) => ({
         title: section.title,
-        change: { tooltip: `Change: ${section.title}`, data: { ...base, section: section.section } },
+        change: { tooltip: REVIEW_WORDS.change(section.title), data: { ...base, section: section.section } },
         empty: "",
         groups: section.groups,
         entries: section.entries.map((entry) => ({

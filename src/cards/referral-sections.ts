@@ -7,7 +7,7 @@ import { describeLondonTime } from "./area-contacts-view.ts";
 import type { FromCheck } from "../domain/referral.ts";
 import { categoryWords, OFFENCE_TEXT } from "../words/result-words.ts";
 import { choicesOf, displayValue } from "../words/referral-values.ts";
-import { CARRIED_WORDS, ENTRY_WORDS, fullListWords, SECTION_WORDS as SECTION_WORDS_IN_CATALOGUE, type SectionWords } from "../words/referral-section-words.ts";
+import { CARRIED_WORDS, ENTRY_WORDS, ESSENTIAL_PART_TITLES, fullListWords, SECTION_WORDS as SECTION_WORDS_IN_CATALOGUE, type SectionWords } from "../words/referral-section-words.ts";
 import { REFERRAL_FIELDS, REFERRAL_GROUPS, isListGroup, type FieldSpec, type GroupId, type ListGroupId } from "../domain/referral-fields.ts";
 
 export { LIST_GROUPS, isListGroup } from "../domain/referral-fields.ts";
@@ -43,11 +43,11 @@ export const ESSENTIAL_GROUPS: readonly GroupId[] = REFERRAL_GROUPS.map((group) 
  */
 const ids = (group: GroupId, keys?: readonly string[]) => fieldsIn("essentials").filter((field) => field.group === group && (keys === undefined || keys.includes(field.key))).map((field) => `${field.group}.${field.key}`);
 export const ESSENTIAL_PARTS: readonly { readonly title: string; readonly fields: readonly string[] }[] = [
-  { title: "About you", fields: ids("referrer", ["name", "role", "agency"]) },
-  { title: "How to reach you", fields: ids("referrer", ["email", "phone"]) },
-  { title: "The child", fields: ids("child") },
-  { title: "Your worry", fields: ids("concern") },
-  { title: "Telling parents", fields: ids("parentalResponsibility") },
+  { title: ESSENTIAL_PART_TITLES.aboutYou, fields: ids("referrer", ["name", "role", "agency"]) },
+  { title: ESSENTIAL_PART_TITLES.reachYou, fields: ids("referrer", ["email", "phone"]) },
+  { title: ESSENTIAL_PART_TITLES.child, fields: ids("child") },
+  { title: ESSENTIAL_PART_TITLES.worry, fields: ids("concern") },
+  { title: ESSENTIAL_PART_TITLES.tellingParents, fields: ids("parentalResponsibility") },
 ];
 
 /** The part of the essentials showing a field ("child.forename"), or undefined for a field outside them. */

@@ -4,7 +4,7 @@
 import type { CardToSend } from "./check-views.ts";
 import { areaContactsSections, type ContactsSection } from "./area-contacts-view.ts";
 import type { Delivery, Sent } from "../services/referral-service.ts";
-import { deliveryLine, informedDeliveryLine, noChannelLine } from "../words/referral-words.ts";
+import { deliveryLine, informedDeliveryLine, noChannelLine, noContactLine, PHONE_NOW_LINE } from "../words/referral-words.ts";
 
 export type SentView = {
   reference: string;
@@ -23,8 +23,7 @@ export type SentView = {
   informed?: { readonly areaName: string; readonly delivery: Delivery };
 };
 
-export { deliveryLine, noChannelLine };
-export const PHONE_NOW_LINE = "Phone the front door now as well: this referral does not replace that call.";
+export { deliveryLine, noChannelLine, PHONE_NOW_LINE };
 
 /** What the confirmation shows of a submission: the front door's contacts at that moment, night route first when closed. */
 export function sentViewOf(sent: Sent): SentView {
@@ -51,7 +50,7 @@ export function referralSentCard(view: SentView): CardToSend {
       // Without a channel the first line already says to phone now.
       warnings: (view.delivery !== "no-channel" ? (view.phoneNow ? [PHONE_NOW_LINE] : []) : [noChannelLine(view.areaName)]).map((text) => ({ text })),
       sections: view.sections,
-      noContact: view.sections.length === 0 ? `This tool has no contact details for ${view.areaName}'s front door: use the number in your local safeguarding procedures.` : "",
+      noContact: view.sections.length === 0 ? noContactLine(view.areaName) : "",
     },
   };
 }

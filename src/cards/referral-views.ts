@@ -3,7 +3,7 @@
 // card in referral-channel-views.ts. Every button is an Action.Execute whose data names the draft
 // and its version; a press saves what the card holds before it moves on.
 import { maxEntriesOf, type ListEntries, type ListGroupId } from "../domain/referral-fields.ts";
-import { ENTRY_COUNT, FIX_WORDS, FORM_WORDS, LIST_WORDS } from "../words/referral-form-words.ts";
+import { ENTRY_COUNT, ENTRY_LINK_WORDS, FIX_WORDS, FORM_WORDS, LIST_WORDS, STEP_WORDS } from "../words/referral-form-words.ts";
 import type { CardToSend } from "./check-views.ts";
 import { inputData, type InputData } from "./referral-inputs.ts";
 import {
@@ -106,7 +106,7 @@ function fixData(view: ReferralFormView) {
     const part = essentialPartOf(issue.field);
     const [name, how] =
       isListGroup(section) && showEntry !== undefined ? [pageTitle(section, view.entries[section], showEntry), "link"]
-      : part !== undefined && view.section === "essentials" ? [`${SECTION_WORDS.essentials.title}: ${ESSENTIAL_PARTS[part]?.title ?? ""}`, part < essentialPart(view.part) ? "Back" : "Next"]
+      : part !== undefined && view.section === "essentials" ? [STEP_WORDS.inPart(SECTION_WORDS.essentials.title, ESSENTIAL_PARTS[part]?.title ?? ""), part < essentialPart(view.part) ? STEP_WORDS.back : STEP_WORDS.next]
       : [SECTION_WORDS[section].link, "link"];
     places.set(name, { count: (places.get(name)?.count ?? 0) + 1, how });
   }
@@ -138,7 +138,7 @@ function nearButtonLines(view: ReferralFormView): { text: string }[] {
 /** "People 4 to 6": the page of a list starting at entry `from`. */
 function pageTitle(group: ListGroupId, count: number, from: number): string {
   const page = entryPage(group, count, from);
-  return `${ENTRY_WORDS[group].many} ${page.from + 1} to ${page.to}`;
+  return ENTRY_LINK_WORDS.range(ENTRY_WORDS[group].many, page.from + 1, page.to);
 }
 
 function groupsData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
@@ -171,7 +171,7 @@ function listData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
       // Hints once a page, under its first entry: the same lines repeated for every entry would fill the card.
       return offset === 0 ? data : { ...data, hint: "" };
     });
-    return { title: `${words.one} ${index + 1}`, fields, remove: { title: `Remove ${words.one.toLowerCase()} ${index + 1}`, data: { ...base, group, index } } };
+    return { title: ENTRY_LINK_WORDS.entry(words.one, index + 1), fields, remove: { title: ENTRY_LINK_WORDS.remove(words.one, index + 1), data: { ...base, group, index } } };
   });
   const otherPages = Array.from({ length: shown.pages }, (_, page) => page).filter((page) => page !== shown.page);
   return {
@@ -181,10 +181,10 @@ function listData(view: ReferralFormView, errors: ReadonlyMap<string, string>) {
     pages: otherPages.map((page): LinkRow => {
       const from = entryPage(group, count, page * ENTRIES_PER_PAGE[group]).from;
       const toFix = issuesIn(view, group, from);
-      return { title: `${pageTitle(group, count, from)}${toFix === 0 ? "" : ` (${toFix} to fix)`}`, verb: "referral.section", data: { ...base, section: group, showEntry: from } };
+      return { title: `${pageTitle(group, count, from)}${toFix === 0 ? "" : ENTRY_LINK_WORDS.toFixAfter(toFix)}`, verb: "referral.section", data: { ...base, section: group, showEntry: from } };
     }),
     full: count >= maxEntriesOf(group) ? fullListWords(group) : "",
-    add: count >= maxEntriesOf(group) ? { title: "", data: {} } : { title: `Add ${words.a}`, data: { ...base, group } },
+    add: count >= maxEntriesOf(group) ? { title: "", data: {} } : { title: ENTRY_LINK_WORDS.add(words.a), data: { ...base, group } },
   };
 }
 
@@ -204,8 +204,8 @@ function sectionLinks(view: ReferralFormView): LinkRow[] {
   return REFERRAL_CARD_SECTIONS.filter((section) => section !== view.section).map((section) => {
     const toFix = issuesIn(view, section);
     const state = [
-      isListGroup(section) ? (view.entries[section] > 0 ? ENTRY_COUNT[section](view.entries[section]) : "") : filled.has(section) ? "filled in" : "",
-      toFix > 0 ? `${toFix} to fix` : "",
+      isListGroup(section) ? (view.entries[section] > 0 ? ENTRY_COUNT[section](view.entries[section]) : "") : filled.has(section) ? ENTRY_LINK_WORDS.filledIn : "",
+      toFix > 0 ? ENTRY_LINK_WORDS.toFix(toFix) : "",
     ].filter((part) => part !== "");
     // A list opens at the page of its first problem, the essentials at the part of theirs.
     const firstIssue = view.issues.map((issue) => placeOfIssue(view, issue.field)).find((place) => place?.section === section);
@@ -238,9 +238,9 @@ function stepsData(view: ReferralFormView): { next: Step; previous: Step; where:
     const target = ESSENTIAL_PARTS[to];
     if (target === undefined) return NO_STEP;
     // The problems in other parts are counted at the top ("fix.elsewhere"): the buttons stay within 30 characters.
-    return { title: `${word}: ${target.title}`, data: { ...base, section: "essentials", toPart: to } };
+    return { title: STEP_WORDS.step(word, target.title), data: { ...base, section: "essentials", toPart: to } };
   };
-  return { next: step(part + 1, "Next"), previous: step(part - 1, "Back"), where: `Part ${part + 1} of ${ESSENTIAL_PARTS.length}` };
+  return { next: step(part + 1, STEP_WORDS.next), previous: step(part - 1, STEP_WORDS.back), where: STEP_WORDS.where(part + 1, ESSENTIAL_PARTS.length) };
 }
 
 /** Whether the card shows a part of the essentials after the first. */
@@ -250,7 +250,7 @@ const laterPart = (view: ReferralFormView) => view.section === "essentials" && e
 function titleOf(view: ReferralFormView): string {
   if (view.section !== "essentials") return SECTION_WORDS[view.section].title;
   const part = essentialPart(view.part);
-  return `${SECTION_WORDS.essentials.title}, part ${part + 1} of ${ESSENTIAL_PARTS.length}: ${ESSENTIAL_PARTS[part]?.title ?? ""}`;
+  return STEP_WORDS.title(SECTION_WORDS.essentials.title, part + 1, ESSENTIAL_PARTS.length, ESSENTIAL_PARTS[part]?.title ?? "");
 }
 
 /** The referral form at one section, everything typed kept and each problem beside its field. */

@@ -17,6 +17,8 @@ export const BOT_REPLIES = {
   noLastResult: "You have no check result from the last 24 hours. Results are deleted after 24 hours, so that nothing about a child is kept longer than needed.",
   leadEmailSaved: "Saved. \"Share with my lead\" opens a chat with them.",
   chooseAreaFirst: "Please choose an area first.",
+  /** Anything unexpected in a turn (onTurnError): never the error, which may describe a child. */
+  turnFailed: "Sorry, something went wrong on our side. Please try again, or type \"menu\". If a child is in immediate danger, call 999.",
   referralPressedTwice: "That button had already been pressed, or this is an older copy of the card: here is your referral as it is now.",
 } as const;
 

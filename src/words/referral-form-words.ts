@@ -34,6 +34,29 @@ export const LIST_WORDS = {
     `Showing ${many.toLowerCase()} ${from} to ${to} of ${count}. What you type here is saved when you open another page.`,
 };
 
+/** Next and Back, between the essentials' parts and in the list of what to fix. */
+export const STEP_WORDS = {
+  next: "Next",
+  back: "Back",
+  step: (word: string, partTitle: string) => `${word}: ${partTitle}`,
+  where: (part: number, parts: number) => `Part ${part} of ${parts}`,
+  /** The card's title on a part of the essentials: "The essentials, part 2 of 4: The child". */
+  title: (essentials: string, part: number, parts: number, partTitle: string) => `${essentials}, part ${part} of ${parts}: ${partTitle}`,
+  /** Where a problem is, in the essentials: "The essentials: The child". */
+  inPart: (essentials: string, partTitle: string) => `${essentials}: ${partTitle}`,
+};
+
+/** A list's entries and the links to the other parts. */
+export const ENTRY_LINK_WORDS = {
+  entry: (one: string, number: number) => `${one} ${number}`,
+  range: (many: string, from: number, to: number) => `${many} ${from} to ${to}`,
+  remove: (one: string, number: number) => `Remove ${one.toLowerCase()} ${number}`,
+  add: (a: string) => `Add ${a}`,
+  toFixAfter: (toFix: number) => ` (${toFix} to fix)`,
+  toFix: (toFix: number) => `${toFix} to fix`,
+  filledIn: "filled in",
+};
+
 export const FORM_WORDS = {
   progress: (filled: readonly string[]) => `${filled.length === 0 ? "" : `More detail added: ${filled.join("; ")}. `}Nothing is sent until you review the referral and press Submit referral.`,
   moreFromEssentials: "Add more detail (optional)",
@@ -43,6 +66,8 @@ export const FORM_WORDS = {
 /** What a field's hint and input say. */
 export const INPUT_WORDS = {
   onlyIf: (answer: string) => `Only if you chose "${answer}" above.`,
+  /** A typed date said back in words, so a misreading shows before Submit. */
+  readAs: (date: string) => `Read as ${date}.`,
   datePlaceholder: "Day/month/year, such as 02/03/2011",
   yesNoPlaceholder: "Yes or no",
   choosePlaceholder: "Choose one",
@@ -55,6 +80,11 @@ export const REVIEW_WORDS = {
   notShown: (whereToRead: string) => `Not shown on this card: ${whereToRead}`,
   whereToRead: "press Change to read them.",
   notAddedTitle: "Add more detail (optional)",
+  change: (sectionTitle: string) => `Change: ${sectionTitle}`,
+  /** The child's fields among the essentials, when the review lists them as one: "The child's date of birth". */
+  childs: (label: string) => `The child's ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+  /** Where the submit line says the referral goes, when the check's area is not known. */
+  unknownArea: "the area",
   nothingFilledIn: "Nothing filled in.",
   // DOMAIN.md §8: a referral goes to the area's front door; it is posted in their triage channel (§9).
   submitLine: (area: string) =>

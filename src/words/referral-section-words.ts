@@ -62,6 +62,15 @@ export const SECTION_WORDS = {
   parentalResponsibility: { title: "Telling parents and carers: more detail", link: "More about telling parents", intro: "Optional." },
 } as const satisfies Readonly<Record<string, SectionWords>>;
 
+/** The essentials' parts, a part at a time on a Teams card (src/cards/referral-sections.ts says which fields each shows). */
+export const ESSENTIAL_PART_TITLES = {
+  aboutYou: "About you",
+  reachYou: "How to reach you",
+  child: "The child",
+  worry: "Your worry",
+  tellingParents: "Telling parents",
+} as const;
+
 /** What one entry of a list is called: "Person 3", "Add a place". */
 export const ENTRY_WORDS: Readonly<Record<ListGroupId, { readonly one: string; readonly many: string; readonly a: string }>> = {
   personsOfInterest: { one: "Person", many: "People", a: "a person" },

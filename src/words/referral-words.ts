@@ -22,6 +22,12 @@ export function deliveryLine(delivery: DeliveryState, areaName: string): string 
   }
 }
 
+/** On the confirmation when the check's pathway says to phone the front door now. */
+export const PHONE_NOW_LINE = "Phone the front door now as well: this referral does not replace that call.";
+
+/** On the confirmation when the area is no longer configured, so its contacts cannot be shown. */
+export const noContactLine = (areaName: string): string => `This tool has no contact details for ${areaName}'s front door: use the number in your local safeguarding procedures.`;
+
 /** How the channel card, the board, the PDF and the CSV word each triage status (DOMAIN.md §9). */
 export const STATUS_WORDS: ReadonlyMap<string, string> = new Map([
   ["submitted", "New: not acknowledged yet"],

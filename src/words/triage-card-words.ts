@@ -12,6 +12,18 @@ export const TRIAGE_BUTTON_TITLES = {
   hideDetails: "Hide details",
 } as const;
 
+/** The facts a channel card lists, by title. */
+export const TRIAGE_FACT_TITLES = {
+  age: "Age",
+  submitted: "Submitted",
+  transferredFrom: "Transferred from",
+  alsoInformed: "Also informed",
+  acknowledgeBy: "Acknowledge by",
+  decideBy: "Decide by",
+  reviewDue: "Review due",
+  status: "Status",
+} as const;
+
 export const TRIAGE_CARD_WORDS = {
   showDetailsTooltip: "The whole referral, for the area's triage team only; only you see it",
   hideDetailsTooltip: "Back to the summary everyone in the channel sees",
@@ -19,6 +31,7 @@ export const TRIAGE_CARD_WORDS = {
   decided: (decision: string) => `Decided: ${decision}`,
   overdue: (since: string, status: string) => `Overdue since ${since}. ${status}`,
   reviewOverdue: (due: string) => `${due} (overdue)`,
+  transferredTo: (areaName: string, at: string, by: string) => `Transferred to ${areaName} at ${at} by ${by}`,
   alsoInformed: (areaName: string) => `${areaName}, which looks after this child`,
 } as const;
 
