@@ -4,7 +4,7 @@
 // composition root hands it these, so src/http never imports src/cards. Each answer is typed by
 // the API's contract (src/http/api/contract.ts), which the tab reads too.
 import type { Areas } from "../content/load-areas.ts";
-import type { Area } from "../domain/area.ts";
+import { inAreaMeetingWords, type Area } from "../domain/area.ts";
 import type { DomainId } from "../domain/catalogue.ts";
 import { maxEntriesOf } from "../domain/referral-fields.ts";
 import type { Referral } from "../domain/referral.ts";
@@ -28,11 +28,15 @@ import { addEntryWords } from "../words/api-messages.ts";
 export function createApiViews(areas: Areas) {
   const carriedOfDraft = (state: DraftView["state"]) => carriedLines(carriedOf(state.fromCheck, areas.get(state.fromCheck.area)?.name ?? state.fromCheck.area, state.checkedAt)).map((line) => line.text);
 
+  /** DOMAIN.md §9 "MASE or MACE": the form's MASE parts in the word of the area the check was for. */
+  const inAreaWords = (areaId: string) => (text: string) => inAreaMeetingWords(text, areas.get(areaId));
+  const titledIn = <T extends { title: string }>(words: (text: string) => string) => (item: T): T => ({ ...item, title: words(item.title) });
+
   /** A referral's typed fields, read-only, by section as the review card shows them; empty sections left out. */
   function readOnlySections(referral: Referral): ReadOnlySection[] {
     const { values, entries } = draftValuesOf(referral);
     return sectionsOf({ draftId: "", version: 0, section: "essentials", values, issues: [], entries, carried: undefined }, "other")
-      .map((section) => ({ title: section.title, groups: section.groups, entries: section.entries }))
+      .map((section) => ({ title: inAreaWords(referral.fromCheck.area)(section.title), groups: section.groups.map(titledIn(inAreaWords(referral.fromCheck.area))), entries: section.entries }))
       .filter((section) => section.groups.length > 0 || section.entries.length > 0);
   }
 
@@ -60,7 +64,7 @@ export function createApiViews(areas: Areas) {
         stage: "form",
         notice,
         section,
-        sections: REFERRAL_CARD_SECTIONS.map((id) => ({ id, title: SECTION_WORDS[id].title, issues: view.issues.filter((issue) => sectionOfIssue(issue.field) === id).length })),
+        sections: REFERRAL_CARD_SECTIONS.map((id) => ({ id, title: inAreaWords(state.fromCheck.area)(SECTION_WORDS[id].title), issues: view.issues.filter((issue) => sectionOfIssue(issue.field) === id).length })),
         carried: carriedOfDraft(state),
         fields: isListGroup(section) ? [] : fieldsOf((group) => group),
         list: isListGroup(section) ? { group: section, add: addEntryWords(ENTRY_WORDS[section].a), entries, max: maxEntriesOf(section), full: fullListWords(section) } : null,
@@ -76,7 +80,7 @@ export function createApiViews(areas: Areas) {
         version: view.version,
         stage: "review",
         carried: carriedOfDraft(state),
-        review: sections.map((section) => ({ section: section.section, title: section.title, groups: section.groups, entries: section.entries })),
+        review: sections.map((section) => ({ section: section.section, title: inAreaWords(state.fromCheck.area)(section.title), groups: section.groups.map(titledIn(inAreaWords(state.fromCheck.area))), entries: section.entries })),
       };
     },
 

@@ -184,3 +184,14 @@ const MEETING_NAMES = { MASE: "Multi-Agency Sexual Exploitation meeting", MACE: 
 export function meetingOf(area: Pick<Area, "meeting">): { readonly word: string; readonly name: string } {
   return typeof area.meeting === "string" ? { word: area.meeting, name: MEETING_NAMES[area.meeting] } : { word: area.meeting.short, name: area.meeting.long };
 }
+
+/**
+ * Words written for the seeds' MASE, in the area's own (DOMAIN.md §9 "MASE or MACE"): "For MASE (the
+ * Multi-Agency Sexual Exploitation meeting)" reads "For MACE (the Multi-Agency Child Exploitation
+ * meeting)" where the area's file says MACE. Unchanged where no area is known.
+ */
+export function inAreaMeetingWords(text: string, area: Pick<Area, "meeting"> | undefined): string {
+  if (area === undefined) return text;
+  const { word, name } = meetingOf(area);
+  return text.replaceAll(MEETING_NAMES.MASE, name).replace(/\bMASE\b/g, word);
+}

@@ -3,10 +3,13 @@
 // meeting renamed, as a borough following the 2021 London Child Exploitation Operating Protocol.
 import { describe, expect, it } from "vitest";
 import type { Area } from "../../src/domain/area.ts";
+import { fromCheckOf } from "../../src/domain/referral.ts";
+import { createApiViews } from "../../src/cards/api-views.ts";
+import { newDraft } from "../../src/services/referral-draft.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
 import { referralChannelCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
-import { AREAS, TUESDAY_MORNING, assessCase } from "../support/assessment.ts";
+import { AREAS, TUESDAY_MORNING, assessCase, request } from "../support/assessment.ts";
 import { sparseReferral } from "../support/marked-referral.ts";
 
 const KINGSTON = AREAS.get("kingston")!;
@@ -36,5 +39,16 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(channelViewOf(record(decided), MACE_AREAS, TUESDAY_MORNING).decision).toBe("Refer to MACE, by Sam Lead at 10:00");
     expect(channelViewOf(record(decided), AREAS, TUESDAY_MORNING).decision).toBe("Refer to MASE, by Sam Lead at 10:00");
     expect(JSON.stringify(referralChannelCard(channelViewOf(record(decided), MACE_AREAS, TUESDAY_MORNING)))).not.toContain("MASE");
+  });
+
+  it("the referral form's MASE parts, on the tab, are titled in the word of the check's area", () => {
+    const CHECK = { answers: { exchange: "yes" as const } };
+    const fromCheck = fromCheckOf(request(CHECK), assessCase(CHECK));
+    expect(fromCheck.area).toBe("kingston");
+    const draft = { draftId: "d", version: 1, state: { ...newDraft(fromCheck, undefined, {}), section: "mase" as const }, issues: [] };
+    const titles = (areas: ReadonlyMap<string, Area>) => createApiViews(areas).referralForm(draft, "").sections.map((section) => section.title).filter((title) => /MA[SC]E/.test(title));
+    expect(titles(MACE_AREAS)).toEqual(["For MACE (the Multi-Agency Child Exploitation meeting)", "For MACE: other risks and police measures"]);
+    expect(titles(AREAS)).toEqual(["For MASE (the Multi-Agency Sexual Exploitation meeting)", "For MASE: other risks and police measures"]);
+    expect(JSON.stringify(createApiViews(MACE_AREAS).referralReview(draft))).not.toContain("MASE");
   });
 });

@@ -3,7 +3,7 @@
 // checked it, and a line that names the field for each mistake. The shipped files are checked in
 // test/content; these are the rules themselves, on small areas built here.
 import { describe, expect, it } from "vitest";
-import { Area, AreaContact, meetingOf } from "../../src/domain/area.ts";
+import { Area, AreaContact, inAreaMeetingWords, meetingOf } from "../../src/domain/area.ts";
 import { describeIssues } from "../../src/domain/assessment-input.ts";
 
 const FROM_SEED = { seed: "002", passage: "Tel: 020 8547 5008" };
@@ -205,5 +205,20 @@ describe("meetingOf", () => {
     [{ short: "MACE", long: "Multi-Agency Child Exploitation meeting" }, "MACE", "Multi-Agency Child Exploitation meeting"],
   ] as const)("%j is %s, the %s", (meeting, word, name) => {
     expect(meetingOf({ meeting })).toEqual({ word, name });
+  });
+});
+
+describe("inAreaMeetingWords", () => {
+  const MACE = { meeting: { short: "MACE", long: "Multi-Agency Child Exploitation meeting" } };
+  it.each([
+    ["a MACE area", MACE, "For MACE (the Multi-Agency Child Exploitation meeting)"],
+    ["a MASE area", { meeting: "MASE" as const }, "For MASE (the Multi-Agency Sexual Exploitation meeting)"],
+    ["no area known", undefined, "For MASE (the Multi-Agency Sexual Exploitation meeting)"],
+  ])("%s", (_name, area, said) => {
+    expect(inAreaMeetingWords("For MASE (the Multi-Agency Sexual Exploitation meeting)", area)).toBe(said);
+  });
+
+  it("leaves a word that only contains MASE alone", () => {
+    expect(inAreaMeetingWords("MASEY's MASE", { meeting: { short: "MACE", long: "Multi-Agency Child Exploitation meeting" } })).toBe("MASEY's MACE");
   });
 });
