@@ -4,7 +4,8 @@
 // officer, without reading code. It reads:
 //   - the catalogue, src/words/*.ts, and the rules' own words in src/domain (catalogue.ts and the
 //     *-text.ts modules): every string and template in them, a template's blanks as {name};
-//   - the words still built in src/cards/*.ts and src/services/*.ts beside the views and replies;
+//   - the words still built in src/services/*.ts beside the replies, and any left in src/cards/*.ts
+//     (test/words/words-in-one-place.test.ts keeps sentences out of src/cards);
 //   - the card templates, cards/**/*.json: every text, title, label, placeholder and message;
 //   - the guidance, content/guidance/*.md: title and body;
 //   - the areas, content/areas/*.json: names, labels, notes and hours as the contacts show them.
@@ -225,8 +226,8 @@ export function collectWords(): Group[] {
     parts: filesUnder("content/areas", /\.json$/).map((path) => ({ heading: path, entries: wordsInArea(path) })),
   });
   groups.push({
-    title: "Words still built beside the views and services",
-    intro: "Sentences written in src/cards and src/services rather than the catalogue: card views, check steps, triage replies. To change one, change it where its id points.",
+    title: "Words still built beside the services",
+    intro: "Sentences written in src/services (or src/cards) rather than the catalogue: check steps, triage replies. To change one, change it where its id points.",
     parts: [
       ...filesUnder("src/cards", /\.ts$/).map((path) => ({ heading: path, entries: wordsInModule(path).filter((entry) => /\s/.test(entry.text.trim())) })),
       // In the services, only what reads as a sentence or a heading: their other strings are phrases matched in messages.

@@ -1,7 +1,7 @@
 // Every sentence in one place (README "What the product says"). A sentence a user can read is
 // written in the catalogue (src/words, and the rules' own words in src/domain), in content/ or in
 // a card template, so `npm run words` shows it for review. This test reads the code that answers
-// users (src/http, src/export, src/delivery, src/services and the tab) and fails on each
+// users (src/http, src/export, src/delivery, src/services, the cards' views, the bot and the tab) and fails on each
 // sentence-like string written there instead; and it reads everything the product says for a few
 // contradictions of DOMAIN.md §8 "Delivery is stated as it is".
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { collectWords } from "../../scripts/words.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SCANNED = ["src/http", "src/export", "src/delivery", "src/services", "tab/src"];
+const SCANNED = ["src/http", "src/export", "src/delivery", "src/services", "src/cards", "src/bot", "tab/src"];
 
 /**
  * What may stay where it is, each for a reason: logs and operators' messages, which no
@@ -28,6 +28,7 @@ const ALLOWED: readonly { readonly file: RegExp; readonly text: RegExp; readonly
   { file: /^src\/services\/mase-insight-keys\.ts$/, text: /^do not know$/, why: "an answer that names nobody, left out of the matching" },
   { file: /^src\/services\/read-asked-time\.ts$/, text: /^(Spring|Summer) bank holiday$|^New Year's Day$|^HH:mm 'on' /, why: "bank holidays' names and a clock format, matched and formatted" },
   { file: /^src\/services\/topic-model\.ts$/, text: /^bias: one per class$/, why: "a model file's validation message, for whoever trains it" },
+  { file: /^src\/bot\/bot-endpoint\.ts$/, text: /^(required on msteams: |not an activity$|without credentials, serviceUrl |the request's token |the request could not be processed now)/, why: "the bot endpoint's refusals, answered to whoever posted the activity, never shown in Teams" },
   { file: /^src\/delivery\//, text: /^(the referral of an outbox message is missing|referral not posted yet; its message waits|no triage channel is registered for \{[^}]+\}|the Bot Connector .*)$/, why: "reasons the outbox worker logs and retries on" },
 ];
 
@@ -53,10 +54,20 @@ const SENTENCE_LIKE = /[A-Za-z][a-z']*[,:;]?\s+[A-Za-z][a-z']*[,:;]?\s+[A-Za-z][
 function isNotForUsers(node: ts.Node): boolean {
   for (let current = node.parent; current !== undefined && !ts.isSourceFile(current); current = current.parent) {
     if (ts.isNewExpression(current) && /(Error|RegExp|Unavailable|Waiting)$/.test(current.expression.getText())) return true;
+    // An error class's own message: super("…") in a class that extends an Error.
+    if (ts.isCallExpression(current) && current.expression.kind === ts.SyntaxKind.SuperKeyword && /(Error|Unavailable|Waiting)$/.test(errorBaseOf(current))) return true;
     if (ts.isCallExpression(current) && /(^|\.)(logger|log|console)\.(fatal|error|warn|info|debug|trace|log)$/.test(current.expression.getText())) return true;
     if (ts.isFunctionLike(current) || ts.isClassLike(current)) return false;
   }
   return false;
+}
+
+/** The class a super(…) call's class extends, as written ("Error", "DomainError"), or "". */
+function errorBaseOf(call: ts.Node): string {
+  let current: ts.Node | undefined = call.parent;
+  while (current !== undefined && !ts.isClassLike(current)) current = current.parent;
+  const heritage = current?.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
+  return heritage?.types[0]?.expression.getText() ?? "";
 }
 
 type Found = { readonly where: string; readonly file: string; readonly text: string };
@@ -97,7 +108,7 @@ describe("every sentence in one place", () => {
     expect(texts).toEqual(["There is no such referral here."]);
   });
 
-  it("has no sentence in src/http, src/export, src/delivery, src/services or the tab outside src/words", () => {
+  it("has no sentence in src/http, src/export, src/delivery, src/services, src/cards, src/bot or the tab outside src/words", () => {
     const loose = FOUND.filter((found) => !ALLOWED.some((allowed) => allowed.file.test(found.file) && allowed.text.test(found.text)));
     expect(loose.map((found) => `${found.where}: ${found.text}`)).toEqual([]);
   });
@@ -107,7 +118,7 @@ describe("every sentence in one place", () => {
   });
 });
 
-/** Everything the product can show, as `npm run words` gathers it: the catalogue, cards, guidance, areas and the words still in views. */
+/** Everything the product can show, as `npm run words` gathers it: the catalogue, cards, guidance, areas and the words still built beside the services. */
 const SAID = collectWords().flatMap((group) => group.parts.flatMap((part) => part.entries.map((entry) => ({ id: `${part.heading} › ${entry.id}`, text: entry.text }))));
 
 // DOMAIN.md §8: every guidance entry, card and page says the same about what the product sends.
