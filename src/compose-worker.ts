@@ -3,7 +3,7 @@
 // compose-app.ts builds the bot from them; worker.ts runs the worker alone (`npm run worker`).
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "./config/load-config.ts";
-import { dataDirOf, keyMismatch, loadReferralKey } from "./config/load-referral-key.ts";
+import { dataDirOf, keyMismatch, loadPreviousReferralKey, loadReferralKey } from "./config/load-referral-key.ts";
 import type { Areas } from "./content/load-areas.ts";
 import { createCardRenderer, limitCardSize, type CardRenderer, type KeepingCardRenderer } from "./cards/render-card.ts";
 import { noticeCard } from "./cards/menu-views.ts";
@@ -43,11 +43,14 @@ export async function openStore({ config, logger }: { config: Config; logger: Lo
     // first, and a lost key file is not made again over what an earlier key sealed.
     const sealedWith = await sealedKeyIds(database.db);
     const referralKey = loadReferralKey({ value: config.referralKey, dataDir: dataDirOf(config.databaseUrl), authenticated: config.bot !== undefined, sealedWith });
-    const crypto = createReferralCrypto(referralKey.key);
-    const mismatch = keyMismatch(referralKey, crypto.keyId, sealedWith);
+    const previous = loadPreviousReferralKey(config.referralKeyPrevious, config.referralKey);
+    const crypto = createReferralCrypto(referralKey.key, previous);
+    // During a rotation, what the previous key sealed still opens (npm run keys -- rotate seals it again).
+    const mismatch = keyMismatch(referralKey, crypto.keyId, sealedWith.filter((keyId) => keyId !== crypto.previousKeyId));
     if (mismatch !== undefined) throw new ConfigError([mismatch]);
     if (sealedWith.length === 0) await recordSealingKey(database.db, crypto.keyId);
-    logger.info({ source: referralKey.source, keyId: crypto.keyId }, referralKey.message ?? "referral key loaded");
+    logger.info({ source: referralKey.source, keyId: crypto.keyId, ...(crypto.previousKeyId === undefined ? {} : { previousKeyId: crypto.previousKeyId }) }, referralKey.message ?? "referral key loaded");
+    if (crypto.previousKeyId !== undefined) logger.warn({ previousKeyId: crypto.previousKeyId }, "REFERRAL_KEY_PREVIOUS is set: a key rotation is under way; run npm run keys -- rotate, then unset it");
     return { database, crypto };
   } catch (error) {
     await database.close();

@@ -37,6 +37,8 @@ export const ConfigSchema = z
     ROLES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
     // Issue 10, point 10: seals referrals' personal fields (load-referral-key.ts checks it; never echoed).
     REFERRAL_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Issue 23, medium 4: during a key rotation only, the key REFERRAL_KEY replaces (npm run keys -- rotate).
+    REFERRAL_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.guid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -99,6 +101,8 @@ export type Config = Readonly<{
   rolesFile: string | undefined;
   /** REFERRAL_KEY as given; absent in local use means a key file in the data folder. */
   referralKey: string | undefined;
+  /** During a key rotation: the key REFERRAL_KEY replaces. */
+  referralKeyPrevious: string | undefined;
   /** Absent: run without authentication, for local use with the Agents Playground. */
   bot: Readonly<{ appId: string; appPassword: string | undefined; tenantId: string | undefined; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" }> | undefined;
   /**
@@ -145,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockStart: settings.LOCAL_CLOCK === undefined ? undefined : new Date(settings.LOCAL_CLOCK),
     rolesFile: settings.ROLES_FILE,
     referralKey: settings.REFERRAL_KEY,
+    referralKeyPrevious: settings.REFERRAL_KEY_PREVIOUS,
     bot:
       settings.MicrosoftAppId === undefined
         ? undefined

@@ -80,6 +80,15 @@ export function keyMismatch(loaded: ReferralKey, keyId: string, sealedWith: read
 
 const keyIdWords = (keyIds: readonly string[]) => (keyIds.length === 1 ? `key id ${keyIds[0]}` : `key ids ${keyIds.join(", ")}`);
 
+/** REFERRAL_KEY_PREVIOUS (issue 23, medium 4): only beside REFERRAL_KEY, and never the same key. */
+export function loadPreviousReferralKey(previous: string | undefined, current: string | undefined): Buffer | undefined {
+  if (previous === undefined || previous === "") return undefined;
+  if (current === undefined || current === "") throw new ConfigError(["REFERRAL_KEY_PREVIOUS: set only during a key rotation, beside REFERRAL_KEY (the new key); " + SEE_README]);
+  const key = parseKey(previous, "REFERRAL_KEY_PREVIOUS");
+  if (key.equals(parseKey(current, "REFERRAL_KEY"))) throw new ConfigError(["REFERRAL_KEY_PREVIOUS: is the same key as REFERRAL_KEY; during a rotation it is the old key, REFERRAL_KEY the new one"]);
+  return key;
+}
+
 /** Base64 (as `openssl rand -base64 32` prints it) of exactly 32 bytes; `name` says where it came from. */
 function parseKey(text: string, name: string): Buffer {
   const encoded = text.trim();

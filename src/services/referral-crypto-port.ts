@@ -28,4 +28,8 @@ export type ReferralCrypto = {
   openJson(sealed: string, options: { readonly aad: string }): Json;
   /** Keyed hashes for duplicate matching and search; only those the identifiers allow. */
   matchKeys(child: ChildIdentifiers): readonly MatchKey[];
+  /** During a key rotation, the previous key's id: what it sealed still opens; nothing is sealed with it. */
+  readonly previousKeyId?: string | undefined;
+  /** The hashes to look a child up by: the current key's and, during a rotation, the previous key's too. */
+  lookupKeys(child: ChildIdentifiers): readonly MatchKey[];
 };

@@ -429,7 +429,8 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
   async function earlierOf(record: ReferralRecord, referral: Referral): Promise<EarlierReferral[]> {
     const since = new Date(record.submittedAt);
     since.setUTCMonth(since.getUTCMonth() - MATCH_WINDOW_MONTHS);
-    const found = await referrals.matches(record.areaId, crypto.matchKeys(referral.child), since, record.id);
+    // During a key rotation, referrals not yet sealed again still hold the previous key's hashes.
+    const found = await referrals.matches(record.areaId, crypto.lookupKeys(referral.child), since, record.id);
     return found
       // Earlier: submitted before this one (two in the same millisecond are ordered by reference).
       .filter((earlier) => earlier.submittedAt.getTime() < record.submittedAt.getTime() || (earlier.submittedAt.getTime() === record.submittedAt.getTime() && earlier.reference < record.reference))

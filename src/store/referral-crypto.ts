@@ -6,10 +6,11 @@
 // Sealed format, as stored: "v1." + base64url( key id (4) ‖ IV (12) ‖ ciphertext ‖ GCM tag (16) ).
 // The version and key id are authenticated along with the caller's `aad`.
 //
-// Key rotation is not built. The key id says which key sealed a value, so a rotation can keep the
-// old key to open and the new one to seal; it must also recompute every match hash from the opened
-// fields, since hashes made with the old key never equal the new ones. Until then, start-up refuses
-// a key whose id is not the one that sealed the database's rows (referral-key-ids.ts).
+// Key rotation (issue 23, medium 4): with a previous key, values it sealed still open, and nothing
+// is sealed with it; `npm run keys -- rotate` (src/cli/keys.ts) seals them again with the current
+// key and recomputes every match hash from the opened fields, since hashes made with the old key
+// never equal the new ones. Start-up refuses a key whose id is neither the current nor the previous
+// one that sealed the database's rows (referral-key-ids.ts).
 import { type KeyObject, createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from "node:crypto";
 import type { ChildIdentifiers, Json, MatchKey, MatchKind, ReferralCrypto } from "../services/referral-crypto-port.ts";
 
@@ -35,22 +36,49 @@ const TAG_BYTES = 16;
 const HKDF_SALT = "safeguard-teams referral-crypto";
 const CANONICAL_BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-export function createReferralCrypto(masterKey: Buffer): ReferralCrypto {
+type DerivedKeys = { readonly cipherKey: KeyObject; readonly hashKey: KeyObject; readonly keyIdBytes: Buffer; readonly keyId: string };
+
+function derivedKeys(masterKey: Buffer): DerivedKeys {
   if (masterKey.length !== 32) throw new RangeError(`the referral key must be 32 bytes, not ${masterKey.length}`);
   const derive = (info: string, length: number) => Buffer.from(hkdfSync("sha256", masterKey, HKDF_SALT, info, length));
   // KeyObjects, not Buffers: a logged or inspected key object shows no bytes.
-  const cipherKey = createSecretKey(derive("referral fields: aes-256-gcm v1", 32));
-  const hashKey = createSecretKey(derive("referral matching: hmac-sha256 v1", 32));
   const keyIdBytes = derive("referral key id v1", KEY_ID_BYTES);
-  const keyId = keyIdBytes.toString("hex");
+  return { cipherKey: createSecretKey(derive("referral fields: aes-256-gcm v1", 32)), hashKey: createSecretKey(derive("referral matching: hmac-sha256 v1", 32)), keyIdBytes, keyId: keyIdBytes.toString("hex") };
+}
 
-  const additionalData = (aad: string) => {
+/** `previousKey`, during a rotation only: what it sealed still opens; nothing new is sealed with it. */
+export function createReferralCrypto(masterKey: Buffer, previousKey?: Buffer): ReferralCrypto {
+  const current = derivedKeys(masterKey);
+  const previous = previousKey === undefined ? undefined : derivedKeys(previousKey);
+  if (previous?.keyId === current.keyId) throw new RangeError("the previous referral key is the current one");
+  const { cipherKey, keyIdBytes, keyId } = current;
+
+  const additionalData = (aad: string, keyIdOfValue: Buffer = keyIdBytes) => {
     if (aad === "") throw new RangeError("aad must name where the sealed value is stored");
-    return Buffer.concat([Buffer.from(VERSION), keyIdBytes, Buffer.from(aad, "utf8")]);
+    return Buffer.concat([Buffer.from(VERSION), keyIdOfValue, Buffer.from(aad, "utf8")]);
+  };
+  const hashesWith = (keys: DerivedKeys, child: ChildIdentifiers): readonly MatchKey[] => {
+    const hash = (kind: MatchKind, parts: readonly string[]): MatchKey => ({
+      kind,
+      // The kind is hashed too, so equal text under two kinds never gives equal hashes. NUL never
+      // survives normalisation, so the parts cannot run into each other.
+      hash: createHmac("sha256", keys.hashKey).update([kind, ...parts].join("\u0000"), "utf8").digest("base64url"),
+    });
+    const forename = normaliseName(child.forename);
+    const surname = normaliseName(child.surname);
+    const dateOfBirth = normaliseDate(child.dateOfBirth);
+    const nhsNumber = normaliseNhsNumber(child.nhsNumber);
+    const upn = normaliseUpn(child.upn);
+    return [
+      ...(forename !== undefined && surname !== undefined && dateOfBirth !== undefined ? [hash("name-dob", [forename, surname, dateOfBirth])] : []),
+      ...(nhsNumber !== undefined ? [hash("nhs", [nhsNumber])] : []),
+      ...(upn !== undefined ? [hash("upn", [upn])] : []),
+    ];
   };
 
   return Object.freeze({
     keyId,
+    previousKeyId: previous?.keyId,
     sealJson(value: Json, { aad }: { readonly aad: string }): string {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv("aes-256-gcm", cipherKey, iv, { authTagLength: TAG_BYTES });
@@ -61,10 +89,11 @@ export function createReferralCrypto(masterKey: Buffer): ReferralCrypto {
     openJson(sealed: string, { aad }: { readonly aad: string }): Json {
       const bytes = decode(sealed);
       const sealedKeyId = bytes.subarray(0, KEY_ID_BYTES);
-      if (!sealedKeyId.equals(keyIdBytes)) throw new SealError("other-key", `sealed value was sealed with key ${sealedKeyId.toString("hex")}, not the current key ${keyId}`);
+      const keys = sealedKeyId.equals(keyIdBytes) ? current : previous !== undefined && sealedKeyId.equals(previous.keyIdBytes) ? previous : undefined;
+      if (keys === undefined) throw new SealError("other-key", `sealed value was sealed with key ${sealedKeyId.toString("hex")}, not the current key ${keyId}${previous === undefined ? "" : ` or the previous key ${previous.keyId}`}`);
       const iv = bytes.subarray(KEY_ID_BYTES, KEY_ID_BYTES + IV_BYTES);
-      const decipher = createDecipheriv("aes-256-gcm", cipherKey, iv, { authTagLength: TAG_BYTES });
-      decipher.setAAD(additionalData(aad));
+      const decipher = createDecipheriv("aes-256-gcm", keys.cipherKey, iv, { authTagLength: TAG_BYTES });
+      decipher.setAAD(additionalData(aad, keys.keyIdBytes));
       decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
       let plaintext: string;
       try {
@@ -75,22 +104,10 @@ export function createReferralCrypto(masterKey: Buffer): ReferralCrypto {
       return JSON.parse(plaintext) as Json;
     },
     matchKeys(child: ChildIdentifiers): readonly MatchKey[] {
-      const hash = (kind: MatchKind, parts: readonly string[]): MatchKey => ({
-        kind,
-        // The kind is hashed too, so equal text under two kinds never gives equal hashes. NUL never
-        // survives normalisation, so the parts cannot run into each other.
-        hash: createHmac("sha256", hashKey).update([kind, ...parts].join("\u0000"), "utf8").digest("base64url"),
-      });
-      const forename = normaliseName(child.forename);
-      const surname = normaliseName(child.surname);
-      const dateOfBirth = normaliseDate(child.dateOfBirth);
-      const nhsNumber = normaliseNhsNumber(child.nhsNumber);
-      const upn = normaliseUpn(child.upn);
-      return [
-        ...(forename !== undefined && surname !== undefined && dateOfBirth !== undefined ? [hash("name-dob", [forename, surname, dateOfBirth])] : []),
-        ...(nhsNumber !== undefined ? [hash("nhs", [nhsNumber])] : []),
-        ...(upn !== undefined ? [hash("upn", [upn])] : []),
-      ];
+      return hashesWith(current, child);
+    },
+    lookupKeys(child: ChildIdentifiers): readonly MatchKey[] {
+      return previous === undefined ? hashesWith(current, child) : [...hashesWith(current, child), ...hashesWith(previous, child)];
     },
   });
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/load-config.ts";
-import { KEY_FILE_NAME, type ReferralKeyOptions, keyMismatch, loadReferralKey } from "../../src/config/load-referral-key.ts";
+import { KEY_FILE_NAME, type ReferralKeyOptions, keyMismatch, loadPreviousReferralKey, loadReferralKey } from "../../src/config/load-referral-key.ts";
 import { problemsOf } from "../support/problems-of.ts";
 
 const made: string[] = [];
@@ -202,5 +202,32 @@ describe("a key that did not seal the database's rows", () => {
     expect(keyMismatch(setting, "5e6f7a8b", ["1a2b3c4d", "5e6f7a8b", "9c9c9c9c"])).toBe(
       'REFERRAL_KEY: this key (key id 5e6f7a8b) is not the one that sealed the referrals and drafts in this database (key ids 1a2b3c4d, 9c9c9c9c), so it cannot open them; nothing was changed. Set REFERRAL_KEY back to the key that sealed them; see "The referral key" in the README',
     );
+  });
+});
+
+// Issue 23, medium 4: the previous key only beside REFERRAL_KEY, never the same one, named on error, never echoed.
+describe("REFERRAL_KEY_PREVIOUS", () => {
+  const a = randomBytes(32).toString("base64");
+  const b = randomBytes(32).toString("base64");
+  const messageOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof ConfigError ? error.message : String(error);
+    }
+    return "";
+  };
+
+  it("unset is no rotation; set beside REFERRAL_KEY is the old key", () => {
+    expect(loadPreviousReferralKey(undefined, a)).toBeUndefined();
+    expect(loadPreviousReferralKey(b, a)?.toString("base64")).toBe(b);
+  });
+
+  it("alone, the same as REFERRAL_KEY, or not a key: refused, naming the setting and not the key", () => {
+    expect(messageOf(() => loadPreviousReferralKey(b, undefined))).toMatch(/^\s*REFERRAL_KEY_PREVIOUS: set only during a key rotation, beside REFERRAL_KEY/m);
+    expect(messageOf(() => loadPreviousReferralKey(a, a))).toMatch(/^\s*REFERRAL_KEY_PREVIOUS: is the same key as REFERRAL_KEY/m);
+    const bad = messageOf(() => loadPreviousReferralKey("not-a-key", a));
+    expect(bad).toMatch(/^\s*REFERRAL_KEY_PREVIOUS: is not base64/m);
+    for (const message of [bad, messageOf(() => loadPreviousReferralKey(a, a))]) expect(message).not.toContain(a);
   });
 });

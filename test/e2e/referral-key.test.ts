@@ -69,6 +69,35 @@ for (const target of targets) {
       cleanups.push(() => again.kill());
       expect(await again.logLine("referral key loaded", EXIT_MS)).toMatchObject({ keyId: keyIdOf(sealing) });
       await again.logLine("bot listening", EXIT_MS);
+      again.kill();
+    });
+
+    // Issue 23, medium 4: during a rotation the bot holds both keys; after it, the new key alone starts, and the old one no longer does.
+    it("a key rotation: the bot starts with the new key and the old one as REFERRAL_KEY_PREVIOUS; npm run keys -- rotate; then with the new key alone", { timeout: 180_000 }, async () => {
+      const oldKey = newKey();
+      const newOne = newKey();
+      const postgres = await target.url();
+      const url = await databaseWithAReferral({ REFERRAL_KEY: oldKey, ...(postgres === undefined ? {} : { DATABASE_URL: postgres }) });
+      const rotating = { DATABASE_URL: url, REFERRAL_KEY: newOne, REFERRAL_KEY_PREVIOUS: oldKey };
+
+      const during = startNodeProcess("src/main.ts", { PLAYGROUND: "off", PORT: String(await freePort()), HOST: "127.0.0.1", LOG_LEVEL: "info", ...rotating });
+      cleanups.push(() => during.kill());
+      expect(await during.logLine("referral key loaded", EXIT_MS)).toMatchObject({ keyId: keyIdOf(newOne), previousKeyId: keyIdOf(oldKey) });
+      await during.logLine("bot listening", EXIT_MS);
+      during.kill();
+
+      const rotate = startNodeProcess("src/cli/keys.ts", { ...rotating, LOG_LEVEL: "silent" }, ["rotate"]);
+      cleanups.push(() => rotate.kill());
+      expect(await withDeadline(rotate.exited, EXIT_MS, () => `npm run keys did not exit; its output: ${rotate.output()}`)).toEqual([0, null]);
+      expect(rotate.stdout()).toContain("Nothing sealed with the previous key is left");
+      expect(rotate.stdout() + rotate.stderr()).not.toContain(newOne);
+
+      const after = startNodeProcess("src/main.ts", { PLAYGROUND: "off", PORT: String(await freePort()), HOST: "127.0.0.1", LOG_LEVEL: "info", DATABASE_URL: url, REFERRAL_KEY: newOne });
+      cleanups.push(() => after.kill());
+      expect(await after.logLine("referral key loaded", EXIT_MS)).toMatchObject({ keyId: keyIdOf(newOne) });
+      await after.logLine("bot listening", EXIT_MS);
+      after.kill();
+      expect((await exitOf("src/main.ts", { DATABASE_URL: url, REFERRAL_KEY: oldKey })).stderr()).toContain(`is not the one that sealed the referrals and drafts in this database (key id ${keyIdOf(newOne)})`);
     });
   });
 }

@@ -27,6 +27,7 @@ const LEFT_AT_DEFAULT = new Map([
   ["PLAYGROUND", "never starts when MicrosoftAppId is set"],
   ["PLAYGROUND_PORT", "never starts when MicrosoftAppId is set"],
   ["LOCAL_CLOCK", "refused when MicrosoftAppId is set"],
+  ["REFERRAL_KEY_PREVIOUS", "set by hand, as a Key Vault reference, only while `npm run keys -- rotate` runs (README \"Keys\")"],
   ["WORKER_HEALTH_PORT", "only for `npm run worker` run apart; in Azure the worker runs in the bot's process (OUTBOX_WORKER on)"],
 ]);
 

@@ -228,3 +228,31 @@ describe("matching keys", () => {
     }
   });
 });
+
+// Issue 23, medium 4: during a rotation the previous key opens what it sealed, and seals nothing.
+describe("a previous key, during a rotation", () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+
+  it("opens what the previous key sealed, seals only with the current key, and opens nothing a third key sealed", () => {
+    const before = createReferralCrypto(oldKey);
+    const rotating = createReferralCrypto(newKey, oldKey);
+    const sealedBefore = before.sealJson({ child: "Samira" }, { aad: "referral:r-1:personal" });
+    expect(rotating.openJson(sealedBefore, { aad: "referral:r-1:personal" })).toEqual({ child: "Samira" });
+    expect(() => rotating.openJson(sealedBefore, { aad: "referral:r-2:personal" })).toThrow(SealError);
+    const sealedNow = rotating.sealJson({ child: "Samira" }, { aad: "referral:r-1:personal" });
+    expect(createReferralCrypto(newKey).openJson(sealedNow, { aad: "referral:r-1:personal" })).toEqual({ child: "Samira" });
+    expect(() => before.openJson(sealedNow, { aad: "referral:r-1:personal" })).toThrow(SealError);
+    expect(rotating.previousKeyId).toBe(before.keyId);
+    expect(() => rotating.openJson(createReferralCrypto(randomBytes(32)).sealJson(1, { aad: "a" }), { aad: "a" })).toThrow(/not the current key .* or the previous key/);
+    expect(() => createReferralCrypto(newKey, newKey)).toThrow(RangeError);
+  });
+
+  it("looks a child up by both keys' hashes while matching by the current key's alone", () => {
+    const child = { forename: "Samira", surname: "Markerfield", dateOfBirth: "2012-05-01" };
+    const rotating = createReferralCrypto(newKey, oldKey);
+    expect(rotating.matchKeys(child)).toEqual(createReferralCrypto(newKey).matchKeys(child));
+    expect(rotating.lookupKeys(child)).toEqual([...createReferralCrypto(newKey).matchKeys(child), ...createReferralCrypto(oldKey).matchKeys(child)]);
+    expect(createReferralCrypto(newKey).lookupKeys(child)).toEqual(createReferralCrypto(newKey).matchKeys(child));
+  });
+});

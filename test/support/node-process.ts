@@ -18,6 +18,7 @@ export type NodeProcess = {
   /** The first log line with this message, waiting for it until `timeoutMs` or the process ends. */
   logLine(msg: string, timeoutMs?: number): Promise<LogLine>;
   readonly stderr: () => string;
+  readonly stdout: () => string;
   /** Everything it wrote, for a failure message or to check what was never written. */
   readonly output: () => string;
   /** SIGKILL, and resolves once it is gone (at once if it already was). */
@@ -25,8 +26,8 @@ export type NodeProcess = {
 };
 
 /** Starts `node --import tsx <entry>` in the repository with only `env` (and PATH, HOME, TMPDIR). */
-export function startNodeProcess(entry: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+export function startNodeProcess(entry: string, env: Record<string, string>, args: readonly string[] = []): NodeProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: REPO,
     env: {
       PATH: process.env.PATH ?? "",
@@ -45,7 +46,9 @@ export function startNodeProcess(entry: string, env: Record<string, string>): No
   const logs: LogLine[] = [];
   const waiters: { msg: string; resolve: (line: LogLine) => void }[] = [];
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let stdout = "";
   child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
     partial += chunk.toString();
     const lines = partial.split("\n");
     partial = lines.pop() ?? "";
@@ -75,6 +78,8 @@ export function startNodeProcess(entry: string, env: Record<string, string>): No
       });
     },
     stderr: () => stderr,
+    /** Everything written to stdout, log lines and plain text alike (a CLI's report). */
+    stdout: () => stdout,
     output,
     async kill() {
       if (!ended) child.kill("SIGKILL");
