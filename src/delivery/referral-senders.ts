@@ -4,6 +4,7 @@
 // once an admin registers one. "update-referral-card": every posted copy replaced in place after a
 // triage action. "notify-referrer": the referrer told in their 1:1 chat.
 import type { Areas } from "../content/load-areas.ts";
+import { meetingWordOf } from "../domain/area.ts";
 import { CardFactory, MessageFactory } from "botbuilder";
 import type { AdaptiveCard } from "../cards/render-card.ts";
 import { referralQuestionCard } from "../cards/referral-question-views.ts";
@@ -159,7 +160,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
       event.type === "info-requested"
         ? MessageFactory.attachment(CardFactory.adaptiveCard(render(referralQuestionCard({ referralId: record.id, reference: record.reference, areaName, question: event.details.question, state: { kind: "asking" } }))))
         : // Issue 23 (low): the reason is the lead's own words, sent as plain text, never rendered as Markdown (no links).
-          { type: "message", textFormat: "plain", text: `${referrerMessage(record, areaName, event, clock())} ${EMERGENCY_LINE}` };
+          { type: "message", textFormat: "plain", text: `${referrerMessage(record, areaName, event, clock(), meetingWordOf(areas.get(areaAt(record, event.at))))} ${EMERGENCY_LINE}` };
     await tellReferrer(record, activity);
   };
 

@@ -185,6 +185,11 @@ export function meetingOf(area: Pick<Area, "meeting">): { readonly word: string;
   return typeof area.meeting === "string" ? { word: area.meeting, name: MEETING_NAMES[area.meeting] } : { word: area.meeting.short, name: area.meeting.long };
 }
 
+/** The area's word for its meeting ("MACE"), or none where no area is known (the seeds' MASE is said then). */
+export function meetingWordOf(area: Pick<Area, "meeting"> | undefined): string | undefined {
+  return area === undefined ? undefined : meetingOf(area).word;
+}
+
 /**
  * Words written for the seeds' MASE, in the area's own (DOMAIN.md §9 "MASE or MACE"): "For MASE (the
  * Multi-Agency Sexual Exploitation meeting)" reads "For MACE (the Multi-Agency Child Exploitation

@@ -180,7 +180,7 @@ export const STILL_WORRIED =
   "If you are still worried, or something new happens, contact the front door again and talk to your safeguarding lead about escalating.";
 
 /** What the referrer is told, in plain words, for each triage event. */
-export function referrerMessage(record: { readonly reference: string }, areaName: string, event: TriageEvent, now: Date): string {
+export function referrerMessage(record: { readonly reference: string }, areaName: string, event: TriageEvent, now: Date, meetingWord?: string): string {
   const by = `${event.details.actorName} at ${timeWords(event.at, now)}`;
   // DOMAIN.md §8: the product cannot know the channel is the council's front door; it names the area.
   const about = `Your referral ${record.reference} (${areaName})`;
@@ -193,7 +193,7 @@ export function referrerMessage(record: { readonly reference: string }, areaName
         ? `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : ""}taken on by ${by}.`
         : `${about} has been ${event.details.alsoAcknowledged ? "acknowledged and " : event.details.previous === undefined ? "" : "re"}assigned to ${event.details.assignee.name} (${by}).`;
     case "decided":
-      return `${about} has been decided by ${by}: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}\n\n${STILL_WORRIED}`;
+      return `${about} has been decided by ${by}: ${outcomeLabel(event.details.outcome, meetingWord)}${event.details.area === undefined ? "" : ` (${event.details.area})`}. Their reason: ${event.details.reason}\n\n${STILL_WORRIED}`;
     case "reopened":
       return `${about} has been reopened by ${by}: the decision is being looked at again.`;
     case "reviewed":

@@ -7,12 +7,12 @@
 // injection"): a triage lead's name or a transfer's area is typed by a person.
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { Area } from "../domain/area.ts";
+import { meetingWordOf, type Area } from "../domain/area.ts";
 import { CATEGORIES, FLAGS, offenceFlagsOf, type Category, type Flag } from "../domain/category.ts";
 import { URGENCIES, type Urgency } from "../domain/pathway.ts";
 import { AGE_BANDS, type AgeBand } from "../domain/referral-age.ts";
 import { frontDoorWorkingHours, isOverdue, triageDeadlines } from "../domain/triage-deadlines.ts";
-import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import { outcomeLabel } from "../domain/triage-text.ts";
 import { reviewDueOf } from "../domain/triage-review.ts";
 import { TriageState, type Outcome, type TriageStatus } from "../domain/triage.ts";
 import { URGENCY_TEXT, categoryWords, flagTitle, withUnconfirmed } from "../words/result-words.ts";
@@ -34,6 +34,8 @@ export type BoardRow = {
   readonly acknowledgedAt: Date | undefined;
   readonly decidedAt: Date | undefined;
   readonly outcome: Outcome | undefined;
+  /** DOMAIN.md §9 "MASE or MACE": the area's word for its multi-agency meeting, for the outcome. */
+  readonly meeting: string | undefined;
   /** The area a referral was transferred to, with that outcome. */
   readonly transferredTo: string | undefined;
   readonly overdue: boolean;
@@ -87,6 +89,7 @@ export function boardRowOf(record: BoardRecord, area: Area | undefined, now: Dat
     acknowledgedAt: current.status === "submitted" ? undefined : current.acknowledged.at,
     decidedAt: current.status === "decided" ? current.decided.at : undefined,
     outcome: current.status === "decided" ? current.decision.outcome : undefined,
+    meeting: meetingWordOf(area),
     transferredTo: current.status === "decided" ? current.decision.area : undefined,
     overdue: isOverdue(triage, deadlines, now),
     dueBy: triage.status === "decided" ? undefined : current.status === "submitted" ? deadlines.acknowledgeBy : deadlines.decideBy,
@@ -112,7 +115,7 @@ const COLUMNS: readonly { readonly heading: string; readonly cell: (row: BoardRo
   { heading: CSV_HEADINGS.assignee, cell: (row) => row.assignee ?? "" },
   { heading: CSV_HEADINGS.acknowledged, cell: (row) => ukTime(row.acknowledgedAt) },
   { heading: CSV_HEADINGS.decided, cell: (row) => ukTime(row.decidedAt) },
-  { heading: CSV_HEADINGS.outcome, cell: (row) => (row.outcome === undefined ? "" : row.transferredTo === undefined ? OUTCOME_LABELS[row.outcome] : `${OUTCOME_LABELS[row.outcome]}: ${row.transferredTo}`) },
+  { heading: CSV_HEADINGS.outcome, cell: (row) => (row.outcome === undefined ? "" : row.transferredTo === undefined ? outcomeLabel(row.outcome, row.meeting) : `${outcomeLabel(row.outcome, row.meeting)}: ${row.transferredTo}`) },
   { heading: CSV_HEADINGS.overdue, cell: (row) => (row.overdue ? CSV_YES : CSV_NO) },
 ];
 

@@ -6,6 +6,8 @@ import type { Area } from "../../src/domain/area.ts";
 import { fromCheckOf } from "../../src/domain/referral.ts";
 import { createApiViews } from "../../src/cards/api-views.ts";
 import { newDraft } from "../../src/services/referral-draft.ts";
+import { boardCsv, boardRowOf } from "../../src/export/board-csv.ts";
+import { referrerMessage } from "../../src/domain/triage-text.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
 import { referralChannelCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
@@ -50,5 +52,13 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(titles(MACE_AREAS)).toEqual(["For MACE (the Multi-Agency Child Exploitation meeting)", "For MACE: other risks and police measures"]);
     expect(titles(AREAS)).toEqual(["For MASE (the Multi-Agency Sexual Exploitation meeting)", "For MASE: other risks and police measures"]);
     expect(JSON.stringify(createApiViews(MACE_AREAS).referralReview(draft))).not.toContain("MASE");
+  });
+
+  it("the board's CSV and the referrer's message name the decision in the area's word", () => {
+    const decided = { ...assigned, status: "decided", decided: stamp, decision: { outcome: "refer-to-mase" } };
+    expect(boardCsv([boardRowOf(record(decided), MACE, TUESDAY_MORNING)])).toContain(",Refer to MACE,");
+    expect(boardCsv([boardRowOf(record(decided), KINGSTON, TUESDAY_MORNING)])).toContain(",Refer to MASE,");
+    const event = { type: "decided", at: TUESDAY_MORNING, actorId: "msteams:sam", details: { actorName: "Sam Lead", outcome: "refer-to-mase", reason: "Agreed." } } as const;
+    expect(referrerMessage({ reference: "KIN-2026-00042" }, "Kingston upon Thames", event, TUESDAY_MORNING, "MACE")).toContain("Sam Lead at 10:00: Refer to MACE. Their reason: Agreed.");
   });
 });

@@ -6,6 +6,7 @@ import express, { type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Areas } from "../../content/load-areas.ts";
+import { meetingWordOf } from "../../domain/area.ts";
 import { FLAGS, offenceFlagsOf, type Category, type Flag } from "../../domain/category.ts";
 import { TRIAGE_STATUSES, TriageState } from "../../domain/triage.ts";
 import { referrerMessage, timeWords } from "../../domain/triage-text.ts";
@@ -214,7 +215,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
       statusText: STATUS_WORDS.get(own.status) ?? own.status,
       submittedText: timeWords(own.submittedAt, now),
       ...(await deliveryOf(own, now)),
-      updates: events.map((event) => ({ at: event.at.toISOString(), text: referrerMessage(own, areaName(own.areaId), event, now) })),
+      updates: events.map((event) => ({ at: event.at.toISOString(), text: referrerMessage(own, areaName(own.areaId), event, now, meetingWordOf(areas.get(own.areaId))) })),
       question: question ?? null,
       sections: readOnlySections(referral) ?? null,
       purged: referral === undefined ? PURGED_NOTE : "",
