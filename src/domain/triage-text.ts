@@ -39,8 +39,8 @@ export function timeWords(at: Date, now: Date): string {
 
 type Stamp = { readonly by: { readonly id: string; readonly name: string }; readonly at: Date };
 
-function decisionWords(decision: { readonly outcome: Outcome; readonly area?: string | undefined }): string {
-  const label = OUTCOME_LABELS[decision.outcome];
+function decisionWords(decision: { readonly outcome: Outcome; readonly area?: string | undefined }, meetingWord?: string): string {
+  const label = outcomeLabel(decision.outcome, meetingWord);
   return decision.area === undefined ? label : `${label}: ${decision.area}`;
 }
 
@@ -144,7 +144,7 @@ export function refusalOf(state: TriageState, action: TriageActionType, now: Dat
 
 type EventOf<T extends TriageEvent["type"]> = Extract<TriageEvent, { type: T }>;
 
-const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: Date) => string } = {
+const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: Date, meetingWord?: string) => string } = {
   acknowledged: (event, now) => `Acknowledged by ${event.details.actorName} at ${timeWords(event.at, now)}`,
   assigned: (event, now) =>
     `${event.details.alsoAcknowledged ? "Acknowledged and assigned" : event.details.previous === undefined ? "Assigned" : "Reassigned"} to ` +
@@ -157,7 +157,7 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
     event.details.answer === undefined
       ? `Information marked received by ${event.details.actorName} at ${timeWords(event.at, now)}`
       : `The referrer, ${event.details.actorName}, answered at ${timeWords(event.at, now)}`,
-  decided: (event, now) => `Decided by ${event.details.actorName} at ${timeWords(event.at, now)} (${decisionWords(event.details)})`,
+  decided: (event, now, meetingWord) => `Decided by ${event.details.actorName} at ${timeWords(event.at, now)} (${decisionWords(event.details, meetingWord)})`,
   reopened: (event, now) => `Reopened by ${event.details.actorName} at ${timeWords(event.at, now)}`,
   reviewed: (event, now) => `Review recorded by ${event.details.actorName} at ${timeWords(event.at, now)}`,
 };
@@ -166,10 +166,10 @@ const HAPPENED: { readonly [T in TriageEvent["type"]]: (event: EventOf<T>, now: 
  * What the latest move was, for the card of a lead whose press lost ("Acknowledged by Sam Lead at
  * 10:02"). Never the question or the reason: the channel may not see them.
  */
-export function describeTriageEvent(event: TriageEvent, now: Date, areaNameOf: (areaId: string) => string = (areaId) => areaId): string {
+export function describeTriageEvent(event: TriageEvent, now: Date, areaNameOf: (areaId: string) => string = (areaId) => areaId, meetingWord?: string): string {
   // DOMAIN.md §9: a transfer names a configured area by its id; people read its name.
   if (event.type === "decided" && event.details.area !== undefined) return HAPPENED.decided({ ...event, details: { ...event.details, area: areaNameOf(event.details.area) } }, now);
-  return (HAPPENED[event.type] as (event: TriageEvent, now: Date) => string)(event, now);
+  return (HAPPENED[event.type] as (event: TriageEvent, now: Date, meetingWord?: string) => string)(event, now, meetingWord);
 }
 
 /**

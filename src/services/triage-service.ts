@@ -12,6 +12,7 @@ import { describeTriageEvent, timeWords } from "../domain/triage-text.ts";
 import { HISTORY_WHAT, TRIAGE_NOTES, decisionSaidWords, downloadedLine, unreadableEntry } from "../words/triage-replies.ts";
 import { areasHandedFrom, handoversIn, transferAreasIn, handOver, transferTargetOf, type Handover, type TransferArea } from "../domain/triage-transfer.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
+import { meetingWordOf } from "../domain/area.ts";
 import type { Areas } from "../content/load-areas.ts";
 import type { Urgency } from "../domain/pathway.ts";
 import { reviewDueOf, withNextReview } from "../domain/triage-review.ts";
@@ -144,11 +145,12 @@ const MATCH_WINDOW_MONTHS = 12;
 export const ANSWER_LIMIT = 2_000;
 const eventAad = (referralId: string) => `referral:${referralId}:event`;
 
-type TransferAreaWithHours = TransferArea & { readonly hours: ReturnType<typeof frontDoorWorkingHours> };
+/** An area a referral can go to, with its front door's hours and its word for its meeting (DOMAIN.md §9 "MASE or MACE"). */
+type TransferAreaWithHours = TransferArea & { readonly hours: ReturnType<typeof frontDoorWorkingHours>; readonly meeting?: string | undefined };
 
 /** The areas a referral can be transferred to, with their front doors' hours. */
 export function transferAreasOf(areas: Areas): TransferAreaWithHours[] {
-  return transferAreasIn(areas.values()).map((area) => ({ id: area.id, name: area.name, hours: frontDoorWorkingHours(area) }));
+  return transferAreasIn(areas.values()).map((area) => ({ id: area.id, name: area.name, hours: frontDoorWorkingHours(area), meeting: meetingWordOf(area) }));
 }
 
 /** A referral's hand-overs between areas (DOMAIN.md §9 transfers), oldest first; none when never or unreadable. */
@@ -454,7 +456,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       if (event === undefined) return { at: stored.at, text: unreadableEntry(stored.type), who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : event.type === "reviewed" ? event.details.note : undefined;
       const named = event.type === "decided" && event.details.area !== undefined ? { ...event, details: { ...event.details, area: areaNameOf(event.details.area) } } : event;
-      return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf), who: event.details.actorName, what: WHAT[event.type](named), ...(said === undefined ? {} : { said }) };
+      return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf, transferAreas.find((area) => area.id === record.areaId)?.meeting), who: event.details.actorName, what: WHAT[event.type](named), ...(said === undefined ? {} : { said }) };
     });
   }
 

@@ -7,7 +7,8 @@ import { fromCheckOf } from "../../src/domain/referral.ts";
 import { createApiViews } from "../../src/cards/api-views.ts";
 import { newDraft } from "../../src/services/referral-draft.ts";
 import { boardCsv, boardRowOf } from "../../src/export/board-csv.ts";
-import { referrerMessage } from "../../src/domain/triage-text.ts";
+import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-text.ts";
+import { transferAreasOf } from "../../src/services/triage-service.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
 import { referralChannelCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
@@ -60,5 +61,8 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(boardCsv([boardRowOf(record(decided), KINGSTON, TUESDAY_MORNING)])).toContain(",Refer to MASE,");
     const event = { type: "decided", at: TUESDAY_MORNING, actorId: "msteams:sam", details: { actorName: "Sam Lead", outcome: "refer-to-mase", reason: "Agreed." } } as const;
     expect(referrerMessage({ reference: "KIN-2026-00042" }, "Kingston upon Thames", event, TUESDAY_MORNING, "MACE")).toContain("Sam Lead at 10:00: Refer to MACE. Their reason: Agreed.");
+    // The referral's history, on its details and the board's detail: the triage service knows each area's word.
+    const meeting = transferAreasOf(MACE_AREAS).find((area) => area.id === "kingston")?.meeting;
+    expect(describeTriageEvent(event, TUESDAY_MORNING, (id) => id, meeting)).toBe("Decided by Sam Lead at 10:00 (Refer to MACE)");
   });
 });
