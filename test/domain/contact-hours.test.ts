@@ -104,6 +104,7 @@ describe("describeHours", () => {
     { name: "out of hours of a whole-day window", hours: outside({ days: WEEK }), text: "Out of hours: all day at weekends and on bank holidays" },
     { name: "days out of order are sorted", hours: within({ days: ["fri", "mon", "thu", "tue", "wed"], from: "09:00", to: "17:00" }), text: "09:00-17:00 Mon-Fri" },
     { name: "scattered days are listed", hours: within({ days: ["mon", "wed", "fri"], from: "09:00", to: "17:00" }), text: "09:00-17:00 Mon, Wed, Fri" },
+    { name: "the other scattered days are named too", hours: within({ days: ["tue", "thu"], from: "09:00", to: "17:00" }), text: "09:00-17:00 Tue, Thu" },
     { name: "a run of two days is listed", hours: within({ days: ["mon", "tue", "wed", "sat", "sun"], from: "09:00", to: "12:30" }), text: "09:00-12:30 Mon-Wed, Sat, Sun" },
     { name: "a window to midnight", hours: within({ days: WEEK, from: "20:00", to: "24:00" }), text: "20:00-24:00 Mon-Fri" },
     { name: "out of hours of a six-day window", hours: outside({ days: [...WEEK, "sat"], from: "08:00", to: "18:00" }), text: "Out of hours: before 08:00 and from 18:00 Mon-Sat, all day on Sun and on bank holidays" },
@@ -130,6 +131,14 @@ describe("ContactHours schema", () => {
     { name: "an unknown key in the window", input: hours({ days: ["mon"], open24: true }), path: "window", message: 'unknown field "open24": a window has only "days", "from" and "to"' },
     { name: "an unknown key beside the window", input: { ...hours({ days: ["mon"] }), phone: "020" }, path: "", message: 'unknown field "phone": hours have only "open" and "window"' },
     { name: "an unknown kind of opening", input: { open: "sometimes", window: { days: ["mon"] } }, path: "open", message: 'expected "open" to be "within" or "outside", got "sometimes"' },
+    // Mutation testing (issue 27): these survived a first run.
+    { name: "a time with more after it", input: hours({ days: ["mon"], from: "08:000", to: "18:00" }), path: "window.from", message: 'expected a time like "08:00" (24-hour HH:MM), got "08:000"' },
+    { name: "an end time with more after it", input: hours({ days: ["mon"], from: "08:00", to: "18:00pm" }), path: "window.to", message: 'expected a time like "08:00" (24-hour HH:MM), got "18:00pm"' },
+    { name: "a start time that is a number", input: hours({ days: ["mon"], from: 800 }), path: "window.from", message: 'expected a time like "08:00" (24-hour HH:MM), got 800' },
+    { name: "an end time that is a number", input: hours({ days: ["mon"], to: 1800 }), path: "window.to", message: 'expected a time like "08:00" (24-hour HH:MM), got 1800' },
+    { name: "days that are not a list", input: hours({ days: "mon" }), path: "window.days", message: 'expected "days" to be a list like ["mon", "tue"]' },
+    { name: "a window that is not an object", input: hours("weekdays"), path: "window", message: 'expected a window like { "days": ["mon"], "from": "08:00", "to": "18:00" }' },
+    { name: "two unknown keys in the window", input: hours({ days: ["mon"], open24: true, note: "x" }), path: "window", message: 'unknown field "open24", "note": a window has only "days", "from" and "to"' },
   ])("rejects $name", ({ input, path, message }) => {
     expect(issuesOf(input)).toEqual([{ path, message }]);
   });
