@@ -3,11 +3,13 @@
 // nothing. The API's own sentences (category, status, delivery) come with its answers.
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** DOMAIN.md §9 "MASE or MACE": the lead's areas' words for their meeting, each once ("MASE", "MASE and MACE"); the seeds' MASE when none is known. */
+const meetingWords = (words: readonly string[]) => (words.length === 0 ? "MASE" : [...new Set(words)].join(" and "));
 
 export const TAB_WORDS = {
   app: {
     sections: "Sections",
-    nav: { check: "Check a concern", mine: "My referrals", guidance: "Guidance library", board: "Triage board", insight: "MASE insight" },
+    nav: { check: "Check a concern", mine: "My referrals", guidance: "Guidance library", board: "Triage board", insight: (words: readonly string[]) => `${meetingWords(words)} insight` },
     signInFailed: "Signing in did not work.",
     emergency: "If a child is in immediate danger, call 999.",
   },
@@ -84,10 +86,13 @@ export const TAB_WORDS = {
     noMatch: "Nothing in the guidance matches that. Try other words.",
   },
   insight: {
-    notLoaded: "MASE insight could not be loaded.",
+    notLoaded: (words: readonly string[]) => `${meetingWords(words)} insight could not be loaded.`,
+    title: (words: readonly string[]) => `${meetingWords(words)} insight`,
+    loading: (words: readonly string[]) => `Loading ${meetingWords(words)} insight…`,
     scrollCue: "The table is wider than the screen: scroll it sideways to see every column.",
-    intro: (areaName: string) => `For the Multi-Agency Sexual Exploitation meeting: the last 12 months of referrals to ${areaName}.`,
+    intro: (meetingName: string, areaName: string) => `For the ${meetingName}: the last 12 months of referrals to ${areaName}.`,
     yourArea: "your area",
+    seedsMeeting: "Multi-Agency Sexual Exploitation meeting",
     byCategory: "By category",
     byFlag: "By flag",
     flagNote: "A referral can have several flags, or none, so the flags of a month need not add up to its referrals.",

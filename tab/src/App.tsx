@@ -71,6 +71,8 @@ export function App() {
 
   const onLocal = useCallback((next: Identity | undefined) => setIdentity(next), []);
   const isLead = (me?.triageAreas.length ?? 0) > 0;
+  // DOMAIN.md §9 "MASE or MACE": the insight is named in the lead's areas' word for their meeting.
+  const meetingWords = (me?.triageAreas ?? []).map((area) => area.meeting.word);
   const shown: Section = !isLead && (section === "board" || section === "insight") ? "check" : section;
 
   return (
@@ -105,7 +107,7 @@ export function App() {
                 <Tab value="mine">{W.app.nav.mine}</Tab>
                 <Tab value="guidance">{W.app.nav.guidance}</Tab>
                 {isLead && <Tab value="board">{W.app.nav.board}</Tab>}
-                {isLead && <Tab value="insight">{W.app.nav.insight}</Tab>}
+                {isLead && <Tab value="insight">{W.app.nav.insight(meetingWords)}</Tab>}
               </TabList>
             </nav>
             {shown === "check" &&
@@ -126,7 +128,7 @@ export function App() {
             {shown === "guidance" && <GuidanceLibrary identity={identity} />}
             {shown === "board" && me !== undefined && <Board identity={identity} areas={me.triageAreas} openId={boardOpen} onOpen={setBoardOpen} />}
             {shown === "insight" && me !== undefined && (
-              <Suspense fallback={<Spinner label="Loading MASE insight…" />}>
+              <Suspense fallback={<Spinner label={W.insight.loading(meetingWords)} />}>
               <InsightPage
                 identity={identity}
                 areas={me.triageAreas}

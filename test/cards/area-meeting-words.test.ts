@@ -9,6 +9,7 @@ import { newDraft } from "../../src/services/referral-draft.ts";
 import { boardCsv, boardRowOf } from "../../src/export/board-csv.ts";
 import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-text.ts";
 import { transferAreasOf } from "../../src/services/triage-service.ts";
+import { TAB_WORDS } from "../../src/words/tab-words.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
 import { referralChannelCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
@@ -64,5 +65,12 @@ describe("the area's word for its multi-agency meeting", () => {
     // The referral's history, on its details and the board's detail: the triage service knows each area's word.
     const meeting = transferAreasOf(MACE_AREAS).find((area) => area.id === "kingston")?.meeting;
     expect(describeTriageEvent(event, TUESDAY_MORNING, (id) => id, meeting)).toBe("Decided by Sam Lead at 10:00 (Refer to MACE)");
+  });
+
+  it("the tab names the insight page for the lead's areas' meetings, each word once", () => {
+    expect(TAB_WORDS.app.nav.insight(["MACE"])).toBe("MACE insight");
+    expect(TAB_WORDS.app.nav.insight(["MASE", "MACE", "MACE"])).toBe("MASE and MACE insight");
+    expect(TAB_WORDS.app.nav.insight([])).toBe("MASE insight");
+    expect(TAB_WORDS.insight.intro("Multi-Agency Child Exploitation meeting", "Kingston upon Thames")).toBe("For the Multi-Agency Child Exploitation meeting: the last 12 months of referrals to Kingston upon Thames.");
   });
 });

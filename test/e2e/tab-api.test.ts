@@ -135,7 +135,7 @@ describe("the tab's API with Teams sign-in", () => {
 
   it("a good token signs the user in, with the areas of the roles file", async () => {
     const now = signed.now();
-    expect(await call("/me", await sign(claims(now)))).toEqual({ status: 200, body: { name: "Sam Lead", local: false, triageAreas: [{ id: "kingston", name: "Kingston upon Thames" }] } });
+    expect(await call("/me", await sign(claims(now)))).toEqual({ status: 200, body: { name: "Sam Lead", local: false, triageAreas: [{ id: "kingston", name: "Kingston upon Thames", meeting: { word: "MASE", name: "Multi-Agency Sexual Exploitation meeting" } }] } });
     expect((await call("/referrals?view=board", await sign(claims(now)))).status).toBe(200);
   });
 

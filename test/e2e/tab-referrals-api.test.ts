@@ -286,7 +286,7 @@ describe("my referrals and the triage board", () => {
 describe("who is signed in, and the board's filters", () => {
   it("/me names the test user and their triage areas", async () => {
     expect((await get("practitioner", "/me")).body).toEqual({ name: "Alex Teacher", local: true, triageAreas: [] });
-    expect((await get("kingston-lead", "/me")).body).toEqual({ name: "Sam Lead", local: true, triageAreas: [{ id: "kingston", name: "Kingston upon Thames" }] });
+    expect((await get("kingston-lead", "/me")).body).toEqual({ name: "Sam Lead", local: true, triageAreas: [{ id: "kingston", name: "Kingston upon Thames", meeting: { word: "MASE", name: "Multi-Agency Sexual Exploitation meeting" } }] });
   });
 
   it("/signs gives the nine SAFEGUARD areas with every sign, each naming its source", async () => {

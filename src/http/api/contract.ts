@@ -51,7 +51,10 @@ export type ReadOnlySection = z.infer<typeof ReadOnlySection>;
 export const LocalUsersAnswer = z.object({ users: list(z.object({ id: z.string(), name: z.string(), description: z.string().optional() })) });
 export type LocalUsersAnswer = z.infer<typeof LocalUsersAnswer>;
 
-export const MeAnswer = z.object({ name: z.string(), local: z.boolean(), triageAreas: list(z.object({ id: z.string(), name: z.string() })) });
+/** A triage lead's area, with its word for its multi-agency meeting and what it stands for (DOMAIN.md §9 "MASE or MACE"). */
+export const MeArea = z.object({ id: z.string(), name: z.string(), meeting: z.object({ word: z.string(), name: z.string() }) });
+export type MeArea = z.infer<typeof MeArea>;
+export const MeAnswer = z.object({ name: z.string(), local: z.boolean(), triageAreas: list(MeArea) });
 export type MeAnswer = z.infer<typeof MeAnswer>;
 
 export const GuidanceQuery = z.strictObject({ q: z.string().max(200, { error: "at most 200 characters" }).optional(), ...Page });

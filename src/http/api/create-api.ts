@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import type { Logger } from "pino";
 import type { GuidanceEntry } from "../../content/load-guidance.ts";
 import { DOMAINS } from "../../domain/catalogue.ts";
+import { meetingOf } from "../../domain/area.ts";
 import { API_MESSAGES, UNNAMED_TEAMS_USER } from "../../words/api-messages.ts";
 import type { Areas } from "../../content/load-areas.ts";
 import type { Roles } from "../../config/load-roles.ts";
@@ -86,7 +87,7 @@ export function createApi(dependencies: ApiDependencies): Router {
 
   api.get("/me", (_request, response) => {
     const user = response.locals["user"] as ApiUser;
-    response.json({ name: user.name, local: user.local, triageAreas: user.triageAreas.map((id) => ({ id, name: areas.get(id)?.name ?? id })) } satisfies MeAnswer);
+    response.json({ name: user.name, local: user.local, triageAreas: user.triageAreas.map((id) => ({ id, name: areas.get(id)?.name ?? id, meeting: meetingOf(areas.get(id) ?? { meeting: "MASE" }) })) } satisfies MeAnswer);
   });
 
   api.get("/guidance", (request, response) => {
