@@ -170,6 +170,11 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     await signInAs(page, /Kingston triage lead/);
     await page.getByRole("tab", { name: "Triage board" }).click();
     await page.getByRole("button", { name: /KIN-2026-00001/ }).waitFor();
+    // DOMAIN.md §9 review reminders: nothing of Kingston's is decided yet, so no review is due.
+    await page.getByRole("checkbox", { name: "Review due only" }).check();
+    await page.getByText("No referral matches these filters.").waitFor();
+    await page.getByRole("checkbox", { name: "Review due only" }).uncheck();
+    await page.getByRole("button", { name: /KIN-2026-00001/ }).waitFor();
     await accessible(page, "board");
     await page.screenshot({ path: join(RESULTS, "tab-board.png"), fullPage: true });
     await page.getByRole("button", { name: /KIN-2026-00001/ }).click();
