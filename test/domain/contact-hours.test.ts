@@ -117,7 +117,7 @@ describe("describeHours", () => {
 describe("ContactHours schema", () => {
   const issuesOf = (input: unknown) =>
     ContactHours.safeParse(input).error?.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-  const hours = (window: object) => ({ open: "within", window });
+  const hours = (window: unknown) => ({ open: "within", window });
 
   it.each([
     { name: "a time like 8am", input: hours({ days: ["mon"], from: "8am", to: "18:00" }), path: "window.from", message: 'expected a time like "08:00" (24-hour HH:MM), got "8am"' },
