@@ -54,6 +54,7 @@ export function createReferralActions({ referrals, areas }: { referrals: Referra
       entries: state.entries,
       carried: carriedOf(state.fromCheck, area?.name ?? state.fromCheck.area, state.checkedAt),
       ...(state.checkSessionId === undefined ? {} : { sessionId: state.checkSessionId }),
+      ...(area === undefined ? {} : { meeting: area.meeting }),
     };
   }
 

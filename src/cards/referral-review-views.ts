@@ -4,6 +4,7 @@
 // A referral filled to every limit is about 77,000 characters, more than a 28 KB card holds:
 // when it does not fit, the longest answers are shortened here, and only here; when even the
 // labels of every list's entries do not fit, the last entries of the longest lists are left out.
+import { inAreaMeetingWords } from "../domain/area.ts";
 import type { FieldSpec, GroupId } from "../domain/referral-fields.ts";
 import { READER_SECTION_TITLES, readerGroupTitle, readerLabel } from "../words/reader-labels.ts";
 import { REVIEW_WORDS } from "../words/referral-form-words.ts";
@@ -43,7 +44,7 @@ function linesOf(fields: readonly FieldSpec[], values: ReferralFormView["values"
 /** What the review shows, by section; exported with overheadOf for the size estimate's test. */
 export function sectionsOf(view: ReferralFormView, reader: Reader = "referrer"): Section[] {
   return REFERRAL_CARD_SECTIONS.map((section) => {
-    const title = reader === "referrer" ? SECTION_WORDS[section].title : (READER_SECTION_TITLES[section] ?? SECTION_WORDS[section].title);
+    const title = inAreaMeetingWords(reader === "referrer" ? SECTION_WORDS[section].title : (READER_SECTION_TITLES[section] ?? SECTION_WORDS[section].title), view);
     const fields = fieldsIn(section);
     if (isListGroup(section)) {
       const entries = Array.from({ length: view.entries[section] }, (_, index) => ({
@@ -53,7 +54,7 @@ export function sectionsOf(view: ReferralFormView, reader: Reader = "referrer"):
       return { section, title, groups: [], entries };
     }
     const groups = section === "essentials" ? ESSENTIAL_GROUPS : [section];
-    const titleOf = (group: GroupId) => (section !== "essentials" ? "" : reader === "referrer" ? groupTitle(group) : readerGroupTitle(group, groupTitle(group)));
+    const titleOf = (group: GroupId) => (section !== "essentials" ? "" : inAreaMeetingWords(reader === "referrer" ? groupTitle(group) : readerGroupTitle(group, groupTitle(group)), view));
     return {
       section,
       title,
@@ -181,7 +182,7 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
       carried: carriedLines(view.carried),
       // Issue 21, point 3: the parts with nothing in them are one folded list of links, not a
       // heading and "Nothing added." each, so the card fits the 900 px Teams shows.
-      notAdded: notAdded.map((section): LinkRow => ({ title: SECTION_WORDS[section.section].link, verb: "referral.edit", data: { ...base, section: section.section } })),
+      notAdded: notAdded.map((section): LinkRow => ({ title: inAreaMeetingWords(SECTION_WORDS[section.section].link, view), verb: "referral.edit", data: { ...base, section: section.section } })),
       notAddedTitle: REVIEW_WORDS.notAddedTitle,
       sections: filled.map((section) => ({
         title: section.title,

@@ -2,6 +2,7 @@
 // and the confirmation once sent. The review is in referral-review-views.ts, the triage channel's
 // card in referral-channel-views.ts. Every button is an Action.Execute whose data names the draft
 // and its version; a press saves what the card holds before it moves on.
+import { inAreaMeetingWords, type Area } from "../domain/area.ts";
 import { maxEntriesOf, type ListEntries, type ListGroupId } from "../domain/referral-fields.ts";
 import { ENTRY_COUNT, ENTRY_LINK_WORDS, FIX_WORDS, FORM_WORDS, LIST_WORDS, STEP_WORDS } from "../words/referral-form-words.ts";
 import type { CardToSend } from "./check-views.ts";
@@ -41,6 +42,8 @@ export type ReferralFormView = {
   showEntry?: number;
   /** In the essentials: the part shown (default 0; clamped). A Teams card shows them a part at a time (issue 21, point 3). */
   part?: number;
+  /** DOMAIN.md §9 "MASE or MACE": the meeting of the check's area, so the MASE parts are titled in its word. */
+  meeting?: Area["meeting"];
 };
 
 export type LinkRow = { title: string; verb: string; data: object };
@@ -107,7 +110,7 @@ function fixData(view: ReferralFormView) {
     const [name, how] =
       isListGroup(section) && showEntry !== undefined ? [pageTitle(section, view.entries[section], showEntry), "link"]
       : part !== undefined && view.section === "essentials" ? [STEP_WORDS.inPart(SECTION_WORDS.essentials.title, ESSENTIAL_PARTS[part]?.title ?? ""), part < essentialPart(view.part) ? STEP_WORDS.back : STEP_WORDS.next]
-      : [SECTION_WORDS[section].link, "link"];
+      : [inAreaMeetingWords(SECTION_WORDS[section].link, view), "link"];
     places.set(name, { count: (places.get(name)?.count ?? 0) + 1, how });
   }
   const elsewhere = [...places.values()].reduce((sum, place) => sum + place.count, 0);
@@ -147,7 +150,7 @@ function groupsData(view: ReferralFormView, errors: ReadonlyMap<string, string>)
   const fields = view.section === "essentials" ? fieldsIn("essentials").filter((field) => inPart.includes(`${field.group}.${field.key}`)) : fieldsIn(view.section);
   const groups = [...new Set(fields.map((field) => field.group))];
   return groups.map((group) => ({
-    title: groups.length > 1 ? groupTitle(group) : "",
+    title: groups.length > 1 ? inAreaMeetingWords(groupTitle(group), view) : "",
     fields: fields.filter((field) => field.group === group).map((field) => {
       const id = `${field.group}.${field.key}`;
       return inputData(field, id, view.values[id], errors.get(id) ?? "");
@@ -211,7 +214,7 @@ function sectionLinks(view: ReferralFormView): LinkRow[] {
     const firstIssue = view.issues.map((issue) => placeOfIssue(view, issue.field)).find((place) => place?.section === section);
     const firstPart = section === "essentials" ? view.issues.map((issue) => essentialPartOf(issue.field)).find((part) => part !== undefined) : undefined;
     return {
-      title: `${SECTION_WORDS[section].link}${state.length === 0 ? "" : ` (${state.join(", ")})`}`,
+      title: `${inAreaMeetingWords(SECTION_WORDS[section].link, view)}${state.length === 0 ? "" : ` (${state.join(", ")})`}`,
       verb: "referral.section",
       data: { ...base, section, ...(firstIssue?.showEntry === undefined ? {} : { showEntry: firstIssue.showEntry }), ...(firstPart === undefined ? {} : { toPart: firstPart }) },
     };
@@ -222,7 +225,7 @@ function sectionLinks(view: ReferralFormView): LinkRow[] {
 // and email; the line names only the optional parts with anything in them.
 function progressLine(view: ReferralFormView): string {
   const filledNow = filledSections(view);
-  const filled = REFERRAL_CARD_SECTIONS.filter((section) => section !== "essentials" && filledNow.has(section)).map((section) => SECTION_WORDS[section].link);
+  const filled = REFERRAL_CARD_SECTIONS.filter((section) => section !== "essentials" && filledNow.has(section)).map((section) => inAreaMeetingWords(SECTION_WORDS[section].link, view));
   return FORM_WORDS.progress(filled);
 }
 
@@ -248,7 +251,7 @@ const laterPart = (view: ReferralFormView) => view.section === "essentials" && e
 
 /** The card's title: "The essentials, part 2 of 4: The child" on a part of the essentials. */
 function titleOf(view: ReferralFormView): string {
-  if (view.section !== "essentials") return SECTION_WORDS[view.section].title;
+  if (view.section !== "essentials") return inAreaMeetingWords(SECTION_WORDS[view.section].title, view);
   const part = essentialPart(view.part);
   return STEP_WORDS.title(SECTION_WORDS.essentials.title, part + 1, ESSENTIAL_PARTS.length, ESSENTIAL_PARTS[part]?.title ?? "");
 }
@@ -264,7 +267,7 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       notice: view.notice ?? "",
       // On a part of the essentials after the first, only what that part asks: the intro, the check
       // carried over and the way back to the result are on the first part (issue 21, point 3).
-      intro: laterPart(view) ? "" : SECTION_WORDS[view.section].intro,
+      intro: laterPart(view) ? "" : inAreaMeetingWords(SECTION_WORDS[view.section].intro, view),
       fix: fixData(view),
       carried: laterPart(view) ? [] : carriedLines(view.carried),
       groups: groupsData(view, errors),

@@ -195,8 +195,8 @@ export function meetingWordOf(area: Pick<Area, "meeting"> | undefined): string |
  * Multi-Agency Sexual Exploitation meeting)" reads "For MACE (the Multi-Agency Child Exploitation
  * meeting)" where the area's file says MACE. Unchanged where no area is known.
  */
-export function inAreaMeetingWords(text: string, area: Pick<Area, "meeting"> | undefined): string {
-  if (area === undefined) return text;
-  const { word, name } = meetingOf(area);
+export function inAreaMeetingWords(text: string, area: { readonly meeting?: Area["meeting"] | undefined } | undefined): string {
+  if (area?.meeting === undefined) return text;
+  const { word, name } = meetingOf({ meeting: area.meeting });
   return text.replaceAll(MEETING_NAMES.MASE, name).replace(/\bMASE\b/g, word);
 }

@@ -11,10 +11,11 @@ import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-te
 import { transferAreasOf } from "../../src/services/triage-service.ts";
 import { TAB_WORDS } from "../../src/words/tab-words.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
-import { referralChannelCard } from "../../src/cards/referral-views.ts";
+import { referralChannelCard, referralFormCard, referralReviewCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
 import { AREAS, TUESDAY_MORNING, assessCase, request } from "../support/assessment.ts";
 import { sparseReferral } from "../support/marked-referral.ts";
+import { rendered, view } from "../support/referral-cards.ts";
 
 const KINGSTON = AREAS.get("kingston")!;
 const MACE: Area = { ...KINGSTON, meeting: { short: "MACE", long: "Multi-Agency Child Exploitation meeting" } };
@@ -72,5 +73,16 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(TAB_WORDS.app.nav.insight(["MASE", "MACE", "MACE"])).toBe("MASE and MACE insight");
     expect(TAB_WORDS.app.nav.insight([])).toBe("MASE insight");
     expect(TAB_WORDS.insight.intro("Multi-Agency Child Exploitation meeting", "Kingston upon Thames")).toBe("For the Multi-Agency Child Exploitation meeting: the last 12 months of referrals to Kingston upon Thames.");
+  });
+
+  it("the referral card in Teams titles the MASE parts in the word of the check's area", () => {
+    const mase = JSON.stringify(rendered(referralFormCard(view({ section: "mase", meeting: MACE.meeting }))));
+    expect(mase).toContain("For MACE (the Multi-Agency Child Exploitation meeting)");
+    expect(mase).toContain("For MACE: other risks");
+    expect(mase).not.toContain("MASE");
+    expect(JSON.stringify(rendered(referralReviewCard(view({ meeting: MACE.meeting }))))).toContain("For MACE");
+    expect(JSON.stringify(rendered(referralReviewCard(view({ meeting: MACE.meeting }))))).not.toContain("MASE");
+    // Started from the menu, with no area known: the seeds' word.
+    expect(JSON.stringify(rendered(referralFormCard(view({ section: "mase" }))))).toContain("For MASE (the Multi-Agency Sexual Exploitation meeting)");
   });
 });
