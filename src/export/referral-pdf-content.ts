@@ -6,7 +6,7 @@ import { INDICATORS, QUESTIONS, type Answer, type QuestionId, type SignId } from
 import { offenceFlagsOf, type Category, type Flag } from "../domain/category.ts";
 import type { Referral } from "../domain/referral.ts";
 import { REFERRAL_FIELDS, fieldId, type FieldSpec } from "../domain/referral-fields.ts";
-import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import { outcomeLabel } from "../domain/triage-text.ts";
 import type { TriageState } from "../domain/triage.ts";
 import { STATUS_WORDS } from "../words/referral-words.ts";
 import { displayValue } from "../words/referral-values.ts";
@@ -31,8 +31,8 @@ export type ReferralPdfInput = {
   readonly referral: Referral | undefined;
   /** "KIN-2026-00042" */
   readonly reference: string;
-  /** The area the referral went to: its id picks the form, its name is printed. */
-  readonly area: { readonly id: string; readonly name: string };
+  /** The area the referral went to: its id picks the form, its name is printed, its word for its meeting names the decision (DOMAIN.md §9 "MASE or MACE"). */
+  readonly area: { readonly id: string; readonly name: string; readonly meeting?: string | undefined };
   readonly submittedAt: Date;
   /** The check's result as the record's summary keeps it (it outlives the purge). */
   readonly result: { readonly category: Category; readonly flags: readonly Flag[]; readonly unconfirmed: boolean };
@@ -78,7 +78,7 @@ export function referralPdfContent(input: ReferralPdfInput): ReferralPdfContent 
     { kind: "pair", label: PDF_WORDS.reference, value: input.reference },
     { kind: "pair", label: PDF_WORDS.area, value: input.area.name },
     { kind: "pair", label: PDF_WORDS.submitted, value: londonTime(input.submittedAt) },
-    ...triageFacts(input.triage).map(([label, value]): PdfBlock => ({ kind: "pair", label, value })),
+    ...triageFacts(input.triage, input.area.meeting).map(([label, value]): PdfBlock => ({ kind: "pair", label, value })),
     { kind: "section", title: PDF_WORDS.fromCheckSection, newPage: false },
     ...checkBlocks(input.result, input.referral?.fromCheck),
   ];
@@ -91,7 +91,7 @@ export function referralPdfContent(input: ReferralPdfInput): ReferralPdfContent 
 }
 
 /** The triage record as label and value: who did what, when. */
-function triageFacts(state: TriageState): [string, string][] {
+function triageFacts(state: TriageState, meeting: string | undefined): [string, string][] {
   const facts: [string, string][] = [[PDF_WORDS.status, STATUS_WORDS.get(state.status) ?? state.status]];
   const current = state.status === "awaiting-info" ? state.before : state;
   if (current.status !== "submitted") facts.push([PDF_WORDS.acknowledged, `${current.acknowledged.by.name}, ${londonTime(current.acknowledged.at)}`]);
@@ -103,7 +103,7 @@ function triageFacts(state: TriageState): [string, string][] {
   if (state.status === "awaiting-info") facts.push([PDF_WORDS.informationRequested, `${state.requested.by.name}, ${londonTime(state.requested.at)}`]);
   if (current.status === "decided") {
     const { outcome, area } = current.decision;
-    facts.push([PDF_WORDS.decision, area === undefined ? OUTCOME_LABELS[outcome] : `${OUTCOME_LABELS[outcome]}: ${area}`]);
+    facts.push([PDF_WORDS.decision, area === undefined ? outcomeLabel(outcome, meeting) : `${outcomeLabel(outcome, meeting)}: ${area}`]);
     facts.push([PDF_WORDS.decided, `${current.decided.by.name}, ${londonTime(current.decided.at)}`]);
   }
   return facts;

@@ -10,6 +10,8 @@ import { boardCsv, boardRowOf } from "../../src/export/board-csv.ts";
 import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-text.ts";
 import { transferAreasOf } from "../../src/services/triage-service.ts";
 import { TAB_WORDS } from "../../src/words/tab-words.ts";
+import { referralPdfContent } from "../../src/export/referral-pdf-content.ts";
+import { TriageState } from "../../src/domain/triage.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
 import { referralChannelCard, referralFormCard, referralReviewCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
@@ -84,5 +86,14 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(JSON.stringify(rendered(referralReviewCard(view({ meeting: MACE.meeting }))))).not.toContain("MASE");
     // Started from the menu, with no area known: the seeds' word.
     expect(JSON.stringify(rendered(referralFormCard(view({ section: "mase" }))))).toContain("For MASE (the Multi-Agency Sexual Exploitation meeting)");
+  });
+
+  it("the referral's PDF names the decision in the area's word", () => {
+    const decided = TriageState.parse({ ...assigned, status: "decided", decided: stamp, decision: { outcome: "refer-to-mase" } });
+    const pdf = (meeting: string | undefined) =>
+      referralPdfContent({ referral: undefined, reference: "KIN-2026-00042", area: { id: "kingston", name: "Kingston upon Thames", meeting }, submittedAt: TUESDAY_MORNING, result: { category: 1, flags: [], unconfirmed: false }, triage: decided, history: [], printedAt: TUESDAY_MORNING })
+        .blocks.flatMap((block) => ("value" in block ? [block.value] : []));
+    expect(pdf("MACE")).toContain("Refer to MACE");
+    expect(pdf(undefined)).toContain("Refer to MASE");
   });
 });

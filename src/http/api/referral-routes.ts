@@ -280,7 +280,7 @@ export function createReferralRoutes({ referrals, referralService, triage, areas
     const pdf = await referralPdf({
       referral: details.referral,
       reference: details.record.reference,
-      area: { id: details.record.areaId, name: areaName(details.record.areaId) },
+      area: { id: details.record.areaId, name: areaName(details.record.areaId), meeting: meetingWordOf(areas.get(details.record.areaId)) },
       submittedAt: details.record.submittedAt,
       result: { category: summary.category, flags: summary.flags, unconfirmed: summary.unconfirmed },
       triage: state,
