@@ -456,7 +456,8 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       if (event === undefined) return { at: stored.at, text: unreadableEntry(stored.type), who: "", what: stored.type };
       const said = event.type === "info-requested" ? event.details.question : event.type === "info-received" ? event.details.answer : event.type === "decided" ? decisionSaid(event.details) : event.type === "reopened" ? event.details.reason : event.type === "reviewed" ? event.details.note : undefined;
       const named = event.type === "decided" && event.details.area !== undefined ? { ...event, details: { ...event.details, area: areaNameOf(event.details.area) } } : event;
-      return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf, transferAreas.find((area) => area.id === record.areaId)?.meeting), who: event.details.actorName, what: WHAT[event.type](named), ...(said === undefined ? {} : { said }) };
+      const meeting = transferAreas.find((area) => area.id === record.areaId)?.meeting;
+      return { at: stored.at, text: describeTriageEvent(event, now, areaNameOf, meeting), who: event.details.actorName, what: WHAT[event.type](named, meeting), ...(said === undefined ? {} : { said }) };
     });
   }
 

@@ -1,16 +1,16 @@
 // What a triage member reads on the channel card, the board and the PDF's history: what each step
 // was, and the notes a card shows when a press could not be taken as it was (DOMAIN.md §9).
 import type { TriageEvent, TriageEventType } from "../domain/triage.ts";
-import { OUTCOME_LABELS } from "../domain/triage-text.ts";
+import { outcomeLabel } from "../domain/triage-text.ts";
 
-/** Each step of the history in a few words, for the PDF's and the board's history. */
-export const HISTORY_WHAT: Readonly<Record<TriageEventType, (event: TriageEvent) => string>> = {
+/** Each step of the history in a few words, for the PDF's and the board's history; a decision in the area's word for its meeting (DOMAIN.md §9). */
+export const HISTORY_WHAT: Readonly<Record<TriageEventType, (event: TriageEvent, meetingWord?: string) => string>> = {
   acknowledged: () => "Acknowledged",
   assigned: (event) =>
     event.type !== "assigned" ? "Assigned" : event.details.previous === undefined ? `Assigned to ${event.details.assignee.name}` : `Reassigned to ${event.details.assignee.name} (was ${event.details.previous.name})`,
   "info-requested": () => "Asked the referrer for information",
   "info-received": (event) => (event.type === "info-received" && event.details.answer !== undefined ? "Answered the question" : "Marked the information received"),
-  decided: (event) => (event.type === "decided" ? `Decided: ${OUTCOME_LABELS[event.details.outcome]}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),
+  decided: (event, meetingWord) => (event.type === "decided" ? `Decided: ${outcomeLabel(event.details.outcome, meetingWord)}${event.details.area === undefined ? "" : ` (${event.details.area})`}` : "Decided"),
 
   reopened: () => "Reopened the decision",
   reviewed: () => "Recorded a review",

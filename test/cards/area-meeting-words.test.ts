@@ -10,6 +10,7 @@ import { boardCsv, boardRowOf } from "../../src/export/board-csv.ts";
 import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-text.ts";
 import { transferAreasOf } from "../../src/services/triage-service.ts";
 import { TAB_WORDS } from "../../src/words/tab-words.ts";
+import { HISTORY_WHAT } from "../../src/words/triage-replies.ts";
 import { referralPdfContent } from "../../src/export/referral-pdf-content.ts";
 import { TriageState } from "../../src/domain/triage.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
@@ -68,6 +69,7 @@ describe("the area's word for its multi-agency meeting", () => {
     // The referral's history, on its details and the board's detail: the triage service knows each area's word.
     const meeting = transferAreasOf(MACE_AREAS).find((area) => area.id === "kingston")?.meeting;
     expect(describeTriageEvent(event, TUESDAY_MORNING, (id) => id, meeting)).toBe("Decided by Sam Lead at 10:00 (Refer to MACE)");
+    expect(HISTORY_WHAT.decided(event, meeting)).toBe("Decided: Refer to MACE");
   });
 
   it("the tab names the insight page for the lead's areas' meetings, each word once", () => {
