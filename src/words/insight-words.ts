@@ -52,6 +52,9 @@ export const flagWords = wordsFrom(FLAG_WORDS);
 export const outcomeWords = wordsFrom(OUTCOME_WORDS);
 export const kindWords = wordsFrom(KIND_WORDS);
 
+/** The outcomes' words with the meeting in the area's own word, "Refer to MACE" (DOMAIN.md §9 "MASE or MACE"); the seeds' MASE when none is given. */
+export const outcomeWordsIn = (meetingWord: string | undefined) => (key: string) => (key === "refer-to-mase" && meetingWord !== undefined ? `Refer to ${meetingWord}` : outcomeWords(key));
+
 /** "2026-11" as "November 2026", or "Nov 2026" when short. */
 export function monthWords(month: string, length: "long" | "short" = "long"): string {
   const [year, number] = month.split("-").map(Number);

@@ -5,7 +5,7 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { InsightAnswer as MaseInsight, InsightMonth } from "../../src/http/api/contract.ts";
 import { InsightBreakdown, type Series } from "./InsightBreakdown.tsx";
-import { categoryWords, flagWords, kindWords, monthWords, outcomeWords } from "../../src/words/insight-words.ts";
+import { categoryWords, flagWords, kindWords, monthWords, outcomeWords, outcomeWordsIn } from "../../src/words/insight-words.ts";
 import { TAB_WORDS as W } from "../../src/words/tab-words.ts";
 
 const useStyles = makeStyles({
@@ -40,7 +40,7 @@ function seriesOf(months: readonly InsightMonth[], breakdown: Breakdown): Series
 }
 
 
-export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (referralId: string) => void }) {
+export function Insight({ insight, onOpen, meetingWord }: { insight: MaseInsight; onOpen?: (referralId: string) => void; meetingWord?: string | undefined }) {
   const styles = useStyles();
   const { links, monthly, counts } = insight;
   const inWindow = monthly.reduce((sum, month) => sum + month.total, 0);
@@ -107,7 +107,7 @@ export function Insight({ insight, onOpen }: { insight: MaseInsight; onOpen?: (r
                   title={breakdown.title}
                   {...(breakdown.note === undefined ? {} : { note: breakdown.note })}
                   months={monthly}
-                  series={seriesOf(monthly, breakdown)}
+                  series={seriesOf(monthly, breakdown.id === "insight-outcome" ? { ...breakdown, words: outcomeWordsIn(meetingWord) } : breakdown)}
                   count={(month, key) => countOf(breakdown.pick(month), key)}
                 />
               ))}

@@ -45,7 +45,7 @@ export function InsightPage({ identity, areas, onOpen }: { identity: Identity | 
         </Field>
       )}
       {failed !== undefined && <Problem>{failed}</Problem>}
-      {insight === undefined ? failed === undefined && <Spinner label="Loading MASE insight…" /> : <Insight insight={insight} onOpen={onOpen} />}
+      {insight === undefined ? failed === undefined && <Spinner label={W.insight.loading(words)} /> : <Insight insight={insight} onOpen={onOpen} meetingWord={chosen?.meeting.word} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { describeTriageEvent, referrerMessage } from "../../src/domain/triage-te
 import { transferAreasOf } from "../../src/services/triage-service.ts";
 import { TAB_WORDS } from "../../src/words/tab-words.ts";
 import { HISTORY_WHAT } from "../../src/words/triage-replies.ts";
+import { outcomeWordsIn } from "../../src/words/insight-words.ts";
 import { referralPdfContent } from "../../src/export/referral-pdf-content.ts";
 import { TriageState } from "../../src/domain/triage.ts";
 import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
@@ -76,6 +77,10 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(TAB_WORDS.app.nav.insight(["MACE"])).toBe("MACE insight");
     expect(TAB_WORDS.app.nav.insight(["MASE", "MACE", "MACE"])).toBe("MASE and MACE insight");
     expect(TAB_WORDS.app.nav.insight([])).toBe("MASE insight");
+    // Its chart of outcomes, for the area chosen.
+    expect(outcomeWordsIn("MACE")("refer-to-mase")).toBe("Refer to MACE");
+    expect(outcomeWordsIn(undefined)("refer-to-mase")).toBe("Refer to MASE");
+    expect(outcomeWordsIn("MACE")("early-help")).toBe("Early help");
     expect(TAB_WORDS.insight.intro("Multi-Agency Child Exploitation meeting", "Kingston upon Thames")).toBe("For the Multi-Agency Child Exploitation meeting: the last 12 months of referrals to Kingston upon Thames.");
   });
 
