@@ -37,7 +37,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
   const informedArea = summary.informedAreaId;
   if (handedFrom === undefined && viewArea !== undefined && viewArea !== record.areaId && viewArea === informedArea) {
     const { alsoInformed: _said, ...lead } = channelViewOf(record, areas, now, note);
-    return { ...lead, areaName: nameOf(record.areaId), informed: informedLine(nameOf(viewArea), nameOf(record.areaId)), colleagues: [] };
+    return { ...lead, areaName: nameOf(record.areaId), informed: informedLine(nameOf(viewArea), nameOf(record.areaId), summary.informedAs ?? "looks-after"), colleagues: [] };
   }
   if (handedFrom !== undefined) {
     return {
@@ -79,7 +79,7 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
     ...(assigneeName === undefined ? {} : { assignee: assigneeName }),
     ...(note === undefined ? {} : { note }),
     transferAreas: transferAreasIn(areas.values()).filter((other) => other.id !== record.areaId).map((other) => ({ id: other.id, name: other.name })),
-    ...(informedArea === undefined || informedArea === record.areaId ? {} : { alsoInformed: TRIAGE_CARD_WORDS.alsoInformed(nameOf(informedArea)) }),
+    ...(informedArea === undefined || informedArea === record.areaId ? {} : { alsoInformed: TRIAGE_CARD_WORDS.alsoInformed(nameOf(informedArea), summary.informedAs ?? "looks-after") }),
     ...(arrived === undefined ? {} : { transferredFrom: `${nameOf(arrived.from)} at ${timeWords(arrived.at, now)} by ${arrived.by.name}` }),
     ...(people === undefined ? {} : { colleagues: people.colleagues }),
     ...(people?.refreshFor === undefined ? {} : { refreshFor: people.refreshFor }),

@@ -20,7 +20,7 @@ export type SentView = {
   /** Posted in a triage channel, being posted to one, or waiting for one to be registered (DOMAIN.md §8). */
   delivery: Delivery;
   /** DOMAIN.md §9 cross-border: the area that looks after the child, informed too, and where its copy is. */
-  informed?: { readonly areaName: string; readonly delivery: Delivery };
+  informed?: { readonly areaName: string; readonly delivery: Delivery; readonly as?: "looks-after" | "placed-in" };
 };
 
 export { deliveryLine, noChannelLine, PHONE_NOW_LINE };
@@ -44,7 +44,7 @@ export function referralSentCard(view: SentView): CardToSend {
       reference: view.reference,
       areaName: view.areaName,
       // DOMAIN.md §8: the channel is the one registered in the organisation; the product cannot know it is the council's front door.
-      where: [view.delivery === "no-channel" ? "" : deliveryLine(view.delivery, view.areaName), view.informed === undefined ? "" : informedDeliveryLine(view.informed.delivery, view.informed.areaName)]
+      where: [view.delivery === "no-channel" ? "" : deliveryLine(view.delivery, view.areaName), view.informed === undefined ? "" : informedDeliveryLine(view.informed.delivery, view.informed.areaName, view.informed.as ?? "looks-after")]
         .filter((line) => line !== "")
         .join("\n\n"),
       // Without a channel the first line already says to phone now.

@@ -123,7 +123,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
       await channels.recordPost(record.id, posted.conversationId, posted.activityId, areaId);
     }
     // DOMAIN.md §8: posted on a later try, so the referrer was told it was not delivered there: now it is.
-    if (message.attempts > 1) await tellReferrer(record, { type: "message", text: `${informedDeliveredMessage(record.reference, areaNameOf(areaId), areaNameOf(record.areaId))} ${EMERGENCY_LINE}` });
+    if (message.attempts > 1) await tellReferrer(record, { type: "message", text: `${informedDeliveredMessage(record.reference, areaNameOf(areaId), areaNameOf(record.areaId), (record.summary as { informedAs?: unknown }).informedAs === "placed-in" ? "placed-in" : "looks-after")} ${EMERGENCY_LINE}` });
   };
 
   // After a transfer, the copies in the sending area's channel say where it went (DOMAIN.md §9).

@@ -20,7 +20,22 @@ export function informedAreaOf(lookedAfterBy: string | undefined, areas: readonl
   return found.length === 1 && found[0]!.id !== leadAreaId ? found[0] : undefined;
 }
 
-/** The line an informed copy leads with: "Informed: Lambeth looks after this child; Sutton leads". */
-export function informedLine(informedName: string, leadName: string): string {
-  return `Informed: ${informedName} looks after this child; ${leadName} leads`;
+/** Why an area gets an informed copy: it looks after the child (the home area), or the child is placed there (the host area). */
+export type InformedAs = "looks-after" | "placed-in";
+
+/**
+ * DOMAIN.md §9 cross-border, both ways: the home area that looks after the child when the referral
+ * goes to where the child lives; otherwise the host area where the child is placed, when the
+ * referral goes to the home area. Matched as informedAreaOf matches.
+ */
+export function informedOf(child: { readonly lookedAfterBy?: string | undefined; readonly placedIn?: string | undefined }, areas: readonly TransferArea[], leadAreaId: string): { readonly area: TransferArea; readonly as: InformedAs } | undefined {
+  const home = informedAreaOf(child.lookedAfterBy, areas, leadAreaId);
+  if (home !== undefined) return { area: home, as: "looks-after" };
+  const host = informedAreaOf(child.placedIn, areas, leadAreaId);
+  return host === undefined ? undefined : { area: host, as: "placed-in" };
+}
+
+/** The line an informed copy leads with: "Informed: Lambeth looks after this child; Sutton leads", or "Informed: this child is placed in Sutton; Lambeth leads". */
+export function informedLine(informedName: string, leadName: string, as: InformedAs = "looks-after"): string {
+  return as === "placed-in" ? `Informed: this child is placed in ${informedName}; ${leadName} leads` : `Informed: ${informedName} looks after this child; ${leadName} leads`;
 }

@@ -117,6 +117,9 @@ export const REFERRAL_FIELDS = [
   { group: "child", key: "nhsNumber", label: "NHS number", hint: "10 digits.", kind: "text", required: false, maxLength: 12, pattern: /^\d{3} ?\d{3} ?\d{4}$/, patternMessage: "An NHS number is 10 digits, such as 943 476 5919." },
   { group: "child", key: "upn", label: "Unique pupil number (UPN)", hint: "The 13-character number the school gives each pupil.", kind: "text", required: false, maxLength: 13, pattern: /^[A-Za-z]\d{11}[A-Za-z0-9]$/, patternMessage: "A unique pupil number is a letter, 11 digits, then a digit or a letter." },
   { group: "child", key: "lookedAfterBy", label: "If looked after: by which local authority?", hint: "Looked after means in the care of a local authority.", kind: "text", required: false, maxLength: NAME },
+  // DOMAIN.md §9 cross-border (seed 001: home and host authorities both need to know): where a
+  // looked-after child placed out of their home area lives now, when the referral goes to the home area.
+  { group: "child", key: "placedIn", label: "If placed out of area: in which local authority do they live now?", hint: "The host authority, where a looked-after child is placed away from home.", kind: "text", required: false, maxLength: NAME },
   { group: "child", key: "socialWorker", label: "Social worker", hint: "Name and team, if the child has one.", kind: "text", required: false, maxLength: SHORT },
   { group: "child", key: "leadPractitioner", label: "Lead practitioner", hint: "The professional who coordinates the child's support, if there is one: name and agency.", kind: "text", required: false, maxLength: SHORT },
   // More context (DOMAIN.md §8, added 2026-12-07): seed 002's "Gang affiliated" and "Case status", seed 000's "Has a CAF been completed" and "Overview of agency involvement".

@@ -240,6 +240,7 @@ export function deliveredMessage(reference: string, areaName: string): string {
  * DOMAIN.md §9 cross-border: the informed copy, posted on a later try (its area had no channel
  * yet), is delivered now; the lead area still triages.
  */
-export function informedDeliveredMessage(reference: string, informedName: string, leadName: string): string {
-  return `Delivered: your referral ${reference} is now also posted, for information, in the triage channel registered for ${informedName} in your organisation, which looks after the child. ${leadName}'s triage team still leads.`;
+export function informedDeliveredMessage(reference: string, informedName: string, leadName: string, as: "looks-after" | "placed-in" = "looks-after"): string {
+  const which = as === "placed-in" ? "where the child is placed" : "which looks after the child";
+  return `Delivered: your referral ${reference} is now also posted, for information, in the triage channel registered for ${informedName} in your organisation, ${which}. ${leadName}'s triage team still leads.`;
 }

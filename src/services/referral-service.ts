@@ -9,7 +9,7 @@ import { assess, type Assessment } from "../domain/assess.ts";
 import { fromCheckOf, validateReferral, type Referral, type ReferralIssue } from "../domain/referral.ts";
 import { ageBand, childAgeOn } from "../domain/referral-age.ts";
 import { INITIAL_TRIAGE_STATE } from "../domain/triage.ts";
-import { informedAreaOf } from "../domain/cross-border.ts";
+import { informedOf as informedAreaFor, type InformedAs } from "../domain/cross-border.ts";
 import { transferAreasIn } from "../domain/triage-transfer.ts";
 import { frontDoorWorkingHours, triageDeadlines } from "../domain/triage-deadlines.ts";
 import type { Urgency } from "../domain/pathway.ts";
@@ -53,7 +53,7 @@ export type Sent = {
   readonly phoneNow: boolean;
   readonly delivery: Delivery;
   /** DOMAIN.md §9 cross-border: the area that looks after the child, informed too, and whether its copy is delivered. */
-  readonly informed?: { readonly areaName: string; readonly delivery: Delivery };
+  readonly informed?: { readonly areaName: string; readonly delivery: Delivery; readonly as?: InformedAs };
 };
 
 /**
@@ -108,6 +108,8 @@ export type ReferralSummary = {
    * is not this one: its channel gets an informed copy. An area id; nothing else about the child.
    */
   readonly informedAreaId?: string;
+  /** Why: absent when it looks after the child; "placed-in" when the child is placed there and this area, the home area, leads. */
+  readonly informedAs?: InformedAs;
 };
 
 export type ReferralServiceDependencies = {
@@ -175,8 +177,9 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     const informedId = (record.summary as { informedAreaId?: unknown }).informedAreaId;
     if (typeof informedId !== "string" || informedId === record.areaId) return {};
     const areaName = areas.get(informedId)?.name ?? informedId;
-    if ((await channels.postsOf(record.id)).some((post) => post.areaId === informedId)) return { informed: { areaName, delivery: "delivered" } };
-    return { informed: { areaName, delivery: (await channels.channelOf(informedId)) === undefined ? "no-channel" : "posting" } };
+    const as = (record.summary as { informedAs?: unknown }).informedAs === "placed-in" ? { as: "placed-in" as const } : {};
+    if ((await channels.postsOf(record.id)).some((post) => post.areaId === informedId)) return { informed: { areaName, delivery: "delivered", ...as } };
+    return { informed: { areaName, delivery: (await channels.channelOf(informedId)) === undefined ? "no-channel" : "posting", ...as } };
   }
 
   async function submit(draftId: string, version: number, userId: string, state: DraftState, conversation: ConversationAddress | undefined): Promise<ReferralOutcome> {
@@ -189,8 +192,12 @@ export function createReferralService({ drafts, referrals, channels, checks, set
     // The draft stays as it is: "Continue your referral" sends it later.
     if ((await referrals.countSubmittedSince(userId, new Date(now.getTime() - floodLimits.windowMs))) >= floodLimits.referralsSubmitted) return { kind: "too-many-referrals" };
     const id = newId();
-    const informed = informedAreaOf(referral.child.lookedAfterBy, transferAreasIn(areas.values()), area.id);
-    const summary: ReferralSummary = { ...summaryOf(referral, assessmentOf(state), today()), ...(informed === undefined ? {} : { informedAreaId: informed.id }) };
+    const informed = informedAreaFor(referral.child, transferAreasIn(areas.values()), area.id);
+    const summary: ReferralSummary = {
+      ...summaryOf(referral, assessmentOf(state), today()),
+      ...(informed === undefined ? {} : { informedAreaId: informed.area.id }),
+      ...(informed?.as === "placed-in" ? { informedAs: informed.as } : {}),
+    };
     const deadlines = triageDeadlines(now, summary.urgency as Urgency, frontDoorWorkingHours(area));
     const { record } = await referrals.submit(
       {
@@ -212,7 +219,7 @@ export function createReferralService({ drafts, referrals, channels, checks, set
       [
         { kind: "post-referral-card", payload: {}, dueAt: now },
         // DOMAIN.md §9 cross-border: the informed copy goes through the outbox too, waiting as any post for its channel.
-        ...(informed === undefined ? [] : [{ kind: "post-informed-card", payload: { areaId: informed.id }, dueAt: now }]),
+        ...(informed === undefined ? [] : [{ kind: "post-informed-card", payload: { areaId: informed.area.id }, dueAt: now }]),
         // Issue 10, point 8: a row due at the acknowledgement deadline, not a timer, so it survives restarts.
         { kind: "acknowledge-reminder", payload: {}, dueAt: deadlines.acknowledgeBy },
         // Not decided within one working day: the area's admins are told (it checks again when due).

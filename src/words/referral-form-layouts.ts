@@ -93,7 +93,7 @@ export const KINGSTON_RICHMOND_FORM: FormLayout = {
   source: "Laid out as the Kingston & Richmond CSE Referral Form, with its MASE Referral Information.",
   parts: [
     { title: "Referrer", group: "referrer", fields: ["referrer.name", "referrer.agency", "referrer.role", "referrer.email", "referrer.phone", "referrer.dslInformed"] },
-    { title: "Child", group: "child", fields: [...CHILD_ON_KR_FORM, "child.nhsNumber", "child.upn", "child.lookedAfterBy", "child.earlyHelpAssessment", "child.otherAgencies"] },
+    { title: "Child", group: "child", fields: [...CHILD_ON_KR_FORM, "child.nhsNumber", "child.upn", "child.lookedAfterBy", "child.placedIn", "child.earlyHelpAssessment", "child.otherAgencies"] },
     { title: "Household (not on the form)", group: "household", fields: ["household.livesWith"] },
     { title: "Parents and carers (not on the form)", group: "parentsAndCarers", fields: CARER, entryTitle: "Parent or carer" },
     { title: "Brothers, sisters and other children (not on the form)", group: "householdChildren", fields: HOUSEHOLD_CHILD, entryTitle: "Child" },
@@ -130,7 +130,7 @@ export const LAMBETH_MARF: FormLayout = {
       group: "child",
       fields: [
         "child.forename", "child.surname", "child.address", "child.ethnicity", "child.dateOfBirth", "child.age", "child.nhsNumber", "child.upn",
-        "child.alias", "child.gender", "child.school", "child.language", "child.religion", "child.disability", "child.lookedAfterBy",
+        "child.alias", "child.gender", "child.school", "child.language", "child.religion", "child.disability", "child.lookedAfterBy", "child.placedIn",
         "child.socialWorker", "child.leadPractitioner", "child.otherAgencies", "child.earlyHelpAssessment", "child.gangAffiliation", "child.socialCareStatus",
       ],
     },

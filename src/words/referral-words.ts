@@ -46,13 +46,14 @@ export const ERASED_TEXT = "(erased at the end of the retention period)";
  * DOMAIN.md §9 cross-border, in §8's words: where the informed copy is, for the area that looks
  * after the child (the referral's own area leads and triages).
  */
-export function informedDeliveryLine(delivery: DeliveryState, areaName: string): string {
+export function informedDeliveryLine(delivery: DeliveryState, areaName: string, as: "looks-after" | "placed-in" = "looks-after"): string {
+  const which = as === "placed-in" ? "where the child is placed" : "which looks after the child";
   switch (delivery) {
     case "delivered":
-      return `Also delivered, for information: posted in the triage channel registered for ${areaName} in your organisation, which looks after the child.`;
+      return `Also delivered, for information: posted in the triage channel registered for ${areaName} in your organisation, ${which}.`;
     case "posting":
-      return `Also being posted, for information, to the triage channel registered for ${areaName} in your organisation, which looks after the child.`;
+      return `Also being posted, for information, to the triage channel registered for ${areaName} in your organisation, ${which}.`;
     case "no-channel":
-      return `Not delivered to ${areaName}, which looks after the child: it has no triage channel in Teams yet. It is posted there once one is registered, and you are told here when it is.`;
+      return `Not delivered to ${areaName}, ${which}: it has no triage channel in Teams yet. It is posted there once one is registered, and you are told here when it is.`;
   }
 }

@@ -32,7 +32,7 @@ export const TRIAGE_CARD_WORDS = {
   overdue: (since: string, status: string) => `Overdue since ${since}. ${status}`,
   reviewOverdue: (due: string) => `${due} (overdue)`,
   transferredTo: (areaName: string, at: string, by: string) => `Transferred to ${areaName} at ${at} by ${by}`,
-  alsoInformed: (areaName: string) => `${areaName}, which looks after this child`,
+  alsoInformed: (areaName: string, as: "looks-after" | "placed-in" = "looks-after") => (as === "placed-in" ? `${areaName}, where this child is placed` : `${areaName}, which looks after this child`),
 } as const;
 
 // The urgency of the front door step in the check's pathway (DOMAIN.md §5), as the card says it.

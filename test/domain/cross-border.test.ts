@@ -1,7 +1,7 @@
 // DOMAIN.md §9 cross-border (seed 001): the authority that looks after the child, when it is a
 // configured area other than the referral's, is informed; never a guess.
 import { describe, expect, it } from "vitest";
-import { informedAreaOf, informedLine } from "../../src/domain/cross-border.ts";
+import { informedAreaOf, informedLine, informedOf } from "../../src/domain/cross-border.ts";
 
 const AREAS = [
   { id: "kingston", name: "Kingston upon Thames" },
@@ -34,5 +34,23 @@ describe("the area informed of a looked-after child's referral", () => {
 
   it("says who looks after the child and who leads", () => {
     expect(informedLine("Lambeth", "Sutton")).toBe("Informed: Lambeth looks after this child; Sutton leads");
+  });
+});
+
+// Issue 24: both ways (seed 001: home and host authorities both need to know).
+describe("home and host", () => {
+  it("informs the home area that looks after the child first; else the host area the child is placed in", () => {
+    expect(informedOf({ lookedAfterBy: "Lambeth" }, AREAS, "sutton")).toEqual({ area: { id: "lambeth", name: "Lambeth" }, as: "looks-after" });
+    // The referral goes to the home area: the host, where the child lives now, is informed.
+    expect(informedOf({ lookedAfterBy: "Lambeth", placedIn: "LB Sutton" }, AREAS, "lambeth")).toEqual({ area: { id: "sutton", name: "Sutton" }, as: "placed-in" });
+    // Both named, and the home is another area: the home area is informed (the referral's area is where the child lives).
+    expect(informedOf({ lookedAfterBy: "Lambeth", placedIn: "Sutton" }, AREAS, "sutton")).toEqual({ area: { id: "lambeth", name: "Lambeth" }, as: "looks-after" });
+    expect(informedOf({ placedIn: "Sutton" }, AREAS, "sutton")).toBeUndefined();
+    expect(informedOf({ placedIn: "Croydon" }, AREAS, "lambeth")).toBeUndefined();
+    expect(informedOf({}, AREAS, "lambeth")).toBeUndefined();
+  });
+
+  it("says where the child is placed and who leads", () => {
+    expect(informedLine("Sutton", "Lambeth", "placed-in")).toBe("Informed: this child is placed in Sutton; Lambeth leads");
   });
 });

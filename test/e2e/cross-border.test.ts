@@ -97,6 +97,26 @@ describe("a Sutton-placed child looked after by Lambeth", () => {
     expect(postsIn(LAMBETH)).toHaveLength(1);
   });
 
+  // Issue 24: the same the other way round (seed 001: home and host both need to know): a referral
+  // in Lambeth, the home area that looks after the child, for a child placed in Sutton.
+  it("a referral in the home area for a child placed out of area: the home area leads, the host area gets the informed copy, each said as it is", async () => {
+    await register("sutton", SUTTON);
+    await register("lambeth", LAMBETH);
+    const form = await harness.press(ALEX, await checkResultCard(harness, ALEX, "lambeth"), "Make a referral");
+    const child = await pressAfterEssentials(harness, ALEX, form, "More about the child", ESSENTIALS);
+    const sent = await harness.press(ALEX, await reviewAndSend(harness, ALEX, child, { "child.lookedAfterBy": "Lambeth", "child.placedIn": "LB Sutton" }), "Submit referral");
+    expect(textOf(sent)).toContain("LAM-2026-00001");
+    expect(textOf(sent)).toContain("where the child is placed");
+    await harness.deliver();
+    const [lead] = postsIn(LAMBETH);
+    const [informed] = postsIn(SUTTON);
+    expect(postsIn(LAMBETH)).toHaveLength(1);
+    expect(postsIn(SUTTON)).toHaveLength(1);
+    expect(JSON.stringify(lead!.card)).toContain('"title":"Also informed","value":"Sutton, where this child is placed"');
+    expect(textOf(informed!.card)).toContain("Informed: this child is placed in Sutton; Lambeth leads");
+    expect(buttonTitles(informed!.card)).toEqual(["Show details"]);
+  });
+
   it("a child looked after by the area they live in gets one card only", async () => {
     await register("sutton", SUTTON);
     await register("lambeth", LAMBETH);
