@@ -89,8 +89,10 @@ export function channelViewOf(record: ReferralRecord, areas: Areas, now: Date, n
 const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
 
 /** "Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help)". */
-export function earlierLine(earlier: EarlierReferral): string {
-  const where = earlier.outcome === undefined ? STATUS_OF_EARLIER.get(earlier.status) ?? earlier.status : earlierDecidedWords(OUTCOME_LABELS[earlier.outcome as Outcome] ?? earlier.outcome);
+export function earlierLine(earlier: EarlierReferral, meetingWord?: string): string {
+  // Issue 24, point 5: an earlier referral in the same area, its decision in the area's word for its meeting.
+  const label = earlier.outcome !== undefined && earlier.outcome in OUTCOME_LABELS ? outcomeLabel(earlier.outcome as Outcome, meetingWord) : earlier.outcome;
+  const where = earlier.outcome === undefined ? STATUS_OF_EARLIER.get(earlier.status) ?? earlier.status : earlierDecidedWords(label ?? earlier.outcome);
   return earlierReferralLine({ reference: earlier.reference, submitted: SHORT_DATE.format(earlier.submittedAt), agency: earlier.agency, where });
 }
 
@@ -108,6 +110,6 @@ export function detailsViewOf(details: Extract<DetailsOutcome, { kind: "details"
       const text = line.text.replace(` at ${when}`, "");
       return { when, text, said: line.said };
     }),
-    earlier: details.earlier.map(earlierLine),
+    earlier: details.earlier.map((earlier) => earlierLine(earlier, areas.get(record.areaId) === undefined ? undefined : meetingOf(areas.get(record.areaId)!).word)),
   };
 }

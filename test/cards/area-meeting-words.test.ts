@@ -14,7 +14,7 @@ import { HISTORY_WHAT } from "../../src/words/triage-replies.ts";
 import { outcomeWordsIn } from "../../src/words/insight-words.ts";
 import { referralPdfContent } from "../../src/export/referral-pdf-content.ts";
 import { TriageState } from "../../src/domain/triage.ts";
-import { channelViewOf } from "../../src/cards/referral-channel-data.ts";
+import { channelViewOf, earlierLine } from "../../src/cards/referral-channel-data.ts";
 import { referralChannelCard, referralFormCard, referralReviewCard } from "../../src/cards/referral-views.ts";
 import { summaryOf } from "../../src/services/referral-service.ts";
 import { AREAS, TUESDAY_MORNING, assessCase, request } from "../support/assessment.ts";
@@ -41,6 +41,12 @@ describe("the area's word for its multi-agency meeting", () => {
     expect(JSON.stringify(cardData(MACE_AREAS, assigned))).not.toContain("MASE");
     // The seeds' areas keep their MASE.
     expect(cardData(AREAS, assigned).outcomes.find((outcome) => outcome.value === "refer-to-mase")?.title).toBe("Refer to MASE");
+  });
+
+  it("a possible earlier referral decided for the meeting is named in the area's word", () => {
+    const earlier = { reference: "KIN-2026-00017", submittedAt: new Date("2026-03-03T10:00:00Z"), agency: "Hillside School", status: "decided", outcome: "refer-to-mase" };
+    expect(earlierLine(earlier as never, "MACE")).toContain("decided (Refer to MACE)");
+    expect(earlierLine(earlier as never)).toContain("decided (Refer to MASE)");
   });
 
   it("a referral decided for the meeting says so in the area's word", () => {
