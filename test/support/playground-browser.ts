@@ -1,6 +1,7 @@
 // The whole local Teams experience, for tests: the real app on a free port (temp SQLite, fixed
 // clock), Microsoft's Agents Playground pointed at it, and Debian's chromium (playwright-core)
 // with the playground's page open. Selectors are those of playground 0.2.28.
+import { OUTBOX_POLL_MS } from "../../src/compose-worker.ts";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
@@ -57,6 +58,8 @@ export async function openPlayground({ now }: { now: Date }): Promise<Playground
     const config = loadConfig({ DATABASE_URL: join(dir, "bot.sqlite"), LOG_LEVEL: "silent", PLAYGROUND: "off", PORT: String(await freePort()) });
     const composed = await composeApp({ config, logger: pino({ level: "silent" }), clock: () => now });
     stops.push(() => composed.close());
+    // The outbox, as `npm start` runs it: a referral reaches the triage channel registered in the playground.
+    composed.worker.start(OUTBOX_POLL_MS);
     const server = composed.app.listen(config.port, "127.0.0.1");
     stops.push(() => new Promise((resolve) => server.close(resolve)));
     await once(server, "listening");
