@@ -1,4 +1,4 @@
-// `npm start`, `npm run start:bot`, `npm run worker` and `npm run doctor` (issue 12): run the compiled server from
+// `npm start`, `npm run start:bot`, `npm run worker` and `npm run doctor`: run the compiled server from
 // lib/, compiling src/ first when lib/ is missing or older than it, so `npm install && npm start`
 // still does everything. Plain JavaScript: it runs before anything is compiled. A production
 // install (`npm ci --omit=dev` on a built tree) has no compiler, and runs what lib/ holds.

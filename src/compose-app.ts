@@ -142,7 +142,7 @@ export async function composeApp({ config, logger, clock = () => new Date(), sen
       referralDrafts: await drafts.deleteExpired(clock()),
       referralsPurged: await (async () => {
         const purged = await referrals.purgeDecided(new Date(clock().getTime() - config.retentionDays * DAY_MS), eraseEventWords(crypto));
-        // Issue 23, medium 2: nothing of what was erased is left in the files.
+        // Nothing of what was erased is left in the files.
         if (purged > 0) await database.afterErase();
         return purged;
       })(),

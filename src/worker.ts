@@ -28,7 +28,7 @@ async function start(): Promise<void> {
   const { database, crypto } = await openStore({ config, logger });
   const worker = composeWorker({ database, crypto, areas, roles: roles.roles, renderCard, auth: createAuthentication(config.bot), appId: config.bot?.appId ?? "", clock: () => new Date(), logger });
 
-  // Issue 23 (also): with WORKER_HEALTH_PORT, the worker answers /healthz and /readyz like the bot.
+  // With WORKER_HEALTH_PORT, the worker answers /healthz and /readyz like the bot.
   let stopSignalled = false;
   const health =
     config.workerHealthPort === undefined

@@ -90,7 +90,7 @@ describe("who may import whom", () => {
     expect(shown(bot.filter((edge) => !under(edge.from, "src/bot") && !under(edge.from, "src/delivery")))).toEqual([]);
   });
 
-  // Issue 23 (also): the services own their ports (the store, the crypto); src/store implements them.
+  // The services own their ports (the store, the crypto); src/store implements them.
   it("src/services imports nothing from src/store, not even a type", () => {
     expect(shown(EDGES.filter((edge) => under(edge.from, "src/services") && under(edge.to, "src/store")))).toEqual([]);
   });

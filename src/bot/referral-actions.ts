@@ -32,7 +32,7 @@ const Move = z.object({
   showEntry: z.coerce.number().int().min(0).max(19).optional(),
   shownFrom: z.coerce.number().int().min(0).max(20).optional(),
   shownTo: z.coerce.number().int().min(0).max(20).optional(),
-  /** The part of the essentials the card showed, and the one a Next or Back button opens (issue 21, point 3). */
+  /** The part of the essentials the card showed, and the one a Next or Back button opens. */
   part: z.coerce.number().int().min(0).max(ESSENTIAL_PARTS.length - 1).optional(),
   toPart: z.coerce.number().int().min(0).max(ESSENTIAL_PARTS.length - 1).optional(),
 });

@@ -18,7 +18,7 @@ import { TRIAGE_VERBS, type Presser, type TriageOutcome, type TriageService, typ
 export type TriageActionRequest = { readonly data: Readonly<Record<string, unknown>>; readonly presser: Presser };
 
 const ReferralRef = z.object({ referralId: z.string().min(1).max(100) });
-/** "Show details" and its pages (issue 21, point 3). */
+/** "Show details" and its pages. */
 const DetailsPage = ReferralRef.extend({ page: z.coerce.number().int().min(0).max(50).optional() });
 const VersionedRef = ReferralRef.extend({ version: z.coerce.number().int().positive() });
 const UNREADABLE = TRIAGE_NOTES.unreadablePress;

@@ -90,7 +90,7 @@ const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London",
 
 /** "Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help)". */
 export function earlierLine(earlier: EarlierReferral, meetingWord?: string): string {
-  // Issue 24, point 5: an earlier referral in the same area, its decision in the area's word for its meeting.
+  // An earlier referral in the same area, its decision in the area's word for its meeting.
   const label = earlier.outcome !== undefined && earlier.outcome in OUTCOME_LABELS ? outcomeLabel(earlier.outcome as Outcome, meetingWord) : earlier.outcome;
   const where = earlier.outcome === undefined ? STATUS_OF_EARLIER.get(earlier.status) ?? earlier.status : earlierDecidedWords(label ?? earlier.outcome);
   return earlierReferralLine({ reference: earlier.reference, submitted: SHORT_DATE.format(earlier.submittedAt), agency: earlier.agency, where });

@@ -34,7 +34,7 @@ const MARGIN = 1_024;
 export const HISTORY_SHOWN = 15;
 
 /**
- * Issue 21, point 3: the details a page at a time, so each card fits the 900 px a 1400x900 window
+ * The details a page at a time, so each card fits the 900 px a 1400x900 window
  * shows. The first page: what the check found, the essentials, the parts not given (one line) and
  * the history; then the other parts given, as many a page as about DETAILS_PAGE_LINES lines of
  * text at the card's width.
@@ -134,7 +134,7 @@ export function referralDetailsCard(view: DetailsView, page = 0): CardToSend {
       ],
       notGiven: notGiven.length === 0 ? "" : DETAILS_WORDS.notGiven(notGiven),
       history: shownHistory,
-      // The pages of the details (issue 21, point 3): where this one is, and the way to the others.
+      // The pages of the details: where this one is, and the way to the others.
       pager: {
         text: pageCount === 1 ? "" : DETAILS_WORDS.page(shownPage + 1, pageCount),
         next: shownPage + 1 < pageCount ? { title: DETAILS_WORDS.more(shownPage + 2, pageCount), data: { referralId: view.channel.referralId, page: shownPage + 1 } } : { title: "", data: {} },

@@ -154,7 +154,7 @@ function fitted(view: ReferralFormView, sections: Section[]): { sections: Sectio
 const CHILD = groupTitle("child");
 
 /**
- * Issue 21, point 3: on the review the essentials are one list under their section's title, with
+ * On the review the essentials are one list under their section's title, with
  * no group headings, so that the card fits; the child's fields say they are the child's.
  */
 function oneListOfEssentials(section: Section): Section {
@@ -180,7 +180,7 @@ export function referralReviewCard(view: ReferralFormView): CardToSend {
       notice: view.notice ?? "",
       shortened: shortened ? SHORTENED_NOTE : "",
       carried: carriedLines(view.carried),
-      // Issue 21, point 3: the parts with nothing in them are one folded list of links, not a
+      // The parts with nothing in them are one folded list of links, not a
       // heading and "Nothing added." each, so the card fits the 900 px Teams shows.
       notAdded: notAdded.map((section): LinkRow => ({ title: inAreaMeetingWords(SECTION_WORDS[section.section].link, view), verb: "referral.edit", data: { ...base, section: section.section } })),
       notAddedTitle: REVIEW_WORDS.notAddedTitle,

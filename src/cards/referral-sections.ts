@@ -35,7 +35,7 @@ export function fieldsIn(section: ReferralSection): readonly FieldSpec[] {
 export const ESSENTIAL_GROUPS: readonly GroupId[] = REFERRAL_GROUPS.map((group) => group.id).filter((group) => fieldsIn("essentials").some((field) => field.group === group));
 
 /**
- * Issue 21, point 3: on a Teams card the essentials come a part at a time, so that each part fits
+ * On a Teams card the essentials come a part at a time, so that each part fits
  * the 900 px a 1400x900 window shows, with its heading in view when Teams keeps the chat scrolled
  * to the card's foot after a press (about 700 px). Each part names the fields it shows; every
  * essential field is in exactly one part, in the table's order (test/cards/referral-views.test.ts).

@@ -40,7 +40,7 @@ export type ReferralFormView = {
    * entries it showed (`shownFrom`, `shownTo`), so only those are read as cleared when left empty.
    */
   showEntry?: number;
-  /** In the essentials: the part shown (default 0; clamped). A Teams card shows them a part at a time (issue 21, point 3). */
+  /** In the essentials: the part shown (default 0; clamped). A Teams card shows them a part at a time. */
   part?: number;
   /** DOMAIN.md §9 "MASE or MACE": the meeting of the check's area, so the MASE parts are titled in its word. */
   meeting?: Area["meeting"];
@@ -221,7 +221,7 @@ function sectionLinks(view: ReferralFormView): LinkRow[] {
   });
 }
 
-// Issue 21 (low): the essentials are never "filled in so far" because Teams gave the presser's name
+// The essentials are never "filled in so far" because Teams gave the presser's name
 // and email; the line names only the optional parts with anything in them.
 function progressLine(view: ReferralFormView): string {
   const filledNow = filledSections(view);
@@ -266,7 +266,7 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       title: titleOf(view),
       notice: view.notice ?? "",
       // On a part of the essentials after the first, only what that part asks: the intro, the check
-      // carried over and the way back to the result are on the first part (issue 21, point 3).
+      // carried over and the way back to the result are on the first part.
       intro: laterPart(view) ? "" : inAreaMeetingWords(SECTION_WORDS[view.section].intro, view),
       fix: fixData(view),
       carried: laterPart(view) ? [] : carriedLines(view.carried),
@@ -274,7 +274,7 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       list: listData(view, errors),
       progress: stepsData(view).next.title === "" ? progressLine(view) : "",
       steps: stepsData(view),
-      // The other parts are folded under one button (issue 21, point 3), open when one holds a problem.
+      // The other parts are folded under one button, open when one holds a problem.
       more: {
         title: view.section === "essentials" ? FORM_WORDS.moreFromEssentials : FORM_WORDS.moreFromOthers,
         open: view.issues.some((issue) => { const place = placeOfIssue(view, issue.field); return place !== undefined && place.section !== view.section; }),

@@ -1,4 +1,4 @@
-// `npm run keys -- status | rotate [--batch N] [--batches N]` (issue 23, medium 4): which key seals
+// `npm run keys -- status | rotate [--batch N] [--batches N]`: which key seals
 // what the database holds, and a key rotation. A rotation: set REFERRAL_KEY to the new key and
 // REFERRAL_KEY_PREVIOUS to the old one, on the bots too (they then open both); run `rotate` until it
 // says nothing is left (it can stop and be run again); then unset REFERRAL_KEY_PREVIOUS.

@@ -26,7 +26,7 @@ export const ConfigSchema = z
     PLAYGROUND_PORT: port(56150),
     // Issue 10, point 5: "off" when the outbox worker runs as its own process (`npm run worker`).
     OUTBOX_WORKER: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
-    // Issue 23 (also): `npm run worker` run apart answers /healthz and /readyz on this port; unset, it opens none.
+    // `npm run worker` run apart answers /healthz and /readyz on this port; unset, it opens none.
     WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "expected a port number" }).int({ error: "expected a whole number" }).min(1, { error: "expected 1-65535" }).max(65535, { error: "expected 1-65535" }).optional()),
     // Issue 10, point 10: a decided referral's personal fields are purged this many days after the decision.
     RETENTION_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int({ error: "expected a whole number of days" }).min(1, { error: "expected at least 1 day" }).max(3650, { error: "expected at most 3650 days (10 years)" }).default(365),
@@ -37,7 +37,7 @@ export const ConfigSchema = z
     ROLES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
     // Issue 10, point 10: seals referrals' personal fields (load-referral-key.ts checks it; never echoed).
     REFERRAL_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
-    // Issue 23, medium 4: during a key rotation only, the key REFERRAL_KEY replaces (npm run keys -- rotate).
+    // During a key rotation only, the key REFERRAL_KEY replaces (npm run keys -- rotate).
     REFERRAL_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.guid({ error: "expected the bot's Microsoft app id (a GUID)" }).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),

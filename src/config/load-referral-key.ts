@@ -80,7 +80,7 @@ export function keyMismatch(loaded: ReferralKey, keyId: string, sealedWith: read
 
 const keyIdWords = (keyIds: readonly string[]) => (keyIds.length === 1 ? `key id ${keyIds[0]}` : `key ids ${keyIds.join(", ")}`);
 
-/** REFERRAL_KEY_PREVIOUS (issue 23, medium 4): only beside REFERRAL_KEY, and never the same key. */
+/** REFERRAL_KEY_PREVIOUS: only beside REFERRAL_KEY, and never the same key. */
 export function loadPreviousReferralKey(previous: string | undefined, current: string | undefined): Buffer | undefined {
   if (previous === undefined || previous === "") return undefined;
   if (current === undefined || current === "") throw new ConfigError(["REFERRAL_KEY_PREVIOUS: set only during a key rotation, beside REFERRAL_KEY (the new key); " + SEE_README]);

@@ -190,7 +190,7 @@ export function createReferralSenders({ referrals, peopleOf, adminsOf, channels,
       return;
     }
     // An admin who never installed the app cannot be messaged 1:1 (Teams answers 403 or 404): rather
-    // than a dead letter nobody reads, the thread is told, and says why it is told (issue 24, part 6).
+    // than a dead letter nobody reads, the thread is told, and says why it is told.
     let unreachable = 0;
     for (const admin of admins) {
       try {

@@ -120,7 +120,7 @@ class PageFlow {
         this.#y -= 6;
         return;
       case "section": {
-        // Issue 21 (low): a section the form keeps together starts a new page only when it does not
+        // A section the form keeps together starts a new page only when it does not
         // fit on the rest of this one but fits on a page; a short one leaves no page mostly blank.
         if (block.newPage && !this.#empty) {
           const next = following.findIndex((candidate) => candidate.kind === "section");

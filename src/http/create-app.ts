@@ -23,7 +23,7 @@ export type AppDependencies = {
   readonly retentionDays: number;
   /** The tab's JSON API, mounted at /api/v1 (src/http/api/create-api.ts). */
   readonly api?: Router;
-  /** True once a stop signal came: /readyz then answers 503 at once, also on a connection kept open (issue 23, also). */
+  /** True once a stop signal came: /readyz then answers 503 at once, also on a connection kept open. */
   readonly stopping?: () => boolean;
 };
 
@@ -54,7 +54,7 @@ export function createApp({ bot, ready, logger, retentionDays, api, stopping = (
   });
   app.use("/tab", tabPages());
   if (api !== undefined) app.use("/api/v1", api);
-  // Issue 23 (also): the token first, then the body: an anonymous caller is told 401, never why its body is wrong.
+  // The token first, then the body: an anonymous caller is told 401, never why its body is wrong.
   const tokenFirst: express.RequestHandler = (request, response, next) => {
     if (!bot.tokenRequired || /^Bearer \S+$/i.test(request.headers.authorization ?? "")) return next();
     logger.info({ reason: "no bearer token" }, "refused an activity that was not authenticated");

@@ -1,4 +1,4 @@
-// `npm run worker` run apart (issue 23, also): /healthz (the process is up) and /readyz (the
+// `npm run worker` run apart: /healthz (the process is up) and /readyz (the
 // database answers and no message is dead), as the bot answers them, on WORKER_HEALTH_PORT, so a
 // platform can probe the worker too. From the first stop signal /readyz answers 503 "stopping".
 import { createServer, type Server } from "node:http";

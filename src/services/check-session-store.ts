@@ -46,6 +46,6 @@ export interface CheckSessionStore {
   keepNewest(userId: string, count: number, alwaysKeep: string): Promise<number>;
   /** Removes sessions whose expiresAt <= now; returns how many. */
   deleteExpired(now: Date): Promise<number>;
-  /** Issue 23, medium 7: how many the user made at or after `since` (expired ones not yet swept included). */
+  /** How many the user made at or after `since` (expired ones not yet swept included). */
   countCreatedSince(userId: string, since: Date): Promise<number>;
 }

@@ -1,5 +1,5 @@
 // The port for sealing a referral's personal fields and hashing a child's identifiers, as the
-// services use it (issue 23, also: src/services imported it from src/store). src/store/
+// services use it (src/services imported it from src/store). src/store/
 // referral-crypto.ts implements it.
 
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };

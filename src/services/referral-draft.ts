@@ -103,7 +103,7 @@ export function inputsShownIn(section: ReferralSection, entries: DraftState["ent
   const ids = new Set<string>();
   for (const field of REFERRAL_FIELDS) {
     const isList = isListGroup(field.group);
-    // A Teams card shows the essentials a part at a time (issue 21, point 3): `shownFields`, when given.
+    // A Teams card shows the essentials a part at a time: `shownFields`, when given.
     if (section === "essentials" && field.required && !isList) {
       const id = `${field.group}.${field.key}`;
       if (shownFields === undefined || shownFields.includes(id)) ids.add(id);

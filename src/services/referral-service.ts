@@ -25,7 +25,7 @@ import type { UserSettingsStore } from "./user-settings-store.ts";
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Issue 23, medium 7: one person cannot flood a triage channel (each referral is a card, a reminder
+ * One person cannot flood a triage channel (each referral is a card, a reminder
  * and an escalation) or the store. Counted in the database, so every instance shares the count;
  * far above what one practitioner does in an hour. Past a limit nothing typed is lost, and the
  * notice says to phone the front door.

@@ -136,7 +136,7 @@ export interface ReferralStore {
   recordEvent(referralId: string, event: Omit<AuditEvent, "referralId">): Promise<void>;
   /** Earlier referrals in the area, submitted at or after `since`, sharing any of the keys; newest first. */
   matches(areaId: string, keys: readonly MatchKey[], since: Date, excludeId: string): Promise<ReferralRecord[]>;
-  /** Issue 23, medium 7: how many referrals someone submitted at or after `since`, counted in the database every instance shares. */
+  /** How many referrals someone submitted at or after `since`, counted in the database every instance shares. */
   countSubmittedSince(referrerId: string, since: Date): Promise<number>;
 }
 

@@ -88,7 +88,7 @@ export type ReferrerOutcome =
 /** An audit event outside the triage moves: a triage member downloaded the referral (issue 11, point 4). */
 export const EXPORTED_EVENT = "exported";
 /**
- * Issue 23 (low): every opening of a referral's details by a triage member (Show details on the
+ * Every opening of a referral's details by a triage member (Show details on the
  * card, the referral in the tab) is recorded: who, when and where. It is an audit row, not a line
  * of the history the card and the tab show.
  */
@@ -603,7 +603,7 @@ export function createTriageService({ referrals, channels, roles, crypto, clock,
       return { ...found, history: [...found.history, exportLine(at, presser.name, clock())] };
     },
 
-    /** Records that a triage member opened the referral's details (issue 23, low): an audit row, never shown as history. */
+    /** Records that a triage member opened the referral's details: an audit row, never shown as history. */
     async recordViewed(referralId: string, presser: Presser, where: "card" | "tab"): Promise<void> {
       await referrals.recordEvent(referralId, { at: clock(), actorId: presser.userId, type: VIEWED_EVENT, sealedDetails: crypto.sealJson({ actorName: presser.name, where }, { aad: eventAad(referralId) }) });
     },

@@ -6,6 +6,6 @@ export interface UserSettingsStore {
   /** Their role and agency as given on their last referral, to fill in the next (issue 10, point 1). */
   referrer(userId: string): Promise<{ role?: string; agency?: string }>;
   rememberReferrer(userId: string, role: string, agency: string, at: Date): Promise<void>;
-  /** "Forget my details" (issue 23, low): nothing remembered for them is kept. */
+  /** "Forget my details": nothing remembered for them is kept. */
   forget(userId: string): Promise<void>;
 }

@@ -20,7 +20,7 @@ export type Database = {
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
   /**
-   * After personal data is erased (issue 23, medium 2, defence in depth): SQLite overwrites freed
+   * After personal data is erased (defence in depth): SQLite overwrites freed
    * pages already (secure_delete) and here moves the write-ahead log into the file and empties it,
    * so no old page image is left in it; PostgreSQL vacuums the tables that held it, so no dead row
    * keeps an old value.
@@ -86,7 +86,7 @@ function openSqlite(path: string): Database {
   sqlite.pragma("foreign_keys = ON");
   // A second process on the same file (the CLI beside the server) waits for the lock instead of failing.
   sqlite.pragma("busy_timeout = 5000");
-  // Issue 23, medium 2: a deleted or replaced value is overwritten with zeros, not left in a free page.
+  // A deleted or replaced value is overwritten with zeros, not left in a free page.
   sqlite.pragma("secure_delete = ON");
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: cachePreparedStatements(sqlite) }) });
   return {

@@ -1,4 +1,4 @@
-// Key rotation (issue 23, medium 4): which key seals what the database holds, and sealing again
+// Key rotation: which key seals what the database holds, and sealing again
 // with the current key what the previous one sealed, in batches, each row by compare-and-set, so a
 // rotation can stop at any point (killed, a deploy) and be run again to go on, beside running bots
 // that open both keys meanwhile (REFERRAL_KEY_PREVIOUS). A referral sealed again gets its match

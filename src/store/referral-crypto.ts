@@ -6,7 +6,7 @@
 // Sealed format, as stored: "v1." + base64url( key id (4) ‖ IV (12) ‖ ciphertext ‖ GCM tag (16) ).
 // The version and key id are authenticated along with the caller's `aad`.
 //
-// Key rotation (issue 23, medium 4): with a previous key, values it sealed still open, and nothing
+// Key rotation: with a previous key, values it sealed still open, and nothing
 // is sealed with it; `npm run keys -- rotate` (src/cli/keys.ts) seals them again with the current
 // key and recomputes every match hash from the opened fields, since hashes made with the old key
 // never equal the new ones. Start-up refuses a key whose id is neither the current nor the previous
@@ -14,7 +14,7 @@
 import { type KeyObject, createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from "node:crypto";
 import type { ChildIdentifiers, Json, MatchKey, MatchKind, ReferralCrypto } from "../services/referral-crypto-port.ts";
 
-// The port is the services' (issue 23, also): the store implements it.
+// The port is the services': the store implements it.
 export type { ChildIdentifiers, Json, MatchKey, MatchKind, ReferralCrypto };
 
 

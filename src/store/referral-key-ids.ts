@@ -17,7 +17,7 @@ const SEALED_COLUMNS = [
   // A draft's state is the JSON {"sealed": …} (referral-service.ts), as the check-session repository writes it.
   { table: "referral_drafts", column: "state", before: '{"sealed":"' },
   { table: "referrals", column: "sealed", before: "" },
-  // What the bot remembers for a user (issue 23, low): sealed too; one stored in clear before then is shorter or names no key.
+  // What the bot remembers for a user: sealed too; one stored in clear before then is shorter or names no key.
   { table: "user_settings", column: "dsl_email", before: "" },
   { table: "user_settings", column: "referrer_role", before: "" },
   { table: "user_settings", column: "referrer_agency", before: "" },

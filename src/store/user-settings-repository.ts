@@ -1,5 +1,5 @@
 // UserSettingsStore (src/services/user-settings-store.ts) on Kysely, for SQLite and PostgreSQL alike.
-// Issue 23 (low): what is remembered for a user (their role, their organisation, their safeguarding
+// What is remembered for a user (their role, their organisation, their safeguarding
 // lead's email) is sealed like a referral's fields, bound to the user and the column; a value
 // stored in clear before then is still read, and sealed the next time it is written.
 import type { Kysely } from "kysely";

@@ -11,7 +11,7 @@ export const CHECK_NOTICES = {
   error: { title: "Something went wrong on our side", text: "Please press the button again. If it keeps failing, start a new check, and tell your IT team." },
 } as const;
 
-/** "Forget my details" (issue 23, low): what was forgotten, and what was not. */
+/** "Forget my details": what was forgotten, and what was not. */
 export const FORGOTTEN_NOTICE =
   "Forgotten: the role, organisation and safeguarding lead's email this bot remembered for you. Referrals you have made are kept as the privacy notice says.";
 

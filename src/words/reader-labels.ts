@@ -1,4 +1,4 @@
-// Issue 21 (low): a triage lead reads a referral, not the referrer's form. The labels written for
+// A triage lead reads a referral, not the referrer's form. The labels written for
 // the referrer ("Your name", "What are you worried about?") are worded for the reader wherever
 // someone other than the referrer reads them: the details card, the tab's referral pages and the
 // PDF. The form and the review, which the referrer reads, keep the referrer's words.

@@ -14,7 +14,7 @@ export type FormPart = {
   readonly fields: readonly FieldId[];
   /**
    * Kept together on the form (Kingston & Richmond's MASE Referral Information): it starts a new
-   * page when it does not fit on the rest of the current one but fits on a page (issue 21, low).
+   * page when it does not fit on the rest of the current one but fits on a page.
    */
   readonly newPage?: boolean;
   /** What one entry of a list group is called on this form: "Person of concern 3 of 20". */

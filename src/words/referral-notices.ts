@@ -6,7 +6,7 @@ export const NOTICES_FOR_REFERRALS = {
   expired: "This referral draft has expired: drafts are kept for 7 days. Start again from a check's result.",
   foreign: "This referral belongs to someone else. Only the person who started a referral can change or send it.",
   invalid: "That button did not work: the card sent something I could not read. Start again from the menu.",
-  // Issue 23, medium 7 (FLOOD_LIMITS in src/services/referral-service.ts).
+  // The per-person limits (FLOOD_LIMITS in src/services/referral-service.ts).
   "too-many-drafts":
     "You have started 30 referrals in the last hour, the most this bot starts for one person in an hour. Continue one you started (\"Continue your referral\"), or try again later. If a child is at risk now, phone the front door (\"Who do I contact\"), or call 999 if they are in immediate danger.",
   "too-many-referrals":

@@ -98,7 +98,7 @@ export function App() {
                 className={styles.tabs}
                 selectedValue={shown}
                 onTabSelect={(_event, data) => {
-                  // Issue 21 (low): "Triage board" pressed with a referral open goes back to the board.
+                  // "Triage board" pressed with a referral open goes back to the board.
                   if (data.value === "board") setBoardOpen(undefined);
                   setSection(data.value as Section);
                 }}

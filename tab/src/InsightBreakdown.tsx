@@ -120,7 +120,7 @@ export function InsightBreakdown(props: {
       <div className={styles.chart}>
         <Bar data={data} options={options} aria-label={summaryOf(title, months, series, count)} fallbackContent={W.insight.chartFallback(title)} />
       </div>
-      {/* Issue 21 (low): on a narrow screen the table scrolls sideways; say so. */}
+      {/* On a narrow screen the table scrolls sideways; say so. */}
       {scroll.overflowing && <Text className={styles.note}>{W.insight.scrollCue}</Text>}
       <div ref={scroll.ref} className={styles.scroll} role="region" aria-label={W.insight.tableLabel(caption)} tabIndex={0}>
         <Table size="small" className={styles.table}>

@@ -1,4 +1,4 @@
-// MASE insight (in the area's word for its meeting, DOMAIN.md §9) for a triage lead's areas (issue 11, point 5): loads /insight and shows it; a
+// MASE insight (in the area's word for its meeting, DOMAIN.md §9) for a triage lead's areas: loads /insight and shows it; a
 // referral's reference opens it on the board.
 import { Field, Select, Spinner, Text } from "@fluentui/react-components";
 import { useEffect, useState } from "react";

@@ -21,7 +21,7 @@ const SMALL: DetailsView = {
   earlier: ["Possible earlier referral KIN-2026-00017, 3 March 2026, by Hillside School: decided (Early help). Same name and date of birth, NHS number or UPN: check it is the same child."],
 };
 
-/** Every page of the details (issue 21, point 3), rendered, first page first. */
+/** Every page of the details, rendered, first page first. */
 function pagesOf(view: DetailsView): { card: CardToSend; json: object }[] {
   const pages: { card: CardToSend; json: object }[] = [];
   for (let page = 0; page < 30; page += 1) {
@@ -33,7 +33,7 @@ function pagesOf(view: DetailsView): { card: CardToSend; json: object }[] {
 }
 
 describe("referral details card", () => {
-  // Issue 21, point 3: a page at a time, each within a card; the first holds the essentials and the history.
+  // A page at a time, each within a card; the first holds the essentials and the history.
   it("pages the details: the essentials, what was not given and the history first, then the other parts, each page with the way on and back", () => {
     const full = worstCase("a");
     const pages = pagesOf({ ...SMALL, referral: { values: full.values, entries: full.entries } });
@@ -55,7 +55,7 @@ describe("referral details card", () => {
     expect(textBlocks(small[0]!.json).find((text) => text.startsWith("Not given: "))).toContain("People of interest");
   });
 
-  // Issue 21 (low): the triage lead reads "Referrer" and "The worry", not the referrer's "Your name".
+  // The triage lead reads "Referrer" and "The worry", not the referrer's "Your name".
   it("labels every answer for the reader, never \"you\" or \"your\"", () => {
     const full = worstCase("a");
     const cards = pagesOf({ ...SMALL, referral: { values: full.values, entries: full.entries } }).map(({ json }) => json);

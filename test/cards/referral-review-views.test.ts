@@ -27,7 +27,7 @@ describe("referral review", () => {
       "The child's date of birth: ", "9 April 2011",
       "Telling them could put the child at greater risk",
     ]));
-    // The parts holding something each have Change; the empty ones are links in one folded list (issue 21, point 3).
+    // The parts holding something each have Change; the empty ones are links in one folded list.
     const filled = ["essentials", "referrer"];
     expect(executes(json).map((action) => [action.title, action.verb, action.data])).toEqual([
       ...filled.map((section) => ["Change", "referral.edit", { draftId: DRAFT_ID, version: 7, section }]),

@@ -72,7 +72,7 @@ describe("referral form", () => {
     expect(textBlocks(card)).toEqual(expect.arrayContaining(["Make a referral · The essentials, part 1 of 5: About you", "Make a referral · The essentials, part 2 of 5: How to reach you", "Make a referral · The essentials, part 3 of 5: The child", "Make a referral · The essentials, part 4 of 5: Your worry", "Make a referral · The essentials, part 5 of 5: Telling parents"]));
   });
 
-  // Issue 21, point 3: a part of the essentials at a time, each within 900 px in Teams.
+  // A part of the essentials at a time, each within 900 px in Teams.
   it("shows the essentials a part at a time: every essential field in one part, in order, each part's inputs the ones the service reads back from it", () => {
     expect(ESSENTIAL_PARTS.flatMap((part) => part.fields)).toEqual(fieldsIn("essentials").map((field) => `${field.group}.${field.key}`));
     ESSENTIAL_PARTS.forEach(({ fields }, part) => {
@@ -303,7 +303,7 @@ describe("referral form", () => {
 
   it("shows what the check carried over, read-only", () => {
     const card = rendered(referralFormCard(view()));
-    // Issue 21, point 3: on one line, not five.
+    // On one line, not five.
     expect(textRuns(card)).toEqual(expect.arrayContaining(["From your check (not typed again): ", "Area: Kingston upon Thames · Age given in the check: 14 · Exploitation scale: Category 2 · A crime may have been committed: possible child sexual abuse · A crime may have been committed: sexual activity with a child under 13"]));
     expect(textRuns(rendered(referralFormCard(view({ carried: undefined }))))).not.toContain("From your check (not typed again): ");
   });

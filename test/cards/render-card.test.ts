@@ -384,7 +384,7 @@ describe("check cards kept: not for long unused", () => {
   });
 });
 
-// Issue 21 (low): a sign area's button says what it will do ("Show" when closed, "Hide" when open),
+// A sign area's button says what it will do ("Show" when closed, "Hide" when open),
 // and an open area does not repeat its title as the list's label.
 describe("the signs step's areas", () => {
   const byId = (card: object, id: string) => {

@@ -205,7 +205,7 @@ describe("a key that did not seal the database's rows", () => {
   });
 });
 
-// Issue 23, medium 4: the previous key only beside REFERRAL_KEY, never the same one, named on error, never echoed.
+// The previous key only beside REFERRAL_KEY, never the same one, named on error, never echoed.
 describe("REFERRAL_KEY_PREVIOUS", () => {
   const a = randomBytes(32).toString("base64");
   const b = randomBytes(32).toString("base64");

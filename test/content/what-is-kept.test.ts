@@ -1,4 +1,4 @@
-// Issue 23: the README's "What is kept, and for how long" states the same figures as the code and
+// The README's "What is kept, and for how long" states the same figures as the code and
 // the privacy page, so a change to one that forgets the others fails here.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -131,7 +131,7 @@ describe("ContactHours schema", () => {
     { name: "an unknown key in the window", input: hours({ days: ["mon"], open24: true }), path: "window", message: 'unknown field "open24": a window has only "days", "from" and "to"' },
     { name: "an unknown key beside the window", input: { ...hours({ days: ["mon"] }), phone: "020" }, path: "", message: 'unknown field "phone": hours have only "open" and "window"' },
     { name: "an unknown kind of opening", input: { open: "sometimes", window: { days: ["mon"] } }, path: "open", message: 'expected "open" to be "within" or "outside", got "sometimes"' },
-    // Mutation testing (issue 27): these survived a first run.
+    // Mutation testing: these survived a first run.
     { name: "a time with more after it", input: hours({ days: ["mon"], from: "08:000", to: "18:00" }), path: "window.from", message: 'expected a time like "08:00" (24-hour HH:MM), got "08:000"' },
     { name: "an end time with more after it", input: hours({ days: ["mon"], from: "08:00", to: "18:00pm" }), path: "window.to", message: 'expected a time like "08:00" (24-hour HH:MM), got "18:00pm"' },
     { name: "a start time that is a number", input: hours({ days: ["mon"], from: 800 }), path: "window.from", message: 'expected a time like "08:00" (24-hour HH:MM), got 800' },

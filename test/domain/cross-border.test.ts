@@ -37,7 +37,7 @@ describe("the area informed of a looked-after child's referral", () => {
   });
 });
 
-// Issue 24: both ways (seed 001: home and host authorities both need to know).
+// Both ways (seed 001: home and host authorities both need to know).
 describe("home and host", () => {
   it("informs the home area that looks after the child first; else the host area the child is placed in", () => {
     expect(informedOf({ lookedAfterBy: "Lambeth" }, AREAS, "sutton")).toEqual({ area: { id: "lambeth", name: "Lambeth" }, as: "looks-after" });

@@ -97,7 +97,7 @@ describe("a Sutton-placed child looked after by Lambeth", () => {
     expect(postsIn(LAMBETH)).toHaveLength(1);
   });
 
-  // Issue 24: the same the other way round (seed 001: home and host both need to know): a referral
+  // The same the other way round (seed 001: home and host both need to know): a referral
   // in Lambeth, the home area that looks after the child, for a child placed in Sutton.
   it("a referral in the home area for a child placed out of area: the home area leads, the host area gets the informed copy, each said as it is", async () => {
     await register("sutton", SUTTON);

@@ -1,4 +1,4 @@
-// Issue 23, medium 7: one person cannot flood an area's triage channel. Through the real HTTP
+// One person cannot flood an area's triage channel. Through the real HTTP
 // endpoint: ten referrals in an hour go; the eleventh is kept, unsent, and the notice says to phone
 // the front door. The rule and its window are tested in test/services/referral-service.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

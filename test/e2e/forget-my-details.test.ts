@@ -1,4 +1,4 @@
-// Issue 23 (low): what the bot remembers for a practitioner (their role and organisation from their
+// What the bot remembers for a practitioner (their role and organisation from their
 // last referral, their safeguarding lead's email) is theirs to forget: "Forget my details" on the
 // menu's More, through the real HTTP endpoint.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

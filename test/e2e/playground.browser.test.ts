@@ -146,7 +146,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     const page = playground().page;
     const { menu: card } = await freshMenu(page);
     await quickCheck(card);
-    // Issue 21, point 3: the essentials a part at a time, each card within 900 px, its heading in view after each press.
+    // The essentials a part at a time, each card within 900 px, its heading in view after each press.
     await page.setViewportSize({ width: 1400, height: 900 });
     await press(card, "Make a referral");
     await card.getByRole("textbox", { name: /Your role/ }).waitFor();
@@ -201,7 +201,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     expect(await card.innerText()).toContain("Not delivered: Kingston upon Thames has no triage channel in Teams yet.");
   }, 120_000);
 
-  // Issue 21, point 3: the channel card as a triage lead sees it in Teams, summary and details, in the
+  // The channel card as a triage lead sees it in Teams, summary and details, in the
   // playground's General channel (registered there with an @mention, as in Teams).
   it("the referral's card in the area's triage channel: the summary within 900 px; summary and details readable, nothing cut; screenshots", async () => {
     const page = playground().page;

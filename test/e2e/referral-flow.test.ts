@@ -77,7 +77,7 @@ describe("a referral from a check, to the triage channel", () => {
     const form = await harness.press(ALEX, await resultCard(ALEX), "Make a referral");
     const { ["child.surname"]: _left, ...typed } = ESSENTIALS;
     const again = await reviewAndSend(harness, ALEX, form, typed);
-    // The part of the essentials holding the problem comes back (issue 21, point 3), the rest kept.
+    // The part of the essentials holding the problem comes back, the rest kept.
     expect(textOf(again)).toContain("The essentials, part 3 of 5: The child");
     expect(textOf(again)).toContain("last name");
     expect(JSON.stringify(again)).toContain("Samira");
@@ -337,7 +337,7 @@ describe("details, questions, colleagues and escalation", () => {
     const text = JSON.stringify(details);
     for (const personal of ["Samira", "Markerfield", "Seen getting into cars with older men", "Hillside School", "Submitted by Alex Teacher (Class teacher, Hillside School)"]) expect(text).toContain(personal);
     expect(textOf(details)).toContain("Details: only you see them");
-    // Issue 23 (low): every opening is recorded (who, when), as an audit row, not a line of the history shown.
+    // Every opening is recorded (who, when), as an audit row, not a line of the history shown.
     const openings = () => {
       const reader = new SqliteDatabase(harness.databaseUrl, { readonly: true });
       const rows = reader.prepare("SELECT actor_id AS actor FROM referral_events WHERE type = 'viewed'").all() as { actor: string }[];
@@ -506,7 +506,7 @@ describe("details, questions, colleagues and escalation", () => {
     card = await pressInChannel(SAM, card, "Record decision", { outcome: "early-help", reason: "Family support offered." });
     harness.setNow(new Date("2027-11-24T09:00:00Z"));
     expect(await harness.sweep()).toMatchObject({ referralsPurged: 0 });
-    // Issue 23, medium 2: what was sealed before the purge is nowhere in the database's files after it.
+    // What was sealed before the purge is nowhere in the database's files after it.
     const reader = new SqliteDatabase(harness.databaseUrl, { readonly: true });
     const sealedBefore = [
       ...reader.prepare("SELECT sealed AS value FROM referrals").all(),

@@ -75,7 +75,7 @@ describe("the household on a referral", () => {
     const refused = await pressInChannel(harness, SAM, card, "Show details");
     for (const personal of PERSONAL) expect(JSON.stringify(refused)).not.toContain(personal);
 
-    // The details a page at a time (issue 21, point 3): read as the lead reads them, page after page.
+    // The details a page at a time: read as the lead reads them, page after page.
     const details = (await detailsPages(harness, JO, card)).map(textOf).join("\n");
     expect(details).toContain("Details: only you see them");
     expect(details).toContain(LIVES_WITH);

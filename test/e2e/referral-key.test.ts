@@ -72,7 +72,7 @@ for (const target of targets) {
       again.kill();
     });
 
-    // Issue 23, medium 4: during a rotation the bot holds both keys; after it, the new key alone starts, and the old one no longer does.
+    // During a rotation the bot holds both keys; after it, the new key alone starts, and the old one no longer does.
     it("a key rotation: the bot starts with the new key and the old one as REFERRAL_KEY_PREVIOUS; npm run keys -- rotate; then with the new key alone", { timeout: 180_000 }, async () => {
       const oldKey = newKey();
       const newOne = newKey();

@@ -146,7 +146,7 @@ describe("my referrals and the triage board", () => {
     expect(board.body.items[0].dueBy).not.toBeNull();
     expect(JSON.stringify(board.body)).not.toContain("Markerfield");
 
-    // Issue 23 (low): the referrer reading their own referral is not an opening of a child's details by someone else; the lead's is recorded.
+    // The referrer reading their own referral is not an opening of a child's details by someone else; the lead's is recorded.
     const openings = () => {
       const reader = new SqliteDatabase(harness.databaseUrl, { readonly: true });
       const count = (reader.prepare("SELECT count(*) AS n FROM referral_events WHERE type = 'viewed'").get() as { n: number }).n;

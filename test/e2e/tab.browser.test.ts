@@ -193,7 +193,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     await page.getByText(/Downloaded as a PDF by Sam Lead/).waitFor();
     await accessible(page, "board: after acting");
     await page.screenshot({ path: join(RESULTS, "tab-board-detail.png"), fullPage: true });
-    // Issue 21 (low): "Triage board" with a referral open shows the board again.
+    // "Triage board" with a referral open shows the board again.
     await page.getByRole("tab", { name: "Triage board" }).click();
     await page.getByRole("heading", { name: "Triage board" }).waitFor();
     expect(await page.getByRole("button", { name: "Download as PDF" }).count()).toBe(0);
@@ -239,7 +239,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("the intranet tab in a browser", () => {
     await accessible(page, "320 px dark: board");
     await page.screenshot({ path: join(RESULTS, "tab-320-board.png"), fullPage: true });
     expect(await overflow()).toBeLessThanOrEqual(0);
-    // Issue 21 (low): a MASE insight table that scrolls sideways says so, just above it; one that fits says nothing.
+    // A MASE insight table that scrolls sideways says so, just above it; one that fits says nothing.
     await page.getByRole("tab", { name: "MASE insight" }).click();
     await page.getByRole("heading", { name: "Referrals by month" }).waitFor();
     await page.waitForTimeout(300);

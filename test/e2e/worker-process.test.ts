@@ -56,7 +56,7 @@ function holdPosts(channel: TriageChannel) {
 const outboxRows = (database: Database) => database.db.selectFrom("outbox").select(["referral_id", "claim", "attempts"]).where("kind", "=", "post-referral-card").execute();
 
 describe("npm run worker", () => {
-  // Issue 23 (also): the worker run apart can be probed like the bot.
+  // The worker run apart can be probed like the bot.
   it("with WORKER_HEALTH_PORT answers /healthz and /readyz (the database, the outbox); without it opens no port", { timeout: 90_000 }, async () => {
     const { url } = await openStore();
     const port = await freePort();

@@ -65,7 +65,7 @@ async function pdfOf(input: ReferralPdfInput): Promise<PdfPage[]> {
   return readPdf(await referralPdf(input));
 }
 
-// Issue 21 (low): the PDF is read by the triage team and the meeting, not the referrer.
+// The PDF is read by the triage team and the meeting, not the referrer.
 describe("the PDF's labels are for its reader", () => {
   it.each(["kingston", "lambeth"])("%s: no label says \"you\" or \"your\"; the referrer and the worry are named", (area) => {
     const { blocks } = referralPdfContent(inputFor(markedReferral({ area }).referral, area));
@@ -162,7 +162,7 @@ describe("the area's own form", () => {
     return { pages, body, where, typed: marked.typed };
   };
 
-  // Issue 21 (low): the MASE section is kept together, but a page is left mostly blank only when it must be.
+  // The MASE section is kept together, but a page is left mostly blank only when it must be.
   it("Kingston & Richmond: the MASE section stays on the page before it when it fits there", async () => {
     const sparse = sparseReferral("kingston").referral;
     // Referrals of a few lengths, so that on some the short MASE section fits below what comes before it.

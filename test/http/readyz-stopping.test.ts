@@ -1,4 +1,4 @@
-// Issue 23 (also): once a stop signal has come, /readyz answers 503 "stopping" at once, whatever the
+// Once a stop signal has come, /readyz answers 503 "stopping" at once, whatever the
 // parts would say, so a load balancer probing over a connection it kept open sends nothing new.
 // (src/main.ts sets the flag with the first SIGTERM or SIGINT; test/e2e/shutdown.test.ts stops the process.)
 import type { AddressInfo } from "node:net";

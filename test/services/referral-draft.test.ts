@@ -39,7 +39,7 @@ describe("merging a card's inputs", () => {
     expect(mergeInputs(draft(), { "referrer.name": "   " }, shown).values).toEqual({});
   });
 
-  // Issue 21, point 3: a Teams card shows a part of the essentials; Next on it clears nothing of the other parts.
+  // A Teams card shows a part of the essentials; Next on it clears nothing of the other parts.
   it("on a part of the essentials, clears only the fields that part showed", () => {
     const typed = mergeInputs(draft(), { "referrer.role": "Teacher", "child.forename": "Sam", "concern.worries": "Cars" }, new Set());
     const shown = inputsShownIn("essentials", typed.entries, undefined, ["referrer.name", "referrer.role", "referrer.agency"]);

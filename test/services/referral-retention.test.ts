@@ -1,5 +1,5 @@
 // At the end of the retention period the words of a referral's history are erased, who did what
-// and when kept (issue 23): a review's note (DOMAIN.md §9 review reminders) is such words too.
+// and when kept: a review's note (DOMAIN.md §9 review reminders) is such words too.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ERASED_TEXT, eraseEventWords } from "../../src/services/referral-retention.ts";

@@ -121,7 +121,7 @@ describe("a referral from a check", () => {
     expect(await service.unfinished(ALEX)).toBeUndefined();
   });
 
-  // Issue 23, medium 7: counted in the database, so a second instance on the same store counts the same.
+  // Counted in the database, so a second instance on the same store counts the same.
   it("refuses a draft past the hour's limit and a referral past the hour's, keeping what was typed; an hour on, both go", async () => {
     const sessionId = await finishedCheck();
     for (let started = 0; started < FLOOD_LIMITS.draftsStarted; started += 1) expect((await service.start(ALEX, sessionId, {})).kind).toBe("form");

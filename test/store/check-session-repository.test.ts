@@ -172,7 +172,7 @@ for (const kind of targetKinds) {
       expect(await settings.referrer("user-b")).toEqual({ role: "School nurse", agency: "NHS Trust" });
     });
 
-    // Issue 23 (low): sealed at rest, bound to the user; a value stored in clear before then still reads; "forget my details" keeps nothing.
+    // Sealed at rest, bound to the user; a value stored in clear before then still reads; "forget my details" keeps nothing.
     it("seals what it remembers, reads an older value stored in clear, and forgets a user's details on request", async () => {
       const settings = createUserSettingsRepository(database.db, SETTINGS_CRYPTO);
       await settings.rememberReferrer("user-s", "Head of Year Nine", "Hollowmere Academy", NOW);
@@ -191,7 +191,7 @@ for (const kind of targetKinds) {
       expect(await settings.referrer("user-old")).toEqual({ role: "Nurse", agency: "Clinic" });
     });
 
-    // Issue 23, medium 2: after a purge, SQLite empties its write-ahead log into the file; PostgreSQL vacuums the tables.
+    // After a purge, SQLite empties its write-ahead log into the file; PostgreSQL vacuums the tables.
     it("runs its after-erase step on this database, and the data stays readable", async () => {
       const settings = createUserSettingsRepository(database.db, SETTINGS_CRYPTO);
       await settings.setDslEmail("user-e", "lead@school.example.org", NOW);

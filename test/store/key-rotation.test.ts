@@ -1,4 +1,4 @@
-// Key rotation (issue 23, medium 4), on SQLite and PostgreSQL: every value the old key sealed
+// Key rotation, on SQLite and PostgreSQL: every value the old key sealed
 // (referrals, their history, drafts, what is remembered for a user) is sealed again with the new
 // key, and every match hash made again; a rotation stopped half-way leaves a database that a bot
 // holding both keys reads whole, and running it again finishes it; then the new key alone opens

@@ -229,7 +229,7 @@ describe("matching keys", () => {
   });
 });
 
-// Issue 23, medium 4: during a rotation the previous key opens what it sealed, and seals nothing.
+// During a rotation the previous key opens what it sealed, and seals nothing.
 describe("a previous key, during a rotation", () => {
   const oldKey = randomBytes(32);
   const newKey = randomBytes(32);

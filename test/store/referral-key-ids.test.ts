@@ -74,7 +74,7 @@ for (const kind of targetKinds) {
       expect(await db.selectFrom("referral_key_ids").select("key_id").execute()).toEqual([{ key_id: second.keyId }]);
     });
 
-    // Issue 23 (low): what the bot remembers for a user is sealed, so a database holding only that still names its key; a value kept in clear names none.
+    // What the bot remembers for a user is sealed, so a database holding only that still names its key; a value kept in clear names none.
     it("names the key that sealed a user's remembered details, and none for details stored in clear", async () => {
       const db = await openFresh();
       const settingsKey = createReferralCrypto(randomBytes(32));

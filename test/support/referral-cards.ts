@@ -14,7 +14,7 @@ const render = createCardRenderer();
 export const rendered = (card: CardToSend) => render(card.name, card.data);
 export const bytesOf = (card: CardToSend) => Buffer.byteLength(JSON.stringify(rendered(card)), "utf8");
 
-/** Every part of the essentials a Teams card shows a part at a time (issue 21, point 3), rendered, one after the other in one body. */
+/** Every part of the essentials a Teams card shows a part at a time, rendered, one after the other in one body. */
 export function essentialsRendered(overrides: Partial<ReferralFormView> = {}): { body: object[]; actions: object[] } {
   const parts = ESSENTIAL_PARTS.map((_, part) => rendered(referralFormCard(view({ ...overrides, section: "essentials", part }))) as { body: object[]; actions?: object[] });
   return { body: parts.flatMap((card) => card.body), actions: parts.flatMap((card) => card.actions ?? []) };

@@ -18,7 +18,7 @@ export const ESSENTIALS = {
 
 /**
  * Presses `title` ("Review and send", "More about the child") with `values` typed, as a
- * practitioner does it in Teams: the essentials come a part at a time (issue 21, point 3), so each
+ * practitioner does it in Teams: the essentials come a part at a time, so each
  * part's values are typed there (from the first part, going Back to it if needed) and Next pressed,
  * and `title` is pressed on the part where the last of them is; on any other card, at once. A
  * value no card asks for fails the test.
@@ -132,8 +132,8 @@ function inBody(card: Card, titled: (title: string) => boolean): { verb: string;
 }
 
 /**
- * "Show details" on a channel card as `user`, then every further page of them ("More details",
- * issue 21, point 3): the cards, first page first.
+ * "Show details" on a channel card as `user`, then every further page of them ("More details"):
+ * the cards, first page first.
  */
 export async function detailsPages(harness: Harness, user: User, card: Card, on?: { conversationId: string; activityId: string }): Promise<Card[]> {
   const pages = [await pressInChannel(harness, user, card, "Show details", {}, on)];
