@@ -30,6 +30,7 @@ async function start(): Promise<void> {
 
   // With WORKER_HEALTH_PORT, the worker answers /healthz and /readyz like the bot.
   let stopSignalled = false;
+  const outbox = createOutboxRepository(database.db, database.dialect);
   const health =
     config.workerHealthPort === undefined
       ? undefined
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
           stopping: () => stopSignalled,
           checks: new Map([
             ["database", () => checkDatabase(database, Date.now())],
-            ["outbox", () => checkOutbox(createOutboxRepository(database.db, database.dialect))],
+            ["outbox", () => checkOutbox(outbox)],
           ]),
         });
 

@@ -260,6 +260,7 @@ function titleOf(view: ReferralFormView): string {
 export function referralFormCard(view: ReferralFormView): CardToSend {
   const errors = errorsByField(view);
   const base = actionBase(view);
+  const steps = stepsData(view);
   return {
     name: "referral-form",
     data: {
@@ -272,8 +273,8 @@ export function referralFormCard(view: ReferralFormView): CardToSend {
       carried: laterPart(view) ? [] : carriedLines(view.carried),
       groups: groupsData(view, errors),
       list: listData(view, errors),
-      progress: stepsData(view).next.title === "" ? progressLine(view) : "",
-      steps: stepsData(view),
+      progress: steps.next.title === "" ? progressLine(view) : "",
+      steps,
       // The other parts are folded under one button, open when one holds a problem.
       more: {
         title: view.section === "essentials" ? FORM_WORDS.moreFromEssentials : FORM_WORDS.moreFromOthers,

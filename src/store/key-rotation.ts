@@ -16,14 +16,21 @@ type SealedColumn = {
   readonly column: string;
   readonly key: readonly string[];
   readonly aad: (row: Row) => string;
+  /** What is written before the sealed value in the stored text, for start-up's key check (referral-key-ids.ts). */
+  readonly before: string;
   /** The sealed value in the stored text, and the stored text for a new sealed value (a draft keeps {"sealed": …}). */
   readonly unwrap: (stored: string) => string | undefined;
   readonly wrap: (sealed: string) => string;
 };
 
-const plain = { unwrap: (stored: string) => stored, wrap: (sealed: string) => sealed };
+const plain = { before: "", unwrap: (stored: string) => stored, wrap: (sealed: string) => sealed };
 const userSetting = (column: string): SealedColumn => ({ table: "user_settings", column, key: ["user_id"], aad: (row) => `user-settings:${String(row.user_id)}:${column}`, ...plain });
 
+/**
+ * Every column that holds sealed values: the one list start-up's key check (referral-key-ids.ts)
+ * and a rotation read. Events outlive the purge of a referral's fields; what the bot remembers for
+ * a user is sealed too (one stored in clear before then is shorter, or names no key).
+ */
 export const SEALED: readonly SealedColumn[] = [
   { table: "referrals", column: "sealed", key: ["id"], aad: (row) => `referral:${String(row.id)}:personal`, ...plain },
   { table: "referral_events", column: "sealed_details", key: ["referral_id", "seq"], aad: (row) => `referral:${String(row.referral_id)}:event`, ...plain },
@@ -32,6 +39,8 @@ export const SEALED: readonly SealedColumn[] = [
     column: "state",
     key: ["id"],
     aad: (row) => `draft:${String(row.id)}`,
+    // A draft's state is the JSON {"sealed": …} (referral-service.ts), as the check-session repository writes it.
+    before: '{"sealed":"',
     unwrap: (stored) => {
       try {
         const sealed = (JSON.parse(stored) as { sealed?: unknown }).sealed;

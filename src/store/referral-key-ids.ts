@@ -7,21 +7,10 @@
 // when nothing sealed is here yet. A database sealed before the record was kept has its key ids
 // read from the rows themselves, once: every sealed value begins with its key's id.
 import { type Kysely, sql } from "kysely";
+import { SEALED } from "./key-rotation.ts";
 import { KEY_ID_PREFIX_LENGTH, SEALED_MIN_LENGTH, keyIdOfSealed } from "./referral-crypto.ts";
 import type { Tables } from "./tables.ts";
 
-/** Every column that holds sealed values, and what is written before the sealed value in it. */
-const SEALED_COLUMNS = [
-  // Every referral has its "submitted" event, and events outlive the purge of the referral's fields.
-  { table: "referral_events", column: "sealed_details", before: "" },
-  // A draft's state is the JSON {"sealed": …} (referral-service.ts), as the check-session repository writes it.
-  { table: "referral_drafts", column: "state", before: '{"sealed":"' },
-  { table: "referrals", column: "sealed", before: "" },
-  // What the bot remembers for a user: sealed too; one stored in clear before then is shorter or names no key.
-  { table: "user_settings", column: "dsl_email", before: "" },
-  { table: "user_settings", column: "referrer_role", before: "" },
-  { table: "user_settings", column: "referrer_agency", before: "" },
-] as const;
 
 /**
  * The ids of the keys that sealed what the database holds, sorted; empty when it holds nothing
@@ -50,7 +39,7 @@ export async function recordSealingKey(db: Kysely<Tables>, keyId: string): Promi
 }
 
 async function holdsSealedRows(db: Kysely<Tables>): Promise<boolean> {
-  for (const { table, column, before } of SEALED_COLUMNS) {
+  for (const { table, column, before } of SEALED) {
     const row = await db.selectFrom(table).select(sql<number>`1`.as("found")).where(mayBeSealed(column, before)).limit(1).executeTakeFirst();
     if (row !== undefined) return true;
   }
@@ -71,7 +60,7 @@ async function recordedKeyIds(db: Kysely<Tables>): Promise<string[]> {
  */
 async function keyIdsOfRows(db: Kysely<Tables>): Promise<string[]> {
   const found = new Set<string>();
-  for (const { table, column, before } of SEALED_COLUMNS) {
+  for (const { table, column, before } of SEALED) {
     const rows = await db
       .selectFrom(table)
       .select(sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(before.length + KEY_ID_PREFIX_LENGTH)})`.as("head"))
