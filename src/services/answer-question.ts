@@ -311,8 +311,10 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
       }
     }
     // 1b. No listed words, but the message as a whole reads as urgent to the model trained on
-    // practitioners' messages (urgency-model.ts): the urgent card, with the best topic.
-    if (urgencyModel !== undefined && !adultOnly && !generalQuestion && urgencyOf(urgencyModel, whole) >= urgencyModel.threshold) {
+    // practitioners' messages (urgency-model.ts): the urgent card, with the best topic. The model reads
+    // questions that sound general too: it was trained on training and policy questions as
+    // non-urgent, and a setting read wrongly by the patterns must not hide a disclosure.
+    if (urgencyModel !== undefined && !adultOnly && urgencyOf(urgencyModel, whole) >= urgencyModel.threshold) {
       const topic = topics.filter(fitsAge(age))[0] ?? byId.get("immediate-danger");
       if (topic !== undefined) {
         const alternatives = distinct([...entriesOf(topic.related), ...topics].filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);

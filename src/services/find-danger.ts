@@ -201,17 +201,27 @@ const GENERAL_ANYWHERE = [
   // unless the message also tells of a real child ("…she's 8", "…he still lives with them").
   /\bif (?:a|an|the|one of my|my|someone|they)? ?(?:child|children|young person|young people|pupil|student|kid|patient|someone|they)\b.{0,40}\b(?:tells?|says?|discloses?|told|ever)\b/,
 ];
-// Said so, it is general whatever else the message says.
-const GENERAL_ALWAYS = [
+// The whole message is imagined, said so: general whatever else it says ("hypothetically, if a
+// pupil told me she was raped last night…").
+const GENERAL_IMAGINED = [
   /\b(?:general|hypothetical|generic) (?:question|query|q)\b/,
   /\bdifference between\b/,
-  /\b(?:(?:plan|planning|teach|teaching|deliver|delivering|for) (?:a |our )?(?:pshe )?lessons?|pshe|(?:staff|safeguarding|teacher|new starter|our) training|training (?:for|session|question)|induction|talking points|stats|statistics|an assembly|a presentation|new starters)\b/,
-  /\b(?:whats|what is) the law\b|\bthe law on\b|\bin law\b|\bwhat sentence\b|\bget a record\b|^at what point\b|^what happens (?:to|if)\b/,
-  /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b/,
   /\bever (?:tells?|says?|discloses?)\b|\basking so\b|\bin case\b|\bto be prepared\b|\bwant to be ready\b/,
-  /\b(?:hypothetically|hypothetical|scenario|inset|model answer|for a story|training video|case study|role play)\b/,
-  /^(?:can|could|is|are|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
+  /\b(?:hypothetically|hypothetical|scenario|model answer|for a story|training video|case study|role play)\b/,
   /\bwhat does (?:it|that|this|the word|the term) (?:actually |really |even )?mean\b/, /\bsomeone (?:said|mentioned|used the word)\b/,
+];
+// A setting that makes a question general (teaching, the law, a policy, a case already dealt with),
+// unless the message also tells of something that happened: "after the assembly a pupil told me
+// she was raped last night" is a disclosure, whatever the assembly was about.
+const GENERAL_SETTINGS = [
+  /\b(?:(?:plan|planning|teach|teaching|deliver|delivering|for) (?:a |our )?(?:pshe )?lessons?|pshe|(?:staff|safeguarding|teacher|new starter|our) training|training (?:for|session|question|slide|q)|induction|talking points|stats|statistics|an assembly|a presentation|new starters)\b/,
+  /\b(?:teaching|cpd|tutor time|team|away|e safety) (?:session|day|week)\b|\b(?:training|cpd|teaching) (?:on|about)\b|\b(?:training|presentation|powerpoint) slides?\b|\bslides? (?:for|on) (?:a|an|our|the|my)\b/,
+  /\b(?:poster campaign|leaflet|parent workshop|parents workshop|briefing|exam q|exam question|portfolio|my level 3|for my level|assembly talk|parents evening talk|reading around|for my learning)\b/,
+  /\b(?:whats|what is) the law\b|\bthe law on\b|\bin law\b|\bwhat sentence\b|\bget a record\b|^at what point\b|^what happens (?:to|if)\b/,
+  /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b|\bprocedure\b|\bhandbook\b|\baudit(?:ing)?\b/,
+  /^(?:can|could|is|are|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
+  // A case already dealt with: closed, investigated, referred at the time, from last year.
+  /\b(?:case|file|referral|s47|investigation|it) (?:was |is |got )?closed\b|\bclosed (?:case|now|nfa)\b|\b(?:fully investigated|referred at the time|historic question|old case|last years? (?:case|incident)|case from last year)\b/,
 ];
 // Words that tell of something that happened to a real child: then it is a story, whatever else it asks.
 const TELLS_OF_EVENTS = /\b(?:(?:shes|hes|she is|he is) \d{1,2}|still lives|lives with (?:them|her|him)|told me|says|said|disclosed|showed me|found|today|tonight|last night|yesterday|this morning|right now|just now|happened|has been|have been|is being|was being)\b/;
@@ -220,7 +230,7 @@ const TELLS_OF_EVENTS = /\b(?:(?:shes|hes|she is|he is) \d{1,2}|still lives|live
 export function isGeneralQuestion(text: string): boolean {
   const words = wordsOf(text).join(" ");
   const opening = words.replace(/^(?:hi|hello|hiya|hey|please|pls|quick question|question|sorry|so|ok|okay)\s+/, "");
-  if (GENERAL_ALWAYS.some((pattern) => pattern.test(opening))) return true;
+  if (GENERAL_IMAGINED.some((pattern) => pattern.test(opening))) return true;
   if (GENERAL_OPENINGS.some((pattern) => pattern.test(opening)) && !STORY_WORDS.test(opening)) return true;
-  return GENERAL_ANYWHERE.some((pattern) => pattern.test(opening)) && !TELLS_OF_EVENTS.test(opening);
+  return [...GENERAL_SETTINGS, ...GENERAL_ANYWHERE].some((pattern) => pattern.test(opening)) && !TELLS_OF_EVENTS.test(opening);
 }

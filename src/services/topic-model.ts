@@ -19,10 +19,71 @@ export const TopicModel = z.strictObject({
   bias: z.array(z.number()),
   /** By feature, the weight for each class (by its index) that matters. */
   weights: z.record(z.string(), z.record(z.string().regex(/^\d+$/), z.number())),
+  /**
+   * The labelled messages themselves, for a nearest-neighbour reading beside the weights: a
+   * question worded like one a practitioner has asked before gets that question's entry, even when
+   * its words are rare. `share` is the neighbours' part of each probability.
+   */
+  neighbours: z.strictObject({
+    k: z.int().positive(),
+    share: z.number().min(0).max(1),
+    features: FeatureSettings,
+    /** [class index, message]. */
+    examples: z.array(z.tuple([z.int().min(0), z.string().min(1)])).min(1),
+  }).optional(),
 }).refine((model) => model.bias.length === model.classes.length, { error: "bias: one per class", path: ["bias"] });
 export type TopicModel = z.infer<typeof TopicModel>;
 
-/** Each entry's probability for the question. */
+type Neighbours = NonNullable<TopicModel["neighbours"]>;
+
+type NeighbourIndex = {
+  /** Per feature: the examples that have it. */
+  readonly postings: Map<string, number[]>;
+  /** A feature's weight in the cosine: its inverse document frequency, squared. */
+  readonly weight: (feature: string) => number;
+  /** Per example: the length of its weighted feature vector. */
+  readonly lengths: Float64Array;
+  readonly labels: Int32Array;
+};
+
+// Built at the first question that needs it, once per model.
+const neighbourIndexes = new WeakMap<Neighbours, NeighbourIndex>();
+
+function neighbourIndex(neighbours: Neighbours): NeighbourIndex {
+  const cached = neighbourIndexes.get(neighbours);
+  if (cached !== undefined) return cached;
+  const postings = new Map<string, number[]>();
+  const featuresOf = neighbours.examples.map(([, text]) => messageFeatures(text, neighbours.features));
+  featuresOf.forEach((features, example) => {
+    for (const feature of features) (postings.get(feature) ?? postings.set(feature, []).get(feature)!).push(example);
+  });
+  const count = neighbours.examples.length;
+  const weight = (feature: string) => Math.log((count + 1) / ((postings.get(feature)?.length ?? 0) + 1)) ** 2;
+  const lengths = Float64Array.from(featuresOf, (features) => Math.sqrt(features.reduce((sum, feature) => sum + weight(feature), 0)) || 1);
+  const index = { postings, weight, lengths, labels: Int32Array.from(neighbours.examples, ([label]) => label) };
+  neighbourIndexes.set(neighbours, index);
+  return index;
+}
+
+/**
+ * The classes of the k examples most like the message (cosine of inverse-frequency-weighted
+ * features), as shares of their similarity; undefined when no example shares a feature with it.
+ */
+function neighbourShares(neighbours: Neighbours, text: string, classes: number): Float64Array | undefined {
+  const { postings, weight, lengths, labels } = neighbourIndex(neighbours);
+  const features = messageFeatures(text, neighbours.features);
+  const length = Math.sqrt(features.reduce((sum, feature) => sum + weight(feature), 0)) || 1;
+  const dot = new Map<number, number>();
+  for (const feature of features) for (const example of postings.get(feature) ?? []) dot.set(example, (dot.get(example) ?? 0) + weight(feature));
+  const nearest = [...dot].map(([example, value]) => [example, value / (lengths[example]! * length)] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, neighbours.k);
+  const total = nearest.reduce((sum, [, similarity]) => sum + similarity, 0);
+  if (total <= 0) return undefined;
+  const shares = new Float64Array(classes);
+  for (const [example, similarity] of nearest) shares[labels[example]!]! += similarity / total;
+  return shares;
+}
+
+/** Each entry's probability for the question: the weights' reading, blended with the neighbours' where the model has them. */
 export function topicProbabilities(model: TopicModel, text: string): Map<string, number> {
   const scores = [...model.bias];
   for (const feature of messageFeatures(text, model.features)) {
@@ -33,7 +94,11 @@ export function topicProbabilities(model: TopicModel, text: string): Map<string,
   const top = Math.max(...scores);
   const exps = scores.map((score) => Math.exp(score - top));
   const total = exps.reduce((sum, value) => sum + value, 0);
-  return new Map(model.classes.map((id, index) => [id, exps[index]! / total]));
+  const { neighbours } = model;
+  const near = neighbours === undefined ? undefined : neighbourShares(neighbours, text, model.classes.length);
+  // With no neighbour at all, the weights' reading stands alone.
+  const share = near === undefined || neighbours === undefined ? 0 : neighbours.share;
+  return new Map(model.classes.map((id, index) => [id, (1 - share) * (exps[index]! / total) + share * (near?.[index] ?? 0)]));
 }
 
 /**
@@ -57,9 +122,25 @@ export type TopicTrainingSettings = {
   /** Weights smaller than this are dropped from the file: they barely move a score, and keep it small. */
   readonly keepAbove: number;
   readonly features: FeatureSettings;
+  /** The nearest-neighbour reading's settings; without them, the weights alone. */
+  readonly neighbours?: { readonly k: number; readonly share: number; readonly features: FeatureSettings } | undefined;
 };
 
-export const TOPIC_TRAINING: TopicTrainingSettings = { epochs: 30, learningRate: 0.2, l2: 0.005, mix: 0.5, keepAbove: 0.1, features: WORDS_ONLY };
+export const TOPIC_TRAINING: TopicTrainingSettings = {
+  epochs: 30, learningRate: 0.2, l2: 0.005, mix: 0.7, keepAbove: 0.1, features: WORDS_ONLY,
+  neighbours: { k: 10, share: 0.5, features: { words: true, porter: true, letterGrams: [] } },
+};
+
+/** Each labelled message once (the first label it was given), in the sets' order. */
+function neighbourExamples(sets: readonly { messages: readonly LabelledTopic[] }[], indexOf: ReadonlyMap<string, number>): [number, string][] {
+  const seen = new Set<string>();
+  return sets.flatMap(({ messages }) => messages.flatMap((message): [number, string][] => {
+    const label = indexOf.get(message.expect);
+    if (label === undefined || message.q.trim() === "" || seen.has(message.q)) return [];
+    seen.add(message.q);
+    return [[label, message.q]];
+  }));
+}
 
 /** Softmax regression by stochastic gradient descent, in a fixed order: the same messages always give the same model. */
 export function trainTopicModel(classes: readonly string[], sets: readonly { set: string; messages: readonly LabelledTopic[] }[], settings: TopicTrainingSettings = TOPIC_TRAINING): TopicModel {
@@ -108,5 +189,6 @@ export function trainTopicModel(classes: readonly string[], sets: readonly { set
     classes: [...classes],
     bias: [...bias].map(round),
     weights: Object.fromEntries(kept),
+    ...(settings.neighbours === undefined ? {} : { neighbours: { ...settings.neighbours, examples: neighbourExamples(sets, indexOf) } }),
   };
 }

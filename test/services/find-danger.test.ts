@@ -88,6 +88,26 @@ describe("reading a message for danger", () => {
   it.each(["what do I do, she was raped", "what is going on, he is missing", "a pupil was raped", "is she being blackmailed"])("a story is not general: %s", (text) =>
     expect(isGeneralQuestion(text)).toBe(false),
   );
+  // A setting (an assembly, training, the law) made these general, and a disclosure in them got no urgent card.
+  it.each([
+    "after an assembly on consent a year 10 girl told me she was raped last night",
+    "in our staff training today a TA said a pupil is being blackmailed with nudes right now",
+    "what is the law, a 14 year old has just told me her uncle has been touching her",
+    "what happens if she goes missing again tonight, she's 14 and with an older man now",
+  ])("a setting that sounds general gives way to what happened: %s", (text) => {
+    expect(isGeneralQuestion(text)).toBe(false);
+    expect(answerer.answer(text, NOW).kind).toBe("urgent");
+  });
+  it.each([
+    "Doing a teaching session on rape law for the F1s next week - what exactly is the Havens?",
+    "updating our policy: who do we contact first if there is a rape allegation against a coach",
+    "rape disclosure from last term was referred at the time and the case is closed. do i add anything to the record",
+    "for my level 3: would a missing child at serious risk be 999 or 101?",
+  ])("teaching, a policy or a case already dealt with, with nothing happening now, is general: %s", (text) => expect(isGeneralQuestion(text)).toBe(true));
+  it.each(["she closed the door and he raped her", "he slid into her dms and now he has her nudes and wants money", "he raped her on level 3 of the car park"])(
+    "everyday words that name a setting elsewhere do not make a story general: %s",
+    (text) => expect(answerer.answer(text, NOW).kind).toBe("urgent"),
+  );
 });
 
 // Every phrase of the file as a person might type it: wildcards completed, gaps filled.

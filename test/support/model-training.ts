@@ -3,7 +3,7 @@
 // the figures report (test/e2e/own-words.test.ts). `npm run train-urgency` trains on these and
 // writes content/urgency-model.json, `npm run train-topics` content/topic-model.json; their tests
 // check that the committed models are exactly what these give.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { LabelledMessage } from "../../src/services/urgency-model.ts";
 import type { LabelledTopic } from "../../src/services/topic-model.ts";
 import { loadGuidance } from "../../src/content/load-guidance.ts";
@@ -22,6 +22,8 @@ export const FRESH_TUNING = FRESH.filter((_, index) => index % 3 !== 2);
 const HELD_OUT = new Set([...TEST_PART, ...FRESH_HELD_OUT].map((message) => message.q));
 const unseenMessages = (messages: readonly LabelledMessage[]) => messages.filter((message) => !HELD_OUT.has(message.q));
 
+const LATER_SETS = ["topic-training-3a", "topic-training-3b"].flatMap((set) => (existsSync(new URL(`../fixtures/questions/${set}.json`, import.meta.url)) ? [{ set, messages: questions(set) as (LabelledMessage & LabelledTopic)[] }] : []));
+
 export const URGENCY_TRAINING_SETS: readonly { set: string; messages: readonly LabelledMessage[] }[] = [
   { set: "own-words (tuning part)", messages: TUNING_PART },
   { set: "urgency-dev", messages: questions("urgency-dev") },
@@ -33,6 +35,10 @@ export const URGENCY_TRAINING_SETS: readonly { set: string; messages: readonly L
   // messages in many wordings, and hard negatives (questions about a topic, concerns already
   // handled, training, hypotheticals).
   { set: "urgency-training-2", messages: unseenMessages(questions("urgency-training-2")) },
+  // Written from the guidance and the source documents, apart from every other set, by two writers:
+  // school and care staff (3a), health and community staff (3b); each message labelled with its
+  // entry and whether it is urgent, with hard negatives (alarming words, no child at risk now).
+  ...LATER_SETS.map(({ set, messages }) => ({ set, messages: unseenMessages(messages) })),
 ];
 
 const GUIDANCE = loadGuidance();
@@ -49,4 +55,5 @@ export const TOPIC_TRAINING_SETS: readonly { set: string; messages: readonly Lab
   { set: "own-words-fresh (tuning part)", messages: unseen(FRESH_TUNING) },
   // Written from the guidance entries and the source documents in practitioners' voices, apart from every other set.
   { set: "topic-training-2", messages: unseen(questions("topic-training-2") as unknown as LabelledTopic[]) },
+  ...LATER_SETS.map(({ set, messages }) => ({ set, messages: unseen(messages) })),
 ];
