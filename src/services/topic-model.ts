@@ -73,9 +73,28 @@ function neighbourShares(neighbours: Neighbours, text: string, classes: number):
   const { postings, weight, lengths, labels } = neighbourIndex(neighbours);
   const features = messageFeatures(text, neighbours.features);
   const length = Math.sqrt(features.reduce((sum, feature) => sum + weight(feature), 0)) || 1;
-  const dot = new Map<number, number>();
-  for (const feature of features) for (const example of postings.get(feature) ?? []) dot.set(example, (dot.get(example) ?? 0) + weight(feature));
-  const nearest = [...dot].map(([example, value]) => [example, value / (lengths[example]! * length)] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, neighbours.k);
+  // Dot products in a typed array, and the k best kept as they come: a 500-character story touches
+  // most examples through its common words, and a map and a full sort of them cost milliseconds.
+  const dot = new Float64Array(lengths.length);
+  const touched: number[] = [];
+  for (const feature of features) {
+    const shared = postings.get(feature);
+    const value = weight(feature);
+    if (shared === undefined || value === 0) continue;
+    for (const example of shared) {
+      if (dot[example] === 0) touched.push(example);
+      dot[example]! += value;
+    }
+  }
+  const nearest: [number, number][] = [];
+  for (const example of touched) {
+    const similarity = dot[example]! / (lengths[example]! * length);
+    if (nearest.length === neighbours.k && similarity <= nearest[nearest.length - 1]![1]) continue;
+    let at = nearest.length;
+    while (at > 0 && nearest[at - 1]![1] < similarity) at -= 1;
+    nearest.splice(at, 0, [example, similarity]);
+    if (nearest.length > neighbours.k) nearest.pop();
+  }
   const total = nearest.reduce((sum, [, similarity]) => sum + similarity, 0);
   if (total <= 0) return undefined;
   const shares = new Float64Array(classes);
