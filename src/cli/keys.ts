@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from "../config/load-config.ts";
 import { dataDirOf, loadPreviousReferralKey, loadReferralKey } from "../config/load-referral-key.ts";
 import { createDatabase, type Database } from "../store/create-database.ts";
-import { rotateSealed, sealedCounts } from "../store/key-rotation.ts";
+import { moveToDataKeys, rotateSealed, sealedCounts } from "../store/key-rotation.ts";
 import { createReferralCrypto } from "../store/referral-crypto.ts";
 import { sealedKeyIds } from "../store/referral-key-ids.ts";
 import { runKeys } from "./run-keys.ts";
@@ -22,6 +22,7 @@ try {
     crypto,
     counts: async () => sealedCounts((await open()).db),
     rotate: async (options) => rotateSealed((await open()).db, await crypto(), options),
+    upgrade: async (options) => moveToDataKeys((await open()).db, await crypto(), options),
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
   });

@@ -20,7 +20,8 @@ export type Database = {
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
   /**
-   * After personal data is erased (defence in depth): SQLite overwrites freed
+   * After personal data is erased, defence in depth behind the erasure of each referral's data key
+   * (which alone leaves every copy unreadable): SQLite overwrites freed
    * pages already (secure_delete) and here moves the write-ahead log into the file and empties it,
    * so no old page image is left in it; PostgreSQL vacuums the tables that held it, so no dead row
    * keeps an old value.
@@ -28,8 +29,8 @@ export type Database = {
   afterErase(): Promise<void>;
 };
 
-/** The tables whose rows hold sealed personal data or its hashes. */
-const ERASED_FROM = ["referrals", "referral_events", "referral_match_keys", "referral_drafts", "user_settings"] as const;
+/** The tables whose rows hold sealed personal data, its hashes, or the data keys that open it. */
+const ERASED_FROM = ["referrals", "referral_events", "referral_match_keys", "referral_data_keys", "referral_drafts", "user_settings"] as const;
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 

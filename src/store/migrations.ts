@@ -17,6 +17,7 @@ import * as decidedAt from "./migrations/2026-11-23-009-decided-at.ts";
 import * as triagePeople from "./migrations/2026-11-23-010-triage-people.ts";
 import * as referralKeyIds from "./migrations/2026-11-23-011-referral-key-ids.ts";
 import * as handovers from "./migrations/2026-12-07-012-handovers.ts";
+import * as referralDataKeys from "./migrations/2026-12-08-013-referral-data-keys.ts";
 import type { Tables } from "./tables.ts";
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -31,6 +32,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "2026-11-23-010-triage-people": triagePeople,
   "2026-11-23-011-referral-key-ids": referralKeyIds,
   "2026-12-07-012-handovers": handovers,
+  "2026-12-08-013-referral-data-keys": referralDataKeys,
 };
 
 export class MigrationError extends Error {

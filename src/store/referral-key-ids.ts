@@ -5,7 +5,9 @@
 //
 // The record is written at start-up, before this process seals anything: the configured key's id
 // when nothing sealed is here yet. A database sealed before the record was kept has its key ids
-// read from the rows themselves, once: every sealed value begins with its key's id.
+// read from the rows themselves, once: every value the master key sealed itself begins with its
+// key's id. Each referral's data key is kept with the id of the key that wrapped it, and those ids
+// are always named too: a key that cannot unwrap them cannot open the referrals.
 import { type Kysely, sql } from "kysely";
 import { SEALED } from "./key-rotation.ts";
 import { KEY_ID_PREFIX_LENGTH, SEALED_MIN_LENGTH, keyIdOfSealed } from "./referral-crypto.ts";
@@ -17,14 +19,23 @@ import type { Tables } from "./tables.ts";
  * sealed (a new database, or one whose referrals and drafts are all gone).
  */
 export async function sealedKeyIds(db: Kysely<Tables>): Promise<readonly string[]> {
-  if (!(await holdsSealedRows(db))) return [];
+  const wrapping = await wrappingKeyIds(db);
+  if (wrapping.length === 0 && !(await holdsSealedRows(db))) return [];
   const recorded = await recordedKeyIds(db);
-  if (recorded.length > 0) return recorded;
-  const found = await keyIdsOfRows(db);
+  if (recorded.length > 0) return union(recorded, wrapping);
+  const found = union(await keyIdsOfRows(db), wrapping);
   await db.transaction().execute(async (trx) => {
     for (const keyId of found) await insertKeyId(trx, keyId);
   });
   return found;
+}
+
+const union = (first: readonly string[], second: readonly string[]) => [...new Set([...first, ...second])].sort();
+
+/** The ids of the keys that wrap the data keys still kept (an erased one names none). */
+async function wrappingKeyIds(db: Kysely<Tables>): Promise<string[]> {
+  const rows = await db.selectFrom("referral_data_keys").select("key_id").distinct().where("key_id", "is not", null).where("wrapped", "is not", null).execute();
+  return rows.map((row) => row.key_id!).sort();
 }
 
 /**

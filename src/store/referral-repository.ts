@@ -1,15 +1,18 @@
-// ReferralStore (src/services/referral-store.ts) on Kysely, for SQLite and PostgreSQL alike.
+// ReferralStore (src/services/referral-store.ts) on Kysely, for SQLite and PostgreSQL alike. A
+// referral's sealed values are written without the data key they come with, which is kept once in
+// referral_data_keys, and read back with it (referral-data-keys.ts).
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { formatReference } from "../domain/referral-reference.ts";
 import type { AuditEvent, ConversationAddress, NewReferral, OutboxMessage, ReferralRecord, ReferralStore } from "../services/referral-store.ts";
 import { toEpochMs, toJson } from "./columns.ts";
+import { forStorage, keepDataKey, withDataKeys } from "./referral-data-keys.ts";
 import type { ReferralsTable, Tables } from "./tables.ts";
 
 export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
   async function byIdempotencyKey(key: string): Promise<ReferralRecord | undefined> {
     const row = await db.selectFrom("referrals").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
-    return row === undefined ? undefined : toRecord(row);
+    return row === undefined ? undefined : (await recordsOf(db, [row]))[0];
   }
 
   return {
@@ -19,18 +22,20 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       try {
         const record = await db.transaction().execute(async (trx) => {
           const year = referral.submittedAt.getUTCFullYear();
-          const row = toRow(referral, formatReference(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year)));
+          const personal = forStorage(referral.sealed);
+          const row = toRow({ ...referral, sealed: personal.stored }, formatReference(referral.referenceCode, year, await nextNumber(trx, referral.referenceCode, year)));
           await trx.insertInto("referrals").values(row).execute();
+          await keepDataKey(trx, referral.id, personal);
           await appendEvent(trx, referral.id, event);
           await enqueue(trx, referral.id, outbox, referral.submittedAt);
           if (referral.matchKeys.length > 0) {
             const submittedAt = toEpochMs(referral.submittedAt, "referral times");
             await trx
               .insertInto("referral_match_keys")
-              .values(referral.matchKeys.map((key) => ({ referral_id: referral.id, area_id: referral.areaId, kind: key.kind, hash: key.hash, submitted_at: submittedAt })))
+              .values(referral.matchKeys.map((key) => ({ referral_id: referral.id, area_id: referral.areaId, kind: key.kind, hash: key.hash, submitted_at: submittedAt, key_id: hashedWith(key) })))
               .execute();
           }
-          return toRecord(row);
+          return { ...toRecord(row), sealed: referral.sealed };
         });
         return { record, created: true };
       } catch (error) {
@@ -44,12 +49,12 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
 
     async get(id) {
       const row = await db.selectFrom("referrals").selectAll().where("id", "=", id).executeTakeFirst();
-      return row === undefined ? undefined : toRecord(row);
+      return row === undefined ? undefined : (await recordsOf(db, [row]))[0];
     },
 
     async getByReference(reference) {
       const row = await db.selectFrom("referrals").selectAll().where("reference", "=", reference).executeTakeFirst();
-      return row === undefined ? undefined : toRecord(row);
+      return row === undefined ? undefined : (await recordsOf(db, [row]))[0];
     },
 
     async applyTriage(id, expectedVersion, next, event, outbox) {
@@ -80,13 +85,21 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       return db.transaction().execute(async (trx) => {
         const due = trx.selectFrom("referrals").select("id").where("decided_at", "<", cutoff).where("sealed", "is not", null);
         if (eraseEvent !== undefined) {
+          // Each event's details, opened with the referral's data key one last time and sealed again
+          // without it: who did what and when is kept, the words erased.
           const events = await trx.selectFrom("referral_events").selectAll().where("referral_id", "in", due).execute();
-          for (const row of events) {
-            const erased = eraseEvent(row.referral_id, { referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: row.sealed_details });
-            if (erased !== undefined) await trx.updateTable("referral_events").set({ sealed_details: erased }).where("referral_id", "=", row.referral_id).where("seq", "=", row.seq).execute();
+          const details = await withDataKeys(trx, events.map((row) => ({ referralId: row.referral_id, value: row.sealed_details })));
+          for (const [index, row] of events.entries()) {
+            const erased = eraseEvent(row.referral_id, { referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: details[index]! });
+            if (erased === undefined) continue;
+            const kept = forStorage(erased);
+            await trx.updateTable("referral_events").set({ sealed_details: kept.stored }).where("referral_id", "=", row.referral_id).where("seq", "=", row.seq).execute();
+            await keepDataKey(trx, row.referral_id, kept);
           }
         }
         await trx.deleteFrom("referral_match_keys").where("referral_id", "in", due).execute();
+        // Erasure is this: with its data keys gone, no copy of what they sealed can be opened again.
+        await trx.updateTable("referral_data_keys").set({ wrapped: null, key_id: null }).where("referral_id", "in", due).where("wrapped", "is not", null).execute();
         const result = await trx.updateTable("referrals").set({ sealed: null }).where("decided_at", "<", cutoff).where("sealed", "is not", null).executeTakeFirst();
         return Number(result.numUpdatedRows);
       });
@@ -94,7 +107,8 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
 
     async events(referralId) {
       const rows = await db.selectFrom("referral_events").selectAll().where("referral_id", "=", referralId).orderBy("seq").execute();
-      return rows.map((row) => ({ referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: row.sealed_details }));
+      const details = await withDataKeys(db, rows.map((row) => ({ referralId: row.referral_id, value: row.sealed_details })));
+      return rows.map((row, index) => ({ referralId: row.referral_id, at: new Date(row.at), actorId: row.actor_id, type: row.type, sealedDetails: details[index]! }));
     },
 
     async list(filter, limit) {
@@ -106,7 +120,7 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
       if (filter.statuses !== undefined) query = query.where("status", "in", [...filter.statuses]);
       if (filter.submittedSince !== undefined) query = query.where("submitted_at", ">=", toEpochMs(filter.submittedSince, "referral times"));
       const rows = await query.orderBy("submitted_at", "desc").orderBy("reference", "desc").limit(limit).execute();
-      return rows.map(toRecord);
+      return recordsOf(db, rows);
     },
 
     async recordEvent(referralId, event) {
@@ -134,7 +148,7 @@ export function createReferralRepository(db: Kysely<Tables>): ReferralStore {
         .where("id", "!=", excludeId)
         .orderBy("submitted_at", "desc")
         .execute();
-      return rows.map(toRecord);
+      return recordsOf(db, rows);
     },
   };
 }
@@ -152,10 +166,27 @@ async function nextNumber(trx: Transaction<Tables>, code: string, year: number):
 
 async function appendEvent(trx: Transaction<Tables>, referralId: string, event: Omit<AuditEvent, "referralId">): Promise<void> {
   const last = await trx.selectFrom("referral_events").select((eb) => eb.fn.max("seq").as("seq")).where("referral_id", "=", referralId).executeTakeFirst();
+  const details = forStorage(event.sealedDetails);
   await trx
     .insertInto("referral_events")
-    .values({ referral_id: referralId, seq: Number(last?.seq ?? 0) + 1, at: toEpochMs(event.at, "event times"), actor_id: event.actorId, type: event.type, sealed_details: event.sealedDetails })
+    .values({ referral_id: referralId, seq: Number(last?.seq ?? 0) + 1, at: toEpochMs(event.at, "event times"), actor_id: event.actorId, type: event.type, sealed_details: details.stored })
     .execute();
+  await keepDataKey(trx, referralId, details);
+}
+
+/**
+ * The master key that made a match hash: the crypto's hashes name it (referral-crypto-port.ts), so
+ * that a key rotation knows which it has made again; a hash from elsewhere names none.
+ */
+function hashedWith(key: object): string | null {
+  const keyId = (key as { readonly keyId?: unknown }).keyId;
+  return typeof keyId === "string" ? keyId : null;
+}
+
+/** Rows as records, each sealed value with its data key put back on. */
+async function recordsOf(db: Kysely<Tables>, rows: readonly Selectable<ReferralsTable>[]): Promise<ReferralRecord[]> {
+  const sealed = await withDataKeys(db, rows.map((row) => ({ referralId: row.id, value: row.sealed ?? "" })));
+  return rows.map((row, index) => toRecord({ ...row, sealed: row.sealed === null ? null : sealed[index]! }));
 }
 
 async function enqueue(trx: Transaction<Tables>, referralId: string, messages: readonly Omit<OutboxMessage, "referralId">[], now: Date): Promise<void> {

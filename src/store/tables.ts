@@ -64,7 +64,15 @@ export type ReferenceCountersTable = { code: string; year: number; last: number 
 
 export type ReferralEventsTable = { referral_id: string; seq: number; at: EpochMs; actor_id: string; type: string; sealed_details: string };
 
-export type ReferralMatchKeysTable = { referral_id: string; area_id: string; kind: string; hash: string; submitted_at: EpochMs };
+/** `key_id`: the master key that made the hash (migration 013); null for one made before it was kept. */
+export type ReferralMatchKeysTable = { referral_id: string; area_id: string; kind: string; hash: string; submitted_at: EpochMs; key_id: string | null };
+
+/**
+ * A referral's data key (migration 013, data-key-sealing.ts): its reference (hex), and the key
+ * wrapped (base64url) by the master key `key_id` names. Erased: both null, the row kept so the key
+ * is never stored again.
+ */
+export type ReferralDataKeysTable = { referral_id: string; key_ref: string; key_id: string | null; wrapped: string | null };
 
 export type OutboxTable = {
   id: string;
@@ -109,4 +117,5 @@ export type Tables = {
   referral_posts: ReferralPostsTable;
   triage_people: TriagePeopleTable;
   referral_key_ids: ReferralKeyIdsTable;
+  referral_data_keys: ReferralDataKeysTable;
 };

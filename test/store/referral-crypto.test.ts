@@ -37,8 +37,8 @@ describe("sealing", () => {
   });
 
   it("writes version, key id, IV, ciphertext and tag as one base64url string, with a fresh IV each time", () => {
-    const first = crypto.sealJson(child, { aad: "referral:r-1:child" });
-    const second = crypto.sealJson(child, { aad: "referral:r-1:child" });
+    const first = crypto.sealJson(child, { aad: "draft:r-1" });
+    const second = crypto.sealJson(child, { aad: "draft:r-1" });
     expect(first).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
     const bytes = Buffer.from(first.slice(3), "base64url");
     expect(bytes.subarray(0, 4).toString("hex")).toBe(crypto.keyId);
@@ -52,26 +52,26 @@ describe("sealing", () => {
   });
 
   it("refuses a value with any one character changed (fast-check)", () => {
-    const sealed = crypto.sealJson({ forename: "Amara", notes: "met at the bus station" }, { aad: "referral:r-1:child" });
+    const sealed = crypto.sealJson({ forename: "Amara", notes: "met at the bus station" }, { aad: "draft:r-1" });
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
     fc.assert(
       fc.property(fc.nat({ max: sealed.length - 1 }), fc.constantFrom(...alphabet), (position, replacement) => {
         fc.pre(sealed[position] !== replacement);
         const tampered = `${sealed.slice(0, position)}${replacement}${sealed.slice(position + 1)}`;
-        expect(refusal(() => crypto.openJson(tampered, { aad: "referral:r-1:child" }))).toBeInstanceOf(SealError);
+        expect(refusal(() => crypto.openJson(tampered, { aad: "draft:r-1" }))).toBeInstanceOf(SealError);
       }),
       { numRuns: 500 },
     );
   });
 
   it("refuses a value with any one bit of its bytes flipped", () => {
-    const sealed = crypto.sealJson(["x"], { aad: "referral:r-1:child" });
+    const sealed = crypto.sealJson(["x"], { aad: "draft:r-1" });
     const bytes = Buffer.from(sealed.slice(3), "base64url");
     for (let index = 0; index < bytes.length; index += 1) {
       for (const bit of [0x01, 0x80]) {
         const flipped = Buffer.from(bytes);
         flipped[index] = (flipped[index] ?? 0) ^ bit;
-        expect(() => crypto.openJson(`v1.${flipped.toString("base64url")}`, { aad: "referral:r-1:child" })).toThrow(SealError);
+        expect(() => crypto.openJson(`v1.${flipped.toString("base64url")}`, { aad: "draft:r-1" })).toThrow(SealError);
       }
     }
   });
@@ -81,33 +81,33 @@ describe("sealing", () => {
     ["cut to its header", (sealed) => sealed.slice(0, 20), "malformed"],
     ["empty", () => "", "malformed"],
     ["without its version", (sealed) => sealed.slice(3), "malformed"],
-    ["of an unknown version", (sealed) => `v2${sealed.slice(2)}`, "unknown-version"],
+    ["of an unknown version", (sealed) => `v3${sealed.slice(2)}`, "unknown-version"],
     ["with padding added", (sealed) => `${sealed}==`, "malformed"],
     ["with a line break inside", (sealed) => `${sealed.slice(0, 30)}\n${sealed.slice(30)}`, "malformed"],
     ["with a byte added to the ciphertext", (sealed) => `v1.${Buffer.concat([Buffer.from(sealed.slice(3), "base64url"), Buffer.from([0])]).toString("base64url")}`, "not-authentic"],
   ])("refuses a sealed value %s", (_name, damage, code) => {
-    const sealed = crypto.sealJson({ surname: "Okafor" }, { aad: "referral:r-1:child" });
-    expect(refusal(() => crypto.openJson(damage(sealed), { aad: "referral:r-1:child" })).code).toBe(code);
+    const sealed = crypto.sealJson({ surname: "Okafor" }, { aad: "draft:r-1" });
+    expect(refusal(() => crypto.openJson(damage(sealed), { aad: "draft:r-1" })).code).toBe(code);
   });
 
   it("never echoes a plaintext stored where a sealed value should be", () => {
     for (const plaintext of ["Amara.Okafor", "Amara Okafor", "v1.Amara Okafor"]) {
-      expect(refusal(() => crypto.openJson(plaintext, { aad: "referral:r-1:child" })).message).not.toMatch(/Amara|Okafor/);
+      expect(refusal(() => crypto.openJson(plaintext, { aad: "draft:r-1" })).message).not.toMatch(/Amara|Okafor/);
     }
   });
 
   it("refuses a value copied to another row or column: the aad binds it where it was sealed", () => {
-    const sealed = crypto.sealJson({ surname: "Okafor" }, { aad: "referral:r-1:child" });
-    expect(refusal(() => crypto.openJson(sealed, { aad: "referral:r-2:child" })).code).toBe("not-authentic");
-    expect(refusal(() => crypto.openJson(sealed, { aad: "referral:r-1:family" })).code).toBe("not-authentic");
+    const sealed = crypto.sealJson({ surname: "Okafor" }, { aad: "draft:r-1" });
+    expect(refusal(() => crypto.openJson(sealed, { aad: "draft:r-2" })).code).toBe("not-authentic");
+    expect(refusal(() => crypto.openJson(sealed, { aad: "draft:r-1:family" })).code).toBe("not-authentic");
     expect(() => crypto.sealJson("x", { aad: "" })).toThrow(/aad/);
   });
 
   it("refuses a value sealed with another key, naming both key ids and nothing secret", () => {
     const otherKey = randomBytes(32);
     const other = createReferralCrypto(otherKey);
-    const sealed = other.sealJson({ surname: "Okafor" }, { aad: "referral:r-1:child" });
-    const error = refusal(() => crypto.openJson(sealed, { aad: "referral:r-1:child" }));
+    const sealed = other.sealJson({ surname: "Okafor" }, { aad: "draft:r-1" });
+    const error = refusal(() => crypto.openJson(sealed, { aad: "draft:r-1" }));
     expect(error.code).toBe("other-key");
     expect(error.message).toBe(`sealed value was sealed with key ${other.keyId}, not the current key ${crypto.keyId}`);
     for (const secret of [otherKey, masterKey]) {
@@ -226,6 +226,52 @@ describe("matching keys", () => {
       expect(key.hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(key.hash).not.toMatch(/9434765919|B801200005001|zoe/i);
     }
+  });
+});
+
+// What belongs to a referral is sealed with the referral's own data key, carried wrapped beside the
+// value until the store keeps it apart (data-key-sealing.ts).
+describe("sealing with a referral's own data key", () => {
+  const aad = "referral:r-1:personal";
+
+  it("seals a referral's values with one data key, carried wrapped; opens them; and seals with the master key what outlives erasure", () => {
+    const fresh = createReferralCrypto(randomBytes(32));
+    const personal = fresh.sealJson({ child: "Amara" }, { aad });
+    const first = fresh.sealJson({}, { aad: "referral:r-1:event" });
+    expect(personal).toMatch(/^v2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/);
+    // The same data key: the same reference at the head of both.
+    expect(Buffer.from(first.split(".")[1]!, "base64url").subarray(0, 8)).toEqual(Buffer.from(personal.split(".")[1]!, "base64url").subarray(0, 8));
+    expect(fresh.openJson(personal, { aad })).toEqual({ child: "Amara" });
+    // Another referral gets another key.
+    const other = fresh.sealJson({}, { aad: "referral:r-2:event" });
+    expect(other.split(".")[2]).not.toBe(personal.split(".")[2]);
+    expect(fresh.sealJson({ erased: true }, { aad: "referral:r-1:event", outlivesErasure: true })).toMatch(/^v1\./);
+  });
+
+  it("refuses a carried value with any one character changed, or moved to another referral or column (fast-check)", () => {
+    const fresh = createReferralCrypto(randomBytes(32));
+    const sealed = fresh.sealJson({ forename: "Amara" }, { aad });
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+    fc.assert(
+      fc.property(fc.nat({ max: sealed.length - 1 }), fc.constantFrom(...alphabet), (position, replacement) => {
+        fc.pre(sealed[position] !== replacement);
+        expect(refusal(() => fresh.openJson(`${sealed.slice(0, position)}${replacement}${sealed.slice(position + 1)}`, { aad }))).toBeInstanceOf(SealError);
+      }),
+      { numRuns: 200 },
+    );
+    expect(refusal(() => fresh.openJson(sealed, { aad: "referral:r-2:personal" })).code).toBe("not-authentic");
+    expect(refusal(() => fresh.openJson(sealed, { aad: "referral:r-1:event" })).code).toBe("not-authentic");
+    expect(refusal(() => fresh.openJson(sealed, { aad: "draft:r-1" })).code).toBe("malformed");
+  });
+
+  it("opens nothing without the wrapped key (erased), nor with a key wrapped by a master key it does not hold", () => {
+    const fresh = createReferralCrypto(randomBytes(32));
+    const sealed = fresh.sealJson({ forename: "Amara" }, { aad });
+    const stored = sealed.split(".").slice(0, 2).join(".");
+    expect(refusal(() => fresh.openJson(stored, { aad })).code).toBe("erased");
+    const stranger = createReferralCrypto(randomBytes(32));
+    expect(refusal(() => stranger.openJson(sealed, { aad })).message).toMatch(new RegExp(`wrapped with key ${fresh.keyId}, not the current key ${stranger.keyId}`));
+    expect(inspect(fresh)).not.toMatch(/Amara/);
   });
 });
 
