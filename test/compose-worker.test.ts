@@ -86,8 +86,10 @@ for (const kind of targetKinds) {
       expect(message).not.toContain(sealing);
       // The key that sealed them still starts, and opens them.
       const again = await start(url, sealing);
-      const [row] = await again.database.db.selectFrom("referrals").select(["id", "sealed"]).execute();
-      expect(again.crypto.openJson(row?.sealed ?? "", { aad: `referral:${row?.id}:personal` })).toEqual({ child: { forename: "Sam" } });
+      // Read through the repository: a row alone names its data key but does not hold it.
+      const [row] = await again.database.db.selectFrom("referrals").select("id").execute();
+      const record = await createReferralRepository(again.database.db).get(row?.id ?? "");
+      expect(again.crypto.openJson(record?.sealed ?? "", { aad: `referral:${row?.id}:personal` })).toEqual({ child: { forename: "Sam" } });
     });
 
     it("refuses another key on a database sealed before the key's id was recorded, reading it from the rows", async () => {
