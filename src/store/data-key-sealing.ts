@@ -15,6 +15,7 @@
 // (referral-data-keys.ts); reading, it puts the wrapped key back on. A row whose key was erased
 // goes out without it, and opens with no key at all.
 import { type KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 export const DATA_KEY_VERSION = "v2";
 const KEY_REF_BYTES = 8;
@@ -77,13 +78,13 @@ export function keyIdOfWrapped(wrapped: string): string | undefined {
 }
 
 /** `wrapped`: by the current key, for what is sealed with it; `storedAs`: as the store gave it, which alone lets an opening skip the unwrapping. */
-type DataKey = { readonly keyRef: Buffer; readonly key: KeyObject; readonly wrapped: string; readonly storedAs: string; readonly until: number };
+type DataKey = { readonly keyRef: Buffer; readonly key: KeyObject; readonly wrapped: string; readonly storedAs: string };
 
 export type DataKeySealing = ReturnType<typeof createDataKeySealing>;
 
 /** Sealing with data keys wrapped by `current`; `previous` (a rotation) still unwraps what it wrapped. */
 export function createDataKeySealing(current: WrappingKey, previous: WrappingKey | undefined, now: () => number = Date.now) {
-  const recent = new Map<string, DataKey>();
+  const recent = new LRUCache<string, DataKey>({ max: RECENT_KEYS.entries, ttl: RECENT_KEYS.ms, ttlAutopurge: false, perf: { now } });
 
   const wrapAad = (keyIdBytes: Buffer, referralId: string, keyRef: Buffer) => Buffer.concat([Buffer.from("referral data key v1"), keyIdBytes, Buffer.from(`${referralId}\u0000`, "utf8"), keyRef]);
   const valueAad = (keyRef: Buffer, aad: string) => Buffer.concat([Buffer.from(DATA_KEY_VERSION), keyRef, Buffer.from(aad, "utf8")]);
@@ -115,19 +116,13 @@ export function createDataKeySealing(current: WrappingKey, previous: WrappingKey
   function remember(referralId: string, keyRef: Buffer, raw: Buffer, storedAs: string): DataKey {
     // Nothing new goes out wrapped by a previous key.
     const wrapped = keyIdOfWrapped(storedAs) === current.keyId ? storedAs : wrap(referralId, keyRef, raw);
-    const entry = { keyRef, key: createSecretKey(raw), wrapped, storedAs, until: now() + RECENT_KEYS.ms };
+    const entry = { keyRef, key: createSecretKey(raw), wrapped, storedAs };
     raw.fill(0);
-    recent.delete(referralId);
     recent.set(referralId, entry);
-    if (recent.size > RECENT_KEYS.entries) recent.delete(recent.keys().next().value as string);
     return entry;
   }
 
-  function recentKey(referralId: string): DataKey | undefined {
-    const entry = recent.get(referralId);
-    if (entry !== undefined && entry.until <= now()) recent.delete(referralId);
-    return entry !== undefined && entry.until > now() ? entry : undefined;
-  }
+  const recentKey = (referralId: string): DataKey | undefined => recent.get(referralId);
 
   function fresh(referralId: string): DataKey {
     const keyRef = randomBytes(KEY_REF_BYTES);
