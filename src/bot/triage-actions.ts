@@ -7,7 +7,7 @@ import type { Areas } from "../content/load-areas.ts";
 import type { CardToSend } from "../cards/check-views.ts";
 import { welcomeCard } from "../cards/menu-views.ts";
 import { channelViewOf, detailsViewOf } from "../cards/referral-channel-data.ts";
-import { referralDetailsCard } from "../cards/referral-details-views.ts";
+import { DETAILS_PAGES_AT_MOST, referralDetailsCard } from "../cards/referral-details-views.ts";
 import { referralQuestionCard } from "../cards/referral-question-views.ts";
 import { referralChannelCard } from "../cards/referral-views.ts";
 import { timeWords } from "../domain/triage-text.ts";
@@ -19,7 +19,7 @@ export type TriageActionRequest = { readonly data: Readonly<Record<string, unkno
 
 const ReferralRef = z.object({ referralId: z.string().min(1).max(100) });
 /** "Show details" and its pages. */
-const DetailsPage = ReferralRef.extend({ page: z.coerce.number().int().min(0).max(50).optional() });
+const DetailsPage = ReferralRef.extend({ page: z.coerce.number().int().min(0).max(DETAILS_PAGES_AT_MOST).optional() });
 const VersionedRef = ReferralRef.extend({ version: z.coerce.number().int().positive() });
 const UNREADABLE = TRIAGE_NOTES.unreadablePress;
 

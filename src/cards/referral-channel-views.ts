@@ -1,4 +1,4 @@
-// The card posted in the area's triage channel for each referral (issue 10, point 6; DOMAIN.md §9,
+// The card posted in the area's triage channel for each referral (DOMAIN.md §9,
 // DESIGN.md "Triage"): what a lead needs to judge priority and no more. The view's type holds no
 // name, address, date of birth or free text about the child or family, so none can reach the
 // channel; the lead opens the details with "Show details", which checks their role.
@@ -22,9 +22,9 @@ export type ChannelCardView = {
   acknowledgeBy: string;
   decideBy: string;
   status: string;
-  /** Issue 21, point 5: after a decision, its outcome and who made it: "Early help, by Sam Lead at 10:30". */
+  /** After a decision, its outcome and who made it: "Early help, by Sam Lead at 10:30". */
   decision?: string;
-  /** Issue 21, point 5: a deadline that still applies has passed: "Tue 24 Nov, 14:02" (the deadline). */
+  /** A deadline that still applies has passed: "Tue 24 Nov, 14:02" (the deadline). */
   overdueSince?: string;
   /** DOMAIN.md §9 cross-border, on the informed copy: "Informed: Lambeth looks after this child; Sutton leads"; no actions then. */
   informed?: string;
@@ -109,52 +109,54 @@ function statusLine(view: ChannelCardView): string {
 }
 
 export function referralChannelCard(view: ChannelCardView): CardToSend {
+  return { name: "referral-channel", data: channelCardData(view) };
+}
+
+/** The summary's data for cards/referral-channel.json, typed, for the details to build on and size their pages by. */
+export function channelCardData(view: ChannelCardView) {
   // A transferred copy offers Show details only (the sending area may still read it).
   const open = view.transferredTo === undefined && view.informed === undefined;
   const buttons = open ? (TRIAGE_BUTTONS.get(view.status) ?? []) : [];
   const urgency = URGENCY_WORDS[view.urgency];
   const colleagues = view.colleagues ?? [];
   return {
-    name: "referral-channel",
-    data: {
-      note: [view.informed, view.note].filter((line) => line !== undefined).join("\n\n"),
-      reference: view.reference,
-      areaName: view.areaName,
-      offences: view.offenceLines.map((text) => ({ text })),
-      categoryLine: view.categoryLine,
-      urgencyText: TRIAGE_CARD_WORDS.urgency(urgency.text),
-      urgencyColor: urgency.color,
-      // Issue 21, point 5: what is due next, not what is done; the outcome once decided; overdue said.
-      facts: [
-        { title: FACT.age, value: view.ageBand },
-        { title: FACT.submitted, value: view.submittedAt },
-        ...(view.transferredFrom === undefined ? [] : [{ title: FACT.transferredFrom, value: view.transferredFrom }]),
-        ...(view.alsoInformed === undefined ? [] : [{ title: FACT.alsoInformed, value: view.alsoInformed }]),
-        ...(open && view.status === "submitted" ? [{ title: FACT.acknowledgeBy, value: view.acknowledgeBy }] : []),
-        ...(!open || view.status === "decided" ? [] : [{ title: FACT.decideBy, value: view.decideBy }]),
-        ...(open && view.reviewDue !== undefined ? [{ title: FACT.reviewDue, value: view.reviewOverdue === true ? TRIAGE_CARD_WORDS.reviewOverdue(view.reviewDue) : view.reviewDue }] : []),
-        { title: FACT.status, value: statusLine(view) },
-      ],
-      assignee: view.assignee ?? "",
-      actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),
-      detailsShown: false,
-      // Rendered only with someone to refresh for (render-card.ts drops a refresh with no userIds).
-      refresh: { userIds: view.refreshFor === undefined ? [] : [view.refreshFor], data: { referralId: view.referralId } },
-      detailsAction: { title: TRIAGE_BUTTON_TITLES.showDetails, verb: "triage.details", data: { referralId: view.referralId }, tooltip: TRIAGE_CARD_WORDS.showDetailsTooltip },
-      shortened: "",
-      earlier: [],
-      purged: "",
-      sections: [],
-      history: [],
-      // DOMAIN.md §9 (added 2026-12-07): once assigned, "Assign to…" reassigns it to a colleague.
-      canAssignTo: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned") && colleagues.length > 0,
-      colleagues: colleagues.map((colleague) => ({ title: colleague.name, value: colleague.id })),
-      canAsk: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned"),
-      canDecide: open && view.status === "assigned",
-      canReview: open && view.status === "decided" && view.reviewDue !== undefined,
-      outcomes: outcomeChoices(view.meeting),
-      transferAreas: (view.transferAreas ?? []).map((area) => ({ title: area.name, value: area.id })),
-      pressData: { referralId: view.referralId, version: view.version },
-    },
+    note: [view.informed, view.note].filter((line) => line !== undefined).join("\n\n"),
+    reference: view.reference,
+    areaName: view.areaName,
+    offences: view.offenceLines.map((text) => ({ text })),
+    categoryLine: view.categoryLine,
+    urgencyText: TRIAGE_CARD_WORDS.urgency(urgency.text),
+    urgencyColor: urgency.color,
+    // What a lead must do next and by when, not what is done; the outcome once decided; overdue said.
+    facts: [
+      { title: FACT.age, value: view.ageBand },
+      { title: FACT.submitted, value: view.submittedAt },
+      ...(view.transferredFrom === undefined ? [] : [{ title: FACT.transferredFrom, value: view.transferredFrom }]),
+      ...(view.alsoInformed === undefined ? [] : [{ title: FACT.alsoInformed, value: view.alsoInformed }]),
+      ...(open && view.status === "submitted" ? [{ title: FACT.acknowledgeBy, value: view.acknowledgeBy }] : []),
+      ...(!open || view.status === "decided" ? [] : [{ title: FACT.decideBy, value: view.decideBy }]),
+      ...(open && view.reviewDue !== undefined ? [{ title: FACT.reviewDue, value: view.reviewOverdue === true ? TRIAGE_CARD_WORDS.reviewOverdue(view.reviewDue) : view.reviewDue }] : []),
+      { title: FACT.status, value: statusLine(view) },
+    ],
+    assignee: view.assignee ?? "",
+    actions: buttons.map((button) => ({ ...button, data: { referralId: view.referralId, version: view.version } })),
+    detailsShown: false,
+    // Rendered only with someone to refresh for (render-card.ts drops a refresh with no userIds).
+    refresh: { userIds: view.refreshFor === undefined ? [] : [view.refreshFor], data: { referralId: view.referralId } },
+    detailsAction: { title: TRIAGE_BUTTON_TITLES.showDetails, verb: "triage.details", data: { referralId: view.referralId }, tooltip: TRIAGE_CARD_WORDS.showDetailsTooltip },
+    shortened: "",
+    earlier: [],
+    purged: "",
+    sections: [],
+    history: [],
+    // DOMAIN.md §9 (added 2026-12-07): once assigned, "Assign to…" reassigns it to a colleague.
+    canAssignTo: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned") && colleagues.length > 0,
+    colleagues: colleagues.map((colleague) => ({ title: colleague.name, value: colleague.id })),
+    canAsk: open && (view.status === "submitted" || view.status === "acknowledged" || view.status === "assigned"),
+    canDecide: open && view.status === "assigned",
+    canReview: open && view.status === "decided" && view.reviewDue !== undefined,
+    outcomes: outcomeChoices(view.meeting),
+    transferAreas: (view.transferAreas ?? []).map((area) => ({ title: area.name, value: area.id })),
+    pressData: { referralId: view.referralId, version: view.version },
   };
 }

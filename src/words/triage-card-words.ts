@@ -62,14 +62,13 @@ export const earlierDecidedWords = (outcome: string): string => `decided (${outc
 
 /** "Show details": the whole referral a page at a time. */
 export const DETAILS_WORDS = {
-  /** Where a triage member reads what the card leaves out of a referral too big for it. */
-  wholeReferral: "download the referral as a PDF from the triage board in the tab to read them.",
   hiddenHistory: (hidden: number) => `${hidden} earlier ${hidden === 1 ? "entry is" : "entries are"} not shown here.`,
-  nothingGiven: "Nothing given.",
   nothingFilledIn: "Nothing filled in.",
   shortened: "Long answers are shortened on this card, where they end in \"…\".",
   fromTheCheck: "From the check",
   notGiven: (titles: readonly string[]) => `Not given: ${titles.join("; ")}.`,
+  /** A part, an entry of a list or the history begun on the page before. */
+  continued: (title: string) => `${title} (continued)`,
   page: (page: number, pages: number) => `Details, page ${page} of ${pages}`,
   more: (page: number, pages: number) => `More details (${page} of ${pages})`,
   backTo: (page: number) => `Back to page ${page}`,

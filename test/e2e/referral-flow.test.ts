@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PURGED_NOTE } from "../../src/words/referral-words.ts";
 import { ERASED_TEXT } from "../../src/services/referral-retention.ts";
 import { ALEX, SAM, buttonTitles, inputIds, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, executeAction, reviewAndSend, pressInChannel as pressInChannelOf, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, detailsPages, executeAction, reviewAndSend, pressInChannel as pressInChannelOf, sayInChannel as sayInChannelOf } from "../support/referral-journey.ts";
 
 let harness: Harness;
 beforeEach(async () => {
@@ -334,8 +334,6 @@ describe("details, questions, colleagues and escalation", () => {
     for (const personal of ["Samira", "Markerfield", "older men", "Hillside"]) expect(JSON.stringify(refused)).not.toContain(personal);
 
     const details = await pressInChannel(JO, card, "Show details");
-    const text = JSON.stringify(details);
-    for (const personal of ["Samira", "Markerfield", "Seen getting into cars with older men", "Hillside School", "Submitted by Alex Teacher (Class teacher, Hillside School)"]) expect(text).toContain(personal);
     expect(textOf(details)).toContain("Details: only you see them");
     // Every opening is recorded (who, when), as an audit row, not a line of the history shown.
     const openings = () => {
@@ -354,6 +352,14 @@ describe("details, questions, colleagues and escalation", () => {
     const before = harness.sent.length;
     await harness.deliver();
     expect(harness.sent.length).toBe(before);
+    // The whole referral and its history, a page at a time; each page opened is recorded too.
+    const pages = await detailsPages(harness, JO, card);
+    const text = JSON.stringify(pages);
+    for (const personal of ["Samira", "Markerfield", "Seen getting into cars with older men", "Hillside School", "Submitted by Alex Teacher (Class teacher, Hillside School)"]) expect(text).toContain(personal);
+    expect(openings()).toHaveLength(2 + pages.length);
+    // A page past the last (an older card) shows the last; one past any referral's is refused.
+    expect(textOf(await pressInChannel(JO, card, "Show details", { page: "999" }))).toContain(`Details, page ${pages.length} of ${pages.length}`);
+    expect(textOf(await pressInChannel(JO, card, "Show details", { page: "100000" }))).toContain("That button did not work");
 
     const back = await pressInChannel(JO, details, "Hide details");
     expect(JSON.stringify(back)).not.toContain("Markerfield");
@@ -422,7 +428,7 @@ describe("details, questions, colleagues and escalation", () => {
     expect(JSON.stringify(harness.sent.filter((entry) => !decodeURIComponent(entry.path).includes("a:personal-")))).not.toContain("The 65");
     expect(JSON.stringify(updates().at(-1)?.activity)).toContain("Acknowledged, not assigned yet");
 
-    const details = await pressInChannel(SAM, card, "Show details");
+    const details = await detailsPages(harness, SAM, card);
     expect(JSON.stringify(details)).toContain("The 65, most days.");
     expect(JSON.stringify(details)).toContain("Which bus does she take after school?");
 
@@ -564,7 +570,7 @@ describe("details, questions, colleagues and escalation", () => {
     await harness.deliver();
     const second = channelCards().at(-1)!;
     expect(textOf(second)).not.toContain("KIN-2026-00001");
-    const details = textOf(await pressInChannel(JO, second, "Show details"));
+    const details = (await detailsPages(harness, JO, second)).map(textOf).join("\n");
     // The second referral's own details, with the name and date of birth that match the first.
     expect(details).toContain("Referral KIN-2027-00001");
     expect(details).toContain("Date of birth: 1 May 2012");

@@ -4,7 +4,7 @@
 // assignee's copy goes back to the summary.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, SAM, startHarness, textOf, type Card, type Harness, type User } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, executeAction, reviewAndSend, pressInChannel, sayInChannel } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, detailsPages, executeAction, reviewAndSend, pressInChannel, sayInChannel } from "../support/referral-journey.ts";
 
 const JO: User = { id: "jo", name: "Jo Okafor", aadObjectId: "00000000-0000-4000-8000-0000000000a0" };
 
@@ -55,7 +55,8 @@ describe("reassigning an assigned referral", () => {
     expect(JSON.stringify(await refreshAs(JO, updated))).toContain("Markerfield");
 
     expect(toReferrer().at(-1)).toMatch(/^Your referral KIN-2026-00001 \(Kingston upon Thames\) has been taken on by Jo Okafor at \d\d:\d\d\./);
-    const history = textOf(await pressInChannel(harness, SAM, updated, "Show details"));
+    // The history after the referral's parts, on the details' last pages.
+    const history = (await detailsPages(harness, SAM, updated)).map(textOf).join("\n");
     // Each named once: Sam took it, then Jo took it over.
     expect(history).toMatch(/Acknowledged and assigned to Sam Nurse\n/);
     expect(history).toMatch(/Reassigned to Jo Okafor \(was Sam Nurse\)/);

@@ -5,7 +5,7 @@
 // in the history) sets the next one.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALEX, SAM, startHarness, textOf, type Card, type Harness } from "../support/bot-harness.ts";
-import { ESSENTIALS, checkResultCard, pressInChannel, reviewAndSend, sayInChannel } from "../support/referral-journey.ts";
+import { ESSENTIALS, checkResultCard, detailsPages, pressInChannel, reviewAndSend, sayInChannel } from "../support/referral-journey.ts";
 
 let harness: Harness;
 beforeEach(async () => {
@@ -63,7 +63,7 @@ describe("review reminders", () => {
     expect(JSON.stringify(reviewed)).toContain('"title":"Review due","value":"11:00 on Tuesday 25 May"');
     await harness.deliver();
     expect(JSON.stringify(harness.sent.filter((entry) => !decodeURIComponent(entry.path).includes("a:personal-")))).not.toContain("disruption plan");
-    const details = textOf(await pressInChannel(harness, SAM, reviewed, "Show details"));
+    const details = (await detailsPages(harness, SAM, reviewed)).map(textOf).join("\n");
     expect(details).toContain("Review recorded by Sam Nurse");
     expect(details).toContain("Discussed at MASE; disruption plan agreed.");
     harness.setNow(new Date("2027-05-25T11:01:00Z"));
