@@ -100,8 +100,9 @@ const ON_TOPIC_BONUS = 0.3;
 // How much a question word in an entry's title or keywords adds, shared among the entries that have it.
 const NAMED_WEIGHT = 0.5;
 const ADULT_AGE = 18;
-// Words that put a child in the message whatever ages it gives ("girl in yr 9 … her 'boyfriend' (21)").
-const NAMES_A_CHILD = /\b(?:y(?:ea)?r ?\d{1,2}|girl|boy|pupil|student|child|kid|son|daughter|lad|teen|teenager|schoolgirl|schoolboy|yp|cyp|u1\d)\b/;
+// Words that put a child in the message whatever ages it gives ("girl in yr 9 … her 'boyfriend' (21)"),
+// and a school's people and places: "I'm a TA, she just told me a 30 year old…" is about a pupil.
+const NAMES_A_CHILD = /\b(?:y(?:ea)?r ?\d{1,2}|girl|boy|pupil|student|child|kid|son|daughter|lad|teen|teenager|schoolgirl|schoolboy|yp|cyp|u1\d|dsl|school|class|lesson|lessons|teaching assistant|form tutor)\b/;
 // Entries that are about one age group only (DOMAIN.md §4: under 13, 16-17, 18 and over).
 const AGE_BOUND_ENTRIES = new Map<string, (age: number) => boolean>([
   ["under-13", (age) => age < 13],
@@ -311,10 +312,8 @@ export function createQuestionAnswerer({ guidance, areas, dangerWords, urgencyMo
       }
     }
     // 1b. No listed words, but the message as a whole reads as urgent to the model trained on
-    // practitioners' messages (urgency-model.ts): the urgent card, with the best topic. The model reads
-    // questions that sound general too: it was trained on training and policy questions as
-    // non-urgent, and a setting read wrongly by the patterns must not hide a disclosure.
-    if (urgencyModel !== undefined && !adultOnly && urgencyOf(urgencyModel, whole) >= urgencyModel.threshold) {
+    // practitioners' messages (urgency-model.ts): the urgent card, with the best topic.
+    if (urgencyModel !== undefined && !adultOnly && !generalQuestion && urgencyOf(urgencyModel, whole) >= urgencyModel.threshold) {
       const topic = topics.filter(fitsAge(age))[0] ?? byId.get("immediate-danger");
       if (topic !== undefined) {
         const alternatives = distinct([...entriesOf(topic.related), ...topics].filter(fitsAge(age))).filter((entry) => entry.id !== topic.id);

@@ -218,11 +218,14 @@ const GENERAL_SETTINGS = [
   /\b(?:teaching|cpd|tutor time|team|away|e safety) (?:session|day|week)\b|\b(?:training|cpd|teaching) (?:on|about)\b|\b(?:training|presentation|powerpoint) slides?\b|\bslides? (?:for|on) (?:a|an|our|the|my)\b/,
   /\b(?:poster campaign|leaflet|parent workshop|parents workshop|briefing|exam q|exam question|portfolio|my level 3|for my level|assembly talk|parents evening talk|reading around|for my learning)\b/,
   /\b(?:whats|what is) the law\b|\bthe law on\b|\bin law\b|\bwhat sentence\b|\bget a record\b|^at what point\b|^what happens (?:to|if)\b/,
-  /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b|\bprocedure\b|\bhandbook\b|\baudit(?:ing)?\b/,
+  /\b(?:a|our|the|school|hotel) polic(?:y|ies)\b|\bprocedure\b|\bhandbook\b|\bfor (?:an?|our|the) audit\b|\bauditing\b|\baudit q(?:uestion)?\b/,
   /^(?:can|could|is|are|does|do|would) .*\b(?:legally|legal|the law|illegal|an offence|a crime)\b/,
   // A case already dealt with: closed, investigated, referred at the time, from last year.
   /\b(?:case|file|referral|s47|investigation|it) (?:was |is |got )?closed\b|\bclosed (?:case|now|nfa)\b|\b(?:fully investigated|referred at the time|historic question|old case|last years? (?:case|incident)|case from last year)\b/,
 ];
+// Words that tell of a real child now or of something said or done: a setting gives way to them.
+// Narrower than TELLS_OF_EVENTS: "the signs a child is being trafficked" is still a training question.
+const TELLS_OF_NOW = /\b(?:(?:shes|hes|she is|he is) \d{1,2}|told me|tells me|said|disclosed|showed me|today|tonight|last night|yesterday|this morning|right now|just now|happened)\b/;
 // Words that tell of something that happened to a real child: then it is a story, whatever else it asks.
 const TELLS_OF_EVENTS = /\b(?:(?:shes|hes|she is|he is) \d{1,2}|still lives|lives with (?:them|her|him)|told me|says|said|disclosed|showed me|found|today|tonight|last night|yesterday|this morning|right now|just now|happened|has been|have been|is being|was being)\b/;
 
@@ -232,5 +235,6 @@ export function isGeneralQuestion(text: string): boolean {
   const opening = words.replace(/^(?:hi|hello|hiya|hey|please|pls|quick question|question|sorry|so|ok|okay)\s+/, "");
   if (GENERAL_IMAGINED.some((pattern) => pattern.test(opening))) return true;
   if (GENERAL_OPENINGS.some((pattern) => pattern.test(opening)) && !STORY_WORDS.test(opening)) return true;
-  return [...GENERAL_SETTINGS, ...GENERAL_ANYWHERE].some((pattern) => pattern.test(opening)) && !TELLS_OF_EVENTS.test(opening);
+  if (GENERAL_SETTINGS.some((pattern) => pattern.test(opening)) && !TELLS_OF_NOW.test(opening)) return true;
+  return GENERAL_ANYWHERE.some((pattern) => pattern.test(opening)) && !TELLS_OF_EVENTS.test(opening);
 }

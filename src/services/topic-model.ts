@@ -146,7 +146,7 @@ export type TopicTrainingSettings = {
 };
 
 export const TOPIC_TRAINING: TopicTrainingSettings = {
-  epochs: 30, learningRate: 0.2, l2: 0.005, mix: 0.7, keepAbove: 0.1, features: WORDS_ONLY,
+  epochs: 30, learningRate: 0.2, l2: 0.005, mix: 0.8, keepAbove: 0.1, features: WORDS_ONLY,
   neighbours: { k: 10, share: 0.5, features: { words: true, porter: true, letterGrams: [] } },
 };
 
