@@ -104,6 +104,13 @@ describe("reading a message for danger", () => {
     "rape disclosure from last term was referred at the time and the case is closed. do i add anything to the record",
     "for my level 3: would a missing child at serious risk be 999 or 101?",
   ])("teaching, a policy or a case already dealt with, with nothing happening now, is general: %s", (text) => expect(isGeneralQuestion(text)).toBe(true));
+  // The urgent card speaks of a child: a message whose only age is an adult's goes the adult way,
+  // unless it names a child or a school's people ("TA", "DSL", "class"), who speak of a pupil.
+  it("an adult's age alone is the adult route, but a school's people put a pupil in the message", () => {
+    expect(answerer.answer("a 30 year old is making her have sex", NOW).kind).not.toBe("urgent");
+    expect(answerer.answer("I'm a TA, she just told me a 30 year old is making her have sex and my DSL isn't picking up", NOW).kind).toBe("urgent");
+    expect(answerer.answer("in class she said a 30 year old is making her have sex", NOW).kind).toBe("urgent");
+  });
   it.each(["she closed the door and he raped her", "he slid into her dms and now he has her nudes and wants money", "he raped her on level 3 of the car park"])(
     "everyday words that name a setting elsewhere do not make a story general: %s",
     (text) => expect(answerer.answer(text, NOW).kind).toBe("urgent"),
