@@ -42,7 +42,7 @@ const FRESH_FLOORS = { right1: 0.68, top3: 0.78, noAnswer: 0.03, urgentRecall: 0
 const blindSet = (name: string) => (JSON.parse(readFileSync(new URL(`../fixtures/questions/${name}.json`, import.meta.url), "utf8")) as (OwnWordsQuestion & { also?: string[] })[]).map((question) => ({ ...question, also: question.also ?? [] }));
 // First run (2026-12-07): top-1 65.8 %, a right answer first 75.0 %, top-3 75.0 %, no answer 0.4 %, urgent recall 95.7 %, false urgent 7.4 %.
 // After the sets 3a and 3b and the neighbours' reading: top-1 66.3 %, right first 78.3 %, top-3 78.3 %, no answer 0.4 %, urgent recall 95.7 %, false urgent 6.1 %.
-// With the sets 3c and 3d: top-1 67.5 %, right first 80.4 %, top-3 82.1 %, urgent recall 96.7 %, false urgent 6.8 %.
+// With the sets 3c to 3e: top-1 68.8 %, right first 81.3 %, top-3 82.5 %, urgent recall 96.7 %, false urgent 6.8 %.
 const BLIND_FLOORS = { right1: 0.8, top3: 0.82, noAnswer: 0.01, urgentRecall: 0.96, falseUrgent: 0.07 };
 // A second blind set (own-words-blind-2.json, 320 messages, 152 urgent), written on 2026-12-07 by
 // someone who read only DOMAIN.md, the seeds and the guidance entries' ids and titles, while the
@@ -52,8 +52,10 @@ const BLIND_FLOORS = { right1: 0.8, top3: 0.82, noAnswer: 0.01, urgentRecall: 0.
 // urgent recall 57.9 % (88 of 152), false urgent 11.9 % (10.7 % after a fix found on a training set).
 // Its writer counted ongoing exploitation as urgent (an unknown adult around pupils, grooming under
 // way, signs seen now) where the danger words look for a crime or a danger named; explicit
-// disclosures were caught (rape or assault 9 of 10, danger now 9 of 9).
-const BLIND_2_FLOORS = { right1: 0.81, top3: 0.86, noAnswer: 0.01, urgentRecall: 0.57, falseUrgent: 0.11 };
+// disclosures were caught (rape or assault 9 of 10, danger now 9 of 9). A training set of such
+// situations told through their signs, written apart (topic-training-3e, 748 messages), then took
+// it to: top-1 74.1 %, right first 82.5 %, top-3 87.8 %, urgent recall 61.8 %, false urgent 10.7 %.
+const BLIND_2_FLOORS = { right1: 0.82, top3: 0.87, noAnswer: 0.01, urgentRecall: 0.61, falseUrgent: 0.11 };
 const BLIND_SETS = [
   { name: "blind set", questions: blindSet("own-words-blind"), floors: BLIND_FLOORS },
   { name: "second blind set", questions: blindSet("own-words-blind-2"), floors: BLIND_2_FLOORS },

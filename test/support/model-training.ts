@@ -22,7 +22,7 @@ export const FRESH_TUNING = FRESH.filter((_, index) => index % 3 !== 2);
 const HELD_OUT = new Set([...TEST_PART, ...FRESH_HELD_OUT].map((message) => message.q));
 const unseenMessages = (messages: readonly LabelledMessage[]) => messages.filter((message) => !HELD_OUT.has(message.q));
 
-const LATER_SETS = ["topic-training-3a", "topic-training-3b", "topic-training-3c", "topic-training-3d"].flatMap((set) => (existsSync(new URL(`../fixtures/questions/${set}.json`, import.meta.url)) ? [{ set, messages: questions(set) as (LabelledMessage & LabelledTopic)[] }] : []));
+const LATER_SETS = ["topic-training-3a", "topic-training-3b", "topic-training-3c", "topic-training-3d", "topic-training-3e"].flatMap((set) => (existsSync(new URL(`../fixtures/questions/${set}.json`, import.meta.url)) ? [{ set, messages: questions(set) as (LabelledMessage & LabelledTopic)[] }] : []));
 
 export const URGENCY_TRAINING_SETS: readonly { set: string; messages: readonly LabelledMessage[] }[] = [
   { set: "own-words (tuning part)", messages: TUNING_PART },
@@ -35,10 +35,11 @@ export const URGENCY_TRAINING_SETS: readonly { set: string; messages: readonly L
   // messages in many wordings, and hard negatives (questions about a topic, concerns already
   // handled, training, hypotheticals).
   { set: "urgency-training-2", messages: unseenMessages(questions("urgency-training-2")) },
-  // Written from the guidance and the source documents, apart from every other set, by four writers:
+  // Written from the guidance and the source documents, apart from every other set, by five writers:
   // school and care staff (3a), health and community staff (3b), long case-note stories (3c), and
-  // fragments, questions about the bot, non-native English and slang (3d); each message labelled
-  // with its entry and whether it is urgent, with hard negatives (alarming words, no child at risk now).
+  // fragments, questions about the bot, non-native English and slang (3d), and exploitation under
+  // way told through its signs, with look-alikes that are not (3e); each message labelled with its
+  // entry and whether it is urgent, with hard negatives (alarming words, no child at risk now).
   ...LATER_SETS.map(({ set, messages }) => ({ set, messages: unseenMessages(messages) })),
 ];
 
