@@ -84,7 +84,8 @@ export type DataKeySealing = ReturnType<typeof createDataKeySealing>;
 
 /** Sealing with data keys wrapped by `current`; `previous` (a rotation) still unwraps what it wrapped. */
 export function createDataKeySealing(current: WrappingKey, previous: WrappingKey | undefined, now: () => number = Date.now) {
-  const recent = new LRUCache<string, DataKey>({ max: RECENT_KEYS.entries, ttl: RECENT_KEYS.ms, ttlAutopurge: false, perf: { now } });
+  // ttlResolution 0: the clock is read at each look-up (lru-cache otherwise reuses one reading for a millisecond).
+  const recent = new LRUCache<string, DataKey>({ max: RECENT_KEYS.entries, ttl: RECENT_KEYS.ms, ttlResolution: 0, perf: { now } });
 
   const wrapAad = (keyIdBytes: Buffer, referralId: string, keyRef: Buffer) => Buffer.concat([Buffer.from("referral data key v1"), keyIdBytes, Buffer.from(`${referralId}\u0000`, "utf8"), keyRef]);
   const valueAad = (keyRef: Buffer, aad: string) => Buffer.concat([Buffer.from(DATA_KEY_VERSION), keyRef, Buffer.from(aad, "utf8")]);
