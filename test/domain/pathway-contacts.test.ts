@@ -2,8 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANSWERS, QUESTION_IDS, SIGN_IDS } from "../../src/domain/catalogue.ts";
-import { areaContacts } from "../../src/domain/pathway-contacts.ts";
-import { AREAS, area, assessCase, type Case } from "../support/assessment.ts";
+import { areaContacts, contactsFor, frontDoorContacts } from "../../src/domain/pathway-contacts.ts";
+import type { PathwayContext } from "../../src/domain/pathway.ts";
+import { AREAS, TUESDAY_MORNING, area, assessCase, type Case } from "../support/assessment.ts";
 
 const HIGH_CONCERN = { exchange: "yes" } as const;
 
@@ -120,5 +121,47 @@ describe("contacts are never invented", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+// The step's contacts in order and the night route, on an area made for the purpose: the areas in
+// content/ list their lines in the order the rules would give anyway, so they cannot show the order.
+describe("the front door's contacts: open first, and the night route when none is open (DOMAIN.md §6)", () => {
+  const kingston = area("kingston");
+  const dayLine = kingston.contacts.find((contact) => contact.hours?.open === "within")!;
+  const noHours = { ...dayLine, name: "A line with no stated hours", hours: undefined, phone: "020 8547 5008" };
+  const only = (contacts: typeof kingston.contacts) => ({ ...kingston, contacts });
+  const SATURDAY_NIGHT = new Date("2026-11-28T23:00:00Z");
+
+  it("puts an open line before one with no stated hours, and that before a closed one, whatever the file's order", () => {
+    const listedLast = only([noHours, dayLine]);
+    expect(areaContacts("front-door", { area: listedLast, at: TUESDAY_MORNING }).map((contact) => contact.openNow)).toEqual([true, null]);
+    expect(areaContacts("front-door", { area: only([dayLine, noHours]), at: SATURDAY_NIGHT }).map((contact) => contact.openNow)).toEqual([null, false]);
+  });
+
+  it("with every line closed, keeps them and says what to do now: 999 in danger, else 101 and the front door when it opens", () => {
+    expect(frontDoorContacts({ area: only([dayLine]), at: SATURDAY_NIGHT })).toEqual({
+      contacts: [expect.objectContaining({ name: dayLine.name, openNow: false })],
+      contactsNote: "None of these lines is open right now. If the child is in immediate danger call 999; otherwise call the police on 101 and contact the front door as soon as it opens.",
+    });
+    // One line with no stated hours is not "all closed": no night note.
+    expect(frontDoorContacts({ area: only([dayLine, noHours]), at: SATURDAY_NIGHT }).contactsNote).toBeUndefined();
+    expect(frontDoorContacts({ area: only([dayLine]), at: TUESDAY_MORNING }).contactsNote).toBeUndefined();
+  });
+
+  it("with no front door at all, says so and invents none", () => {
+    expect(frontDoorContacts({ area: only([]), at: TUESDAY_MORNING })).toEqual({ contactsNote: "No contact details are configured for this area: use your local safeguarding procedures." });
+  });
+
+  it("the emergency step is 999; MASE shows its mailbox where the area has one, and nothing where it has none", () => {
+    const context: PathwayContext = { area: kingston, category: 2, flags: [], age: 15, at: TUESDAY_MORNING, sexualAbuseIndicated: false };
+    expect(contactsFor("emergency", context).contacts?.map((contact) => contact.phone)).toEqual(["999"]);
+    expect(contactsFor("mase", context).contacts?.map((contact) => contact.name)).toEqual(["MASE business support (Achieving for Children)"]);
+    expect(contactsFor("mase", { ...context, area: only([dayLine]) })).toEqual({});
+  });
+
+  it("a contact's view carries only the fields the area gives: no empty phone, mailbox, hours note or note", () => {
+    const mailboxOnly = { id: "mailbox", name: "Mailbox", service: "front-door" as const, email: "team@example.org" };
+    expect(Object.keys(areaContacts("front-door", { area: only([mailboxOnly]), at: TUESDAY_MORNING })[0]!)).toEqual(["name", "email", "openNow"]);
   });
 });

@@ -389,6 +389,25 @@ describe("a date typed day first (issue 21, point 4)", () => {
     expect(readDayFirstDate(typed)).toBeUndefined();
   });
 
+  // Each month by its name, whole or cut to three letters or more; the whole text must be the date.
+  it.each(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].map((name, index) => [name, index + 1] as const))(
+    "reads the month %s, whole and as its first three letters",
+    (name, month) => {
+      const iso = `2011-${String(month).padStart(2, "0")}-02`;
+      expect(readDayFirstDate(`2 ${name} 2011`)).toBe(iso);
+      expect(readDayFirstDate(`2 ${name.slice(0, 3)} 2011`)).toBe(iso);
+    },
+  );
+  it.each(["12 ma 2011", "12/03/2011 at 9", "born 12/03/2011", "12 March 2011 or so", "on 12 March 2011", "112 March 2011", "x2011-03-02", "2011-03-02x", "2  March   2011 extra"])(
+    "%s is not a date on its own: nothing is guessed from part of the text",
+    (typed) => {
+      expect(readDayFirstDate(typed)).toBeUndefined();
+    },
+  );
+  it("reads a date typed with several spaces between its words", () => {
+    expect(readDayFirstDate("2   March    2011")).toBe("2011-03-02");
+  });
+
   it("reads back every real date written DD/MM/YYYY as that date (fast-check)", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }), (date) => {
@@ -480,7 +499,7 @@ describe("age and age band for the channel card, which never shows a date of bir
     expect(childAgeOn({}, TODAY)).toBeUndefined();
   });
 
-  it.each([["2012-02-29", true], ["2013-02-29", false], ["2012-04-31", false], ["0099-01-01", true], ["2012-4-9", false], ["2012-13-01", false]] as const)(
+  it.each([["2012-02-29", true], ["2013-02-29", false], ["2012-04-31", false], ["0099-01-01", true], ["2012-4-9", false], ["2012-13-01", false], ["2012-00-10", false], ["2012-01-00", false], ["x2012-01-01", false], ["2012-01-011", false]] as const)(
     "knows whether %s is a real date",
     (text, real) => {
       expect(isRealIsoDate(text)).toBe(real);
