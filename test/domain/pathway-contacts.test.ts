@@ -163,5 +163,10 @@ describe("the front door's contacts: open first, and the night route when none i
   it("a contact's view carries only the fields the area gives: no empty phone, mailbox, hours note or note", () => {
     const mailboxOnly = { id: "mailbox", name: "Mailbox", service: "front-door" as const, email: "team@example.org" };
     expect(Object.keys(areaContacts("front-door", { area: only([mailboxOnly]), at: TUESDAY_MORNING })[0]!)).toEqual(["name", "email", "openNow"]);
+    const phoneOnly = { id: "line", name: "Line", service: "front-door" as const, phone: "020 8547 5008" };
+    expect(Object.keys(areaContacts("front-door", { area: only([phoneOnly]), at: TUESDAY_MORNING })[0]!)).toEqual(["name", "phone", "openNow"]);
+    // A line's note (what it is for) is carried as the area gives it.
+    expect(areaContacts("front-door", { area: only([dayLine]), at: TUESDAY_MORNING })[0]?.note).toBe(dayLine.note);
+    expect(dayLine.note).toBeTruthy();
   });
 });

@@ -404,8 +404,10 @@ describe("a date typed day first (issue 21, point 4)", () => {
       expect(readDayFirstDate(typed)).toBeUndefined();
     },
   );
-  it("reads a date typed with several spaces between its words", () => {
+  it("reads a date typed with several spaces between its words, and a day of two digits in words", () => {
     expect(readDayFirstDate("2   March    2011")).toBe("2011-03-02");
+    expect(readDayFirstDate("12 March 2011")).toBe("2011-03-12");
+    expect(readDayFirstDate("31st December 2010")).toBe("2010-12-31");
   });
 
   it("reads back every real date written DD/MM/YYYY as that date (fast-check)", () => {
