@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { measureCard, measureSettled, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
+import { cardProblems, measureCard, measureSettled, offsetInCard, topInView, type CardMetrics } from "../support/card-metrics.ts";
 import { DOMAINS } from "../../src/domain/catalogue.ts";
 import { showArea, answer, answerTheRest, cardsIn, chooseOption, press, sendMessage, SKIP_WITHOUT_CHROMIUM, usePlayground } from "../support/playground-browser.ts";
 
@@ -116,12 +116,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     };
     console.log(`card heights at the playground's card width (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
     console.log(`result, first screen (px from the card's top): ${JSON.stringify(firstScreen)}`);
-    const problems = Object.entries(sizes).flatMap(([step, metrics]) => [
-      ...(metrics.height > 900 ? [`${step}: ${metrics.height} px high (target 900)`] : []),
-      ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
-      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
-    ]);
-    problems.push(...Object.entries(topsShown).flatMap(([step, shown]) => (shown ? [] : [`${step}: its top is out of view at 1400x900`])));
+    const problems = cardProblems(sizes, { maxHeight: 900, inView: topsShown, what: "top" });
     console.log(problems.join("\n"));
     expect(problems).toEqual([]);
     for (const [what, offset] of Object.entries(firstScreen)) expect(offset, `${what} at ${offset} px`).toBeLessThanOrEqual(500);
@@ -191,12 +186,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     headingsShown["referral, sent"] = await topInView(card);
     await card.screenshot({ path: REFERRAL_SENT_SCREENSHOT });
     console.log(`referral card heights (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
-    const problems = Object.entries(sizes).flatMap(([step, metrics]) => [
-      ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
-      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
-      ...(metrics.height > 900 ? [`${step}: ${metrics.height} px high (target 900)`] : []),
-    ]);
-    problems.push(...Object.entries(headingsShown).flatMap(([step, shown]) => (shown ? [] : [`${step}: its heading is out of view at 1400x900`])));
+    const problems = cardProblems(sizes, { maxHeight: 900, inView: headingsShown });
     expect(problems).toEqual([]);
     expect(await card.innerText()).toContain("Not delivered: Kingston upon Thames has no triage channel in Teams yet.");
   }, 120_000);
@@ -268,12 +258,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
       await channelCard.getByText(`Details, page ${shown + 1} of ${pages[2]}`).waitFor();
     }
     console.log(`channel card heights (px): ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([step, metrics]) => [step, metrics.height])))}`);
-    const problems = Object.entries(sizes).flatMap(([step, metrics]) => [
-      ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
-      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
-      ...(metrics.height > 900 ? [`${step}: ${metrics.height} px high (target 900)`] : []),
-    ]);
-    problems.push(...Object.entries(headingsShown).flatMap(([step, shown]) => (shown ? [] : [`${step}: its heading is out of view at 1400x900`])));
+    const problems = cardProblems(sizes, { maxHeight: 900, inView: headingsShown });
     expect(problems).toEqual([]);
     // Nothing typed is lost to the paging: each answer, and the history, is on a page.
     for (const typed of ["Alex Wilber", "Class teacher", "Hillside School", "alex@school.example", "Samira", "Example", "Seen getting into cars with older men after school.", "Submitted by"]) expect(read.join("\n")).toContain(typed);
@@ -301,10 +286,7 @@ describe.skipIf(SKIP_WITHOUT_CHROMIUM)("a guided check in the Agents Playground"
     await press(menu, "Show contacts");
     await menu.getByText("Kingston upon Thames: who to contact").waitFor();
     seen.contacts = await measureSettled(menu);
-    const problems = Object.entries(seen).flatMap(([card, metrics]) => [
-      ...metrics.cutButtons.map((title) => `${card}: button cut off: ${title}`),
-      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${card}: "${text}" ${ratio}:1 (${color} on ${background})`),
-    ]);
+    const problems = cardProblems(seen);
     console.log(problems.join("\n"));
     expect(problems).toEqual([]);
   }, 120_000);

@@ -95,3 +95,18 @@ export async function measureSettled(card: Locator): Promise<CardMetrics> {
     await page.waitForTimeout(100);
   }
 }
+
+/**
+ * What a person would meet on each measured card, one line each: a button cut off, text too faint,
+ * a card taller than `maxHeight`, and (from `inView`) a card whose `what` is out of view.
+ */
+export function cardProblems(measured: Readonly<Record<string, CardMetrics>>, { maxHeight, inView = {}, what = "heading" }: { maxHeight?: number; inView?: Readonly<Record<string, boolean>>; what?: string } = {}): string[] {
+  return [
+    ...Object.entries(measured).flatMap(([step, metrics]) => [
+      ...(maxHeight !== undefined && metrics.height > maxHeight ? [`${step}: ${metrics.height} px high (target ${maxHeight})`] : []),
+      ...metrics.cutButtons.map((title) => `${step}: button cut off: ${title}`),
+      ...metrics.lowContrast.map(({ text, ratio, color, background }) => `${step}: "${text}" ${ratio}:1 (${color} on ${background})`),
+    ]),
+    ...Object.entries(inView).flatMap(([step, shown]) => (shown ? [] : [`${step}: its ${what} is out of view at 1400x900`])),
+  ];
+}
